@@ -1,0 +1,303 @@
+"""feeds.toml → dataclasses, with errors that name the entry and the problem.
+
+A user edits feeds.toml by hand, so every mistake must point at the exact entry
+and key: "feeds[3] (name 'Trend'): unknown key 'orign'" beats a traceback.
+OPML import/export lives here too because it is just another way to write the
+same list of feeds.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .models import ORIGINS, Feed
+
+
+class ConfigError(ValueError):
+    """feeds.toml (or an OPML file) is wrong in a way the user must fix."""
+
+
+@dataclass(slots=True)
+class Settings:
+    fetch_interval_minutes: float = 30
+    concurrency: int = 32
+    per_host: int = 2
+    connect_timeout: float = 10
+    read_timeout: float = 20
+    total_timeout: float = 60
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    retries: int = 2
+
+
+@dataclass(slots=True)
+class Config:
+    feeds: list[Feed] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+    quick_tags: list[str] = field(
+        default_factory=lambda: ["incident", "casualties", "diplomacy", "blockade", "Russia", "follow-up"]
+    )
+    keywords: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+    def feed(self, name: str) -> Feed | None:
+        return next((f for f in self.feeds if f.name == name), None)
+
+
+FEED_KEYS = {"name", "url", "origin", "language", "keep", "keywords"}
+TOP_KEYS = {"settings", "tags", "relevance", "feeds"}
+SETTING_TYPES: dict[str, type] = {
+    "fetch_interval_minutes": float,
+    "concurrency": int,
+    "per_host": int,
+    "connect_timeout": float,
+    "read_timeout": float,
+    "total_timeout": float,
+    "max_bytes": int,
+    "max_redirects": int,
+    "retries": int,
+}
+
+
+def check_url(url: object) -> str | None:
+    """Why `url` is unusable as a feed address, or None if it is fine.
+
+    Only http(s) with a host: a feed list must never make briefing open a local
+    file or run anything, whether it came from feeds.toml or an imported OPML.
+    """
+    if not isinstance(url, str) or not url.strip():
+        return "url must be a non-empty string"
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"url must start with http:// or https:// (got {url!r})"
+    if not parts.hostname:
+        return f"url has no host ({url!r})"
+    return None
+
+
+def _feed_from_table(index: int, table: object) -> Feed:
+    if not isinstance(table, dict):
+        raise ConfigError(f"feeds[{index}]: expected a [[feeds]] table")
+    name = table.get("name")
+    where = f"feeds[{index}]" + (f" (name {name!r})" if isinstance(name, str) else "")
+    unknown = sorted(set(table) - FEED_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key {unknown[0]!r}; allowed keys are {', '.join(sorted(FEED_KEYS))}"
+        )
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"{where}: 'name' is required and must be a non-empty string")
+    problem = check_url(table.get("url"))
+    if problem:
+        raise ConfigError(f"{where}: {problem}")
+    origin = table.get("origin", "international")
+    if origin not in ORIGINS:
+        raise ConfigError(f"{where}: origin must be one of {', '.join(ORIGINS)} (got {origin!r})")
+    language = table.get("language", "en")
+    if not isinstance(language, str):
+        raise ConfigError(f"{where}: language must be a string")
+    keep = table.get("keep", "relevant")
+    if keep not in ("relevant", "all"):
+        raise ConfigError(f"{where}: keep must be \"relevant\" or \"all\" (got {keep!r})")
+    keywords = table.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        raise ConfigError(f"{where}: keywords must be a list of strings")
+    return Feed(
+        name=name.strip(),
+        url=table["url"].strip(),
+        origin=origin,
+        language=language,
+        keep=keep,
+        keywords=list(keywords),
+    )
+
+
+def parse_config(data: dict, path: Path | None = None) -> Config:
+    unknown = sorted(set(data) - TOP_KEYS)
+    if unknown:
+        raise ConfigError(f"unknown table or key {unknown[0]!r}; expected {', '.join(sorted(TOP_KEYS))}")
+    config = Config(path=path)
+
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise ConfigError("[settings] must be a table")
+    for key, value in settings.items():
+        kind = SETTING_TYPES.get(key)
+        if kind is None:
+            raise ConfigError(f"settings: unknown key {key!r}; allowed keys are {', '.join(SETTING_TYPES)}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ConfigError(f"settings.{key}: must be a positive number (got {value!r})")
+        setattr(config.settings, key, kind(value))
+
+    tags = data.get("tags", {})
+    if not isinstance(tags, dict) or set(tags) - {"quick"}:
+        raise ConfigError("[tags] takes one key, quick = [\"tag\", ...]")
+    if "quick" in tags:
+        quick = tags["quick"]
+        if not isinstance(quick, list) or not all(isinstance(t, str) and t.strip() for t in quick):
+            raise ConfigError("tags.quick must be a list of non-empty strings")
+        if len(quick) > 9:
+            raise ConfigError("tags.quick: at most 9 quick tags (keys 1-9)")
+        config.quick_tags = [t.strip() for t in quick]
+
+    relevance = data.get("relevance", {})
+    if not isinstance(relevance, dict) or set(relevance) - {"keywords"}:
+        raise ConfigError("[relevance] takes one key, keywords = [\"word\", ...]")
+    keywords = relevance.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        raise ConfigError("relevance.keywords must be a list of strings")
+    config.keywords = list(keywords)
+
+    feeds = data.get("feeds", [])
+    if not isinstance(feeds, list):
+        raise ConfigError("feeds must be written as [[feeds]] tables")
+    seen_names: dict[str, int] = {}
+    seen_urls: dict[str, int] = {}
+    for index, table in enumerate(feeds):
+        feed = _feed_from_table(index, table)
+        if feed.name in seen_names:
+            raise ConfigError(
+                f"feeds[{index}] (name {feed.name!r}): duplicate name, already used by feeds[{seen_names[feed.name]}]"
+            )
+        if feed.url in seen_urls:
+            raise ConfigError(
+                f"feeds[{index}] (name {feed.name!r}): duplicate url, already used by feeds[{seen_urls[feed.url]}]"
+            )
+        seen_names[feed.name] = index
+        seen_urls[feed.url] = index
+        config.feeds.append(feed)
+    return config
+
+
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    try:
+        return parse_config(data, path)
+    except ConfigError as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+
+# --- OPML --------------------------------------------------------------------
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in escaped)
+    return f'"{escaped}"'
+
+
+def feeds_from_opml(text: str | bytes) -> tuple[list[Feed], list[str]]:
+    """Feeds found in an OPML document, and a message for each outline skipped.
+
+    OPML is parsed with entity expansion off (ElementTree never fetches external
+    entities) and only http(s) `xmlUrl`s are accepted: an imported file can add
+    feeds, never make anything run.
+    """
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as error:
+        raise ConfigError(f"not valid OPML: {error}") from None
+    feeds: list[Feed] = []
+    skipped: list[str] = []
+
+    def walk(node: ET.Element, origin: str | None) -> None:
+        for outline in node.findall("outline"):
+            label = outline.get("title") or outline.get("text") or ""
+            category = (outline.get("category") or "").strip().lower()
+            inner_origin = origin
+            if label.strip().lower() in ORIGINS:
+                inner_origin = label.strip().lower()
+            url = outline.get("xmlUrl")
+            if url:
+                problem = check_url(url)
+                if problem:
+                    skipped.append(f"{label or url}: {problem}")
+                else:
+                    feed_origin = category if category in ORIGINS else (inner_origin or "international")
+                    feeds.append(
+                        Feed(
+                            name=(label or url).strip(),
+                            url=url.strip(),
+                            origin=feed_origin,
+                            language=(outline.get("language") or "en"),
+                        )
+                    )
+            walk(outline, inner_origin)
+
+    body = root.find("body")
+    if body is None:
+        raise ConfigError("not valid OPML: no <body>")
+    walk(body, None)
+    return feeds, skipped
+
+
+def feeds_to_opml(feeds: list[Feed]) -> str:
+    """An OPML 2.0 document with one folder per origin, as feed readers expect."""
+    root = ET.Element("opml", version="2.0")
+    head = ET.SubElement(root, "head")
+    ET.SubElement(head, "title").text = "briefing feeds"
+    body = ET.SubElement(root, "body")
+    for origin in ORIGINS:
+        members = [f for f in feeds if f.origin == origin]
+        if not members:
+            continue
+        folder = ET.SubElement(body, "outline", text=origin, title=origin)
+        for feed in members:
+            ET.SubElement(
+                folder,
+                "outline",
+                type="rss",
+                text=feed.name,
+                title=feed.name,
+                xmlUrl=feed.url,
+                category=feed.origin,
+                language=feed.language,
+            )
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def append_feeds_to_toml(path: Path, feeds: list[Feed], existing: Config) -> tuple[list[Feed], list[str]]:
+    """Append feeds not already in `existing` to feeds.toml, keeping the user's file as written."""
+    added: list[Feed] = []
+    skipped: list[str] = []
+    names = {f.name for f in existing.feeds}
+    urls = {f.url for f in existing.feeds}
+    chunks: list[str] = []
+    for feed in feeds:
+        if feed.url in urls:
+            skipped.append(f"{feed.name}: already in feeds.toml ({feed.url})")
+            continue
+        name = feed.name
+        n = 2
+        while name in names:
+            name = f"{feed.name} ({n})"
+            n += 1
+        feed.name = name
+        names.add(name)
+        urls.add(feed.url)
+        added.append(feed)
+        chunks.append(
+            "\n[[feeds]]\n"
+            f"name = {_toml_string(feed.name)}\n"
+            f"url = {_toml_string(feed.url)}\n"
+            f"origin = {_toml_string(feed.origin)}\n"
+            f"language = {_toml_string(feed.language)}\n"
+        )
+    if chunks:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("".join(chunks))
+    return added, skipped

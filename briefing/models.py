@@ -1,0 +1,197 @@
+"""Plain records that cross module borders.
+
+The fetcher produces `Story` records, the store persists them, the extractor turns
+story text into `Claim` records, grouping turns claims into `Incident` records, and
+the app and the digest receive all of these from the store.  Nothing here knows
+about SQL, HTTP or Textual, so every layer can import this module freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Origin = Literal["armenia", "azerbaijan", "russia", "international"]
+ORIGINS: tuple[str, ...] = ("armenia", "azerbaijan", "russia", "international")
+ORIGIN_LABELS: dict[str, str] = {
+    "armenia": "Armenia",
+    "azerbaijan": "Azerbaijan",
+    "russia": "Russia",
+    "international": "International",
+}
+
+CLAIMANTS: tuple[str, ...] = (
+    "Armenia",
+    "Azerbaijan",
+    "Russia",
+    "Karabakh",
+    "EU",
+    "other",
+    "unattributed",
+)
+SIDES: tuple[str, ...] = (
+    "Armenia",
+    "Azerbaijan",
+    "Karabakh",
+    "Russia",
+    "civilians-Armenia",
+    "civilians-Azerbaijan",
+    "unknown",
+)
+EVENT_TYPES: tuple[str, ...] = (
+    "armed clash",
+    "shelling/artillery",
+    "drone strike",
+    "sniper fire",
+    "landmine",
+    "ceasefire violation",
+    "other",
+)
+WEAPONS: tuple[str, ...] = (
+    "drone",
+    "artillery",
+    "mortar",
+    "small arms",
+    "sniper",
+    "rocket",
+    "missile",
+    "mine",
+    "tank",
+    "aircraft",
+)
+# Kinds of death that are shown but kept out of the clash tally by default.
+NON_COMBAT_KINDS: tuple[str, ...] = ("landmine", "non-combat")
+
+
+@dataclass(slots=True)
+class Feed:
+    """One `[[feeds]]` entry of feeds.toml, plus the fetch state the store keeps for it."""
+
+    name: str
+    url: str
+    origin: str = "international"
+    language: str = "en"
+    keep: Literal["relevant", "all"] = "relevant"
+    keywords: list[str] = field(default_factory=list)
+    # Fetch state, owned by the store.
+    etag: str | None = None
+    last_modified: str | None = None
+    last_status: str | None = None
+    last_error: str | None = None
+    last_fetched: datetime | None = None
+    next_due: datetime | None = None
+    story_count: int = 0
+    unread_count: int = 0
+
+
+@dataclass(slots=True)
+class Story:
+    """One feed item, cleaned: every text field is plain text without control characters."""
+
+    feed: str
+    title: str
+    url: str = ""
+    guid: str = ""
+    summary: str = ""
+    content: str = ""
+    author: str = ""
+    published: datetime | None = None  # timezone-aware UTC
+    # Filled by the store.
+    id: str = ""
+    first_seen: datetime | None = None
+    read: bool = False
+    starred: bool = False
+    tags: list[str] = field(default_factory=list)
+    origin: str = ""
+    has_incident: bool = False
+    # Near-duplicates from other outlets, filled by the store when grouping is asked for.
+    duplicate_ids: list[str] = field(default_factory=list)
+
+    @property
+    def when(self) -> datetime | None:
+        """The time a reader cares about: publication, else when we first saw it."""
+        return self.published or self.first_seen
+
+
+@dataclass(slots=True)
+class FetchOutcome:
+    """What happened to one feed in one fetch run; recorded in the fetch log."""
+
+    feed: str
+    status: Literal["new", "updated", "unchanged", "error"]
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0
+    filtered: int = 0
+    error: str | None = None
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    elapsed: float = 0.0
+    retry_after: float | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """Who says what happened to whom, in one story.
+
+    `killed`/`wounded` are the corpus's view (a single figure, "at least 4" is 4);
+    `*_high` keep the top of a range ("5 to 7") and `unsplit` keeps a "casualties"
+    figure that was not split into killed and wounded.
+    """
+
+    claimant: str
+    side_affected: str
+    event_date: date
+    killed: int = 0
+    wounded: int = 0
+    killed_high: int | None = None
+    wounded_high: int | None = None
+    unsplit: int | None = None
+    locations: list[str] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    event_type: str = "other"
+    kind: Literal["combat", "landmine", "non-combat"] = "combat"
+    evidence: str = ""
+    story_id: str = ""
+    # Assigned by incident grouping.
+    incident_id: str = ""
+    # Store bookkeeping.
+    id: int | None = None
+    status: Literal["machine", "confirmed", "rejected", "edited", "manual"] = "machine"
+
+
+@dataclass(slots=True)
+class Incident:
+    """One real event, with every claim about it kept side by side, never merged."""
+
+    id: str
+    event_date: date
+    locations: list[str] = field(default_factory=list)
+    sector: str = ""
+    event_type: str = "other"
+    kind: str = "combat"
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SideFigures:
+    """Killed and wounded for one side affected, as one claimant tells it."""
+
+    claimant: str
+    side_affected: str
+    killed: int = 0
+    wounded: int = 0
+
+
+@dataclass(slots=True)
+class Tally:
+    """Incidents counted once each, with figures per (claimant, side affected)."""
+
+    start: date
+    end: date
+    incidents: int = 0
+    figures: list[SideFigures] = field(default_factory=list)
+    per_day: list[int] = field(default_factory=list)
+    non_combat: int = 0

@@ -1,0 +1,279 @@
+"""Claims, incidents, the reader's corrections, and the tally built from them.
+
+Machine claims are replaced wholesale whenever a story is re-extracted; the
+reader's corrections live in their own tables, keyed by (story, claimant, side),
+and are laid over the machine's output whenever claims are read. So
+`briefing extract --rebuild` can never undo what a person decided.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from ..models import NON_COMBAT_KINDS, Claim, Incident, SideFigures, Tally
+from .db import Database, from_text, to_text, utc_now
+
+
+def _row_to_claim(r) -> Claim:
+    return Claim(
+        id=r["id"],
+        story_id=r["story_id"],
+        incident_id=r["incident_id"],
+        claimant=r["claimant"],
+        side_affected=r["side_affected"],
+        event_date=date.fromisoformat(r["event_date"]),
+        killed=r["killed"],
+        wounded=r["wounded"],
+        killed_high=r["killed_high"],
+        wounded_high=r["wounded_high"],
+        unsplit=r["unsplit"],
+        locations=json.loads(r["locations"]),
+        weapons=json.loads(r["weapons"]),
+        event_type=r["event_type"],
+        kind=r["kind"],
+        evidence=r["evidence"],
+        status="manual" if r["origin"] == "manual" else "machine",
+    )
+
+
+class ClaimsMixin(Database):
+    # --- machine output --------------------------------------------------------
+
+    def replace_machine_claims(self, story_claims: dict[str, list[Claim]]) -> None:
+        """Store the extractor's claims for these stories, dropping their old machine claims."""
+        with self.transaction() as conn:
+            ids = list(story_claims)
+            conn.executemany("DELETE FROM claims WHERE story_id=? AND origin='machine'", [(i,) for i in ids])
+            rows = []
+            for story_id, claims in story_claims.items():
+                for c in claims:
+                    rows.append(self._claim_row(c, story_id, "machine"))
+            conn.executemany(
+                "INSERT INTO claims (story_id, incident_id, claimant, side_affected, event_date, killed, wounded,"
+                " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+            conn.executemany(
+                "UPDATE stories SET has_incident = (SELECT count(*) > 0 FROM claims WHERE story_id = ?)"
+                " OR coalesce((SELECT is_incident FROM story_marks WHERE story_id = ?), 0) WHERE id = ?",
+                [(i, i, i) for i in ids],
+            )
+
+    @staticmethod
+    def _claim_row(c: Claim, story_id: str, origin: str) -> tuple:
+        return (
+            story_id, c.incident_id, c.claimant, c.side_affected, c.event_date.isoformat(), c.killed, c.wounded,
+            c.killed_high, c.wounded_high, c.unsplit, json.dumps(c.locations, ensure_ascii=False),
+            json.dumps(c.weapons), c.event_type, c.kind, c.evidence, origin,
+        )
+
+    def clear_machine_claims(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM claims WHERE origin='machine'")
+            conn.execute("DELETE FROM incidents")
+
+    def save_incidents(self, incidents: list[Incident]) -> None:
+        """Store incident groups and point each of their claims at its incident."""
+        with self.transaction() as conn:
+            for inc in incidents:
+                conn.execute(
+                    "INSERT INTO incidents (id, event_date, locations, sector, event_type, kind)"
+                    " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_date=excluded.event_date,"
+                    " locations=excluded.locations, sector=excluded.sector, event_type=excluded.event_type,"
+                    " kind=excluded.kind",
+                    (inc.id, inc.event_date.isoformat(), json.dumps(inc.locations, ensure_ascii=False),
+                     inc.sector, inc.event_type, inc.kind),
+                )
+                conn.executemany(
+                    "UPDATE claims SET incident_id=? WHERE id=?",
+                    [(inc.id, c.id) for c in inc.claims if c.id is not None],
+                )
+            conn.execute("DELETE FROM incidents WHERE id NOT IN (SELECT DISTINCT incident_id FROM claims)")
+
+    # --- the reader's corrections ------------------------------------------------
+
+    def correct_claim(
+        self, story_id: str, claimant: str, side_affected: str, action: str,
+        killed: int | None = None, wounded: int | None = None,
+    ) -> None:
+        """Confirm, reject or edit a claim; the correction outlives re-extraction."""
+        if action not in ("confirmed", "rejected", "edited"):
+            raise ValueError(f"unknown correction {action!r}")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO claim_corrections (story_id, claimant, side_affected, action, killed, wounded, corrected)"
+                " VALUES (?,?,?,?,?,?,?) ON CONFLICT(story_id, claimant, side_affected) DO UPDATE SET"
+                " action=excluded.action, killed=excluded.killed, wounded=excluded.wounded,"
+                " corrected=excluded.corrected",
+                (story_id, claimant, side_affected, action, killed, wounded, to_text(utc_now())),
+            )
+
+    def add_manual_claim(self, claim: Claim) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO claims (story_id, incident_id, claimant, side_affected, event_date, killed, wounded,"
+                " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self._claim_row(claim, claim.story_id, "manual"),
+            )
+            conn.execute("UPDATE stories SET has_incident=1 WHERE id=?", (claim.story_id,))
+
+    def mark_story_incident(self, story_id: str, is_incident: bool) -> None:
+        """The reader's word on whether a story reports an incident, kept across re-extraction."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO story_marks (story_id, is_incident, marked) VALUES (?,?,?)"
+                " ON CONFLICT(story_id) DO UPDATE SET is_incident=excluded.is_incident, marked=excluded.marked",
+                (story_id, int(is_incident), to_text(utc_now())),
+            )
+            conn.execute(
+                "UPDATE stories SET has_incident = ? OR"
+                " (? AND (SELECT count(*) > 0 FROM claims WHERE story_id = ?)) WHERE id = ?",
+                (int(is_incident), int(is_incident), story_id, story_id),
+            )
+
+    # --- reading -------------------------------------------------------------
+
+    def claims_for_story(self, story_id: str, include_rejected: bool = False) -> list[Claim]:
+        rows = self.conn.execute("SELECT * FROM claims WHERE story_id=? ORDER BY id", (story_id,)).fetchall()
+        return self._apply_corrections([_row_to_claim(r) for r in rows], include_rejected)
+
+    def claims_between(self, start: date, end: date, include_rejected: bool = False) -> list[Claim]:
+        """Claims whose event date is in [start, end], corrections applied."""
+        rows = self.conn.execute(
+            "SELECT * FROM claims WHERE event_date >= ? AND event_date <= ? ORDER BY event_date, id",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return self._apply_corrections([_row_to_claim(r) for r in rows], include_rejected)
+
+    def _apply_corrections(self, claims: list[Claim], include_rejected: bool) -> list[Claim]:
+        if not claims:
+            return claims
+        story_ids = sorted({c.story_id for c in claims})
+        corrections: dict[tuple[str, str, str], tuple] = {}
+        for start in range(0, len(story_ids), 500):
+            chunk = story_ids[start : start + 500]
+            for r in self.conn.execute(
+                "SELECT story_id, claimant, side_affected, action, killed, wounded FROM claim_corrections"
+                f" WHERE story_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                corrections[(r[0], r[1], r[2])] = (r[3], r[4], r[5])
+        out: list[Claim] = []
+        for c in claims:
+            fix = corrections.get((c.story_id, c.claimant, c.side_affected))
+            if c.status != "manual" and fix:
+                action, killed, wounded = fix
+                if action == "rejected":
+                    c.status = "rejected"
+                elif action == "edited":
+                    c.status = "edited"
+                    c.killed = killed if killed is not None else c.killed
+                    c.wounded = wounded if wounded is not None else c.wounded
+                    c.killed_high = c.wounded_high = None
+                else:
+                    c.status = "confirmed"
+            if c.status == "rejected" and not include_rejected:
+                continue
+            out.append(c)
+        return out
+
+    def story_times(self, story_ids: list[str]) -> dict[str, datetime]:
+        """Publication (else first-seen) time of each story: which claim is the later one."""
+        out: dict[str, datetime] = {}
+        for start in range(0, len(story_ids), 500):
+            chunk = story_ids[start : start + 500]
+            for r in self.conn.execute(
+                f"SELECT id, sort_time FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                out[r[0]] = from_text(r[1])
+        return out
+
+    def incidents_between(self, start: date, end: date, include_rejected: bool = False) -> list[Incident]:
+        """Incidents with every claim (corrections applied), newest first."""
+        claims = self.claims_between(start, end, include_rejected)
+        rows = {
+            r["id"]: r
+            for r in self.conn.execute(
+                "SELECT * FROM incidents WHERE event_date >= ? AND event_date <= ?",
+                (start.isoformat(), end.isoformat()),
+            )
+        }
+        grouped: dict[str, list[Claim]] = defaultdict(list)
+        for c in claims:
+            grouped[c.incident_id or f"story:{c.story_id}"].append(c)
+        times = self.story_times(sorted({c.story_id for c in claims}))
+        incidents: list[Incident] = []
+        for key, members in grouped.items():
+            members.sort(key=lambda c: (times.get(c.story_id) or datetime.min.replace(tzinfo=None)).isoformat())
+            r = rows.get(key)
+            first = members[0]
+            incidents.append(
+                Incident(
+                    id=key,
+                    event_date=date.fromisoformat(r["event_date"]) if r else first.event_date,
+                    locations=json.loads(r["locations"]) if r else sorted({p for c in members for p in c.locations}),
+                    sector=r["sector"] if r else "",
+                    event_type=r["event_type"] if r else first.event_type,
+                    kind=r["kind"] if r else first.kind,
+                    claims=members,
+                )
+            )
+        incidents.sort(key=lambda i: (i.event_date, i.id), reverse=True)
+        return incidents
+
+    def tally(self, start: date, end: date, include_non_combat: bool = False) -> Tally:
+        """Incidents in [start, end] counted once; figures per (claimant, side).
+
+        Within one incident a claimant's later claim about a side replaces its
+        earlier one (a toll revised 2 → 3 → 4 is 4, not 9); different claimants
+        are never added together.  Stories the reader marked as incidents but
+        that carry no claim count as incidents without figures.
+        """
+        incidents = self.incidents_between(start, end)
+        days = (end - start).days + 1
+        tally = Tally(start=start, end=end, per_day=[0] * days)
+        totals: dict[tuple[str, str], SideFigures] = {}
+        for inc in incidents:
+            if inc.kind in NON_COMBAT_KINDS and not include_non_combat:
+                tally.non_combat += 1
+                continue
+            tally.incidents += 1
+            index = (inc.event_date - start).days
+            if 0 <= index < days:
+                tally.per_day[index] += 1
+            latest: dict[tuple[str, str], Claim] = {}
+            for c in inc.claims:  # oldest first, so the last one wins
+                latest[(c.claimant, c.side_affected)] = c
+            for (claimant, side), c in latest.items():
+                figures = totals.setdefault((claimant, side), SideFigures(claimant, side))
+                figures.killed += c.killed
+                figures.wounded += c.wounded
+        # Stories marked as incidents by hand (or tagged "incident") that carry no claims.
+        extra = self.conn.execute(
+            "SELECT s.sort_time FROM stories s WHERE s.sort_time >= ? AND s.sort_time < ?"
+            " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.story_id = s.id)"
+            " AND (EXISTS (SELECT 1 FROM story_marks m WHERE m.story_id = s.id AND m.is_incident = 1)"
+            "      OR EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = 'incident'))",
+            (to_text(datetime.combine(start, datetime.min.time())),
+             to_text(datetime.combine(end + timedelta(days=1), datetime.min.time()))),
+        ).fetchall()
+        for (sort_time,) in extra:
+            tally.incidents += 1
+            index = (from_text(sort_time).date() - start).days
+            if 0 <= index < days:
+                tally.per_day[index] += 1
+        tally.figures = sorted(totals.values(), key=lambda f: (f.side_affected, f.claimant))
+        return tally
+
+    def stories_without_claims_since(self, since: datetime) -> list[str]:
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM stories WHERE first_seen >= ? AND id NOT IN (SELECT story_id FROM claims)",
+                (to_text(since),),
+            )
+        ]

@@ -1,0 +1,140 @@
+"""Feeds as configured, their fetch state (validators, health) and the fetch log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..models import Feed, FetchOutcome
+from .db import Database, from_text, to_text, utc_now
+
+
+@dataclass(slots=True)
+class LogEntry:
+    feed: str
+    started: datetime
+    status: str
+    http_status: int | None
+    new: int
+    updated: int
+    skipped: int
+    filtered: int
+    error: str | None
+    elapsed: float
+
+
+class FeedsMixin(Database):
+    def sync_feeds(self, feeds: list[Feed]) -> None:
+        """Make the feeds table match feeds.toml, keeping each feed's fetch state.
+
+        A feed removed from feeds.toml keeps its row (and its stories): removing a
+        line from a config file must never delete what the reader has tagged.
+        """
+        with self.transaction() as conn:
+            for feed in feeds:
+                row = conn.execute("SELECT url FROM feeds WHERE name = ?", (feed.name,)).fetchone()
+                if row is None:
+                    conn.execute(
+                        "INSERT INTO feeds (name, url, origin, language, keep) VALUES (?,?,?,?,?)",
+                        (feed.name, feed.url, feed.origin, feed.language, feed.keep),
+                    )
+                else:
+                    # A new address means the old validators describe another resource.
+                    reset = row[0] != feed.url
+                    conn.execute(
+                        "UPDATE feeds SET url=?, origin=?, language=?, keep=?"
+                        + (", etag=NULL, last_modified=NULL, next_due=NULL" if reset else "")
+                        + " WHERE name=?",
+                        (feed.url, feed.origin, feed.language, feed.keep, feed.name),
+                    )
+
+    def feed_states(self) -> dict[str, Feed]:
+        """Every stored feed with its fetch state and story counts, by name."""
+        rows = self.conn.execute(
+            "SELECT f.*, count(s.id) AS stories, coalesce(sum(s.read = 0), 0) AS unread"
+            " FROM feeds f LEFT JOIN stories s ON s.feed = f.name GROUP BY f.name ORDER BY f.name"
+        ).fetchall()
+        out: dict[str, Feed] = {}
+        for r in rows:
+            out[r["name"]] = Feed(
+                name=r["name"],
+                url=r["url"],
+                origin=r["origin"],
+                language=r["language"],
+                keep=r["keep"],
+                etag=r["etag"],
+                last_modified=r["last_modified"],
+                last_status=r["last_status"],
+                last_error=r["last_error"],
+                last_fetched=from_text(r["last_fetched"]),
+                next_due=from_text(r["next_due"]),
+                story_count=r["stories"],
+                unread_count=r["unread"],
+            )
+        return out
+
+    def due_feeds(self, feeds: list[Feed], now: datetime | None = None) -> list[Feed]:
+        """The configured feeds whose next fetch time has come, with their stored validators."""
+        now = now or utc_now()
+        states = self.feed_states()
+        due: list[Feed] = []
+        for feed in feeds:
+            state = states.get(feed.name)
+            if state is not None:
+                feed.etag, feed.last_modified = state.etag, state.last_modified
+                if state.next_due and state.next_due > now:
+                    continue
+            due.append(feed)
+        return due
+
+    def record_outcome(self, outcome: FetchOutcome, next_due: datetime | None, started: datetime | None = None) -> None:
+        """Store one feed's result: validators exactly as received, health, and a log line.
+
+        Validators are only replaced when the server sent new ones; an error keeps
+        the old ones so the next try can still be conditional.
+        """
+        now = started or utc_now()
+        with self.transaction() as conn:
+            if outcome.status == "error":
+                conn.execute(
+                    "UPDATE feeds SET last_status='error', last_error=?, last_fetched=?, next_due=?,"
+                    " failures = failures + 1 WHERE name=?",
+                    (outcome.error, to_text(now), to_text(next_due), outcome.feed),
+                )
+            else:
+                conn.execute(
+                    "UPDATE feeds SET last_status=?, last_error=NULL, last_fetched=?, next_due=?, failures=0,"
+                    " etag=coalesce(?, etag), last_modified=coalesce(?, last_modified) WHERE name=?",
+                    (outcome.status, to_text(now), to_text(next_due), outcome.etag, outcome.last_modified,
+                     outcome.feed),
+                )
+            conn.execute(
+                "INSERT INTO fetch_log (feed, started, status, http_status, new, updated, skipped, filtered,"
+                " error, elapsed) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (outcome.feed, to_text(now), outcome.status, outcome.http_status, outcome.new, outcome.updated,
+                 outcome.skipped, outcome.filtered, outcome.error, outcome.elapsed),
+            )
+
+    def feed_failures(self, feed: str) -> int:
+        row = self.conn.execute("SELECT failures FROM feeds WHERE name=?", (feed,)).fetchone()
+        return row[0] if row else 0
+
+    def fetch_log(self, since: datetime, until: datetime | None = None) -> list[LogEntry]:
+        until = until or (utc_now() + timedelta(days=1))
+        rows = self.conn.execute(
+            "SELECT * FROM fetch_log WHERE started >= ? AND started < ? ORDER BY started, id",
+            (to_text(since), to_text(until)),
+        ).fetchall()
+        return [
+            LogEntry(r["feed"], from_text(r["started"]), r["status"], r["http_status"], r["new"], r["updated"],
+                     r["skipped"], r["filtered"], r["error"], r["elapsed"])
+            for r in rows
+        ]
+
+    def failed_feeds(self, since: datetime, until: datetime) -> list[LogEntry]:
+        """The last error of each feed that failed in a time range (digest footer)."""
+        latest: dict[str, LogEntry] = {}
+        for entry in self.fetch_log(since, until):
+            if entry.status == "error":
+                latest[entry.feed] = entry
+        return list(latest.values())

@@ -1,0 +1,181 @@
+"""The database schema, as an ordered list of migrations.
+
+Each migration runs once, inside a transaction, and bumps `PRAGMA user_version`,
+so an old database is brought up to date the first time a newer briefing opens it
+and a half-applied upgrade cannot exist.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: feeds, stories (+ full-text index), tags, fetch log.
+    """
+    CREATE TABLE feeds (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        origin TEXT NOT NULL DEFAULT 'international',
+        language TEXT NOT NULL DEFAULT 'en',
+        keep TEXT NOT NULL DEFAULT 'relevant',
+        etag TEXT,
+        last_modified TEXT,
+        last_status TEXT,
+        last_error TEXT,
+        last_fetched TEXT,
+        next_due TEXT,
+        failures INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        feed TEXT NOT NULL,
+        guid TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        first_seen TEXT NOT NULL,
+        sort_time TEXT NOT NULL,
+        updated TEXT,
+        content_hash TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        has_incident INTEGER NOT NULL DEFAULT 0,
+        cluster TEXT
+    );
+    CREATE INDEX stories_sort ON stories (sort_time DESC, id DESC);
+    CREATE INDEX stories_feed_sort ON stories (feed, sort_time DESC);
+    CREATE INDEX stories_url ON stories (url);
+    CREATE INDEX stories_cluster ON stories (cluster);
+    CREATE VIRTUAL TABLE stories_fts USING fts5(
+        title, summary, content='stories', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
+        INSERT INTO stories_fts (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+    END;
+    CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN
+        INSERT INTO stories_fts (stories_fts, rowid, title, summary)
+        VALUES ('delete', old.rowid, old.title, old.summary);
+    END;
+    CREATE TRIGGER stories_au AFTER UPDATE OF title, summary ON stories BEGIN
+        INSERT INTO stories_fts (stories_fts, rowid, title, summary)
+        VALUES ('delete', old.rowid, old.title, old.summary);
+        INSERT INTO stories_fts (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+    END;
+    CREATE TABLE tags (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE story_tags (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL REFERENCES tags (name) COLLATE NOCASE,
+        tagged TEXT NOT NULL,
+        PRIMARY KEY (story_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_tags_tag ON story_tags (tag);
+    CREATE TABLE fetch_log (
+        id INTEGER PRIMARY KEY,
+        feed TEXT NOT NULL,
+        started TEXT NOT NULL,
+        status TEXT NOT NULL,
+        http_status INTEGER,
+        new INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        filtered INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        elapsed REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX fetch_log_feed ON fetch_log (feed, started);
+    CREATE INDEX fetch_log_started ON fetch_log (started);
+    """,
+    # 2: claims, incidents and the reader's corrections, kept apart from machine output.
+    """
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        event_date TEXT NOT NULL,
+        locations TEXT NOT NULL DEFAULT '[]',
+        sector TEXT NOT NULL DEFAULT '',
+        event_type TEXT NOT NULL DEFAULT 'other',
+        kind TEXT NOT NULL DEFAULT 'combat'
+    );
+    CREATE INDEX incidents_date ON incidents (event_date);
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        incident_id TEXT NOT NULL DEFAULT '',
+        claimant TEXT NOT NULL,
+        side_affected TEXT NOT NULL,
+        event_date TEXT NOT NULL,
+        killed INTEGER NOT NULL DEFAULT 0,
+        wounded INTEGER NOT NULL DEFAULT 0,
+        killed_high INTEGER,
+        wounded_high INTEGER,
+        unsplit INTEGER,
+        locations TEXT NOT NULL DEFAULT '[]',
+        weapons TEXT NOT NULL DEFAULT '[]',
+        event_type TEXT NOT NULL DEFAULT 'other',
+        kind TEXT NOT NULL DEFAULT 'combat',
+        evidence TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT 'machine'
+    );
+    CREATE INDEX claims_story ON claims (story_id);
+    CREATE INDEX claims_incident ON claims (incident_id);
+    CREATE INDEX claims_date ON claims (event_date);
+    -- A correction is keyed by what it corrects, not by a claim row id, so it
+    -- survives `briefing extract --rebuild`, which replaces every machine claim.
+    CREATE TABLE claim_corrections (
+        story_id TEXT NOT NULL,
+        claimant TEXT NOT NULL,
+        side_affected TEXT NOT NULL,
+        action TEXT NOT NULL,            -- confirmed | rejected | edited
+        killed INTEGER,
+        wounded INTEGER,
+        corrected TEXT NOT NULL,
+        PRIMARY KEY (story_id, claimant, side_affected)
+    );
+    CREATE TABLE story_marks (
+        story_id TEXT PRIMARY KEY,
+        is_incident INTEGER NOT NULL,    -- the reader's word on "this story reports an incident"
+        marked TEXT NOT NULL
+    );
+    """,
+]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply every migration newer than the database; return the resulting version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-check under the write lock: another process may have migrated meanwhile.
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                conn.execute("ROLLBACK")
+                continue
+            for statement in _split(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
+
+
+def _split(script: str) -> list[str]:
+    """Split a migration into statements (executescript would commit our transaction)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

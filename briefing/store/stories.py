@@ -1,0 +1,299 @@
+"""Stories: saving fetched items without duplicates, and reading them a window at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..models import Story
+from .db import Database, from_text, to_text, utc_now
+
+# Tracking parameters that make one article look like many.
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|yclid$|mc_|ref$|ref_src$)")
+
+
+def canonical_url(url: str) -> str:
+    """A link with case, fragments, default ports and tracking parameters normalised away."""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    if parts.port and not (
+        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+    ):
+        host = f"{host}:{parts.port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+def content_hash(story: Story) -> str:
+    digest = hashlib.blake2b(digest_size=12)
+    for part in (story.title, story.summary, story.content, story.url, story.author):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def story_key(story: Story) -> str:
+    """What makes two items of one feed the same story: guid, else canonical link, else text."""
+    if story.guid:
+        return "g:" + story.guid
+    if story.url:
+        return "u:" + canonical_url(story.url)
+    return "h:" + content_hash(story)
+
+
+def story_id(feed: str, story: Story) -> str:
+    """Stable id: the same item fetched again, or edited in place, keeps its id (and tags)."""
+    return hashlib.blake2b(f"{feed}\x00{story_key(story)}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+@dataclass(slots=True)
+class SaveResult:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_ids: list[str] = field(default_factory=list)
+    updated_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryFilter:
+    """What the story list shows. Empty fields mean "no restriction"."""
+
+    feeds: tuple[str, ...] = ()
+    origin: str | None = None
+    tag: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    unread: bool = False
+    starred: bool = False
+    incidents: bool = False
+    query: str = ""
+
+
+class SearchError(ValueError):
+    """A full-text query SQLite cannot parse; the message is fit to show a user."""
+
+
+_LIST_COLUMNS = (
+    "s.id, s.feed, s.guid, s.url, s.title, s.author, s.published, s.first_seen, s.read, s.starred, "
+    "s.has_incident, s.cluster, f.origin AS origin, "
+    "(SELECT group_concat(tag, char(31)) FROM story_tags t WHERE t.story_id = s.id) AS tag_list"
+)
+
+
+def _row_to_story(row: sqlite3.Row, full: bool = False) -> Story:
+    keys = row.keys()
+    tags = row["tag_list"] if "tag_list" in keys else None
+    return Story(
+        id=row["id"],
+        feed=row["feed"],
+        guid=row["guid"],
+        url=row["url"],
+        title=row["title"],
+        summary=row["summary"] if full else "",
+        content=row["content"] if full else "",
+        author=row["author"],
+        published=from_text(row["published"]),
+        first_seen=from_text(row["first_seen"]),
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        has_incident=bool(row["has_incident"]),
+        origin=row["origin"] or "" if "origin" in keys else "",
+        tags=sorted(tags.split("\x1f"), key=str.casefold) if tags else [],
+    )
+
+
+class StoriesMixin(Database):
+    # --- writing -------------------------------------------------------------
+
+    def save_stories(self, feed: str, stories: list[Story]) -> SaveResult:
+        """Insert new stories and update changed ones, in one transaction.
+
+        An updated entry keeps its id, so the reader's tags, read and starred
+        state survive; an entry seen twice in one batch is stored once.
+        """
+        result = SaveResult()
+        if not stories:
+            return result
+        now = to_text(utc_now())
+        batch: dict[str, tuple[Story, str]] = {}
+        for story in stories:
+            sid = story_id(feed, story)
+            batch[sid] = (story, content_hash(story))
+        with self.transaction() as conn:
+            existing: dict[str, str] = {}
+            ids = list(batch)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                existing.update(
+                    conn.execute(f"SELECT id, content_hash FROM stories WHERE id IN ({marks})", chunk).fetchall()
+                )
+            inserts = []
+            updates = []
+            for sid, (story, digest) in batch.items():
+                published = to_text(story.published)
+                if sid not in existing:
+                    inserts.append(
+                        (sid, feed, story.guid, story.url, story.title, story.summary, story.content,
+                         story.author, published, now, published or now, digest)
+                    )
+                    result.new_ids.append(sid)
+                elif existing[sid] != digest:
+                    updates.append(
+                        (story.url, story.title, story.summary, story.content, story.author,
+                         published, now, digest, sid)
+                    )
+                    result.updated_ids.append(sid)
+                else:
+                    result.unchanged += 1
+            if inserts:
+                conn.executemany(
+                    "INSERT INTO stories (id, feed, guid, url, title, summary, content, author, published,"
+                    " first_seen, sort_time, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    inserts,
+                )
+            if updates:
+                conn.executemany(
+                    "UPDATE stories SET url=?, title=?, summary=?, content=?, author=?,"
+                    " published=coalesce(?, published), updated=?, content_hash=? WHERE id=?",
+                    updates,
+                )
+        result.new = len(result.new_ids)
+        result.updated = len(result.updated_ids)
+        return result
+
+    def set_read(self, ids: list[str], read: bool = True) -> None:
+        with self.transaction() as conn:
+            conn.executemany("UPDATE stories SET read=? WHERE id=?", [(int(read), i) for i in ids])
+
+    def set_starred(self, story_id: str, starred: bool) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE stories SET starred=? WHERE id=?", (int(starred), story_id))
+
+    def set_has_incident(self, ids_flags: list[tuple[str, bool]]) -> None:
+        with self.transaction() as conn:
+            conn.executemany("UPDATE stories SET has_incident=? WHERE id=?", [(int(f), i) for i, f in ids_flags])
+
+    def set_clusters(self, pairs: list[tuple[str, str | None]]) -> None:
+        """Record near-duplicate groups: (story id, cluster id)."""
+        with self.transaction() as conn:
+            conn.executemany("UPDATE stories SET cluster=? WHERE id=?", [(c, i) for i, c in pairs])
+
+    # --- reading -------------------------------------------------------------
+
+    def _where(self, f: StoryFilter) -> tuple[str, list]:
+        clauses: list[str] = []
+        params: list = []
+        if f.feeds:
+            clauses.append(f"s.feed IN ({','.join('?' * len(f.feeds))})")
+            params.extend(f.feeds)
+        if f.origin:
+            clauses.append("f.origin = ?")
+            params.append(f.origin)
+        if f.tag:
+            clauses.append("EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = ?)")
+            params.append(f.tag)
+        if f.since:
+            clauses.append("s.sort_time >= ?")
+            params.append(to_text(f.since))
+        if f.until:
+            clauses.append("s.sort_time < ?")
+            params.append(to_text(f.until))
+        if f.unread:
+            clauses.append("s.read = 0")
+        if f.starred:
+            clauses.append("s.starred = 1")
+        if f.incidents:
+            clauses.append("s.has_incident = 1")
+        if f.query.strip():
+            clauses.append("s.rowid IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
+            params.append(f.query.strip())
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _run(self, sql: str, params: list, searching: bool = False) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as error:
+            if searching and "locked" not in str(error):
+                raise SearchError(
+                    f"cannot search for that ({error}); put words in double quotes to search them literally"
+                ) from None
+            raise
+
+    def count_stories(self, f: StoryFilter | None = None) -> int:
+        where, params = self._where(f or StoryFilter())
+        sql = f"SELECT count(*) FROM stories s LEFT JOIN feeds f ON f.name = s.feed{where}"
+        return self._run(sql, params, bool(f and f.query.strip()))[0][0]
+
+    def story_window(self, f: StoryFilter | None, offset: int, limit: int) -> list[Story]:
+        """Rows `offset`..`offset+limit` of the list, newest first, without bodies."""
+        where, params = self._where(f or StoryFilter())
+        sql = (
+            f"SELECT {_LIST_COLUMNS} FROM stories s LEFT JOIN feeds f ON f.name = s.feed{where}"
+            " ORDER BY s.sort_time DESC, s.id DESC LIMIT ? OFFSET ?"
+        )
+        return [_row_to_story(r) for r in self._run(sql, params + [limit, offset], bool(f and f.query.strip()))]
+
+    def position_of(self, f: StoryFilter | None, story_id: str) -> int | None:
+        """Where a story sits in the filtered list, so a refresh can keep the cursor on it."""
+        row = self.conn.execute("SELECT sort_time FROM stories WHERE id=?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        where, params = self._where(f or StoryFilter())
+        extra = "(s.sort_time > ? OR (s.sort_time = ? AND s.id > ?))"
+        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        sql = f"SELECT count(*) FROM stories s LEFT JOIN feeds f ON f.name = s.feed{where}"
+        return self._run(sql, params + [row[0], row[0], story_id], bool(f and f.query.strip()))[0][0]
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self.conn.execute(
+            f"SELECT {_LIST_COLUMNS}, s.summary, s.content FROM stories s"
+            " LEFT JOIN feeds f ON f.name = s.feed WHERE s.id = ?",
+            (story_id,),
+        ).fetchone()
+        return _row_to_story(row, full=True) if row else None
+
+    def stories_between(self, since: datetime, until: datetime, full: bool = True) -> list[Story]:
+        """Every story in a time range, oldest first (digest, extraction, clustering)."""
+        columns = _LIST_COLUMNS + (", s.summary, s.content" if full else "")
+        rows = self.conn.execute(
+            f"SELECT {columns} FROM stories s LEFT JOIN feeds f ON f.name = s.feed"
+            " WHERE s.sort_time >= ? AND s.sort_time < ? ORDER BY s.sort_time, s.id",
+            (to_text(since), to_text(until)),
+        ).fetchall()
+        return [_row_to_story(r, full=full) for r in rows]
+
+    def stories_by_ids(self, ids: list[str], full: bool = True) -> list[Story]:
+        out: list[Story] = []
+        columns = _LIST_COLUMNS + (", s.summary, s.content" if full else "")
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(
+                f"SELECT {columns} FROM stories s LEFT JOIN feeds f ON f.name = s.feed"
+                f" WHERE s.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            out.extend(_row_to_story(r, full=full) for r in rows)
+        return out
+
+    def cluster_members(self, cluster: str) -> list[Story]:
+        rows = self.conn.execute(
+            f"SELECT {_LIST_COLUMNS} FROM stories s LEFT JOIN feeds f ON f.name = s.feed"
+            " WHERE s.cluster = ? ORDER BY s.sort_time, s.id",
+            (cluster,),
+        ).fetchall()
+        return [_row_to_story(r) for r in rows]
+
+    def story_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]

@@ -1,0 +1,135 @@
+"""The store keeps every story once, keeps the reader's work, and survives other writers."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from briefing.models import Claim, Feed, Incident, Story
+from briefing.store import SearchError, Store, StoryFilter
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+
+
+def story(title: str, **kw) -> Story:
+    kw.setdefault("published", NOW)
+    return Story(feed="Feed A", title=title, **kw)
+
+
+@pytest.fixture
+def fed(store: Store) -> Store:
+    store.sync_feeds([Feed("Feed A", "http://127.0.0.1/a", origin="armenia"),
+                      Feed("Feed B", "http://127.0.0.1/b", origin="azerbaijan")])
+    return store
+
+
+def test_same_guid_twice_is_one_story_and_an_edit_updates_it_keeping_tags(fed: Store):
+    first = fed.save_stories("Feed A", [story("Shelling near Sotk", guid="g1", summary="v1")])
+    assert (first.new, first.updated) == (1, 0)
+    sid = first.new_ids[0]
+    fed.add_tag(sid, "incident")
+    fed.set_read([sid])
+    fed.set_starred(sid, True)
+
+    again = fed.save_stories("Feed A", [story("Shelling near Sotk", guid="g1", summary="v1")])
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 1)
+    edited = fed.save_stories("Feed A", [story("Shelling near Sotk: two wounded", guid="g1", summary="v2")])
+    assert edited.updated_ids == [sid]
+
+    assert fed.story_count() == 1
+    kept = fed.get_story(sid)
+    assert kept.title == "Shelling near Sotk: two wounded"
+    assert kept.tags == ["incident"] and kept.read and kept.starred
+
+
+def test_dedupe_falls_back_to_canonical_link_then_content(fed: Store):
+    fed.save_stories("Feed A", [story("One", url="https://Example.org/a?utm_source=x#top")])
+    result = fed.save_stories("Feed A", [story("One, edited", url="https://example.org/a")])
+    assert result.updated == 1
+    fed.save_stories("Feed A", [story("No link", summary="same text"), story("No link", summary="same text")])
+    assert fed.story_count() == 2
+
+
+def test_window_is_newest_first_and_filters_combine(fed: Store):
+    fed.save_stories("Feed A", [story(f"A{i}", guid=f"a{i}", published=NOW - timedelta(hours=i)) for i in range(5)])
+    fed.save_stories("Feed B", [Story(feed="Feed B", title="B0", guid="b0", published=NOW + timedelta(hours=1))])
+    titles = [s.title for s in fed.story_window(None, 0, 3)]
+    assert titles == ["B0", "A0", "A1"]
+    assert [s.title for s in fed.story_window(StoryFilter(origin="azerbaijan"), 0, 10)] == ["B0"]
+    a2 = fed.story_window(StoryFilter(feeds=("Feed A",)), 2, 1)[0]
+    assert a2.title == "A2"
+    assert fed.position_of(StoryFilter(feeds=("Feed A",)), a2.id) == 2
+    fed.set_read([a2.id])
+    assert fed.count_stories(StoryFilter(unread=True)) == 5
+
+
+def test_full_text_search_and_a_malformed_query_gives_a_message(fed: Store):
+    fed.save_stories("Feed A", [story("Drone strike in Jermuk", guid="1", summary="Armenian positions"),
+                                story("Peace talks in Washington", guid="2")])
+    assert [s.title for s in fed.story_window(StoryFilter(query="jermuk"), 0, 10)] == ["Drone strike in Jermuk"]
+    assert fed.count_stories(StoryFilter(query="armenian")) == 1
+    with pytest.raises(SearchError, match="cannot search"):
+        fed.count_stories(StoryFilter(query='"unbalanced'))
+
+
+def test_a_second_connection_reads_while_the_first_writes(fed: Store, db_path):
+    fed.save_stories("Feed A", [story("before", guid="0")])
+    reader = Store(db_path)
+    before = reader.data_version()
+    with fed.transaction():
+        fed.save_stories("Feed A", [story("during", guid="1")])
+        assert reader.story_count() == 1  # WAL: the reader is not blocked and sees the last commit
+    assert reader.story_count() == 2
+    assert reader.data_version() != before
+    reader.close()
+
+
+def test_tally_counts_an_incident_once_and_keeps_claimants_apart(fed: Store):
+    day = date(2026, 11, 20)
+    saved = fed.save_stories("Feed A", [story(f"report {i}", guid=f"r{i}", published=NOW + timedelta(hours=i))
+                                        for i in range(3)])
+    s1, s2, s3 = saved.new_ids
+
+    def claim(sid, claimant, side, killed):
+        return Claim(claimant=claimant, side_affected=side, event_date=day, killed=killed, story_id=sid,
+                     incident_id="2026-11-20-sotk", event_type="armed clash")
+
+    fed.replace_machine_claims({
+        s1: [claim(s1, "Armenia", "Armenia", 2)],
+        s2: [claim(s2, "Armenia", "Armenia", 4), claim(s2, "Azerbaijan", "Armenia", 10)],
+        s3: [claim(s3, "Azerbaijan", "Azerbaijan", 0)],
+    })
+    fed.save_incidents([Incident(id="2026-11-20-sotk", event_date=day, locations=["Sotk"],
+                                 claims=fed.claims_between(day, day))])
+    tally = fed.tally(day, day)
+    assert tally.incidents == 1
+    figures = {(f.claimant, f.side_affected): f.killed for f in tally.figures}
+    assert figures == {("Armenia", "Armenia"): 4, ("Azerbaijan", "Armenia"): 10, ("Azerbaijan", "Azerbaijan"): 0}
+    assert fed.get_story(s1).has_incident
+
+
+def test_corrections_survive_re_extraction(fed: Store):
+    day = date(2026, 11, 20)
+    sid = fed.save_stories("Feed A", [story("report", guid="r")]).new_ids[0]
+    machine = [Claim(claimant="Armenia", side_affected="Armenia", event_date=day, killed=1, story_id=sid)]
+    fed.replace_machine_claims({sid: machine})
+    fed.correct_claim(sid, "Armenia", "Armenia", "edited", killed=3, wounded=2)
+    fed.replace_machine_claims({sid: [Claim(claimant="Armenia", side_affected="Armenia", event_date=day,
+                                            killed=1, story_id=sid)]})
+    [c] = fed.claims_for_story(sid)
+    assert (c.killed, c.wounded, c.status) == (3, 2, "edited")
+    fed.correct_claim(sid, "Armenia", "Armenia", "rejected")
+    assert fed.claims_for_story(sid) == []
+    assert fed.tally(day, day).figures == []
+
+
+def test_schema_is_versioned_and_reopening_migrates_nothing(db_path):
+    Store(db_path).close()
+    conn = sqlite3.connect(db_path)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    with Store(db_path) as again:
+        assert again.schema_version == version >= 2

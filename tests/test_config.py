@@ -1,0 +1,68 @@
+"""feeds.toml mistakes are reported with the entry and the key; OPML round-trips."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.cli import main
+from briefing.config import ConfigError, feeds_from_opml, feeds_to_opml, parse_config
+
+
+def test_default_feeds_cover_both_sides_and_outside(default_config):
+    origins = {f.origin for f in default_config.feeds}
+    assert origins == {"armenia", "azerbaijan", "russia", "international"}
+    assert len(default_config.feeds) >= 15
+    assert default_config.quick_tags[0] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("feeds", "message"),
+    [
+        ([{"name": "X", "url": "https://x.org/rss", "orign": "armenia"}], "feeds[0] (name 'X'): unknown key 'orign'"),
+        ([{"name": "X", "url": "file:///etc/passwd"}], "feeds[0] (name 'X'): url must start with http"),
+        ([{"name": "X", "url": "javascript:alert(1)"}], "url must start with http"),
+        ([{"name": "X", "url": "https://x.org/a"}, {"name": "X", "url": "https://x.org/b"}],
+         "feeds[1] (name 'X'): duplicate name"),
+        ([{"name": "X", "url": "https://x.org/a"}, {"name": "Y", "url": "https://x.org/a"}], "duplicate url"),
+        ([{"name": "X", "url": "https://x.org/a", "origin": "mars"}], "origin must be one of"),
+        ([{"url": "https://x.org/a"}], "'name' is required"),
+    ],
+)
+def test_bad_entries_are_named(feeds, message):
+    with pytest.raises(ConfigError) as error:
+        parse_config({"feeds": feeds})
+    assert message in str(error.value)
+
+
+def test_opml_round_trip_and_hostile_outlines_are_skipped():
+    opml = """<?xml version="1.0"?><opml version="2.0"><head/><body>
+      <outline text="azerbaijan"><outline text="Trend" xmlUrl="https://en.trend.az/feeds/index.rss"/></outline>
+      <outline text="Evil" xmlUrl="file:///etc/passwd"/>
+      <outline text="Script" xmlUrl="javascript:alert(1)"/>
+    </body></opml>"""
+    feeds, skipped = feeds_from_opml(opml)
+    assert [(f.name, f.origin) for f in feeds] == [("Trend", "azerbaijan")]
+    assert len(skipped) == 2
+    again, _ = feeds_from_opml(feeds_to_opml(feeds))
+    assert [(f.name, f.url, f.origin) for f in again] == [(f.name, f.url, f.origin) for f in feeds]
+
+
+def test_feeds_import_appends_to_the_users_file(tmp_path, capsys):
+    config = tmp_path / "feeds.toml"
+    config.write_text('[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\norigin = "armenia"\n')
+    opml = tmp_path / "in.opml"
+    opml.write_text('<opml><body><outline text="B &quot;quoted&quot;" xmlUrl="https://b.example/rss"/>'
+                    '<outline text="A again" xmlUrl="https://a.example/rss"/></body></opml>')
+    assert main(["--config", str(config), "--db", str(tmp_path / "db"), "feeds", "import", str(opml)]) == 0
+    out = capsys.readouterr().out
+    assert "1 feed(s) added" in out and "already in feeds.toml" in out
+    assert main(["--config", str(config), "feeds", "export"]) == 0
+    assert 'B "quoted"' in capsys.readouterr().out.replace("&quot;", '"')
+
+
+def test_a_broken_config_is_one_clear_line(tmp_path, capsys):
+    config = tmp_path / "feeds.toml"
+    config.write_text('[[feeds]]\nname = "A"\nurl = "ftp://a.example/rss"\n')
+    assert main(["--config", str(config), "--db", str(tmp_path / "db"), "feeds"]) == 2
+    err = capsys.readouterr().err
+    assert "feeds[0] (name 'A')" in err and "Traceback" not in err
