@@ -1,0 +1,113 @@
+"""The bundled sample stories, as feeds, moved forward in time so the demo looks like today.
+
+The stories are the project's hand-written corpus (2020–2025 events).  A demo
+whose tally for "today" and "7 days" is empty shows nothing, so every burst of
+reports (stories within three days of each other) is moved forward by a whole
+number of weeks: the newest burst lands in the current week, the next ones in
+the weeks before.  Whole weeks keep "on Tuesday" true, and a burst is moved as
+one so that reports of one incident stay together.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from importlib import resources
+
+from ..config import Config, Settings
+from ..models import Feed
+
+# Which side of the conflict each sample outlet is from.
+SOURCE_ORIGINS: dict[str, str] = {
+    **dict.fromkeys(
+        ["Armenpress", "News.am", "Asbarez", "Public Radio of Armenia", "Azatutyun", "PanARMENIAN.Net",
+         "Armenian Weekly", "Massis Post", "Radar Armenia", "Mirror-Spectator", "EVN Report"],
+        "armenia",
+    ),
+    **dict.fromkeys(
+        ["News.az", "Report.az", "AZERTAC", "Azernews", "Trend", "Caspian News", "Turan"], "azerbaijan"
+    ),
+    **dict.fromkeys(["TASS", "Sputnik"], "russia"),
+}
+
+BURSTS_PER_WEEK = 2
+
+
+@dataclass(slots=True)
+class SampleItem:
+    id: str
+    title: str
+    summary: str
+    link: str
+    published: datetime
+
+
+@dataclass(slots=True)
+class SampleFeed:
+    name: str
+    origin: str
+    slug: str
+    items: list[SampleItem] = field(default_factory=list)
+
+
+def _slug(name: str) -> str:
+    return "".join(c.lower() if c.isalnum() else "-" for c in name).strip("-")
+
+
+def corpus_rows() -> list[dict]:
+    text = resources.files("briefing.demo").joinpath("stories.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _shifts(dates: list[datetime], now: datetime) -> dict[int, timedelta]:
+    """Index of each story → how far to move it (whole weeks, one shift per burst)."""
+    order = sorted(range(len(dates)), key=lambda i: dates[i])
+    bursts: list[list[int]] = []
+    for i in order:
+        if bursts and dates[i] - dates[bursts[-1][-1]] <= timedelta(days=3):
+            bursts[-1].append(i)
+        else:
+            bursts.append([i])
+    shifts: dict[int, timedelta] = {}
+    for rank, burst in enumerate(reversed(bursts)):
+        last = max(dates[i] for i in burst)
+        target = now - timedelta(weeks=rank // BURSTS_PER_WEEK)
+        weeks = (target - last) // timedelta(weeks=1)
+        for i in burst:
+            shifts[i] = timedelta(weeks=weeks)
+    return shifts
+
+
+def sample_feeds(now: datetime | None = None) -> list[SampleFeed]:
+    """The sample outlets with their items, dated relative to `now` (fixed in tests)."""
+    now = now or datetime.now(timezone.utc)
+    rows = corpus_rows()
+    dates = [datetime.fromisoformat(r["published"]) for r in rows]
+    shifts = _shifts(dates, now)
+    feeds: dict[str, SampleFeed] = {}
+    for index, row in enumerate(rows):
+        name = row["source"]
+        feed = feeds.setdefault(name, SampleFeed(name, SOURCE_ORIGINS.get(name, "international"), _slug(name)))
+        feed.items.append(
+            SampleItem(
+                id=row["id"],
+                title=row["title"],
+                summary=row["summary"],
+                link=row["link"],
+                published=(dates[index] + shifts[index]).astimezone(timezone.utc),
+            )
+        )
+    for feed in feeds.values():
+        feed.items.sort(key=lambda item: item.published, reverse=True)
+    return sorted(feeds.values(), key=lambda f: (f.origin, f.name))
+
+
+def demo_config(base_url: str, now: datetime | None = None) -> Config:
+    """A Config whose feeds are the sample outlets served under `base_url` (a 127.0.0.1 server)."""
+    base = base_url.rstrip("/")
+    feeds = [
+        Feed(name=f.name, url=f"{base}/{f.slug}.xml", origin=f.origin, language="en", keep="all")
+        for f in sample_feeds(now)
+    ]
+    return Config(feeds=feeds, settings=Settings(fetch_interval_minutes=5, retries=0))
