@@ -297,3 +297,16 @@ class StoriesMixin(Database):
 
     def story_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+
+    def story_clusters(self, ids: list[str]) -> dict[str, str]:
+        """Near-duplicate group of each of these stories that has one (the digest's "+N sources")."""
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out.update(
+                self.conn.execute(
+                    f"SELECT id, cluster FROM stories WHERE cluster IS NOT NULL AND id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+            )
+        return out
