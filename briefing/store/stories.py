@@ -78,6 +78,9 @@ class StoryFilter:
     starred: bool = False
     incidents: bool = False
     query: str = ""
+    # Near-duplicates from several outlets as one row: only each cluster's newest member is listed,
+    # and its `duplicate_ids` name the others.
+    collapse_clusters: bool = False
 
 
 class SearchError(ValueError):
@@ -219,6 +222,11 @@ class StoriesMixin(Database):
         if f.query.strip():
             clauses.append("s.rowid IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
             params.append(f.query.strip())
+        if f.collapse_clusters:
+            clauses.append(
+                "(s.cluster IS NULL OR s.id = (SELECT c.id FROM stories c WHERE c.cluster = s.cluster"
+                " ORDER BY c.sort_time DESC, c.id DESC LIMIT 1))"
+            )
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def _run(self, sql: str, params: list, searching: bool = False) -> list[sqlite3.Row]:
@@ -243,7 +251,29 @@ class StoriesMixin(Database):
             f"SELECT {_LIST_COLUMNS} FROM stories s LEFT JOIN feeds f ON f.name = s.feed{where}"
             " ORDER BY s.sort_time DESC, s.id DESC LIMIT ? OFFSET ?"
         )
-        return [_row_to_story(r) for r in self._run(sql, params + [limit, offset], bool(f and f.query.strip()))]
+        rows = self._run(sql, params + [limit, offset], bool(f and f.query.strip()))
+        stories = [_row_to_story(r) for r in rows]
+        if f and f.collapse_clusters:
+            self._fill_duplicates(stories, [r["cluster"] for r in rows])
+        return stories
+
+    def _fill_duplicates(self, stories: list[Story], clusters: list[str | None]) -> None:
+        """Name the other members of each listed story's cluster (newest first)."""
+        wanted = sorted({c for c in clusters if c})
+        if not wanted:
+            return
+        members: dict[str, list[str]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for cluster, sid in self.conn.execute(
+                f"SELECT cluster, id FROM stories WHERE cluster IN ({','.join('?' * len(chunk))})"
+                " ORDER BY sort_time DESC, id DESC",
+                chunk,
+            ):
+                members.setdefault(cluster, []).append(sid)
+        for story, cluster in zip(stories, clusters):
+            if cluster:
+                story.duplicate_ids = [sid for sid in members.get(cluster, []) if sid != story.id]
 
     def position_of(self, f: StoryFilter | None, story_id: str) -> int | None:
         """Where a story sits in the filtered list, so a refresh can keep the cursor on it."""
