@@ -1,0 +1,63 @@
+"""`briefing digest`: today's digest (or a day, or a range) as Markdown, HTML or JSON.
+
+Days are the reader's local days: "today" at 01:00 in Yerevan is Yerevan's
+today, not UTC's yesterday.  A bad date is one clear line and exit status 2,
+so a cron job's mail says what to fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..digest import build_digest, local_zone, render
+from .common import CommandError, fail, load, open_store
+
+
+def _day(flag: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(f"briefing digest: {flag} must be a date like 2026-11-26 (got {value!r})") from None
+
+
+def period(args: argparse.Namespace, today: date) -> tuple[date, date]:
+    """The days the reader asked for: --date, --since [--until], or today."""
+    if args.date and (args.since or args.until):
+        raise CommandError("briefing digest: use either --date or --since/--until, not both")
+    if args.date:
+        day = _day("--date", args.date)
+        return day, day
+    if args.until and not args.since:
+        raise CommandError("briefing digest: --until needs --since")
+    if args.since:
+        start = _day("--since", args.since)
+        end = _day("--until", args.until) if args.until else today
+        if end < start:
+            raise CommandError(f"briefing digest: --until ({end}) is before --since ({start})")
+        return start, end
+    return today, today
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        now = datetime.now(timezone.utc)
+        tz = local_zone(now)
+        start, end = period(args, now.astimezone(tz).date())
+        config = load(args)
+        with open_store(args, config) as store:
+            text = render(build_digest(store, config, start, end, tz, now=now), args.format)
+    except CommandError as error:
+        return fail(str(error))
+    if args.output:
+        path = Path(args.output)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            return fail(f"briefing digest: cannot write {path}: {error.strerror}")
+        print(f"wrote the digest for {start}{'' if start == end else f' to {end}'} to {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
