@@ -1,0 +1,483 @@
+"""The reader app: wires the panes to the store and runs fetching in the background.
+
+The store is the single source of truth.  The app holds no list of stories:
+the story list asks the store for a window of rows, and whenever the database
+changes (our own fetch worker, or `briefing fetch --watch` in another terminal)
+a two-second poll of `PRAGMA data_version` triggers a re-read that keeps the
+cursor on its story.  Background work runs in workers that only post typed
+messages (`messages.py`); `on_worker_state_changed` is the one place a worker's
+failure becomes a notification, so a broken feed or a missing module never
+crashes the reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from ..config import Config
+from ..models import ORIGIN_LABELS, FetchOutcome
+from ..store import SearchError, Store, StoryFilter, from_text, to_text, utc_now
+from .commands import BriefingCommands
+from .messages import DigestWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished
+from .screens.confirm import ConfirmScreen
+from .screens.filter import FilterScreen
+from .screens.help import HelpScreen
+from .screens.search import SearchScreen
+from .widgets.reader import Reader
+from .widgets.sidebar import Choice, Sidebar
+from .widgets.status_line import StatusLine
+from .widgets.story_list import StoryList, plain
+
+try:  # written by another team; the app runs without it
+    from .widgets.tally_panel import TallyPanel
+except ImportError:  # pragma: no cover - depends on the checkout
+    TallyPanel = None  # type: ignore[assignment,misc]
+
+POLL_SECONDS = 2.0
+COUNTS_DELAY = 0.3  # sidebar counts are re-read this long after the last change
+TALLY_DAYS = (1, 7, 30)
+# Actions that only make sense on the main screen (not under a modal or the incidents screen).
+MAIN_SCREEN_ACTIONS = {"search", "filter", "mark_all_read", "undo", "incidents", "help", "clear_filter"}
+
+
+class BriefingApp(App[None]):
+    """Sidebar, story list, reader and incident tally over one SQLite database."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("f", "filter", "Filter", id="app.filter"),
+        Binding("escape", "clear_filter", "Show all", show=False, id="app.clear_filter"),
+        Binding("r", "fetch", "Fetch", id="app.fetch"),
+        Binding("i", "incidents", "Incidents", id="app.incidents"),
+        Binding("e", "digest", "Digest", show=False, id="app.digest"),
+        Binding("A", "mark_all_read", "Mark all read", show=False, id="app.mark_all_read"),
+        Binding("u", "undo", "Undo mark all", show=False, id="app.undo"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        config: Config,
+        db_path: Path,
+        *,
+        fetch_on_start: bool = True,
+        now: datetime | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.db_path = Path(db_path)
+        self.fetch_on_start = fetch_on_start
+        self._fixed_now = now
+        self.store = Store(self.db_path)
+        self._data_version = -1
+        self._undo: list[str] = []
+        self._fetch_total = 0
+        self._fetch_done = 0
+        self._fetch_failed: list[FetchOutcome] = []
+        self._counts_timer: Any = None
+
+    def now(self) -> datetime:
+        """The current time, or the fixed one given for tests and snapshots."""
+        return self._fixed_now or datetime.now(timezone.utc)
+
+    # --- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="side"):
+                yield Sidebar(id="sidebar")
+                if TallyPanel is not None:
+                    yield TallyPanel(id="tally")
+                else:
+                    yield Static("Incident tally: not available", id="tally", markup=False)
+            with Container(id="center"):
+                yield StoryList(self.store, quick_tags=self.config.quick_tags, now=self.now, id="stories")
+                yield Reader(id="reader")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def story_list(self) -> StoryList:
+        return self.query_one("#stories", StoryList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one("#sidebar", Sidebar)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        self.store.sync_feeds(self.config.feeds)
+        self._data_version = self.store.data_version()
+        stories = self.story_list
+        stories.set_filter(stories.filter)
+        empty = stories.story_count == 0
+        if empty:
+            stories.empty_message = (
+                [f"No stories yet. Fetching {len(self.config.feeds)} feeds for the first time…"]
+                if self.fetch_on_start
+                else ["No stories yet. Press r to fetch, or try the bundled samples: briefing demo"]
+            )
+        stories.focus()
+        self.refresh_counts()
+        self.refresh_tally()
+        self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
+        if self.fetch_on_start:
+            self.action_fetch()
+            minutes = self.config.settings.fetch_interval_minutes
+            self.set_interval(minutes * 60, self.action_fetch, name="fetch-interval")
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys for the main screen do nothing while a dialog or another screen is up."""
+        if action in MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
+
+    # --- keeping the panes current -------------------------------------------
+
+    def poll_changes(self) -> None:
+        """Re-read everything when another connection (a fetcher) committed."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """New stories, counts and tallies, without moving the cursor or touching the reader."""
+        self.story_list.reload()
+        self.refresh_counts()
+        self.refresh_tally()
+
+    def refresh_counts(self) -> None:
+        self.sidebar.show_counts(self.config.feeds, self.store.feed_states(), self.store.tag_counts())
+
+    def _refresh_counts_soon(self) -> None:
+        """Batch the sidebar re-count: holding `m` must not run a GROUP BY per keypress."""
+        if self._counts_timer is not None:
+            self._counts_timer.stop()
+        self._counts_timer = self.set_timer(COUNTS_DELAY, self.refresh_counts)
+
+    def refresh_tally(self) -> None:
+        if TallyPanel is None:
+            return
+        today = self.now().astimezone().date()
+        today_t, week, month = (self.store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS)
+        self.query_one("#tally", TallyPanel).set_tallies(today_t, week, month)
+
+    def describe_filter(self, f: StoryFilter) -> str:
+        parts: list[str] = []
+        if f.feeds:
+            parts.append("Source: " + ", ".join(f.feeds))
+        if f.origin:
+            parts.append("Origin: " + ORIGIN_LABELS.get(f.origin, f.origin))
+        if f.tag:
+            parts.append(f"Tag: {f.tag}")
+        if f.since or f.until:
+            since = f.since.astimezone().date().isoformat() if f.since else "…"
+            until = (f.until.astimezone() - timedelta(seconds=1)).date().isoformat() if f.until else "…"
+            parts.append(f"{since} to {until}")
+        for flag, label in ((f.unread, "unread"), (f.starred, "starred"), (f.incidents, "incidents")):
+            if flag:
+                parts.append(label)
+        if f.query.strip():
+            parts.append(f"search “{f.query.strip()}”")
+        return plain(" · ".join(parts) or "All stories")
+
+    def apply_filter(self, story_filter: StoryFilter) -> bool:
+        """Show another selection; a malformed search is reported and changes nothing."""
+        try:
+            self.story_list.set_filter(story_filter)
+        except SearchError as error:
+            self.notify(str(error), title="Search", severity="error", markup=False)
+            return False
+        self.status.selection = self.describe_filter(story_filter)
+        return True
+
+    # --- messages from the panes ----------------------------------------------
+
+    def on_story_list_highlighted(self, event: StoryList.Highlighted) -> None:
+        self.status.position = f"{event.index + 1}/{event.total}" if event.total else "0 stories"
+
+    def on_story_list_opened(self, event: StoryList.Opened) -> None:
+        story = self.store.get_story(event.story.id)
+        if story is None:
+            return
+        also = self.store.stories_by_ids(event.story.duplicate_ids, full=False) if event.story.duplicate_ids else []
+        self.reader.show(story, also)
+
+    def on_story_list_story_changed(self, event: StoryList.StoryChanged) -> None:
+        self.reader.update_tags(event.story)
+        self._refresh_counts_soon()
+
+    def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
+        choice: Choice = event.choice
+        current = self.story_list.filter
+        base = replace(current, feeds=(), origin=None, tag=None)
+        if choice.kind == "origin":
+            base.origin = choice.value
+        elif choice.kind == "feed":
+            base.feeds = (choice.value,)
+        elif choice.kind == "tag":
+            base.tag = choice.value
+        if self.apply_filter(base):
+            self.story_list.focus()
+
+    def on_sidebar_feed_highlighted(self, event: Sidebar.FeedHighlighted) -> None:
+        feed = event.feed
+        if feed.last_status == "error":
+            self.status.activity = plain(f"{feed.name}: last fetch failed: {feed.last_error or 'unknown error'}")
+
+    def on_tally_panel_opened(self, event: Any) -> None:
+        self.action_incidents()
+
+    # --- global actions --------------------------------------------------------
+
+    def action_help(self) -> None:
+        def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+            grouped: dict[str, list[str]] = {}
+            for binding in bindings:
+                keys = ", ".join(self.get_key_display(binding.with_key(k)) for k in binding.key.split(","))
+                grouped.setdefault(binding.description, []).append(keys)
+            return [(", ".join(keys), what) for what, keys in grouped.items()]
+
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Story list", rows(StoryList.BINDINGS)),  # type: ignore[arg-type]
+                    ("Everywhere", rows(self.BINDINGS)),  # type: ignore[arg-type]
+                    ("Panes", [("tab, shift+tab", "Next / previous pane"), ("ctrl+p", "Command palette"),
+                               ("mouse", "Click a row to select it, double-click to open")]),
+                ]
+            )
+        )
+
+    def palette_actions(self) -> list[tuple[str, str, str, Any]]:
+        """(title, keys, action, namespace) for every bound action, for the command palette."""
+        out = []
+        for bindings, namespace in ((StoryList.BINDINGS, self.story_list), (self.BINDINGS, self)):
+            for binding in bindings:
+                assert isinstance(binding, Binding)
+                if binding.action.startswith("cursor_") or binding.action in ("page_up", "page_down"):
+                    continue
+                out.append((binding.description, binding.key, binding.action, namespace))
+        return out
+
+    def action_search(self) -> None:
+        def searched(query: str | None) -> None:
+            if query is not None:
+                self.apply_filter(replace(self.story_list.filter, query=query))
+
+        self.push_screen(SearchScreen(self.story_list.filter.query), searched)
+
+    def action_filter(self) -> None:
+        def chosen(story_filter: StoryFilter | None) -> None:
+            if story_filter is not None:
+                self.apply_filter(story_filter)
+
+        feeds = sorted({f.name for f in self.config.feeds} | set(self.store.feed_states()), key=str.casefold)
+        tags = [t.name for t in self.store.tag_counts()]
+        self.push_screen(FilterScreen(self.story_list.filter, feeds, tags), chosen)
+
+    def action_clear_filter(self) -> None:
+        if self.story_list.filter != StoryFilter(collapse_clusters=True):
+            self.apply_filter(StoryFilter(collapse_clusters=True))
+
+    def action_incidents(self) -> None:
+        try:
+            from .screens.incidents import IncidentsScreen
+        except ImportError:
+            self.notify("The incidents view is not available in this build.", severity="warning")
+            return
+        today = self.now().astimezone().date()
+        self.push_screen(IncidentsScreen(self.store, today - timedelta(days=29), today))
+
+    def action_mark_all_read(self) -> None:
+        """Mark every unread story in the current selection read, after asking; `u` undoes it."""
+        unread = replace(self.story_list.filter, unread=True, collapse_clusters=False)
+        try:
+            count = self.store.count_stories(unread)
+        except SearchError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if count == 0:
+            self.notify("Nothing unread here.", timeout=2)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            ids = [s.id for s in self.store.story_window(unread, 0, count)]
+            self.store.set_read(ids, True)
+            self._undo = ids
+            self.story_list.reload()
+            self.refresh_counts()
+            self.notify(f"Marked {len(ids)} stories read. Press u to undo.", timeout=4)
+
+        where = self.describe_filter(self.story_list.filter)
+        self.push_screen(ConfirmScreen(f"Mark {count} unread stories read?\n({where})"), answered)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        ids, self._undo = self._undo, []
+        self.store.set_read(ids, False)
+        self.story_list.reload()
+        self.refresh_counts()
+        self.notify(f"Marked {len(ids)} stories unread again.", timeout=3)
+
+    def action_digest(self) -> None:
+        try:
+            from ..digest import export_today  # noqa: F401  (checked here, used in the worker)
+        except ImportError:
+            self.notify("Digest export is not available in this build.", severity="warning")
+            return
+        self.digest_worker()
+
+    @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
+    def digest_worker(self) -> None:
+        from .. import paths
+        from ..digest import export_today
+
+        with Store(self.db_path) as store:
+            path = export_today(store, self.config, paths.data_dir() / "digests")
+        self.post_message(DigestWritten(str(path)))
+
+    def on_digest_written(self, message: DigestWritten) -> None:
+        self.notify(f"Digest written to {message.path}", markup=False, timeout=6)
+
+    # --- fetching --------------------------------------------------------------
+
+    def action_fetch(self) -> None:
+        try:
+            from ..fetch import fetch_feeds  # noqa: F401
+        except ImportError:
+            self.notify("Fetching is not available in this build.", severity="warning")
+            return
+        self.status.activity = "fetching…"
+        self.fetch_worker()
+
+    @work(exclusive=True, group="fetch", exit_on_error=False)
+    async def fetch_worker(self) -> None:
+        """Fetch due feeds; progress goes out as messages, never straight to widgets."""
+        from ..fetch import fetch_feeds
+
+        started = to_text(utc_now()) or ""
+
+        def on_start(*args: Any, **kwargs: Any) -> None:
+            total = next((len(a) for a in args if isinstance(a, (list, tuple))), 0)
+            total = total or next((a for a in args if isinstance(a, int)), 0)
+            self.post_message(FetchStarted(total))
+
+        def on_outcome(outcome: FetchOutcome) -> None:
+            self.post_message(FeedFetched(outcome))
+
+        outcomes = await fetch_feeds(self.config, self.db_path, on_outcome=on_outcome, on_start=on_start)
+        self.post_message(FetchFinished(list(outcomes or []), started))
+
+    def on_fetch_started(self, message: FetchStarted) -> None:
+        self._fetch_total = message.total
+        self._fetch_done = 0
+        self._fetch_failed = []
+        self.status.activity = f"fetching 0/{message.total}" if message.total else "fetching…"
+
+    def on_feed_fetched(self, message: FeedFetched) -> None:
+        self._fetch_done += 1
+        if message.outcome.status == "error":
+            self._fetch_failed.append(message.outcome)
+        total = f"/{self._fetch_total}" if self._fetch_total else ""
+        failed = f", {len(self._fetch_failed)} failed" if self._fetch_failed else ""
+        self.status.activity = f"fetching {self._fetch_done}{total}{failed}"
+
+    def on_fetch_finished(self, message: FetchFinished) -> None:
+        outcomes = message.outcomes
+        failed = [o for o in outcomes if o.status == "error"]
+        new = sum(o.new for o in outcomes)
+        stamp = self.now().astimezone().strftime("%H:%M")
+        self.status.activity = f"fetched {stamp}: {new} new" + (f", {len(failed)} failed" if failed else "")
+        if failed:
+            lines = [f"{o.feed}: {o.error or 'failed'}" for o in failed[:6]]
+            if len(failed) > 6:
+                lines.append(f"…and {len(failed) - 6} more (see `briefing feeds`)")
+            self.notify("\n".join(plain(line) for line in lines), title=f"{len(failed)} feeds failed",
+                        severity="warning", markup=False, timeout=8)
+        stories = self.story_list
+        if self.store.story_count() == 0 and outcomes and len(failed) == len(outcomes):
+            stories.empty_message = [
+                "No stories yet: every feed failed to fetch.",
+                "",
+                *(f"  {o.feed}: {o.error or 'failed'}" for o in failed),
+                "",
+                "No network? Try the bundled sample feeds: briefing demo",
+            ]
+        elif self.store.story_count() == 0:
+            stories.empty_message = ["No stories yet. Press r to fetch again, or try: briefing demo"]
+        stories.refresh()
+        self.refresh_data()
+        if new:
+            self.process_worker(message.started)
+
+    @work(thread=True, exclusive=True, group="process", exit_on_error=False)
+    def process_worker(self, since: str) -> None:
+        """Extract incident claims and group near-duplicates for the stories just fetched.
+
+        Runs on its own connection, so its writes reach the list through the
+        data_version poll like any other writer's.
+        """
+        from ..clusters import cluster_stories
+
+        try:
+            from ..pipeline import process_stories
+        except ImportError:
+            process_stories = None
+        moment = from_text(since) or utc_now()
+        with Store(self.db_path) as store:
+            ids = store.stories_without_claims_since(moment)
+            if process_stories is not None and ids:
+                process_stories(store, ids)
+            recent = store.stories_between(moment - timedelta(days=4), utc_now() + timedelta(days=1), full=False)
+            store.set_clusters(cluster_stories(recent))
+        self.post_message(ProcessingFinished(len(ids)))
+
+    def on_processing_finished(self, message: ProcessingFinished) -> None:
+        self.poll_changes()
+
+    # --- the one place worker failures become messages ---------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state == WorkerState.ERROR:
+            what = {"fetch": "Fetching", "process": "Processing new stories", "digest": "Digest export"}.get(
+                worker.group, worker.name or "A background task"
+            )
+            self.notify(f"{what} failed: {worker.error}", title="Error", severity="error", markup=False,
+                        timeout=8)
+            if worker.group == "fetch":
+                self.status.activity = "fetch failed"

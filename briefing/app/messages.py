@@ -1,0 +1,50 @@
+"""Typed messages that background workers post to the app.
+
+Workers never touch widgets: they post one of these and the app, on its own
+event loop, decides what the user sees.  Messages that belong to one widget
+(a cursor move, an open request) are nested in that widget's class instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..models import FetchOutcome
+
+
+@dataclass
+class FetchStarted(Message):
+    """A fetch run began; `total` feeds will report (0 when the fetcher did not say)."""
+
+    total: int = 0
+
+
+@dataclass
+class FeedFetched(Message):
+    """One feed finished, successfully or not."""
+
+    outcome: FetchOutcome
+
+
+@dataclass
+class FetchFinished(Message):
+    """The whole fetch run is over; `started` is an ISO time used to find the new stories."""
+
+    outcomes: list[FetchOutcome]
+    started: str
+
+
+@dataclass
+class ProcessingFinished(Message):
+    """Claims were extracted and near-duplicates grouped for the stories of one fetch."""
+
+    processed: int
+
+
+@dataclass
+class DigestWritten(Message):
+    """Today's digest was exported to `path`."""
+
+    path: str

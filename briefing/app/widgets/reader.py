@@ -1,0 +1,78 @@
+"""The reader pane: one story's clean text with its title, source, time, link and tags.
+
+Everything here is feed text, so it goes into `Content(...)` objects built from
+plain strings (never parsed as markup) after control characters are replaced.
+Only a background refresh of the list happens while a story is open, and that
+never touches this pane: it changes only when the reader opens another story.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ...models import ORIGIN_LABELS, Story
+from .story_list import plain
+
+PLACEHOLDER = "Select a story and press Enter to read it."
+
+
+def safe_link(url: str) -> str:
+    """The story's link if it is http(s), else an empty string: nothing else is ever shown as a link."""
+    url = plain(url.strip())
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+class Reader(VerticalScroll):
+    """Shows the story opened from the list; scrolls with the arrow keys when focused."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.story: Story | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(PLACEHOLDER), id="reader-title", markup=False)
+        yield Static("", id="reader-meta", markup=False)
+        yield Static("", id="reader-link", markup=False)
+        yield Static("", id="reader-tags", markup=False)
+        yield Static("", id="reader-body", markup=False)
+        yield Static("", id="reader-sources", markup=False)
+
+    def show(self, story: Story, also: list[Story] | None = None) -> None:
+        """Display `story` (with body); `also` are the other outlets' versions of it."""
+        self.story = story
+        when = story.when.astimezone().strftime("%a %d %b %Y, %H:%M") if story.when else "undated"
+        meta = " · ".join(
+            part
+            for part in (plain(story.feed), ORIGIN_LABELS.get(story.origin, ""), when, plain(story.author))
+            if part
+        )
+        link = safe_link(story.url)
+        body = plain_body(story.content or story.summary) or "(This story has no text; press o to open it.)"
+        self.query_one("#reader-title", Static).update(Content(plain(story.title)))
+        self.query_one("#reader-meta", Static).update(Content(meta))
+        self.query_one("#reader-link", Static).update(Content(link or "(no web link)"))
+        self.query_one("#reader-tags", Static).update(
+            Content("Tags: " + ", ".join(plain(t) for t in story.tags) if story.tags else "")
+        )
+        self.query_one("#reader-body", Static).update(Content(body))
+        lines = [f"{plain(s.feed)}: {plain(s.title)}" for s in also or []]
+        self.query_one("#reader-sources", Static).update(
+            Content("Also reported by:\n" + "\n".join(lines) if lines else "")
+        )
+        self.scroll_home(animate=False)
+
+    def update_tags(self, story: Story) -> None:
+        """Refresh the tag line after the reader tagged the open story."""
+        if self.story is not None and self.story.id == story.id:
+            self.story.tags = story.tags
+            self.query_one("#reader-tags", Static).update(
+                Content("Tags: " + ", ".join(plain(t) for t in story.tags) if story.tags else "")
+            )
+
+
+def plain_body(text: str) -> str:
+    """Body text keeps its paragraphs; any other control character becomes a space."""
+    return "\n".join(plain(line) for line in text.splitlines()).strip()

@@ -1,0 +1,110 @@
+"""The sidebar: sources grouped by origin, then tags, each with its unread count.
+
+Choosing an entry narrows the story list.  A source whose last fetch failed is
+marked with ✗, and highlighting it shows the error in the status line, so a
+broken feed is visible without leaving the app.  Counts are re-read from the
+store after each change; the highlighted entry is kept by id across rebuilds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...models import ORIGIN_LABELS, ORIGINS, Feed
+from ...store import TagCount
+from .story_list import plain
+
+
+@dataclass(slots=True)
+class Choice:
+    """What a sidebar entry selects: everything, an origin, a feed or a tag."""
+
+    kind: str  # "all" | "origin" | "feed" | "tag"
+    value: str = ""
+
+
+def _label(name: str, unread: int, *, indent: int = 0, failed: bool = False, bold: bool = False) -> Text:
+    text = Text(" " * indent)
+    text.append(plain(name), style="bold" if bold else "")
+    if failed:
+        text.append(" ✗", style="bold red")
+    if unread:
+        text.append(f" {unread}", style="dim")
+    return text
+
+
+class Sidebar(OptionList):
+    """Sources by origin and tags; Enter or a click filters the list."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """The reader picked an entry."""
+
+        choice: Choice
+
+    @dataclass
+    class FeedHighlighted(Message):
+        """The cursor rests on a feed; `error` is its last fetch error, if any."""
+
+        feed: Feed
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.feeds: dict[str, Feed] = {}
+
+    def show_counts(self, configured: list[Feed], states: dict[str, Feed], tags: list[TagCount]) -> None:
+        """Rebuild the entries from fresh counts, keeping the highlighted one."""
+        highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
+        self.feeds = {f.name: states.get(f.name, f) for f in configured}
+        for name, state in states.items():  # feeds dropped from feeds.toml keep their stories
+            self.feeds.setdefault(name, state)
+        total_unread = sum(f.unread_count for f in self.feeds.values())
+        options: list[Option | None] = [Option(_label("All stories", total_unread, bold=True), id="all")]
+        for origin in ORIGINS:
+            members = sorted((f for f in self.feeds.values() if f.origin == origin), key=lambda f: f.name.casefold())
+            if not members:
+                continue
+            unread = sum(f.unread_count for f in members)
+            options.append(Option(_label(ORIGIN_LABELS[origin], unread, bold=True), id=f"origin:{origin}"))
+            for feed in members:
+                failed = feed.last_status == "error"
+                options.append(Option(_label(feed.name, feed.unread_count, indent=2, failed=failed),
+                                      id=f"feed:{feed.name}"))
+        if tags:
+            options.append(None)
+            options.append(Option(Text("Tags", style="bold"), id="head:tags", disabled=True))
+            for tag in tags:
+                options.append(Option(_label(tag.name, tag.unread, indent=2), id=f"tag:{tag.name}"))
+        self.set_options(options)
+        if highlighted is not None:
+            try:
+                self.highlighted = self.get_option_index(highlighted)
+            except Exception:  # the entry is gone (a tag removed from its last story)
+                self.highlighted = 0
+        elif self.option_count:
+            self.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or "all"
+        kind, _, value = option_id.partition(":")
+        self.post_message(self.Chosen(Choice(kind, value)))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith("feed:"):
+            feed = self.feeds.get(option_id[5:])
+            if feed is not None:
+                self.post_message(self.FeedHighlighted(feed))

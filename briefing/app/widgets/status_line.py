@@ -1,0 +1,33 @@
+"""The status line: where the cursor is, what is shown, and how fetching is going."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from .story_list import plain
+
+
+class StatusLine(Static):
+    """One line at the bottom; every part is plain text (filters can hold feed names and tags)."""
+
+    position: reactive[str] = reactive("")
+    selection: reactive[str] = reactive("All stories")
+    activity: reactive[str] = reactive("")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def _show(self) -> None:
+        parts = [p for p in (self.selection, self.position, self.activity) if p]
+        self.update(Content(plain("  │  ".join(parts))))
+
+    def watch_position(self) -> None:
+        self._show()
+
+    def watch_selection(self) -> None:
+        self._show()
+
+    def watch_activity(self) -> None:
+        self._show()

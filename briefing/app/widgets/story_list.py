@@ -1,0 +1,515 @@
+"""The story list: a line-API widget that holds a window of rows, never the whole list.
+
+With 100,000 stories a DataTable or ListView would build 100,000 rows before the
+first paint.  This widget instead knows only how many rows the filter matches
+(`Store.count_stories`) and keeps about `WINDOW` rows around the cursor
+(`Store.story_window`); `render_line` draws whichever rows are on screen.
+
+Near-duplicate stories arrive collapsed (one row with "+N sources"); `x`
+expands a row in place.  Expanded members are "virtual" rows inserted after
+their head row, so positions on screen are mapped back to database offsets.
+
+Every string drawn here comes from a feed and is untrusted: it is turned into
+plain `Segment`s (never markup) with control characters replaced, so a title
+like ``[@click=app.quit]x[/]`` is just those characters.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...models import Story
+from ...store import SearchError, Store, StoryFilter
+
+WINDOW = 200  # rows kept in memory around the cursor
+MARGIN = 50  # refill the window when the cursor gets this close to its edge
+TIME_WIDTH = 6
+SOURCE_WIDTH = 14
+
+
+def plain(text: str) -> str:
+    """Feed text made safe to draw: control characters (escape sequences) become spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the list: a story and whether it is an expanded cluster member."""
+
+    story: Story
+    member: bool = False
+
+
+class StoryList(ScrollView, can_focus=True):
+    """Stories newest first, drawn a line at a time from a window of store rows."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="story_list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="story_list.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="story_list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="story_list.page_up"),
+        Binding("home,g", "first", "First", show=False, id="story_list.first"),
+        Binding("end,G", "last", "Last", show=False, id="story_list.last"),
+        Binding("enter", "open", "Open", id="story_list.open"),
+        Binding("x", "expand", "Other sources", show=False, id="story_list.expand"),
+        Binding("t", "tag", "Tag", id="story_list.tag"),
+        Binding("s", "star", "Star", id="story_list.star"),
+        Binding("m", "toggle_read", "Read/unread", id="story_list.toggle_read"),
+        Binding("o", "open_link", "Open link", show=False, id="story_list.open_link"),
+        *(
+            Binding(str(n), f"quick_tag({n})", f"Quick tag {n}", show=False, id=f"story_list.quick_tag_{n}")
+            for n in range(1, 10)
+        ),
+    ]
+
+    COMPONENT_CLASSES = {
+        "story-list--cursor",
+        "story-list--unread",
+        "story-list--read",
+        "story-list--time",
+        "story-list--source",
+        "story-list--mark",
+        "story-list--star",
+        "story-list--incident",
+        "story-list--tag",
+        "story-list--sources",
+        "story-list--member",
+        "story-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    StoryList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on a new row (`index` of `total`)."""
+
+        story_list: StoryList
+        story: Story | None
+        index: int
+        total: int
+
+        @property
+        def control(self) -> StoryList:
+            return self.story_list
+
+    @dataclass
+    class Opened(Message):
+        """The reader asked to read a story."""
+
+        story: Story
+
+    @dataclass
+    class StoryChanged(Message):
+        """A story's tags, read or starred state was written to the store."""
+
+        story: Story
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        quick_tags: list[str] | None = None,
+        now: Callable[[], datetime] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.store = store
+        self.quick_tags = list(quick_tags or [])
+        self.now = now or (lambda: datetime.now(timezone.utc))
+        self.filter = StoryFilter(collapse_clusters=True)
+        self.empty_message: list[str] = ["No stories."]
+        self._count = 0
+        self._window_start = 0
+        self._window: list[Story] = []
+        # Expanded clusters: head story id → its other members.
+        self._expanded: dict[str, list[Story]] = {}
+        # (database offset of the head, head id), sorted by offset.
+        self._inserts: list[tuple[int, str]] = []
+
+    # --- size and mapping -------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """Rows on screen: stories matching the filter plus expanded cluster members."""
+        return self._count + sum(len(m) for m in self._expanded.values())
+
+    @property
+    def story_count(self) -> int:
+        return self._count
+
+    def _locate(self, line: int) -> tuple[int, int | None]:
+        """Screen row → (database offset, member index or None for the head row itself)."""
+        extra = 0
+        for offset, head in self._inserts:
+            if line <= offset + extra:
+                break
+            members = len(self._expanded.get(head, ()))
+            if line <= offset + extra + members:
+                return offset, line - offset - extra - 1
+            extra += members
+        return line - extra, None
+
+    def _line_of(self, offset: int) -> int:
+        """Database offset → screen row."""
+        extra = 0
+        for head_offset, head in self._inserts:
+            if head_offset >= offset:
+                break
+            extra += len(self._expanded.get(head, ()))
+        return offset + extra
+
+    def _load_window(self, offset: int) -> None:
+        start = max(0, offset - WINDOW // 2)
+        self._window = self.store.story_window(self.filter, start, WINDOW)
+        self._window_start = start
+
+    def _story_at_offset(self, offset: int) -> Story | None:
+        if not 0 <= offset < self._count:
+            return None
+        index = offset - self._window_start
+        if not 0 <= index < len(self._window):
+            self._load_window(offset)
+            index = offset - self._window_start
+        return self._window[index] if 0 <= index < len(self._window) else None
+
+    def row_at(self, line: int) -> Row | None:
+        if not 0 <= line < self.row_count:
+            return None
+        offset, member = self._locate(line)
+        story = self._story_at_offset(offset)
+        if story is None:
+            return None
+        if member is None:
+            return Row(story)
+        members = self._expanded.get(story.id, [])
+        return Row(members[member], member=True) if member < len(members) else None
+
+    @property
+    def current(self) -> Story | None:
+        """The story under the cursor."""
+        row = self.row_at(self.cursor)
+        return row.story if row else None
+
+    # --- loading ----------------------------------------------------------------
+
+    def set_filter(self, story_filter: StoryFilter) -> None:
+        """Show another selection; raises SearchError (and changes nothing) on a bad query."""
+        count = self.store.count_stories(story_filter)
+        self.filter = story_filter
+        self._count = count
+        self._expanded.clear()
+        self._inserts = []
+        self._window = []
+        self._window_start = 0
+        self._update_size()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = 0
+
+    def reload(self) -> None:
+        """Re-read the list after the database changed, keeping the cursor on its story.
+
+        The row under the cursor keeps its place on screen: if three stories
+        arrived above it, cursor and scroll both move down by three, so what the
+        reader sees does not jump.
+        """
+        keep = self.row_at(self.cursor)
+        screen_row = self.cursor - round(self.scroll_y)
+        head_id: str | None = None
+        member_index: int | None = None
+        if keep is not None and keep.member:
+            offset, member_index = self._locate(self.cursor)
+            head = self._story_at_offset(offset)
+            head_id = head.id if head else None
+        elif keep is not None:
+            head_id = keep.story.id
+        try:
+            self._count = self.store.count_stories(self.filter)
+        except SearchError:
+            return
+        self._window = []
+        self._reload_expanded()
+        line = 0
+        if head_id is not None:
+            position = self.store.position_of(self.filter, head_id)
+            if position is not None:
+                position = min(position, max(self._count - 1, 0))
+                line = self._line_of(position) + (member_index + 1 if member_index is not None else 0)
+        self._update_size()
+        line = min(line, max(self.row_count - 1, 0))
+        self.scroll_to(y=max(0, line - screen_row), animate=False, immediate=True)
+        self.cursor = line
+        self.refresh()
+
+    def _reload_expanded(self) -> None:
+        """Find where each expanded head sits now, dropping heads that left the list."""
+        inserts: list[tuple[int, str]] = []
+        for head_id in list(self._expanded):
+            position = self.store.position_of(self.filter, head_id)
+            head = self._story_at_offset(position) if position is not None else None
+            if head is None or head.id != head_id or not head.duplicate_ids:
+                del self._expanded[head_id]
+                continue
+            self._expanded[head_id] = self.store.stories_by_ids(head.duplicate_ids, full=False)
+            self._expanded[head_id].sort(key=lambda s: (s.when or datetime.min.replace(tzinfo=timezone.utc)),
+                                         reverse=True)
+            inserts.append((position, head_id))
+        self._inserts = sorted(inserts)
+
+    def update_story(self, story: Story) -> None:
+        """Replace a cached row after this app changed it, without re-reading the window."""
+        for rows in (self._window, *self._expanded.values()):
+            for i, cached in enumerate(rows):
+                if cached.id == story.id:
+                    story.duplicate_ids = cached.duplicate_ids
+                    rows[i] = story
+        self.refresh()
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_size()
+
+    # --- cursor -----------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.row_count - 1)) if self.row_count else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._prefetch(new)
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current, new, self.row_count))
+
+    def _prefetch(self, line: int) -> None:
+        """Move the window before the cursor reaches its edge, so a keypress never waits on a miss."""
+        offset, _ = self._locate(line)
+        start, end = self._window_start, self._window_start + len(self._window)
+        near_start = start > 0 and offset - start < MARGIN
+        near_end = end < self._count and end - offset < MARGIN
+        if not self._window or near_start or near_end or not start <= offset < end:
+            self._load_window(offset)
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self.row_count - 1
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = round(self.scroll_y) + offset.y
+        if 0 <= line < self.row_count:
+            self.cursor = line
+            if event.chain >= 2:
+                self.action_open()
+
+    # --- actions on the story under the cursor ----------------------------------
+
+    def _changed(self, story_id: str) -> None:
+        """Re-read one story after writing it, and tell the app."""
+        fresh = self.store.stories_by_ids([story_id], full=False)
+        if fresh:
+            self.update_story(fresh[0])
+            self.post_message(self.StoryChanged(fresh[0]))
+
+    def action_open(self) -> None:
+        story = self.current
+        if story is None:
+            return
+        if not story.read:
+            self.store.set_read([story.id], True)
+            self._changed(story.id)
+        self.post_message(self.Opened(story))
+
+    def action_expand(self) -> None:
+        """Show or hide the other outlets' versions of the story under the cursor."""
+        line = self.cursor
+        offset, member = self._locate(line)
+        head = self._story_at_offset(offset)
+        if head is None:
+            return
+        if head.id in self._expanded:
+            del self._expanded[head.id]
+            self._inserts = [(o, h) for o, h in self._inserts if h != head.id]
+            self._update_size()
+            self.cursor = self._line_of(offset)
+            return
+        if not head.duplicate_ids:
+            self.notify("This story has no other sources.", timeout=2)
+            return
+        members = self.store.stories_by_ids(head.duplicate_ids, full=False)
+        members.sort(key=lambda s: (s.when or datetime.min.replace(tzinfo=timezone.utc)), reverse=True)
+        self._expanded[head.id] = members
+        index = bisect_right(self._inserts, (offset, head.id))
+        self._inserts.insert(index, (offset, head.id))
+        self._update_size()
+        self.cursor = self._line_of(offset)
+
+    def action_star(self) -> None:
+        story = self.current
+        if story is None:
+            return
+        self.store.set_starred(story.id, not story.starred)
+        self._changed(story.id)
+
+    def action_toggle_read(self) -> None:
+        story = self.current
+        if story is None:
+            return
+        self.store.set_read([story.id], not story.read)
+        self._changed(story.id)
+
+    def action_quick_tag(self, number: int) -> None:
+        story = self.current
+        if story is None:
+            return
+        if not 1 <= number <= len(self.quick_tags):
+            self.notify(f"No quick tag {number}: set [tags] quick in feeds.toml.", timeout=3, markup=False)
+            return
+        self.toggle_tag(story, self.quick_tags[number - 1])
+
+    def toggle_tag(self, story: Story, tag: str) -> None:
+        try:
+            on = self.store.toggle_tag(story.id, tag)
+        except ValueError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.notify(f"{'Tagged' if on else 'Untagged'} “{plain(tag)}”", timeout=2, markup=False)
+        self._changed(story.id)
+
+    def action_tag(self) -> None:
+        from ..screens.tag_picker import TagPicker
+
+        story = self.current
+        if story is None:
+            return
+        existing = [t.name for t in self.store.tag_counts()]
+        current = self.store.story_tags(story.id)
+
+        def picked(tag: str | None) -> None:
+            if tag:
+                self.toggle_tag(story, tag)
+
+        self.app.push_screen(TagPicker(existing, current, self.quick_tags), picked)
+
+    def action_open_link(self) -> None:
+        story = self.current
+        if story is None:
+            return
+        url = story.url.strip()
+        if not url.lower().startswith(("http://", "https://")):
+            self.notify("This story has no web link to open.", severity="warning", timeout=3)
+            return
+        self.app.open_url(url)
+
+    # --- drawing ----------------------------------------------------------------
+
+    def _when(self, story: Story) -> str:
+        moment = story.when
+        if moment is None:
+            return ""
+        local = moment.astimezone()
+        if local.date() == self.now().astimezone().date():
+            return local.strftime("%H:%M")
+        return local.strftime("%d %b")
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        line = round(self.scroll_y) + y
+        if self._count == 0:
+            text = self.empty_message[y] if y < len(self.empty_message) else ""
+            style = self.get_component_rich_style("story-list--empty")
+            return Strip([Segment(set_cell_size(plain(text), width), base + style)], width)
+        row = self.row_at(line)
+        if row is None:
+            return Strip.blank(width, base)
+        segments = self._row_segments(row, width, base)
+        strip = Strip(segments).crop_extend(0, width, base)
+        if line == self.cursor:
+            cursor = self.get_component_rich_style("story-list--cursor")
+            strip = Strip(Segment.apply_style(list(strip), post_style=cursor), width)
+        return strip
+
+    def _row_segments(self, row: Row, width: int, base: Style) -> list[Segment]:
+        story = row.story
+        style = self.get_component_rich_style
+        body = base + style("story-list--read" if story.read else "story-list--unread")
+        mark = style("story-list--mark")
+        segments = [
+            Segment("●" if not story.read else " ", body + mark),
+            Segment("★" if story.starred else " ", body + style("story-list--star")),
+            Segment("▲" if story.has_incident else " ", body + style("story-list--incident")),
+            Segment(" ", body),
+            Segment(set_cell_size(self._when(story), TIME_WIDTH) + " ", body + style("story-list--time")),
+        ]
+        source = plain(story.feed)
+        if row.member:
+            source = "└ " + source
+        segments.append(Segment(set_cell_size(source, SOURCE_WIDTH) + " ", body + style("story-list--source")))
+        tail: list[Segment] = []
+        if story.duplicate_ids and not row.member:
+            tail.append(Segment(f" +{len(story.duplicate_ids)} sources", body + style("story-list--sources")))
+        for tag in story.tags:
+            tail.append(Segment(" "))
+            tail.append(Segment(f" {plain(tag)} ", style("story-list--tag")))
+        used = sum(cell_len(s.text) for s in segments)
+        tail_width = sum(cell_len(s.text) for s in tail)
+        room = width - used - tail_width
+        if room < 12:  # narrow: the title matters more than chips
+            tail, room = [], width - used
+        title = plain(story.title)
+        if cell_len(title) > room:
+            title = set_cell_size(title, max(room - 1, 0)) + "…"
+        title_style = body + (style("story-list--member") if row.member else Style())
+        segments.append(Segment(title, title_style))
+        segments.extend(tail)
+        return segments
