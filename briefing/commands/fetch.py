@@ -1,0 +1,200 @@
+"""`briefing fetch`: fetch due feeds once (or forever with --watch) and say what happened.
+
+The exit status answers "did the run complete?", not "did every outlet answer?":
+one dead feed among forty is normal and shows up in the summary table, so cron
+jobs do not cry wolf.  A broken feeds.toml is a different matter: status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from ..config import Config
+from ..fetch import fetch_feeds
+from ..fetch.run import RunResult
+from ..models import FetchOutcome
+from .common import CommandError, db_path, fail, load
+
+STATUS_STYLES = {"new": "green", "updated": "cyan", "unchanged": "dim", "error": "red"}
+
+
+def process_new_stories(path: Path, ids: list[str], console: Console | None = None) -> None:
+    """Hand new and updated stories to the extraction pipeline, if this install has one."""
+    if not ids:
+        return
+    try:
+        from ..pipeline import process_stories  # written separately; optional here
+    except ImportError:
+        return
+    from ..store import Store
+
+    try:
+        with Store(path) as store:
+            process_stories(store, ids)
+    except Exception as error:  # noqa: BLE001 - stories are stored; extraction can be redone
+        message = f"briefing: processing new stories failed: {type(error).__name__}: {error}"
+        print(message, file=sys.stderr)
+
+
+def run_once(
+    config: Config,
+    path: Path,
+    *,
+    force: bool = False,
+    progress: bool = False,
+    console: Console | None = None,
+) -> RunResult:
+    """One fetch run, with a live progress bar when asked; returns outcomes and stored ids."""
+    result = RunResult()
+    console = console or Console()
+    if not progress:
+        asyncio.run(fetch_feeds(config, path, force=force, result=result))
+    else:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("fetching"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[last]}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("fetch", total=None, last="")
+
+            def on_start(n: int) -> None:
+                bar.update(task, total=n)
+
+            def on_outcome(outcome: FetchOutcome) -> None:
+                # The feed name goes in as a Text-free plain string field: escape it for markup.
+                bar.update(task, advance=1, last=_plain(outcome.feed))
+
+            asyncio.run(
+                fetch_feeds(config, path, force=force, result=result, on_start=on_start, on_outcome=on_outcome)
+            )
+    process_new_stories(path, result.new_ids + result.updated_ids, console)
+    return result
+
+
+def _plain(text: str) -> str:
+    """Progress columns render markup; a feed name must not be able to inject any."""
+    from rich.markup import escape
+
+    return escape(text[:40])
+
+
+def summary_table(outcomes: list[FetchOutcome]) -> Table:
+    table = Table(title="Fetch summary", expand=False)
+    table.add_column("feed", overflow="fold")
+    table.add_column("status")
+    table.add_column("new", justify="right")
+    table.add_column("updated", justify="right")
+    table.add_column("error", overflow="fold")
+    order = {"error": 0, "new": 1, "updated": 2, "unchanged": 3}
+    for o in sorted(outcomes, key=lambda o: (order.get(o.status, 9), o.feed.casefold())):
+        table.add_row(
+            Text(o.feed),  # feed-supplied text is never parsed as markup
+            Text(o.status, style=STATUS_STYLES.get(o.status, "")),
+            str(o.new),
+            str(o.updated),
+            Text(o.error or ""),
+        )
+    return table
+
+
+def totals_line(outcomes: list[FetchOutcome], seconds: float) -> Text:
+    new = sum(o.new for o in outcomes)
+    updated = sum(o.updated for o in outcomes)
+    errors = sum(o.status == "error" for o in outcomes)
+    skipped = sum(o.skipped for o in outcomes)
+    filtered = sum(o.filtered for o in outcomes)
+    parts = [f"{len(outcomes)} feeds", f"{new} new", f"{updated} updated", f"{errors} failed"]
+    if skipped:
+        parts.append(f"{skipped} empty entries skipped")
+    if filtered:
+        parts.append(f"{filtered} off-topic stories filtered")
+    return Text(", ".join(parts) + f" in {seconds:.1f} s")
+
+
+def report(console: Console, outcomes: list[FetchOutcome], seconds: float, quiet: bool) -> None:
+    if quiet:
+        for o in outcomes:
+            if o.status == "error":
+                print(f"{o.feed}: {o.error}", file=sys.stderr)
+        return
+    if not outcomes:
+        console.print(Text("No feed is due; `briefing fetch --all` fetches them anyway."))
+        return
+    console.print(summary_table(outcomes))
+    console.print(totals_line(outcomes, seconds))
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        config = load(args)
+    except CommandError as error:
+        return fail(str(error))
+    path = db_path(args)
+    console = Console()
+    show_progress = console.is_terminal and not args.quiet
+    every = getattr(args, "every", None)
+    if every is not None and every <= 0:
+        return fail("briefing: --every must be a positive number of minutes")
+    if not args.watch:
+        return _once(config, path, args, console, show_progress)
+    return _watch(args, config, path, console, show_progress, every)
+
+
+def _once(config: Config, path: Path, args: argparse.Namespace, console: Console, show_progress: bool) -> int:
+    start = time.perf_counter()
+    try:
+        result = run_once(config, path, force=args.all, progress=show_progress, console=console)
+    except KeyboardInterrupt:
+        console.print(Text("interrupted; every feed finished so far is stored"))
+        return 130
+    report(console, result.outcomes, time.perf_counter() - start, args.quiet)
+    return 0
+
+
+def _watch(
+    args: argparse.Namespace,
+    config: Config,
+    path: Path,
+    console: Console,
+    show_progress: bool,
+    every: float | None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Fetch, wait, repeat until Ctrl-C; feeds.toml is re-read each round so edits apply."""
+    force = args.all
+    try:
+        while True:
+            if every is not None:
+                config.settings = replace(config.settings, fetch_interval_minutes=every)
+            start = time.perf_counter()
+            result = run_once(config, path, force=force, progress=show_progress, console=console)
+            report(console, result.outcomes, time.perf_counter() - start, args.quiet)
+            force = False
+            minutes = every if every is not None else config.settings.fetch_interval_minutes
+            if not args.quiet:
+                console.print(Text(f"next fetch in {minutes:g} min (Ctrl-C stops)", style="dim"))
+            sleep(minutes * 60)
+            try:
+                config = load(args)
+            except CommandError as error:
+                print(f"{error} (keeping the previous feeds.toml)", file=sys.stderr)
+    except KeyboardInterrupt:
+        if not args.quiet:
+            console.print(Text("stopped"))
+        return 0

@@ -1,0 +1,352 @@
+"""The HTTP side of fetching: one polite, bounded `httpx.AsyncClient`.
+
+Why each rule exists:
+- a global and a per-host limit: a hundred feeds at once, but never hammer one outlet;
+- conditional GET with validators kept byte for byte (servers compare them literally),
+  and a 304 that costs nothing: no body, no parsing, no retry;
+- connect/read timeouts from httpx plus a total deadline per attempt, so a server that
+  dribbles one byte a second cannot hold a slot forever;
+- a size cap counted while streaming, on the *decompressed* bytes, so neither a lying
+  Content-Length nor a gzip bomb can fill memory;
+- redirects followed by hand, so each hop is checked (http(s) only, hop limit);
+- retries with exponential backoff only where another try can help (5xx, timeouts,
+  dropped connections); 429 and Retry-After are obeyed, never retried at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from http import HTTPStatus
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from ..config import Settings, check_url
+
+USER_AGENT = "briefing/0.1 (+https://example.org/briefing)"
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+MAX_RETRY_AFTER = 7 * 24 * 3600.0
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+
+
+class FetchError(Exception):
+    """A fetch failed; `str(error)` is a one-line reason fit to show a user."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        http_status: int | None = None,
+        retry_after: float | None = None,
+        retryable: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.retry_after = retry_after
+        self.retryable = retryable
+
+
+@dataclass(slots=True)
+class FetchResponse:
+    """A successful exchange: a body to parse, or `not_modified` (304) and no body."""
+
+    url: str
+    status: int
+    content: bytes = b""
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    attempts: int = 1
+
+
+def format_size(n: int) -> str:
+    """10_000_000 → "10 MB": what a user reads in an error message."""
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def format_seconds(seconds: float) -> str:
+    return f"{seconds:g} s"
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now = now or datetime.now(timezone.utc)
+    return min(max(0.0, (when - now).total_seconds()), MAX_RETRY_AFTER)
+
+
+def status_text(code: int, reason: str = "") -> str:
+    try:
+        phrase = HTTPStatus(code).phrase
+    except ValueError:
+        phrase = reason or ""
+    return f"HTTP {code} {phrase}".strip()
+
+
+def _raw_header(response: httpx.Response, name: bytes) -> str | None:
+    """A header value exactly as sent (latin-1 keeps every byte), or None."""
+    for key, value in response.headers.raw:
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _host_key(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return (parts.scheme.lower(), (parts.hostname or "").lower(), parts.port)
+
+
+class _Decoder:
+    """Content-Encoding decoding that never yields more than the caller allows."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        if encoding in ("gzip", "x-gzip"):
+            self._z: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._z = zlib.decompressobj()
+        elif encoding in ("", "identity"):
+            self._z = None
+        else:
+            raise FetchError(f"unsupported content encoding {encoding!r}")
+        self._first = True
+
+    def feed(self, data: bytes, limit: int) -> list[bytes]:
+        """Decode `data`, stopping as soon as more than `limit` bytes came out."""
+        if self._z is None:
+            return [data]
+        out: list[bytes] = []
+        try:
+            chunk = self._z.decompress(data, limit + 1)
+        except zlib.error:
+            if self.encoding == "deflate" and self._first:
+                # Some servers send raw deflate without the zlib wrapper.
+                self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+                self._first = False
+                return self.feed(data, limit)
+            raise FetchError(f"corrupt {self.encoding} data") from None
+        self._first = False
+        out.append(chunk)
+        produced = len(chunk)
+        while self._z.unconsumed_tail and produced <= limit:
+            try:
+                chunk = self._z.decompress(self._z.unconsumed_tail, limit - produced + 1)
+            except zlib.error:
+                raise FetchError(f"corrupt {self.encoding} data") from None
+            out.append(chunk)
+            produced += len(chunk)
+        return out
+
+    def flush(self) -> bytes:
+        if self._z is None:
+            return b""
+        try:
+            return self._z.flush()
+        except zlib.error:
+            raise FetchError(f"corrupt {self.encoding} data") from None
+
+
+class FeedClient:
+    """Use as `async with FeedClient(settings) as client: await client.get(url, ...)`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        backoff: float = 1.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.settings = settings
+        self.backoff = backoff
+        self._global = asyncio.Semaphore(max(1, settings.concurrency))
+        self._hosts: dict[tuple[str, str, int | None], asyncio.Semaphore] = {}
+        self._client = httpx.AsyncClient(
+            follow_redirects=False,
+            timeout=httpx.Timeout(
+                connect=settings.connect_timeout,
+                read=settings.read_timeout,
+                write=settings.read_timeout,
+                pool=None,  # our semaphores queue requests; the total deadline bounds the wait
+            ),
+            limits=httpx.Limits(
+                max_connections=max(1, settings.concurrency) + 8,
+                max_keepalive_connections=max(1, settings.concurrency),
+            ),
+            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
+            transport=transport,
+        )
+
+    async def __aenter__(self) -> "FeedClient":
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    def _host_limit(self, url: str) -> asyncio.Semaphore:
+        key = _host_key(url)
+        sem = self._hosts.get(key)
+        if sem is None:
+            sem = self._hosts[key] = asyncio.Semaphore(max(1, self.settings.per_host))
+        return sem
+
+    async def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResponse:
+        """Fetch `url` (conditionally if validators are given), retrying what can be retried.
+
+        Raises `FetchError` with a user-readable message for every failure.
+        """
+        problem = check_url(url)
+        if problem:
+            raise FetchError(f"refused: {problem}")
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                async with self._global:
+                    response = await self._attempt(url, etag, last_modified)
+                response.attempts = attempt
+                return response
+            except FetchError as error:
+                if not error.retryable or attempt > self.settings.retries:
+                    raise
+            delay = self.backoff * (2 ** (attempt - 1)) * random.uniform(0.75, 1.25)
+            await asyncio.sleep(delay)
+
+    async def _attempt(self, url: str, etag: str | None, last_modified: str | None) -> FetchResponse:
+        total = self.settings.total_timeout
+        try:
+            async with asyncio.timeout(total):
+                return await self._follow(url, etag, last_modified)
+        except TimeoutError:
+            raise FetchError(f"timed out after {format_seconds(total)}", retryable=True) from None
+
+    async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResponse:
+        headers: dict[str, bytes] = {}
+        if etag:
+            headers["If-None-Match"] = etag.encode("latin-1", "replace")
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified.encode("latin-1", "replace")
+        current = url
+        for _hop in range(self.settings.max_redirects + 1):
+            async with self._host_limit(current):
+                result = await self._request(current, headers)
+            if isinstance(result, FetchResponse):
+                return result
+            target = urljoin(current, result)
+            problem = check_url(target)
+            if problem:
+                raise FetchError(f"redirected to an address that is not allowed ({problem})")
+            current = target
+        raise FetchError("too many redirects (loop?)")
+
+    async def _request(self, url: str, headers: dict[str, bytes]) -> FetchResponse | str:
+        """One HTTP exchange: a response, or the Location to follow next."""
+        s = self.settings
+        try:
+            async with self._client.stream("GET", url, headers=headers) as response:
+                code = response.status_code
+                if code in REDIRECT_CODES:
+                    location = response.headers.get("location")
+                    if not location:
+                        raise FetchError(f"{status_text(code)} without a Location", http_status=code)
+                    return location.strip()
+                if code == 304:
+                    return FetchResponse(
+                        url=url,
+                        status=304,
+                        not_modified=True,
+                        etag=_raw_header(response, b"etag"),
+                        last_modified=_raw_header(response, b"last-modified"),
+                    )
+                if code >= 400:
+                    retry_after = parse_retry_after(response.headers.get("retry-after"))
+                    message = status_text(code, response.reason_phrase)
+                    if retry_after is not None:
+                        message += f" (retry after {format_seconds(round(retry_after))})"
+                    # 429 and a 5xx with Retry-After ask us to come back later: obey, do not hammer.
+                    retryable = code >= 500 and code != 501 and retry_after is None
+                    raise FetchError(message, http_status=code, retry_after=retry_after, retryable=retryable)
+                if code != 200 and not (200 < code < 300):
+                    raise FetchError(status_text(code, response.reason_phrase), http_status=code)
+                content = await self._read_capped(response)
+                return FetchResponse(
+                    url=url,
+                    status=code,
+                    content=content,
+                    content_type=response.headers.get("content-type"),
+                    etag=_raw_header(response, b"etag"),
+                    last_modified=_raw_header(response, b"last-modified"),
+                )
+        except httpx.ConnectTimeout:
+            raise FetchError(f"could not connect within {format_seconds(s.connect_timeout)}", retryable=True) from None
+        except (httpx.ReadTimeout, httpx.WriteTimeout):
+            raise FetchError(
+                f"timed out after {format_seconds(s.read_timeout)} waiting for the server", retryable=True
+            ) from None
+        except httpx.ConnectError as error:
+            raise FetchError(f"cannot connect: {_reason(error)}") from None
+        except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError) as error:
+            raise FetchError(f"connection failed: {_reason(error)}", retryable=True) from None
+        except httpx.InvalidURL as error:
+            raise FetchError(f"invalid address: {error}") from None
+        except httpx.HTTPError as error:
+            raise FetchError(f"HTTP error: {_reason(error)}") from None
+
+    async def _read_capped(self, response: httpx.Response) -> bytes:
+        """The decoded body, refusing it as soon as it exceeds max_bytes."""
+        cap = self.settings.max_bytes
+        too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status_code)
+        declared = response.headers.get("content-length")
+        if declared and declared.strip().isdigit() and int(declared) > cap:
+            raise too_big
+        decoder = _Decoder(response.headers.get("content-encoding", "").strip().lower())
+        chunks: list[bytes] = []
+        size = 0
+        async for raw in response.aiter_raw():
+            for chunk in decoder.feed(raw, cap - size):
+                size += len(chunk)
+                if size > cap:
+                    raise too_big
+                chunks.append(chunk)
+        tail = decoder.flush()
+        size += len(tail)
+        if size > cap:
+            raise too_big
+        chunks.append(tail)
+        return b"".join(chunks)
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    return _ERRNO.sub("", text.splitlines()[0] if text else text)
+
+
+def elapsed_since(start: float) -> float:
+    return round(time.perf_counter() - start, 3)

@@ -1,0 +1,288 @@
+"""One fetch run: due feeds → HTTP → parse (worker processes) → store, one feed at a time.
+
+Three kinds of work, three places, so none waits for another:
+- the event loop only does HTTP (many feeds in flight at once);
+- parsing and cleaning run in a process pool (feedparser is pure Python; a thread
+  would hold the GIL and stall downloads);
+- SQLite writes run on one writer thread, each feed's stories and its outcome in
+  one transaction.  A killed fetcher therefore leaves every finished feed fully
+  stored (stories *and* validators) and unfinished ones untouched.
+
+Every failure, anywhere, becomes that feed's "error" outcome with a readable reason;
+the other feeds carry on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+from ..config import Config, Settings
+from ..models import Feed, FetchOutcome
+from ..store import SaveResult, Store, utc_now
+from .client import FeedClient, FetchError, FetchResponse
+from .parse import ParsedFeed, one_line, parse_feed
+
+MAX_ERROR_BACKOFF = timedelta(hours=12)
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def parse_workers() -> int:
+    """One parser per core (at least 2): parsing is the CPU-bound part of a run."""
+    return max(2, min(os.cpu_count() or 2, 8))
+
+
+def get_pool() -> Executor:
+    """The shared parser pool, started on first use and reused across runs.
+
+    "forkserver" starts workers from a clean single-threaded process (the app and the
+    demo server have threads; forking them is unsafe), and preloads the parser so a
+    new worker costs a fork, not a fresh import of feedparser.
+    """
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                context.set_forkserver_preload(["briefing.fetch.parse"])
+            _pool = ProcessPoolExecutor(max_workers=parse_workers(), mp_context=context)
+        return _pool
+
+
+def shutdown_pool() -> None:
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+atexit.register(shutdown_pool)
+
+
+def _discard_broken_pool(broken: Executor) -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is broken:
+            _pool = None
+    broken.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass(slots=True)
+class RunResult:
+    """Every outcome of a run plus the ids the extraction step should look at."""
+
+    outcomes: list[FetchOutcome] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+    updated_ids: list[str] = field(default_factory=list)
+
+
+def next_due_after(settings: Settings, outcome: FetchOutcome, failures: int, now: datetime) -> datetime:
+    """When to try a feed again: the interval, longer after repeated errors, never before Retry-After."""
+    interval = timedelta(minutes=settings.fetch_interval_minutes)
+    delay = interval
+    if outcome.status == "error":
+        # failures counts earlier consecutive errors: 1st error waits one interval, then 2x, 4x...
+        delay = min(interval * (2 ** min(failures, 10)), max(interval, MAX_ERROR_BACKOFF))
+    if outcome.retry_after:
+        delay = max(delay, timedelta(seconds=outcome.retry_after))
+    return now + delay
+
+
+async def fetch_feeds(
+    config: Config,
+    db_path: Path,
+    *,
+    feeds: list[Feed] | None = None,
+    force: bool = False,
+    on_outcome: Callable[[FetchOutcome], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_stored: Callable[[Feed, SaveResult], None] | None = None,
+    result: RunResult | None = None,
+    backoff: float = 1.0,
+) -> list[FetchOutcome]:
+    """Fetch the due feeds of `config` (or `feeds`; every one with `force`) into the database.
+
+    `on_start(n)` gets the number of feeds about to be fetched, `on_outcome` each
+    feed's outcome once it is stored, `on_stored(feed, SaveResult)` the ids of new
+    and updated stories (also collected in `result` if one is passed).
+    """
+    run = result if result is not None else RunResult()
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-store")
+    loop = asyncio.get_running_loop()
+    store: Store | None = None
+
+    def db(fn, *args):
+        return loop.run_in_executor(writer, fn, *args)
+
+    try:
+        store = await db(Store, db_path)
+        wanted = list(feeds) if feeds is not None else list(config.feeds)
+        await db(store.sync_feeds, _unique(list(config.feeds) + wanted))
+        now = utc_now()
+        if force:
+            states = await db(store.feed_states)
+            targets = []
+            for feed in wanted:
+                state = states.get(feed.name)
+                if state is not None and state.url == feed.url:
+                    feed = replace(feed, etag=state.etag, last_modified=state.last_modified)
+                targets.append(feed)
+        else:
+            targets = await db(store.due_feeds, wanted, now)
+        if on_start:
+            on_start(len(targets))
+        if not targets:
+            return run.outcomes
+        _warm_pool(loop)
+        async with FeedClient(config.settings, backoff=backoff) as client:
+            job = _Job(config, store, client, db, on_outcome, on_stored, run)
+            await asyncio.gather(*(job.one(feed) for feed in targets))
+        return run.outcomes
+    finally:
+        if store is not None:
+            await db(store.close)
+        writer.shutdown(wait=True)
+
+
+def _unique(feeds: list[Feed]) -> list[Feed]:
+    seen: dict[str, Feed] = {}
+    for feed in feeds:
+        seen.setdefault(feed.name, feed)
+    return list(seen.values())
+
+
+@dataclass
+class _Job:
+    config: Config
+    store: Store
+    client: FeedClient
+    db: Callable
+    on_outcome: Callable[[FetchOutcome], None] | None
+    on_stored: Callable[[Feed, SaveResult], None] | None
+    run: RunResult
+
+    async def one(self, feed: Feed) -> None:
+        """Fetch, parse and store one feed; never raises (a failure is an outcome)."""
+        started_at = utc_now()
+        start = time.perf_counter()
+        saved: SaveResult | None = None
+        try:
+            outcome, stories = await self._fetch_and_parse(feed)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # noqa: BLE001 - any failure is this feed's error, not the run's
+            outcome, stories = _error(feed, _describe(error), error), None
+        outcome.elapsed = round(time.perf_counter() - start, 3)
+        try:
+            saved = await self.db(self._commit, feed, outcome, stories, started_at)
+        except Exception as error:  # noqa: BLE001
+            outcome = _error(feed, f"could not store: {_describe(error)}", error)
+            outcome.elapsed = round(time.perf_counter() - start, 3)
+            saved = None
+            try:
+                await self.db(self._commit, feed, outcome, None, started_at)
+            except Exception:  # noqa: BLE001 - the database itself is gone; report and go on
+                pass
+        self.run.outcomes.append(outcome)
+        if saved is not None and (saved.new_ids or saved.updated_ids):
+            self.run.new_ids.extend(saved.new_ids)
+            self.run.updated_ids.extend(saved.updated_ids)
+            if self.on_stored:
+                self.on_stored(feed, saved)
+        if self.on_outcome:
+            self.on_outcome(outcome)
+
+    async def _fetch_and_parse(self, feed: Feed) -> tuple[FetchOutcome, list | None]:
+        response: FetchResponse = await self.client.get(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        outcome = FetchOutcome(
+            feed=feed.name,
+            status="unchanged",
+            http_status=response.status,
+            etag=response.etag,
+            last_modified=response.last_modified,
+        )
+        if response.not_modified:
+            return outcome, None
+        keywords = tuple(self.config.keywords) + tuple(feed.keywords)
+        parsed = await _parse_in_pool(response, feed, keywords)
+        if parsed.error:
+            # Not a feed: keep the old validators so we do not mistake this page for "unchanged".
+            outcome.status = "error"
+            outcome.error = parsed.error
+            outcome.etag = outcome.last_modified = None
+            return outcome, None
+        outcome.skipped = parsed.skipped
+        outcome.filtered = parsed.filtered
+        return outcome, parsed.stories
+
+    def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime) -> SaveResult | None:
+        """Stories and outcome in one transaction (runs on the writer thread)."""
+        store = self.store
+        saved = None
+        with store.transaction():
+            if stories:
+                saved = store.save_stories(feed.name, stories)
+                outcome.new, outcome.updated = saved.new, saved.updated
+                if saved.new:
+                    outcome.status = "new"
+                elif saved.updated:
+                    outcome.status = "updated"
+            failures = store.feed_failures(feed.name) if outcome.status == "error" else 0
+            store.record_outcome(outcome, next_due_after(self.config.settings, outcome, failures, utc_now()), started)
+        return saved
+
+
+async def _parse_in_pool(response: FetchResponse, feed: Feed, keywords: tuple[str, ...]) -> ParsedFeed:
+    loop = asyncio.get_running_loop()
+    pool = get_pool()
+    call = (parse_feed, response.content, response.url, feed.name)
+    kwargs = dict(content_type=response.content_type, keep=feed.keep, keywords=keywords)
+    try:
+        return await loop.run_in_executor(pool, _call, call, kwargs)
+    except BrokenProcessPool:
+        # A worker died (out of memory, killed): start a fresh pool and try this feed once more.
+        _discard_broken_pool(pool)
+        return await loop.run_in_executor(get_pool(), _call, call, kwargs)
+
+
+def _warm_pool(loop: asyncio.AbstractEventLoop) -> None:
+    """Start the parser workers now, while the first downloads are still in flight."""
+    pool = get_pool()
+    for _ in range(parse_workers()):
+        loop.run_in_executor(pool, int, 0)
+
+
+def _call(call: tuple, kwargs: dict) -> ParsedFeed:
+    fn, *args = call
+    return fn(*args, **kwargs)
+
+
+def _error(feed: Feed, message: str, error: BaseException | None = None) -> FetchOutcome:
+    return FetchOutcome(
+        feed=feed.name,
+        status="error",
+        error=message,
+        http_status=getattr(error, "http_status", None),
+        retry_after=getattr(error, "retry_after", None),
+    )
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, FetchError):
+        return str(error)
+    text = one_line(str(error))
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
