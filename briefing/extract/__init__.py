@@ -1,0 +1,109 @@
+"""Incident-claim extraction: pure functions from story text to `Claim`s and `Incident`s.
+
+Public API (no database, no network):
+
+* `is_relevant(title, summary)` - is the story about the Armenia–Azerbaijan conflict?
+* `extract_claims(title, summary, published, source="")` - casualty claims of one story,
+  following the labelling rules of shared/corpus/README.md.
+* `group_incidents(items)` - assign `incident_id` across stories and outlets.
+* `latest_claims(incident)` - the latest claim per (claimant, side affected).
+* `extract_jsonl(in_path, out_path)` - the `briefing extract FILE.jsonl` command.
+* `DEFAULT_KEYWORDS`, `matches_keywords(text, keywords)` - the fetcher's cheap filter.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..models import Claim, Incident
+from .claims import extract_story
+from .incidents import group_incidents, latest_claims
+from .relevance import DEFAULT_KEYWORDS, is_relevant, matches_keywords
+
+__all__ = [
+    "DEFAULT_KEYWORDS",
+    "claim_to_dict",
+    "extract_claims",
+    "extract_jsonl",
+    "group_incidents",
+    "is_relevant",
+    "latest_claims",
+    "matches_keywords",
+]
+
+
+def extract_claims(title: str, summary: str, published: datetime, source: str = "") -> list[Claim]:
+    """Casualty claims of one story; [] when the story is not relevant.
+
+    `published` should be timezone-aware (its own offset decides what "on Tuesday" means).
+    `source` (the outlet name) is optional: it only helps when an Armenian or Azerbaijani
+    outlet writes "the Defence Ministry said" without naming the country.
+    Claims come back without `story_id`/`incident_id`; set `story_id` and call
+    `group_incidents` to link stories.
+    """
+    if not is_relevant(title, summary):
+        return []
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=timezone.utc)
+    return extract_story(title, summary, published, source)
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """A claim in the corpus schema (what score.py reads)."""
+    return {
+        "incident_id": claim.incident_id,
+        "event_date": claim.event_date.isoformat(),
+        "claimant": claim.claimant,
+        "side_affected": claim.side_affected,
+        "killed": claim.killed,
+        "wounded": claim.wounded,
+        "locations": list(claim.locations),
+        "weapons": list(claim.weapons),
+        "event_type": claim.event_type,
+    }
+
+
+def _parse_time(value: str | None) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc)
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def extract_jsonl(in_path: str | Path, out_path: str | Path) -> int:
+    """Read corpus-format stories, write `{"id", "relevant", "claims"}` lines; return the count.
+
+    Incident ids are assigned across the whole file, so two outlets' reports of one clash
+    share an id.
+    """
+    rows: list[tuple[str, bool, list[Claim]]] = []
+    linked: list[tuple[Claim, datetime]] = []
+    with open(in_path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            story = json.loads(line)
+            story_id = str(story.get("id", ""))
+            title = story.get("title") or ""
+            summary = story.get("summary") or ""
+            published = _parse_time(story.get("published"))
+            relevant = is_relevant(title, summary)
+            claims = extract_story(title, summary, published, story.get("source") or "") if relevant else []
+            for claim in claims:
+                claim.story_id = story_id
+                linked.append((claim, published))
+            rows.append((story_id, relevant, claims))
+    group_incidents(linked)
+    with open(out_path, "w", encoding="utf-8") as out:
+        for story_id, relevant, claims in rows:
+            record = {"id": story_id, "relevant": relevant, "claims": [claim_to_dict(c) for c in claims]}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+# Re-exported for callers that type against them.
+Claim = Claim
+Incident = Incident

@@ -1,0 +1,866 @@
+"""Sentence-level extraction of casualty claims from one story.
+
+The corpus rules (shared/corpus/README.md) in one paragraph: one claim per (claimant, side
+affected, incident) that the story reports with a casualty figure or an explicit zero;
+figures from earlier episodes, running totals and sums across sides are not claims; each
+story gives the latest figure it has; "no casualties" and denials are zero claims.
+
+How it works, per sentence of the summary:
+
+1. tokenise, mask asides that never carry a claim ("including a colonel", "three of
+   them civilians" is remembered as a split);
+2. drop the sentence for casualty purposes if it is about history ("in last year's war"),
+   a running total ("since the war", "so far this year"), another conflict (Ukraine...)
+   or domestic unrest;
+3. find casualty *triggers* (killed, died, dead, wounded, injured, hurt, "fatally
+   wounded", "death toll ... to N", "put its losses at N") and read the figure next to
+   each: to the left for "seven soldiers were killed" / "four dead", to the right for
+   "killing three servicemen" / "wounded at least 70";
+4. decide the victims' side from the words of the victim phrase ("Azerbaijani
+   servicemen", "its soldiers", "civilians" + the claimant or the place);
+5. attach a claimant from the nearest reporting anchor (see attribution.py).
+
+Mentions with the same (claimant, side) are merged, keeping the largest figure (later
+revisions in a story only go up in practice; "two more" is added to what came before).
+The title is not used for figures: headlines repeat the summary or give sums ("at least
+seven dead").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..models import Claim
+from .attribution import ANAPHOR, Anchor, find_anchors
+from .dates import DateMention, best_date, find_dates, local_day
+from .gazetteer import NOT_LOCATIONS, PlaceMatch, find_places
+from .numbers import Count, count_at, tokenize
+
+# ---------------------------------------------------------------------------------------
+# Word lists
+# ---------------------------------------------------------------------------------------
+
+KILL_WORDS = frozenset({"killed", "dead", "died", "dies", "die", "perished", "deaths", "fatalities", "slain"})
+WOUND_WORDS = frozenset({"wounded", "injured", "hurt", "wounds", "injuries", "burns", "injury", "wound"})
+ACTIVE_KILL = frozenset({"killing", "killed", "kills", "kill"})
+ACTIVE_WOUND = frozenset({"wounding", "injuring", "wounded", "injured", "injures", "wounds", "hurt", "hurting"})
+AUX = frozenset({"was", "were", "been", "be", "being", "is", "are", "had", "have", "has", "got", "get"})
+# Tokens a left search for the figure never crosses.
+LEFT_STOP = frozenset({";", ":", "and", "but", "that", "when", "after", "while", "because", "whereas", "than", "or", "before"})
+RIGHT_NP_STOP = frozenset({",", ";", ".", ":", "and", "in", "on", "at", "when", "near", "after", "during", "by", "with", "while", "as", "since", "from", "along", "to", "who", "which", "were", "was", "had", "early"})
+
+MILITARY_WORDS = frozenset({
+    "soldier", "soldiers", "serviceman", "servicemen", "servicewoman", "troops", "troop",
+    "officer", "officers", "guard", "guards", "policeman", "policemen", "police", "conscript",
+    "conscripts", "private", "privates", "sergeant", "sergeants", "lieutenant", "captain",
+    "major", "colonel", "general", "commander", "commanders", "reservist", "reservists",
+    "volunteers", "volunteer", "paramedic", "paramedics", "medic", "medics", "crew", "pilot",
+    "pilots", "personnel", "fighters", "fighter", "peacekeeper", "peacekeepers", "army",
+    "military", "contract", "sapper", "sappers", "servicemembers", "marines", "cadets",
+    "forces", "ministry", "militants", "separatists",
+})
+CIVIL_WORDS = frozenset({
+    "civilian", "civilians", "man", "men", "woman", "women", "boy", "boys", "girl", "girls",
+    "child", "children", "people", "person", "resident", "residents", "villager", "villagers",
+    "farmer", "farmers", "shepherd", "shepherds", "driver", "drivers", "worker", "workers",
+    "employee", "employees", "driller", "journalist", "journalists", "pensioner", "teenager",
+    "student", "students", "deminer", "deminers", "family", "families", "citizens", "citizen",
+    "passengers", "teacher", "doctor", "nurse", "builders", "labourers", "labourer", "locals",
+})
+NATIONAL_NOUNS = {"armenians": "Armenia", "azerbaijanis": "Azerbaijan", "russians": "Russia"}
+OTHER_PEOPLE = frozenset({"others", "other", "more", "victims", "members", "member", "staff", "crewmen"})
+PERSON_WORDS = MILITARY_WORDS | CIVIL_WORDS | OTHER_PEOPLE | set(NATIONAL_NOUNS)
+NOT_PEOPLE = frozenset({
+    "mine", "mines", "shell", "shells", "drone", "drones", "village", "villages", "house",
+    "houses", "car", "cars", "vehicle", "vehicles", "tractor", "tyre", "building", "buildings",
+    "position", "positions", "post", "posts", "helicopter", "aircraft", "truck", "road",
+    "bridge", "statement", "report", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "hour", "hours", "attack", "clash", "clashes", "incident", "blast", "explosion",
+    "fire", "toll", "total", "number", "area", "flag", "field", "livestock", "cattle", "sheep",
+})
+POSSESSIVE_OWN = frozenset({"its", "their", "our", "own"})
+NATION_ADJ = {
+    "armenian": "Armenia", "armenia's": "Armenia", "armenia": "Armenia",
+    "azerbaijani": "Azerbaijan", "azerbaijan's": "Azerbaijan", "azerbaijan": "Azerbaijan",
+    "azeri": "Azerbaijan",
+    "karabakh": "Karabakh", "karabakh's": "Karabakh", "nagorno-karabakh": "Karabakh",
+    "nagorno-karabakh's": "Karabakh", "artsakh": "Karabakh", "artsakh's": "Karabakh",
+    "russian": "Russia", "russia's": "Russia",
+    "eu": "EU", "eu's": "EU", "european": "EU", "observers": "EU", "monitors": "EU", "mission": "EU",
+}
+SIDE_OF_PLACE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
+
+# ---------------------------------------------------------------------------------------
+# Sentence-level filters (compiled once)
+# ---------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“(])")
+_ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|St|No|Jr|Sr|Prof|Rev|U\.S|U\.N|[ap]\.m)\.)$")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+CUMULATIVE = re.compile(
+    r"\bsince (?:the (?:start|end|beginning|outbreak) of )?(?:the |last year's )?"
+    r"(?:(?:\d{4}|second karabakh|first karabakh|44-day|six-week|karabakh) )?(?:war|conflict|ceasefire|truce|hostilities)\b"
+    r"|\bsince (?:" + _MONTH + r" )?(?:19|20)\d\d\b"
+    r"|\bsince (?:the )?(?:searches|search|operations?|records?|demining)\b"
+    r"|\bso far this year\b|\bthis year alone\b|\bin total\b|\bto date\b|\bin all\b|\bcumulative\b|\brunning total\b"
+    r"|\bover the (?:past|last) (?:\w+ )?(?:months|years|weeks)\b|\bin the (?:past|last) (?:\w+ )?(?:months|years)\b"
+    r"|\bsince then\b|\bbetween \d{1,2} " + _MONTH + r"(?: \d{4})? and \d{1,2} " + _MONTH,
+    re.I,
+)
+SINCE_DATE = re.compile(r"\bsince\b[^.;]{0,40}?\b(\d{1,2} " + _MONTH + r"|" + _MONTH + r" \d{1,2})", re.I)
+HISTORICAL = re.compile(
+    r"\b(?:in|during|of|from) (?:the |last year's |that )?(?:\d{4} |44-day |six-week |second karabakh |first karabakh |1990s )?war\b"
+    r"|\bthe (?:\d{4}|44-day|six-week) war\b|\blast year'?s?\b|\byears? ago\b|\ba year (?:ago|after|earlier|before|later)\b"
+    r"|\bmonths? ago\b|\bweeks ago\b|\banniversary\b|\bearlier this (?:month|year)\b|\blast month\b"
+    r"|\bprevious (?:escalation|clashes|fighting|incident)\b|\ba separate (?:escalation|incident|clash)\b"
+    r"|\bin the 1990s\b|\bthree years ago\b|\bthis " + _MONTH + r"\b",
+    re.I,
+)
+MONTH_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|this|This|last|Last) " + _MONTH + r"\b(?! \d)")
+YEAR = re.compile(r"\b(?:in |of |since |during )?((?:19|20)\d\d)\b")
+OTHER_CONFLICT = re.compile(
+    r"\b(?:Ukraine|Ukrainian|Kyiv|Kharkiv|Donbas|Gaza|Israel|Israeli|Hamas|Hezbollah|Lebanon|Syria|Syrian|"
+    r"Sudan|Yemen|Iraq|Afghanistan|Tehran|Iran|Iranian|Kursk)\b"
+)
+OWN_CONFLICT = re.compile(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|Yerevan|Artsakh)", re.I)
+UNREST = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police)\b", re.I)
+SUBSET_AFTER = re.compile(r"\bamong (?:them|those|the (?:dead|victims|wounded|injured|killed))\b", re.I)
+SUM_MARKERS = re.compile(r"\b(?:combined|both sides|on the two sides|in all on both|total of both)\b", re.I)
+UNSPLIT = re.compile(r"\b(?:killed or wounded|killed or injured|dead or wounded|dead or injured|wounded or killed|casualties)\b", re.I)
+
+ZERO = re.compile(
+    r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
+    r"casualties|injuries|losses|deaths|fatalities|victims|one was)\b(?: (?:was|were|had been|has been|have been|is|are))?"
+    r"(?: (?:hurt|injured|harmed|wounded|killed|reported))?"
+    r"|nobody (?:was|were) (?:hurt|injured|harmed|wounded|killed)|without (?:any )?casualties"
+    r"|(?:suffered|sustained|had) no (?:losses|casualties)|did not (?:suffer|sustain) any (?:losses|casualties))",
+    re.I,
+)
+DENY_OBJECT = re.compile(
+    r"\b(?:report|reports|claim|claims|statement|release|allegations?|information|fired|fire|firing|shot|shooting|"
+    r"attack|shelling|losses|casualties|disinformation|untrue|false|lies|opened)\b",
+    re.I,
+)
+INCIDENT_CUE = re.compile(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b", re.I)
+TARGET = re.compile(
+    r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
+    re.I,
+)
+
+# Event type cues, checked in this order.
+_MINE = re.compile(
+    r"\b(?:land ?mines?|anti-(?:tank|personnel) mines?|(?:hit|struck|stepped on|drove over|ran over|detonated) (?:an? |another )?(?:\w+ )?mine|"
+    r"mine (?:blasts?|explosions?|exploded|detonated|incidents?)|by (?:a|another) mine|mine victims|unexploded ordnance|explosive device)\b",
+    re.I,
+)
+EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("landmine", _MINE),
+    ("other", re.compile(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot)\b", re.I)),
+    ("sniper fire", re.compile(r"\bsnipers?\b", re.I)),
+    ("drone strike", re.compile(r"\b(?:drone strikes?|drone attacks?|with (?:attack |combat |kamikaze |strike )?drones|UAV strikes?)\b", re.I)),
+    ("shelling/artillery", re.compile(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b", re.I)),
+    ("armed clash", re.compile(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid)\b", re.I)),
+    ("ceasefire violation", re.compile(r"\b(?:ceasefire violations?|violat\w+|breach\w* of the (?:truce|ceasefire)|gunfire|fired (?:at|on)|shooting|shot at|provocations?|sporadic)\b", re.I)),
+)
+WEAPON_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("drone", re.compile(r"\b(?:drones?|UAVs?|Bayraktars?|quadcopters?|loitering munitions?)\b", re.I)),
+    ("artillery", re.compile(r"\b(?:artillery|howitzers?)\b", re.I)),
+    ("mortar", re.compile(r"\bmortars?\b", re.I)),
+    ("small arms", re.compile(r"\b(?:gunfire|firearms?|assault rifles?|machine[- ]guns?|small arms|rifles?|guns|gunshots?|bullets?|Kalashnikovs?)\b", re.I)),
+    ("sniper", re.compile(r"\bsnipers?\b", re.I)),
+    ("rocket", re.compile(r"\b(?:rockets?|cluster (?:munitions?|rockets?|bombs?)|Grad|Smerch|MLRS)\b", re.I)),
+    ("missile", re.compile(r"\bmissiles?\b", re.I)),
+    ("mine", _MINE),
+    ("tank", re.compile(r"\btanks?\b", re.I)),
+    ("aircraft", re.compile(r"\b(?:air ?strikes?|airstrikes?|aircraft|warplanes?|jets?|bombers?)\b", re.I)),
+)
+# Armenian and Azerbaijani outlets use "the Defence Ministry" for their own country's.
+OUTLET_COUNTRY = {
+    "azertac": "Azerbaijan", "trend": "Azerbaijan", "report.az": "Azerbaijan", "news.az": "Azerbaijan",
+    "apa": "Azerbaijan", "azernews": "Azerbaijan", "caspian news": "Azerbaijan", "turan": "Azerbaijan",
+    "day.az": "Azerbaijan", "oxu.az": "Azerbaijan", "minval": "Azerbaijan", "haqqin": "Azerbaijan",
+    "armenpress": "Armenia", "news.am": "Armenia", "public radio of armenia": "Armenia",
+    "panarmenian.net": "Armenia", "radar armenia": "Armenia", "civilnet": "Armenia", "hetq": "Armenia",
+    "azatutyun": "Armenia", "evn report": "Armenia", "armenian weekly": "Armenia", "asbarez": "Armenia",
+    "massis post": "Armenia", "mirror-spectator": "Armenia", "aravot": "Armenia", "168.am": "Armenia",
+    "tass": "Russia", "ria novosti": "Russia", "interfax": "Russia", "sputnik": "Russia",
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Mention:
+    """One casualty figure read from one sentence."""
+
+    field: str  # "killed" | "wounded" | "zero"
+    value: int
+    sentence: int
+    claimant: str
+    side: str
+    high: int | None = None
+    more: bool = False
+    split_civilians: int = 0  # "207 people, three of them civilians"
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence with its tokens, places, dates, anchors and the claimant it speaks for."""
+
+    index: int
+    text: str
+    words: list[str]
+    low: list[str]
+    masked: list[bool]
+    places: list[PlaceMatch]
+    dates: list[DateMention]
+    anchors: list[Anchor] = field(default_factory=list)
+    claimants: set[str] = field(default_factory=set)
+    skip: bool = False
+    after_colon: int = -1  # token index of a ':' (elaborations after it are subsets)
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence punctuation, not after abbreviations like "Gen." or "a.m."."""
+    parts: list[str] = []
+    buf = ""
+    for piece in _SENTENCE_END.split(text.strip()):
+        buf = f"{buf} {piece}" if buf else piece
+        if _ABBREV_END.search(buf):
+            continue
+        parts.append(buf)
+        buf = ""
+    if buf:
+        parts.append(buf)
+    return [p for p in parts if p]
+
+
+def _mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
+    """Mask "including ..." asides and ", N of them civilians," splits; return the splits.
+
+    Why: "seven servicemen, including a general and a colonel, were killed" must not read
+    "a colonel" as a second figure.
+    """
+    n = len(low)
+    masked = [False] * n
+    splits: list[tuple[int, int]] = []  # (token index of the split, civilians)
+    i = 0
+    while i < n:
+        tok = low[i]
+        if tok in ("including", "among") and (tok == "including" or (i + 1 < n and low[i + 1] in ("them", "whom"))):
+            j = i
+            while j < n and low[j] not in (",", ";", ".", ":", ")"):
+                masked[j] = True
+                j += 1
+            i = j
+            continue
+        if tok == "of" and i + 1 < n and low[i + 1] in ("them", "whom") and i > 0:
+            count = count_at(low, i - 1) if low[i - 1] not in (",",) else None
+            # "three of them civilians" / "three of whom were civilians"
+            j = i + 2
+            while j < n and low[j] in ("were", "was", "are", "being"):
+                j += 1
+            if count is not None and j < n:
+                if low[j] in ("civilians", "civilian"):
+                    splits.append((i, count.value))
+                for k in range(count.start, min(n, j + 1)):
+                    masked[k] = True
+                i = j + 1
+                continue
+        i += 1
+    return masked, splits
+
+
+def _historical(text: str, published: date) -> bool:
+    """True when a sentence reports an earlier episode, not news."""
+    if HISTORICAL.search(text):
+        return True
+    for m in YEAR.finditer(text):
+        if int(m.group(1)) < published.year:
+            return True
+    for m in MONTH_ONLY.finditer(text):
+        month = m.group(0).split()[-1]
+        if month != published.strftime("%B"):
+            return True
+    return False
+
+
+def _cumulative(text: str, published: datetime) -> bool:
+    """True for running totals ("since 27 September" more than a week back, "since the war")."""
+    if CUMULATIVE.search(text):
+        return True
+    m = SINCE_DATE.search(text)
+    if m:
+        for mention in find_dates(m.group(1), published):
+            if (local_day(published) - mention.day).days > 7:
+                return True
+    return False
+
+
+def _nation_of(tokens: list[str]) -> str | None:
+    """Side named by the words of a victim phrase ("Azerbaijani servicemen", "of the Karabakh army")."""
+    found = None
+    for k, tok in enumerate(tokens):
+        nation = NATION_ADJ.get(tok)
+        if nation:
+            if nation == "EU" and tok in ("mission",) and "eu" not in tokens:
+                continue
+            # "Karabakh Armenian forces": Karabakh wins over Armenian
+            if found == "Karabakh" and nation == "Armenia":
+                continue
+            found = nation
+        elif tok == "defence" and k + 1 < len(tokens) and tokens[k + 1] == "army":
+            found = "Karabakh"
+        elif tok in NATIONAL_NOUNS and found is None:
+            found = NATIONAL_NOUNS[tok]
+    return found
+
+
+def _is_civil(tokens: list[str], split: bool = False) -> bool | None:
+    """True civilian, False armed, None unknown, from the head words of a victim phrase."""
+    words = set(tokens)
+    if words & {"civilian", "civilians"}:
+        return True
+    if words & {"ministry", "police", "army", "military", "forces", "policemen", "policeman", "border", "guards"}:
+        return False
+    if words & MILITARY_WORDS:
+        return False
+    if words & CIVIL_WORDS:
+        if words & {"people", "person"} and split:
+            return False
+        return True
+    return None
+
+
+def _side(nation: str | None, civil: bool | None, claimant: str, places: list[PlaceMatch], own: bool) -> str | None:
+    """Side affected from nationality, civil/armed, claimant and places (README rule 7)."""
+    if nation == "EU":
+        return "unknown"
+    if nation is None and own and claimant in ("Armenia", "Azerbaijan", "Karabakh", "Russia"):
+        nation = claimant
+    if civil:
+        if nation is None:
+            if claimant in ("Armenia", "Karabakh"):
+                nation = "Armenia"
+            elif claimant == "Azerbaijan":
+                nation = "Azerbaijan"
+            else:
+                for place in places:
+                    if place.place.name.casefold() not in NOT_LOCATIONS:
+                        nation = SIDE_OF_PLACE[place.place.side]
+                        break
+        if nation in ("Armenia", "Karabakh"):
+            return "civilians-Armenia"
+        if nation == "Azerbaijan":
+            return "civilians-Azerbaijan"
+        return None
+    if nation is None:
+        if claimant in ("Armenia", "Azerbaijan", "Karabakh", "Russia"):
+            nation = claimant
+        else:
+            for place in places:
+                if place.place.name.casefold() not in NOT_LOCATIONS:
+                    nation = SIDE_OF_PLACE[place.place.side]
+                    break
+    if nation == "Armenia" and claimant == "Karabakh":
+        return "Karabakh"
+    return nation
+
+
+# ---------------------------------------------------------------------------------------
+# Figure readers
+# ---------------------------------------------------------------------------------------
+
+
+def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> tuple[Count | None, list[str], int]:
+    """Figure for a trigger at t read leftwards: "seven of its servicemen ... were killed".
+
+    Returns the count (or None), the victim-phrase tokens between count and trigger, and
+    the index where the search stopped.
+    """
+    j = t - 1
+    commas = 0
+    between: list[str] = []
+    while j >= 0 and t - j <= 16:
+        tok = low[j]
+        if masked[j]:
+            j -= 1
+            continue
+        if tok in LEFT_STOP or tok in KILL_WORDS or tok in WOUND_WORDS or tok in ACTIVE_KILL:
+            break
+        if tok == ",":
+            commas += 1
+            if commas > 2:
+                break
+            j -= 1
+            continue
+        if j not in used:
+            count = count_at(low, j)
+            if count is not None and count.end <= t:
+                # "Of the 290 people injured": the count governs; "two of the dead": a subset
+                if count.end + 1 < len(low) and low[count.end] == "of" and low[count.end + 1] in ("the", "those") and count.end + 2 < len(low) and low[count.end + 2] in ("dead", "killed", "wounded", "injured", "victims"):
+                    return None, [], j
+                if j > 0 and low[j - 1] in ("from", "of") and low[j - 1] != "of":
+                    return None, [], j
+                if j > 0 and low[j - 1] == "from":
+                    return None, [], j
+                return count, low[count.end:t], j
+            if tok in ("a", "an", "another", "one"):
+                head = [w for w in low[j + 1:t] if w not in AUX and w != ","]
+                if tok == "a" and j + 1 < t and low[j + 1] in ("second", "third", "fourth", "fifth"):
+                    return Count(1, j, j + 2), low[j + 1:t], j
+                if head and any(w in PERSON_WORDS or (w not in NOT_PEOPLE and w.isalpha() and i_is_noun(w)) for w in head[:4]):
+                    if not any(w in NOT_PEOPLE for w in head[:3]):
+                        return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
+                return None, [], j
+        between.insert(0, tok)
+        j -= 1
+    # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
+    if j < 0 and low and low[0] in PERSON_WORDS and not low[0].endswith("s") and low[0] not in ("police", "crew", "personnel"):
+        return Count(1, 0, 1), low[0:t], 0
+    return None, [], j
+
+
+def i_is_noun(word: str) -> bool:
+    """Crude: words ending like agent nouns ("driller", "deminer", "guardsman")."""
+    return word.endswith(("er", "man", "ist", "ant", "ent")) and len(word) > 3
+
+
+def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> list[tuple[Count, list[str]]]:
+    """Figures read rightwards from an active verb: "killing three servicemen and two civilians"."""
+    out: list[tuple[Count, list[str]]] = []
+    k = t + 1
+    while k < len(low) and len(out) < 3:
+        while k < len(low) and low[k] in ("at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "up", "to", "as", "many", "the", "another", "an", "estimated", "approximately"):
+            if low[k] == "the" and k + 1 < len(low) and count_at(low, k + 1) is None:
+                break
+            k += 1
+        if k >= len(low) or masked[k] or k in used:
+            break
+        count = count_at(low, k)
+        if count is None and low[k] in ("a", "an", "one") and k + 1 < len(low):
+            nxt = low[k + 1]
+            if nxt in ("third", "second", "fourth", "fifth"):
+                count = Count(1, k, k + 2)
+            elif nxt in PERSON_WORDS or i_is_noun(nxt) or NATION_ADJ.get(nxt):
+                count = Count(1, k, k + 1)
+        if count is None:
+            break
+        np_end = count.end
+        np: list[str] = []
+        while np_end < len(low) and len(np) < 8:
+            tok = low[np_end]
+            if tok in RIGHT_NP_STOP and not (tok == "of" or tok in ("in",) and False):
+                break
+            np.append(tok)
+            np_end += 1
+        out.append((count, np))
+        # coordination: "... and two civilians"
+        if np_end + 1 < len(low) and low[np_end] == "and":
+            k = np_end + 1
+            continue
+        break
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Story extraction
+# ---------------------------------------------------------------------------------------
+
+
+def _prepare(text: str, published: datetime) -> list[Sentence]:
+    pub_day = local_day(published)
+    out: list[Sentence] = []
+    for index, raw in enumerate(split_sentences(text)):
+        words = tokenize(raw)
+        low = [w.lower() for w in words]
+        masked, _ = _mask_asides(low)
+        sentence = Sentence(index, raw, words, low, masked, find_places(raw), find_dates(raw, published))
+        sentence.skip = (
+            _historical(raw, pub_day)
+            or _cumulative(raw, published)
+            or bool(UNREST.search(raw))
+            or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(raw))
+        )
+        if ":" in low:
+            sentence.after_colon = low.index(":")
+        out.append(sentence)
+    return out
+
+
+def _resolve_anchor_claimants(sentences: list[Sentence], source: str) -> None:
+    """Give every anchor a concrete claimant; "the ministry said" takes the previous one."""
+    last: str | None = None
+    for sentence in sentences:
+        sentence.anchors = find_anchors(sentence.words, sentence.low)
+        for anchor in sentence.anchors:
+            if anchor.claimant == ANAPHOR:
+                anchor.claimant = last if last else None
+            if anchor.claimant:
+                last = anchor.claimant
+                sentence.claimants.add(anchor.claimant)
+
+
+def _claimant_at(sentence: Sentence, pos: int, context: str | None) -> str:
+    """Claimant for a figure at token `pos`: nearest anchor before it in the clause, else after."""
+    before = [a for a in sentence.anchors if a.end <= pos and a.claimant and not a.deny]
+    semicolons = [i for i, tok in enumerate(sentence.low[:pos]) if tok == ";"]
+    if semicolons:
+        before = [a for a in before if a.start > semicolons[-1]]
+    if before:
+        return before[-1].claimant or "unattributed"
+    after = [a for a in sentence.anchors if a.start >= pos and a.claimant and not a.deny]
+    next_semicolon = next((i for i, tok in enumerate(sentence.low) if tok == ";" and i > pos), None)
+    if next_semicolon is not None:
+        after = [a for a in after if a.start < next_semicolon] or []
+    if after:
+        return after[0].claimant or "unattributed"
+    return context or "unattributed"
+
+
+def _mentions_in(sentence: Sentence, context: str | None, story_places: list[PlaceMatch]) -> list[Mention]:
+    """All casualty figures of one sentence, with claimant and side."""
+    low, masked = sentence.low, sentence.masked
+    _, splits = _mask_asides(low)
+    out: list[Mention] = []
+    used: set[int] = set()
+    places = sentence.places or story_places
+    n = len(low)
+    first_trigger: int | None = None
+
+    def add(field: str, count: Count, np: list[str], pos: int) -> None:
+        nonlocal first_trigger
+        if sentence.after_colon >= 0 and pos > sentence.after_colon and first_trigger is not None and first_trigger < sentence.after_colon:
+            return  # "At least 20 died ...: 13 bodies found and seven died in hospital"
+        if first_trigger is None:
+            first_trigger = pos
+        for k in range(count.start, count.end):
+            used.add(k)
+        if any(w in NOT_PEOPLE for w in np[:2]) and not any(w in PERSON_WORDS for w in np):
+            return
+        claimant = _claimant_at(sentence, count.start, context)
+        own = any(w in POSSESSIVE_OWN for w in np)
+        split = [c for at, c in splits if count.start <= at <= pos or abs(at - count.end) <= 2]
+        nation = _nation_of(np)
+        civil = _is_civil(np, split=bool(split))
+        if civil is None and nation in ("Armenia", "Azerbaijan", "Karabakh", "Russia") and not any(w in NATIONAL_NOUNS for w in np):
+            civil = False
+        if civil is None:
+            civil = False
+        side = _side(nation, civil, claimant, places, own)
+        if side is None:
+            return
+        value = count.value
+        if split and not civil:
+            civilians = split[0]
+            out.append(Mention(field, value - civilians, sentence.index, claimant, side, count.high, count.more, civilians))
+            civ_side = _side(nation if nation != "Karabakh" else "Armenia", True, claimant, places, own)
+            if civ_side:
+                out.append(Mention(field, civilians, sentence.index, claimant, civ_side))
+            return
+        out.append(Mention(field, value, sentence.index, claimant, side, count.high, count.more))
+
+    for t in range(n):
+        tok = low[t]
+        if masked[t]:
+            continue
+        field = None
+        if tok in KILL_WORDS:
+            field = "killed"
+        elif tok in WOUND_WORDS:
+            field = "wounded"
+            if t > 0 and low[t - 1] in ("fatally", "mortally"):
+                field = "killed"
+            if tok in ("wounds", "injuries", "injury", "wound") and t > 1 and low[t - 2] == "of" and low[t - 1] in ("his", "her", "their", "its"):
+                continue  # "died of his wounds": already counted as killed
+            if tok in ("wounds", "wound", "injuries", "injury", "burns") and not (t > 0 and low[t - 1] in ("suffered", "sustained", "with", "moderate", "minor", "serious", "severe", "light", "varying", "of")) and not (t > 1 and low[t - 2] in ("with", "suffered", "sustained")):
+                continue
+            if tok == "burns" and not (t > 0 and low[t - 1] == "with"):
+                continue
+        elif tok == "toll" or (tok == "number" and t + 2 < n and low[t + 1] == "of"):
+            # "the death toll ... has risen to at least 68", "bringing the number of wounded to three"
+            if t > 0 and low[t - 1] in ("earlier", "previous", "initial", "first"):
+                continue
+            kind = "killed"
+            if tok == "number":
+                what = low[t + 2: t + 5]
+                if any(w in ("wounded", "injured") for w in what):
+                    kind = "wounded"
+                elif not any(w in ("dead", "killed", "deaths", "victims", "fatalities") for w in what):
+                    continue
+            elif t > 0 and low[t - 1] in ("injury", "casualty"):
+                continue
+            for k in range(t + 1, min(n, t + 14)):
+                if low[k] in (";", "."):
+                    break
+                if low[k] in ("to", "at", "reached", "is", "was", "stands", "stood") and k + 1 < n:
+                    m = k + 1
+                    while m < n and low[m] in ("at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over"):
+                        m += 1
+                    count = count_at(low, m)
+                    if count is not None and m not in used:
+                        add(kind, count, low[count.end:count.end + 3], t)
+                        break
+            continue
+        elif tok == "losses" and t + 2 < n and low[t + 1] == "at":
+            count = count_at(low, t + 2)
+            if count is not None:
+                np = low[count.end:count.end + 3]
+                add("killed", count, low[max(0, t - 2):t] + np, t)
+            continue
+        elif tok in ("hit", "shot", "struck") and t > 0 and low[t - 1] in AUX:
+            tail = low[t + 1:t + 8]
+            if "dead" in tail[:1]:
+                field = "killed"
+            elif any(w in ("gunfire", "bullet", "shrapnel", "sniper", "fire") for w in tail) or (tok == "shot" and tail[:1] == ["in"]):
+                field = "wounded"
+            else:
+                continue
+        elif tok in ("killing", "wounding", "injuring", "leaving", "claimed"):
+            pass
+        else:
+            continue
+
+        if field is None and tok in ("killing", "wounding", "injuring"):
+            field = "killed" if tok == "killing" else "wounded"
+        if field is None:
+            continue  # "leaving"/"claimed" are handled through the adjectives that follow
+        # Skip adjective uses: "the wounded serviceman", "the injured pilot"
+        if t > 0 and low[t - 1] in ("the", "a", "an") and t + 1 < n and (low[t + 1] in PERSON_WORDS):
+            continue
+        # "killed or wounded" and "casualties" without a split give no claim
+        if t + 2 < n and low[t + 1] == "or" and (low[t + 2] in KILL_WORDS or low[t + 2] in WOUND_WORDS):
+            used.update(range(max(0, t - 6), t))
+            continue
+        if t > 1 and low[t - 1] == "or" and (low[t - 2] in KILL_WORDS or low[t - 2] in WOUND_WORDS):
+            continue
+        passive = t > 0 and (low[t - 1] in AUX or (t > 1 and low[t - 2] in AUX and low[t - 1] in ("also", "reportedly", "seriously", "lightly", "critically", "fatally", "badly", "slightly")))
+        right: list[tuple[Count, list[str]]] = []
+        if not passive and (tok in ACTIVE_KILL or tok in ACTIVE_WOUND):
+            right = _right_count(low, masked, t, used)
+        if right:
+            for count, np in right:
+                add(field, count, np, t)
+            continue
+        count, np, _ = _left_count(low, masked, t, used)
+        if count is None:
+            continue
+        # a subset: "A 16-year-old boy ... was among those who died"
+        if SUBSET_AFTER.search(" ".join(low[max(0, t - 6):t + 1])):
+            continue
+        add(field, count, np, t)
+        # coordination to the left: "Another 293 servicemen and three civilians suffered wounds"
+        if count.start >= 2 and low[count.start - 1] == "and":
+            left, np2, _ = _left_count(low, masked, count.start - 1, used)
+            if left is not None and any(w in PERSON_WORDS for w in np2):
+                add(field, left, np2, t)
+        # ellipsis: "Yerevan reporting 105 soldiers killed ... and Baku 71"
+        for k in range(t + 1, min(n - 2, t + 16)):
+            if low[k] == "and" and low[k + 1] in ("baku", "yerevan", "azerbaijan", "armenia", "moscow", "stepanakert"):
+                nxt = count_at(low, k + 2)
+                if nxt is not None and (nxt.end >= n or low[nxt.end] in (",", ".", ";")):
+                    claimant = {"baku": "Azerbaijan", "azerbaijan": "Azerbaijan", "yerevan": "Armenia", "armenia": "Armenia", "moscow": "Russia", "stepanakert": "Karabakh"}[low[k + 1]]
+                    used.update(range(nxt.start, nxt.end))
+                    out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
+                break
+    return out
+
+
+def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, story_places: list[PlaceMatch]) -> list[Mention]:
+    """Explicit zeros: "no casualties", "no civilians were hurt", and denials (README rule 9)."""
+    out: list[Mention] = []
+    for m in ZERO.finditer(sentence.text):
+        phrase = m.group(0).lower()
+        if " reported" in phrase and "casualties" not in phrase and "injuries" not in phrase and "losses" not in phrase:
+            continue
+        pos = len(tokenize(sentence.text[: m.start()]))
+        claimant = _claimant_at(sentence, pos, context)
+        words = phrase.split()
+        nation = _nation_of(words)
+        if any(w in ("mission", "observers", "monitors") for w in words):
+            side = "unknown"
+        elif any(w.startswith("civilian") or w in ("people", "residents") for w in words):
+            side = _side(nation, True, claimant, sentence.places or story_places, False)
+        else:
+            side = _target_side(story_text, claimant) or _side(nation, False, claimant, [], True)
+        if side:
+            out.append(Mention("zero", 0, sentence.index, claimant, side))
+    for anchor in sentence.anchors:
+        if not anchor.deny or not anchor.claimant:
+            continue
+        rest = " ".join(sentence.words[anchor.end: anchor.end + 14])
+        if not DENY_OBJECT.search(rest) and anchor.end < len(sentence.low) - 2:
+            continue
+        if not INCIDENT_CUE.search(story_text):
+            continue
+        denier = anchor.claimant
+        if re.search(r"\b(?:losses|casualties)\b", rest, re.I):
+            side = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh"}.get(denier)
+        else:
+            side = _target_side(story_text, None)
+            if side is None or side == denier:
+                side = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia", "Karabakh": "Azerbaijan"}.get(denier)
+        if side:
+            out.append(Mention("zero", 0, sentence.index, denier, side))
+    return out
+
+
+def _target_side(story_text: str, claimant: str | None) -> str | None:
+    """Who was fired at, from "fired at European Union observers", "fired at Azerbaijani positions"."""
+    m = TARGET.search(story_text)
+    if not m:
+        return None
+    words = m.group(1).lower().split()
+    if any(w in ("observers", "monitors", "mission", "patrol", "eu", "european") for w in words):
+        return "unknown"
+    nation = _nation_of(words)
+    if nation in ("Armenia", "Azerbaijan", "Karabakh"):
+        return nation
+    return None
+
+
+def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str) -> tuple[str, str, str]:
+    """Text of the claim's own sentences, of its claimant's sentences, and of the story."""
+    own = " ".join(s.text for s in sentences if s.index in indexes)
+    same = " ".join(s.text for s in sentences if s.index in indexes or claimant in s.claimants or not s.claimants)
+    story = " ".join(s.text for s in sentences)
+    return own, same, story
+
+
+def event_type_of(*scopes: str) -> str:
+    """First matching event type cue, trying the narrowest text first."""
+    for scope in scopes:
+        for name, pattern in EVENT_TYPE_CUES:
+            if pattern.search(scope):
+                return name
+    return "armed clash"
+
+
+def weapons_of(text: str) -> list[str]:
+    """Weapons named in text, in the corpus vocabulary."""
+    found = [name for name, pattern in WEAPON_CUES if pattern.search(text)]
+    if "sniper" in found and "small arms" in found and not re.search(r"\b(?:gunfire|assault rifles?|machine[- ]guns?|small arms)\b", text, re.I):
+        found.remove("small arms")
+    return found
+
+
+def extract_story(title: str, summary: str, published: datetime, source: str = "") -> list[Claim]:
+    """Claims of one (relevant) story; see the module docstring for the rules."""
+    del title  # figures come from the summary only; see module docstring
+    if not summary:
+        return []
+    sentences = _prepare(summary, published)
+    _resolve_anchor_claimants(sentences, source)
+    story_places = [p for s in sentences for p in s.places]
+    outlet = OUTLET_COUNTRY.get(source.strip().casefold())
+
+    mentions: list[Mention] = []
+    context: str | None = None
+    for sentence in sentences:
+        # claimant carried from earlier sentences ("the ministry said" -> last named)
+        if not sentence.skip:
+            found = _mentions_in(sentence, context, story_places)
+            found += _zero_mentions(sentence, context, summary, story_places)
+            for mention in found:
+                if mention.claimant == "unattributed" and context is None and sentence.anchors:
+                    # "the Defence Ministry said" with nobody named before: own-side reporting
+                    bare = [a for a in sentence.anchors if a.claimant is None]
+                    if bare:
+                        mention.claimant = outlet or (mention.side if mention.side in ("Armenia", "Azerbaijan", "Karabakh", "Russia") else "unattributed")
+            mentions += found
+        if sentence.anchors:
+            named = [a.claimant for a in sentence.anchors if a.claimant]
+            if named:
+                context = named[-1]
+
+    # merge per (claimant, side)
+    merged: dict[tuple[str, str], dict] = {}
+    for mention in mentions:
+        key = (mention.claimant, mention.side)
+        slot = merged.setdefault(key, {"killed": None, "wounded": None, "killed_high": None, "wounded_high": None, "sentences": set(), "zero": False})
+        slot["sentences"].add(mention.sentence)
+        if mention.field == "zero":
+            slot["zero"] = True
+            continue
+        previous = slot[mention.field] or 0
+        value = previous + mention.value if mention.more and previous else mention.value
+        slot[mention.field] = max(previous, value)
+        if mention.high is not None:
+            slot[mention.field + "_high"] = mention.high
+
+    claims: list[Claim] = []
+    pub_day = local_day(published)
+    for (claimant, side), slot in merged.items():
+        if slot["killed"] is None and slot["wounded"] is None and not slot["zero"]:
+            continue
+        if slot["zero"] and (slot["killed"] is None and slot["wounded"] is None):
+            # a zero from the same claimant about a side it also gives figures for is dropped
+            pass
+        indexes: set[int] = slot["sentences"]
+        first = min(indexes)
+        own, same, story = _scoped_text(sentences, indexes, claimant)
+        day = _event_day(sentences, first, pub_day)
+        etype = event_type_of(own, same, story)
+        weapons = weapons_of(own) or weapons_of(same)
+        kind = "landmine" if etype == "landmine" else ("non-combat" if etype == "other" and not weapons else "combat")
+        locations = _locations(sentences, indexes, claimant)
+        evidence = " ".join(s.text for s in sentences if s.index in indexes)
+        claims.append(Claim(
+            claimant=claimant,
+            side_affected=side,
+            event_date=day,
+            killed=slot["killed"] or 0,
+            wounded=slot["wounded"] or 0,
+            killed_high=slot["killed_high"],
+            wounded_high=slot["wounded_high"],
+            locations=locations,
+            weapons=weapons,
+            event_type=etype,
+            kind=kind,
+            evidence=evidence,
+        ))
+    return claims
+
+
+def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
+    """Date of the claim's first sentence, else the nearest earlier sentence with a date."""
+    for index in range(first, -1, -1):
+        day = best_date(sentences[index].dates)
+        if day is not None and day <= pub_day and (pub_day - day).days < 400:
+            return day
+    for sentence in sentences:
+        day = best_date(sentence.dates)
+        if day is not None and day <= pub_day and (pub_day - day).days < 14:
+            return day
+    return pub_day
+
+
+def _locations(sentences: list[Sentence], indexes: set[int], claimant: str) -> list[str]:
+    """Places as written: the claim's sentences, else its claimant's, else the story's."""
+    def collect(selected: list[Sentence]) -> list[str]:
+        seen: list[str] = []
+        for s in selected:
+            for match in s.places:
+                if match.place.name.casefold() in NOT_LOCATIONS or match.text in seen:
+                    continue
+                seen.append(match.text)
+        return seen
+
+    own = collect([s for s in sentences if s.index in indexes])
+    if own:
+        return own
+    same = collect([s for s in sentences if claimant in s.claimants])
+    if same:
+        return same
+    return collect([s for s in sentences if not s.claimants])

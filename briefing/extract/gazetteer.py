@@ -1,0 +1,154 @@
+"""Place names of the Armenia–Azerbaijan border and Karabakh, loaded from `places.csv`.
+
+Why a gazetteer: incident grouping needs to know that a report from Sotk (Armenia) and
+one from Kalbajar (Azerbaijan) can be the same fight, and the claim extractor needs to
+know on which side of the line civilians were hurt.  Each place carries its side, rough
+coordinates and the border *sectors* it sits on; two places sharing a sector are close
+enough to be one incident when the dates agree.
+
+Matching is done on capitalised word runs (plus an optional trailing generic word such as
+"corridor" or "province"), looked up in a dict, which is much faster than one giant regex.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+SIDES = ("armenia", "azerbaijan", "karabakh")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry; `name` is the canonical spelling."""
+
+    name: str
+    side: str
+    lat: float
+    lon: float
+    sectors: tuple[str, ...]
+    kind: str = "village"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A place found in a text: `text` is the spelling as written (what the corpus wants)."""
+
+    text: str
+    place: Place
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Lookup table from lower-cased spelling to place."""
+
+    by_key: dict[str, Place] = field(default_factory=dict)
+    places: list[Place] = field(default_factory=list)
+    max_words: int = 1
+
+
+# Capitalised word runs ("Verin Shorzha", "Nagorno-Karabakh's") optionally followed by a
+# lower-case generic word that can be part of a name ("Lachin corridor", "Tavush province").
+_RUN = re.compile(
+    r"\b[A-Z][\w\u00C0-\u024F'’-]*(?:\s+[A-Z][\w\u00C0-\u024F'’-]*)*"
+    r"(?:\s+(?:corridor|road|bridge|province|region|district|direction|reservoir|pass|exclave))?"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+# Capitals and country names are used as metonyms for governments ("Baku said"), never
+# as an incident location in the corpus sense.
+NOT_LOCATIONS = frozenset({"baku", "yerevan", "moscow"})
+
+
+def _parse_line(row: list[str]) -> Place | None:
+    if not row or row[0].startswith("#") or len(row) < 6:
+        return None
+    name, aliases, side, lat, lon, sectors = (cell.strip() for cell in row[:6])
+    kind = row[6].strip() if len(row) > 6 else "village"
+    return Place(
+        name=name,
+        side=side,
+        lat=float(lat),
+        lon=float(lon),
+        sectors=tuple(s for s in sectors.split(";") if s),
+        kind=kind,
+        aliases=tuple(a.strip() for a in aliases.split(";") if a.strip()),
+    )
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Read the shipped places.csv once; later calls reuse the table."""
+    gaz = Gazetteer()
+    text = resources.files(__package__).joinpath("places.csv").read_text(encoding="utf-8")
+    for row in csv.reader(line for line in text.splitlines() if line.strip()):
+        place = _parse_line(row)
+        if place is None:
+            continue
+        gaz.places.append(place)
+        # "Aghdam (Tovuz)" is a display name; the text spelling is in the aliases.
+        spellings = [place.name] if "(" not in place.name else []
+        spellings += list(place.aliases)
+        for spelling in spellings:
+            key = spelling.casefold()
+            gaz.by_key.setdefault(key, place)
+            gaz.max_words = max(gaz.max_words, key.count(" ") + 1)
+    return gaz
+
+
+def find_places(text: str) -> list[PlaceMatch]:
+    """All gazetteer places in `text`, longest match first, in text order.
+
+    A run like "Verin Shorzha" is tried as a whole, then shorter sub-runs from the left,
+    so "Sotk gold mine" still yields "Sotk".
+    """
+    gaz = load()
+    out: list[PlaceMatch] = []
+    for run in _RUN.finditer(text):
+        words = run.group(0).split()
+        offsets = []
+        pos = run.start()
+        for word in words:
+            pos = text.index(word, pos)
+            offsets.append(pos)
+            pos += len(word)
+        i = 0
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + gaz.max_words), i, -1):
+                phrase = " ".join(words[i:j])
+                key = _POSSESSIVE.sub("", phrase).casefold()
+                place = gaz.by_key.get(key)
+                if place is not None:
+                    found = (j, phrase, key, place)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, phrase, key, place = found
+            written = _POSSESSIVE.sub("", phrase)
+            start = offsets[i]
+            out.append(PlaceMatch(written, place, start, start + len(written)))
+            i = j
+    return out
+
+
+def lookup(name: str) -> Place | None:
+    """The place for one spelling, or None."""
+    return load().by_key.get(_POSSESSIVE.sub("", name.strip()).casefold())
+
+
+def sectors_of(names: list[str]) -> set[str]:
+    """Union of the border sectors of the named places (unknown names are ignored)."""
+    out: set[str] = set()
+    for name in names:
+        place = lookup(name)
+        if place is not None:
+            out.update(place.sectors)
+    return out

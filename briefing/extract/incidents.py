@@ -1,0 +1,173 @@
+"""Grouping claims from many stories into incidents (one real event each).
+
+Why: the same clash is reported by Yerevan ("near Sotk") and Baku ("in Kalbajar"), often by
+several outlets and with revised figures.  A tally must count the event once, and the reader
+wants every side's claim side by side.  Two groups of claims are the same incident when
+
+* their dates are the same or adjacent (wires report "on Friday" for an overnight fight),
+* their places overlap, share a border sector (Sotk/Norabak <-> Kalbajar, Tegh <-> Lachin),
+  or one of them names no place at all,
+* and their kinds agree (a mine blast is never the same incident as a border clash).
+
+Within one story all combat claims are one incident; landmine claims are split by the side
+affected, because separate blasts are separate incidents (README rule 11).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Iterable
+
+from ..models import Claim, Incident
+from .gazetteer import NOT_LOCATIONS, lookup
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(slots=True)
+class _Group:
+    """Claims of one story that describe one event, with what grouping needs to know."""
+
+    claims: list[Claim]
+    published: datetime | None
+    day: date
+    kind: str
+    places: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)
+    sides: set[str] = field(default_factory=set)
+
+
+def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Canonical place names and border sectors of a claim's locations."""
+    places: set[str] = set()
+    sectors: set[str] = set()
+    for name in locations:
+        place = lookup(name)
+        if place is None:
+            places.add(name.casefold())
+            continue
+        if place.name.casefold() in NOT_LOCATIONS:
+            continue
+        places.add(place.name.casefold())
+        sectors.update(place.sectors)
+    return places, sectors
+
+
+def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Group]:
+    """Split one story's claims into events: combat together, each mine blast apart."""
+    buckets: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind == "landmine":
+            key = ("landmine", claim.side_affected)
+        else:
+            key = (claim.kind,)
+        buckets.setdefault(key, []).append(claim)
+    groups = []
+    for (kind, *_), members in buckets.items():
+        places: set[str] = set()
+        sectors: set[str] = set()
+        for claim in members:
+            p, s = _place_keys(claim.locations)
+            places |= p
+            sectors |= s
+        day = Counter(c.event_date for c in members).most_common(1)[0][0]
+        groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members}))
+    return groups
+
+
+def _compatible(a: _Group, b: _Group) -> int:
+    """0 if a and b cannot be one event, else a score (higher = better match)."""
+    if a.kind != b.kind:
+        return 0
+    gap = abs((a.day - b.day).days)
+    if gap > 1:
+        return 0
+    if a.kind == "landmine" and not (a.sides & b.sides):
+        return 0
+    score = 2 if gap == 0 else 1
+    if a.places & b.places:
+        return score + 4
+    if a.sectors & b.sectors:
+        return score + 2
+    if not a.places or not b.places:
+        return score
+    return 0
+
+
+def _slug(group: _Group) -> str:
+    names = sorted(group.places) or sorted(group.sectors)
+    if not names:
+        return "unknown"
+    return _SLUG.sub("-", names[0]).strip("-") or "unknown"
+
+
+def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> list[Incident]:
+    """Assign `incident_id` to every claim (in place) and return the incidents.
+
+    `items` are Claims with `story_id` set, or (Claim, story published time) pairs; stories
+    are taken in publication order so each incident is named after its first report.
+    """
+    by_story: dict[str, list[Claim]] = {}
+    published: dict[str, datetime | None] = {}
+    for item in items:
+        claim, when = item if isinstance(item, tuple) else (item, None)
+        story = claim.story_id or f"#{id(claim)}"
+        by_story.setdefault(story, []).append(claim)
+        if when is not None:
+            published[story] = when
+    order = sorted(by_story, key=lambda s: (published.get(s) is None, published.get(s) or datetime.min, s))
+
+    incidents: list[tuple[Incident, _Group]] = []
+    used_ids: set[str] = set()
+    for story in order:
+        for group in _story_groups(by_story[story], published.get(story)):
+            best, best_score = None, 0
+            for incident, merged in incidents:
+                score = _compatible(group, merged)
+                if score > best_score:
+                    best, best_score = (incident, merged), score
+            if best is None:
+                base = f"{group.day.isoformat()}-{_slug(group)}"
+                if group.kind == "landmine":
+                    base += "-mine"
+                ident, n = base, 2
+                while ident in used_ids:
+                    ident, n = f"{base}-{n}", n + 1
+                used_ids.add(ident)
+                incident = Incident(id=ident, event_date=group.day, sector=sorted(group.sectors)[0] if group.sectors else "",
+                                    event_type=group.claims[0].event_type, kind=group.kind)
+                merged = _Group([], None, group.day, group.kind, set(), set(), set())
+                incidents.append((incident, merged))
+            else:
+                incident, merged = best
+            for claim in group.claims:
+                claim.incident_id = incident.id
+                incident.claims.append(claim)
+                for name in claim.locations:
+                    if name not in incident.locations:
+                        incident.locations.append(name)
+            merged.places |= group.places
+            merged.sectors |= group.sectors
+            merged.sides |= group.sides
+    return [incident for incident, _ in incidents]
+
+
+def latest_claims(incident: Incident, published: dict[str, datetime] | None = None) -> list[Claim]:
+    """The latest claim per (claimant, side affected): a revision replaces, never adds.
+
+    Order is by story publication time when `published` (story_id -> time) is given, else by
+    the order claims were added to the incident (group_incidents adds them in publication
+    order).  README rule 3: "Across stories the later figure replaces the earlier one".
+    """
+    latest: dict[tuple[str, str], tuple[int, Claim]] = {}
+    for position, claim in enumerate(incident.claims):
+        when = position
+        if published is not None and claim.story_id in published:
+            when = int(published[claim.story_id].timestamp() * 1000) * 10000 + position
+        key = (claim.claimant, claim.side_affected)
+        if key not in latest or when >= latest[key][0]:
+            latest[key] = (when, claim)
+    return [claim for _, claim in sorted(latest.values(), key=lambda pair: pair[0])]

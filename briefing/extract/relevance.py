@@ -1,0 +1,66 @@
+"""Is a story about the Armenia–Azerbaijan conflict or relations?
+
+Why rules and not a bag of words: outlets from both countries publish plenty of news that
+names one country but has nothing to do with the other (gas exports, university reform,
+a summit in Baku, an attack in Tehran).  A story is relevant when it names both sides, or
+a place or institution that only exists because of the conflict (Karabakh, the Lachin
+corridor, the EU border mission, peacekeepers, delimitation), or one side plus words of
+armed conflict or peace-making.
+
+`DEFAULT_KEYWORDS` and `matches_keywords` are the cheap pre-filter the fetcher uses for
+feeds configured with `keep = "relevant"`; `is_relevant` is the stricter judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+DEFAULT_KEYWORDS: tuple[str, ...] = (
+    "Armenia", "Armenian", "Azerbaijan", "Azerbaijani", "Yerevan", "Baku", "Karabakh",
+    "Artsakh", "Stepanakert", "Khankendi", "Lachin", "Syunik", "Zangezur", "Tavush",
+    "Gegharkunik", "Nakhchivan", "Kalbajar", "Pashinyan", "Aliyev", "Bayramov", "Mirzoyan",
+    "EUMA", "peacekeepers", "ceasefire", "Sotk", "Jermuk", "Tovuz", "Shusha", "Shushi",
+)
+
+_ARM = re.compile(r"\b(?:Armenia|Armenian|Armenians|Yerevan|Pashinyan|Mirzoyan|Syunik|Tavush|Gegharkunik|Vayots Dzor)", re.I)
+_AZE = re.compile(r"\b(?:Azerbaijan|Azerbaijani|Azerbaijanis|Azeri|Baku|Aliyev|Bayramov|Hajizada|Nakhchivan)", re.I)
+_CONFLICT_PLACE = re.compile(
+    r"\b(?:Karabakh|Artsakh|Stepanakert|Khankendi|Lachin|Kalbajar|Kelbajar|Zangezur|Shusha|Shushi|"
+    r"Askeran|Martakert|Hadrut|Khojavend|Martuni|Sotk|Jermuk|Tovuz|Tegh|EUMA|Minsk Group)", re.I
+)
+_CONFLICT_WORD = re.compile(
+    r"\b(?:ceasefire|truce|border clash|clashes|shelling|sniper|peacekeep\w*|delimitation|demarcation|"
+    r"peace treaty|peace talks|prisoners of war|POWs?|landmines?|mine victims|CSTO|Collective Security Treaty|"
+    r"occupied|incursion|border guards|war with|cluster munitions?|rocket attacks?|artillery|missile strikes?|"
+    r"drone strikes?|front ?line|servicem[ae]n|military positions|armed forces|separatists?)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled alternation per keyword list (feeds share lists, so cache them)."""
+    alternatives = sorted({re.escape(k.strip()) for k in keywords if k.strip()}, key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.I)
+
+
+def matches_keywords(text: str, keywords: list[str] | tuple[str, ...] = DEFAULT_KEYWORDS) -> bool:
+    """True if any keyword starts a word in `text` (case-insensitive; "Armenia" matches "Armenian")."""
+    return bool(_keyword_pattern(tuple(keywords)).search(text))
+
+
+def is_relevant(title: str, summary: str) -> bool:
+    """True if the story is about the conflict or relations between the two sides."""
+    text = f"{title}\n{summary}"
+    if _CONFLICT_PLACE.search(text):
+        return True
+    has_arm = bool(_ARM.search(text))
+    has_aze = bool(_AZE.search(text))
+    if has_arm and has_aze:
+        return True
+    if (has_arm or has_aze) and _CONFLICT_WORD.search(text):
+        return True
+    return False
