@@ -25,6 +25,7 @@ SAY_VERBS = frozenset({
     "confirming", "insisted", "insists", "accused", "accuses", "accusing", "put", "puts",
     "putting", "gave", "gives", "wrote", "writes", "posted", "published", "admitted",
     "estimated", "estimates", "counted", "counts", "informed", "declared", "warned",
+    "called", "calls", "described",
 })
 DENY_VERBS = frozenset({"denied", "denies", "deny", "denying", "dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes"})
 NOUN_ANCHORS = frozenset({"claim", "report", "statement", "figures", "figure", "account", "data", "tally"})
@@ -92,6 +93,18 @@ class Anchor:
     verb: str = ""
 
 
+def classify_strong(low: list[str]) -> str | None:
+    """Only unambiguous institution names (used to resolve "the army said" with no context)."""
+    words = [w[:-2] if w.endswith("'s") else w for w in low]
+    n = len(words)
+    for key, claimant in STRONG_ORGS:
+        k = len(key)
+        for i in range(n - k + 1):
+            if tuple(words[i:i + k]) == key:
+                return claimant
+    return None
+
+
 def classify(low: list[str]) -> str | None:
     """Claimant named by a subject window (lower-cased tokens, in text order)."""
     if not low:
@@ -143,7 +156,13 @@ def _subject_window(low: list[str], verb: int) -> tuple[list[str], bool]:
             break
         if tok == ",":
             segments += 1
-            if classify(window) is not None or segments > 2:
+            found = classify(window)
+            # "the Prosecutor General's Office, the Interior Ministry and the State Security
+            # Service said": a coordinated subject continues past the comma
+            if found == ANAPHOR and "and" in window and segments <= 3:
+                i -= 1
+                continue
+            if found is not None or segments > 2:
                 break
             i -= 1
             continue
@@ -165,6 +184,8 @@ def _verb_ok(low: list[str], i: int) -> bool:
     nxt = low[i + 1: i + 5]
     if verb in ("put", "puts", "putting"):
         return any(w in ("losses", "toll", "casualties", "figure", "number", "dead") for w in nxt)
+    if verb in ("called", "calls"):
+        return not nxt or nxt[0] not in ("for", "on", "up", "off", "upon", "in", "out", "back")
     if verb in ("gave", "gives"):
         return "account" in nxt or "figures" in nxt or "figure" in nxt
     if verb in ("counted", "counts", "estimated", "estimates", "posted", "published", "informed", "declared", "warned"):
@@ -199,7 +220,11 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
             continue
         window, elided = _subject_window(low, i)
         claimant = classify(window)
-        if claimant is None and tok in ("said", "says", "told") and i > 0 and low[i - 1] == ",":
+        inverted_form = (
+            tok in ("said", "says", "told") and i > 0 and low[i - 1] == ","
+            and i + 1 < n and words[i + 1][:1].isupper()
+        )
+        if inverted_form or (claimant is None and tok in ("said", "says", "told") and i > 0 and low[i - 1] == ","):
             # inverted: "..., said Ruzanna Grigoryan, a spokeswoman for the operator"
             j = i + 1
             ent = []

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..models import Claim
-from .attribution import ANAPHOR, Anchor, find_anchors
+from .attribution import ANAPHOR, Anchor, classify_strong, find_anchors
 from .dates import DateMention, best_date, find_dates, local_day
 from .gazetteer import NOT_LOCATIONS, PlaceMatch, find_places
 from .numbers import Count, count_at, tokenize
@@ -90,6 +90,8 @@ NATION_ADJ = {
     "russian": "Russia", "russia's": "Russia",
     "eu": "EU", "eu's": "EU", "european": "EU", "observers": "EU", "monitors": "EU", "mission": "EU",
 }
+TOLL_SIDE = "?"  # placeholder until merge decides whose toll it is
+PARTIES = ("Armenia", "Azerbaijan", "Karabakh", "Russia")
 SIDE_OF_PLACE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
 
 # ---------------------------------------------------------------------------------------
@@ -365,14 +367,10 @@ def _side(nation: str | None, civil: bool | None, claimant: str, places: list[Pl
         if nation == "Azerbaijan":
             return "civilians-Azerbaijan"
         return None
-    if nation is None:
-        if claimant in ("Armenia", "Azerbaijan", "Karabakh", "Russia"):
-            nation = claimant
-        else:
-            for place in places:
-                if place.place.name.casefold() not in NOT_LOCATIONS:
-                    nation = SIDE_OF_PLACE[place.place.side]
-                    break
+    if nation is None and claimant in ("Armenia", "Azerbaijan", "Karabakh", "Russia"):
+        # armed forces report their own losses; an outlet or NGO naming no side gives
+        # no side (often a sum across sides: "seven soldiers died when troops exchanged fire")
+        nation = claimant
     if nation == "Armenia" and claimant == "Karabakh":
         return "Karabakh"
     return nation
@@ -506,7 +504,9 @@ def _resolve_anchor_claimants(sentences: list[Sentence], source: str) -> None:
         sentence.anchors = find_anchors(sentence.words, sentence.low)
         for anchor in sentence.anchors:
             if anchor.claimant == ANAPHOR:
-                anchor.claimant = last if last else None
+                # "the army said" with nobody named before: an institution named earlier in
+                # the sentence ("soldiers of Nagorno-Karabakh's Defence Army ... the army said")
+                anchor.claimant = last or classify_strong(sentence.low[: anchor.start])
             if anchor.claimant:
                 last = anchor.claimant
                 sentence.claimants.add(anchor.claimant)
@@ -539,7 +539,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
     n = len(low)
     first_trigger: int | None = None
 
-    def add(field: str, count: Count, np: list[str], pos: int) -> None:
+    def add(field: str, count: Count, np: list[str], pos: int, toll: bool = False) -> None:
         nonlocal first_trigger
         if sentence.after_colon >= 0 and pos > sentence.after_colon and first_trigger is not None and first_trigger < sentence.after_colon:
             return  # "At least 20 died ...: 13 bodies found and seven died in hospital"
@@ -547,12 +547,22 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
             first_trigger = pos
         for k in range(count.start, count.end):
             used.add(k)
+        np = [w for k, w in enumerate(np) if not (0 <= count.end + k < n and masked[count.end + k])] if not toll else []
         if any(w in NOT_PEOPLE for w in np[:2]) and not any(w in PERSON_WORDS for w in np):
             return
         claimant = _claimant_at(sentence, count.start, context)
+        if toll:
+            # "the death toll has risen to 68": victims named elsewhere; resolved at merge
+            out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more))
+            return
         own = any(w in POSSESSIVE_OWN for w in np)
-        split = [c for at, c in splits if count.start <= at <= pos or abs(at - count.end) <= 2]
         nation = _nation_of(np)
+        described = own or nation is not None or any(w in PERSON_WORDS for w in np if w not in OTHER_PEOPLE)
+        if not described and out and out[-1].claimant == claimant and out[-1].field != field:
+            # "19 civilians dead and more than 60 wounded": the second figure shares the victims
+            out.append(Mention(field, count.value, sentence.index, claimant, out[-1].side, count.high, count.more))
+            return
+        split = [c for at, c in splits if count.start <= at <= pos or abs(at - count.end) <= 2]
         civil = _is_civil(np, split=bool(split))
         if civil is None and nation in ("Armenia", "Azerbaijan", "Karabakh", "Russia") and not any(w in NATIONAL_NOUNS for w in np):
             civil = False
@@ -601,7 +611,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
                     continue
             elif t > 0 and low[t - 1] in ("injury", "casualty"):
                 continue
-            for k in range(t + 1, min(n, t + 14)):
+            for k in range(t + 1, min(n, t + 22)):
                 if low[k] in (";", "."):
                     break
                 if low[k] in ("to", "at", "reached", "is", "was", "stands", "stood") and k + 1 < n:
@@ -610,7 +620,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
                         m += 1
                     count = count_at(low, m)
                     if count is not None and m not in used:
-                        add(kind, count, low[count.end:count.end + 3], t)
+                        add(kind, count, [], t, toll=True)
                         break
             continue
         elif tok == "losses" and t + 2 < n and low[t + 1] == "at":
@@ -773,17 +783,26 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             found = _mentions_in(sentence, context, story_places)
             found += _zero_mentions(sentence, context, summary, story_places)
             for mention in found:
-                if mention.claimant == "unattributed" and context is None and sentence.anchors:
-                    # "the Defence Ministry said" with nobody named before: own-side reporting
-                    bare = [a for a in sentence.anchors if a.claimant is None]
-                    if bare:
-                        mention.claimant = outlet or (mention.side if mention.side in ("Armenia", "Azerbaijan", "Karabakh", "Russia") else "unattributed")
+                if mention.claimant == "unattributed" and context is None and any(a.claimant is None for a in sentence.anchors):
+                    # "the army said" / "the Defence Ministry said" with nobody named before
+                    mention.claimant = (
+                        classify_strong(sentence.low)
+                        or (mention.side if mention.side in PARTIES else None)
+                        or outlet
+                        or "unattributed"
+                    )
+                    if mention.claimant != "unattributed":
+                        context = mention.claimant
             mentions += found
         if sentence.anchors:
             named = [a.claimant for a in sentence.anchors if a.claimant]
             if named:
                 context = named[-1]
 
+    for mention in mentions:
+        if mention.side == TOLL_SIDE:
+            mention.side = _toll_side(mention, mentions, sentences, summary)
+    mentions = [m for m in mentions if m.side]
     # merge per (claimant, side)
     merged: dict[tuple[str, str], dict] = {}
     for mention in mentions:
@@ -813,7 +832,7 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         day = _event_day(sentences, first, pub_day)
         etype = event_type_of(own, same, story)
         weapons = weapons_of(own) or weapons_of(same)
-        kind = "landmine" if etype == "landmine" else ("non-combat" if etype == "other" and not weapons else "combat")
+        kind = _kind(etype, weapons, own or story)
         locations = _locations(sentences, indexes, claimant)
         evidence = " ".join(s.text for s in sentences if s.index in indexes)
         claims.append(Claim(
@@ -831,6 +850,35 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             evidence=evidence,
         ))
     return claims
+
+
+NON_COMBAT = re.compile(
+    r"\b(?:fire broke out|caught fire|barracks fire|depot|warehouse|accident\w*|carelessness|negligence|"
+    r"blew up|explosion at|blast at|crash\w*|collapsed?|drowned|heart attack|suicide|fuel|gas leak)\b",
+    re.I,
+)
+HOSTILE = re.compile(r"\b(?:shot down|brought down|downed|downing|attack\w*|fired|shelling|strike)\b", re.I)
+
+
+def _kind(event_type: str, weapons: list[str], text: str) -> str:
+    """combat / landmine / non-combat (README rule 10: fires and depot blasts are non-combat)."""
+    if event_type == "landmine":
+        return "landmine"
+    if event_type == "other" and not weapons and NON_COMBAT.search(text) and not HOSTILE.search(text):
+        return "non-combat"
+    return "combat"
+
+
+def _toll_side(toll: Mention, mentions: list[Mention], sentences: list[Sentence], text: str) -> str | None:
+    """Whose toll: the side this claimant gives other figures for, else civilians of the place
+    for blasts and fires, else the claimant's own forces."""
+    sides = {m.side for m in mentions if m.claimant == toll.claimant and m.side != TOLL_SIDE}
+    if len(sides) == 1:
+        return sides.pop()
+    if event_type_of(text) in ("other", "landmine", "shelling/artillery") or re.search(r"\bcivilians?\b", text):
+        places = [p for s in sentences for p in s.places]
+        return _side(None, True, toll.claimant if toll.claimant in PARTIES else "", places, False)
+    return toll.claimant if toll.claimant in PARTIES else None
 
 
 def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:

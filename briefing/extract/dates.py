@@ -81,7 +81,8 @@ def find_dates(text: str, published: datetime) -> list[DateMention]:
             d = pub - timedelta(days=7)
         else:
             d = pub
-        out.append(DateMention(m.start(), d, RELATIVE))
+        # "last week's fighting" names the event's time; "said on Monday" only the statement's
+        out.append(DateMention(m.start(), d, POSSESSIVE if word == "last week" else RELATIVE))
     out.sort(key=lambda mention: mention.start)
     return out
 
