@@ -16,6 +16,7 @@ Why each rule exists:
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import re
 import time
@@ -344,6 +345,14 @@ class FeedClient:
 
 
 def _reason(error: BaseException) -> str:
+    """The most specific message in an exception chain ("Connection refused", not "All attempts failed")."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, OSError) and (cause.errno or cause.strerror):
+            return os.strerror(cause.errno) if isinstance(cause.errno, int) and cause.errno > 0 else cause.strerror
+        cause = cause.__cause__ or cause.__context__
     text = str(error) or type(error).__name__
     return _ERRNO.sub("", text.splitlines()[0] if text else text)
 

@@ -1,0 +1,200 @@
+"""The HTTP side against a real loopback server: validators, errors, limits, retries."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import datetime, timedelta, timezone
+
+from feedserver import Reply, rss, xml_reply
+
+from briefing.fetch import USER_AGENT
+from briefing.store import Store
+
+from .conftest import by_feed, fetch, make_config
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+DOC = rss([{"title": "Shelling near Sotk", "link": "http://example.org/1", "guid": "g1", "pubDate": NOW}])
+
+
+def test_conditional_get_sends_validators_back_exactly_and_304_is_unchanged(feed_server, db_path):
+    etag = 'W/"a b\\"c-1"'  # odd but legal: quotes, spaces and a backslash must survive byte for byte
+    modified = "Fri, 20 Nov 2026 12:00:00 GMT"
+    calls = []
+
+    def route(request):
+        calls.append(request)
+        if request.headers.get("if-none-match") == etag:
+            return Reply(304, headers={"ETag": etag})
+        return xml_reply(DOC, ETag=etag, **{"Last-Modified": modified})
+
+    url = feed_server.route("/a.xml", route)
+    config = make_config(("A", url))
+    outcomes, _ = fetch(config, db_path)
+    assert outcomes[0].status == "new" and outcomes[0].new == 1
+    with Store(db_path) as store:
+        state = store.feed_states()["A"]
+        assert (state.etag, state.last_modified) == (etag, modified)
+
+    outcomes, result = fetch(config, db_path)
+    assert outcomes[0].status == "unchanged" and outcomes[0].http_status == 304
+    assert calls[-1].headers["if-none-match"] == etag
+    assert calls[-1].headers["if-modified-since"] == modified
+    assert calls[-1].headers["user-agent"] == USER_AGENT
+    assert len(calls) == 2  # a 304 is never retried
+    assert result.new_ids == [] and result.updated_ids == []
+    with Store(db_path) as store:
+        assert store.feed_states()["A"].etag == etag  # kept
+
+
+def test_304_costs_no_parsing(feed_server, db_path, monkeypatch):
+    url = feed_server.route("/a.xml", [xml_reply(DOC, ETag='"v1"'), Reply(304)])
+    config = make_config(("A", url))
+    fetch(config, db_path)
+    import briefing.fetch.run as run_module
+
+    def boom(*args, **kwargs):
+        raise AssertionError("parsed a 304")
+
+    monkeypatch.setattr(run_module, "_parse_in_pool", boom)
+    outcomes, _ = fetch(config, db_path)
+    assert outcomes[0].status == "unchanged"
+
+
+def test_404_is_an_error_with_a_clear_message_and_not_retried(feed_server, db_path):
+    url = feed_server.url("/missing.xml")
+    outcomes, _ = fetch(make_config(("A", url)), db_path)
+    assert outcomes[0].status == "error"
+    assert outcomes[0].error == "HTTP 404 Not Found"
+    assert len(feed_server.hits("/missing.xml")) == 1
+    with Store(db_path) as store:
+        state = store.feed_states()["A"]
+        assert state.last_status == "error" and state.last_error == "HTTP 404 Not Found"
+        assert store.fetch_log(NOW - timedelta(days=3650))[-1].error == "HTTP 404 Not Found"
+
+
+def test_500_then_success_is_retried(feed_server, db_path):
+    url = feed_server.route("/a.xml", [Reply(500), Reply(502), xml_reply(DOC)])
+    outcomes, _ = fetch(make_config(("A", url), retries=2), db_path)
+    assert outcomes[0].status == "new"
+    assert len(feed_server.hits("/a.xml")) == 3
+
+
+def test_500_forever_records_error_and_keeps_older_stories(feed_server, db_path):
+    url = feed_server.route("/a.xml", [xml_reply(DOC, ETag='"v1"'), Reply(500)])
+    config = make_config(("A", url), retries=2)
+    fetch(config, db_path)
+    outcomes, _ = fetch(config, db_path)
+    assert outcomes[0].status == "error" and outcomes[0].error == "HTTP 500 Internal Server Error"
+    assert len(feed_server.hits("/a.xml")) == 1 + 3
+    with Store(db_path) as store:
+        assert store.story_count() == 1
+        state = store.feed_states()["A"]
+        assert state.etag == '"v1"'  # an error keeps the validators
+        assert state.next_due > datetime.now(timezone.utc)
+
+
+def test_hanging_server_times_out_within_the_configured_time(feed_server, db_path):
+    url = feed_server.route("/slow.xml", Reply(hang=True))
+    outcomes, _ = fetch(make_config(("A", url), read_timeout=0.3, total_timeout=5, retries=1), db_path)
+    assert outcomes[0].status == "error"
+    assert outcomes[0].error == "timed out after 0.3 s waiting for the server"
+    assert len(feed_server.hits("/slow.xml")) == 2  # a timeout is retried
+
+
+def test_total_timeout_bounds_a_whole_request(feed_server, db_path):
+    url = feed_server.route("/slow.xml", Reply(hang=True))
+    outcomes, _ = fetch(make_config(("A", url), read_timeout=10, total_timeout=0.3, retries=0 + 1), db_path)
+    assert outcomes[0].error == "timed out after 0.3 s"
+
+
+def test_redirects_are_followed_and_a_loop_is_an_error(feed_server, db_path):
+    feed_server.route("/a.xml", Reply(301, headers={"Location": "/b.xml"}))
+    feed_server.route("/b.xml", xml_reply(DOC))
+    feed_server.route("/loop1", Reply(302, headers={"Location": "/loop2"}))
+    feed_server.route("/loop2", Reply(302, headers={"Location": feed_server.url("/loop1")}))
+    config = make_config(("A", feed_server.url("/a.xml")), ("Loop", feed_server.url("/loop1")), max_redirects=3)
+    outcomes = by_feed(fetch(config, db_path)[0])
+    assert outcomes["A"].status == "new"
+    assert outcomes["Loop"].status == "error" and outcomes["Loop"].error == "too many redirects (loop?)"
+    assert len(feed_server.hits("/loop1")) + len(feed_server.hits("/loop2")) == 4  # not retried
+
+
+def test_redirect_to_a_non_http_address_is_refused(feed_server, db_path):
+    url = feed_server.route("/a.xml", Reply(302, headers={"Location": "file:///etc/passwd"}))
+    outcomes, _ = fetch(make_config(("A", url)), db_path)
+    assert outcomes[0].status == "error" and "not allowed" in outcomes[0].error
+
+
+def test_non_http_feed_url_is_refused(db_path):
+    outcomes, _ = fetch(make_config(("A", "file:///etc/passwd"), ("B", "ftp://example.org/feed")), db_path)
+    for outcome in outcomes:
+        assert outcome.status == "error" and outcome.error.startswith("refused: url must start with http")
+
+
+def test_size_cap_without_content_length_and_chunked(feed_server, db_path):
+    feed_server.route("/close.xml", Reply(body=DOC, content_length=None, stream_bytes=2_000_000))
+    feed_server.route("/chunked.xml", Reply(body=DOC, chunked=True, stream_bytes=2_000_000))
+    feed_server.route("/honest.xml", Reply(body=DOC, stream_bytes=2_000_000))
+    config = make_config(*[(n, feed_server.url(f"/{n}.xml")) for n in ("close", "chunked", "honest")],
+                         max_bytes=100_000)
+    outcomes = by_feed(fetch(config, db_path)[0])
+    for name in ("close", "chunked", "honest"):
+        assert outcomes[name].status == "error"
+        assert outcomes[name].error == "response larger than 100 KB", name
+
+
+def test_gzip_bomb_with_small_content_length_is_capped_on_decompressed_size(feed_server, db_path):
+    bomb = gzip.compress(b"<rss>" + b" " * 5_000_000, mtime=0)
+    assert len(bomb) < 100_000
+    url = feed_server.route(
+        "/bomb.xml", Reply(body=bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"})
+    )
+    outcomes, _ = fetch(make_config(("A", url), max_bytes=100_000), db_path)
+    assert outcomes[0].error == "response larger than 100 KB"
+
+
+def test_gzip_response_is_decoded(feed_server, db_path):
+    url = feed_server.route("/a.xml", Reply(body=DOC, gzip=True, headers={"Content-Type": "application/rss+xml"}))
+    outcomes, _ = fetch(make_config(("A", url)), db_path)
+    assert outcomes[0].status == "new"
+    assert "gzip" in feed_server.hits("/a.xml")[0].headers["accept-encoding"]
+
+
+def test_429_is_not_retried_and_retry_after_pushes_next_due(feed_server, db_path):
+    url = feed_server.route("/a.xml", Reply(429, headers={"Retry-After": "7200"}))
+    config = make_config(("A", url), fetch_interval_minutes=30)
+    outcomes, _ = fetch(config, db_path)
+    assert outcomes[0].status == "error" and outcomes[0].error.startswith("HTTP 429 Too Many Requests")
+    assert outcomes[0].retry_after == 7200
+    assert len(feed_server.hits("/a.xml")) == 1
+    with Store(db_path) as store:
+        due = store.feed_states()["A"].next_due
+    assert due >= datetime.now(timezone.utc) + timedelta(seconds=7000)
+    # Not due on the next ordinary run.
+    outcomes, _ = fetch(config, db_path, force=False)
+    assert outcomes == [] and len(feed_server.hits("/a.xml")) == 1
+
+
+def test_one_bad_feed_never_stops_the_others(feed_server, db_path):
+    feed_server.route("/good.xml", xml_reply(DOC))
+    feed_server.route("/html.xml", Reply(body=b"<html><body><p>Login</p></body></html>",
+                                         headers={"Content-Type": "text/html"}))
+    feed_server.route("/hang.xml", Reply(hang=True))
+    config = make_config(
+        ("good", feed_server.url("/good.xml")),
+        ("404", feed_server.url("/nope.xml")),
+        ("html", feed_server.url("/html.xml")),
+        ("hang", feed_server.url("/hang.xml")),
+        ("refused", "http://127.0.0.1:1/feed.xml"),
+        retries=1, total_timeout=0.3,
+    )
+    outcomes = by_feed(fetch(config, db_path)[0])
+    assert outcomes["good"].status == "new"
+    assert outcomes["404"].error == "HTTP 404 Not Found"
+    assert outcomes["html"].error.startswith("not a feed: ")
+    assert outcomes["hang"].error == "timed out after 0.3 s"
+    assert outcomes["refused"].error == "cannot connect: Connection refused"
+    with Store(db_path) as store:
+        states = store.feed_states()
+        assert {n: s.last_status for n, s in states.items()} == {
+            "good": "new", "404": "error", "html": "error", "hang": "error", "refused": "error"}
