@@ -1,0 +1,351 @@
+"""Incidents and their claims side by side, where the reader corrects the machine.
+
+Top: the incidents of the period, newest first.  Below: the highlighted
+incident's claims in three columns, "Armenia says… / Azerbaijan says… /
+Others say…", so conflicting figures are read against each other instead of
+being merged.  Each claim names the story it was read from.
+
+`c` confirms, `x` rejects, `e` edits the figures of the highlighted claim, `n`
+toggles whether its story reports an incident at all.  Every change goes
+through the store's correction methods, which keep the reader's word apart
+from machine output (re-extraction cannot undo it), and the screen re-reads
+the store afterwards rather than patching its own copy.  Rejected claims stay
+visible, struck through, so `c` can restore them.
+
+Feed text (titles, outlets, places) is only ever put into `Text` objects from
+plain strings, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...digest.wording import claim_figures, side_label
+from ...models import Claim, Incident, Story
+from ...store import Store
+
+# Column id → the claimants it shows (None: everyone not named in another column).
+COLUMNS: tuple[tuple[str, str, str | None], ...] = (
+    ("claims-armenia", "Armenia says…", "Armenia"),
+    ("claims-azerbaijan", "Azerbaijan says…", "Azerbaijan"),
+    ("claims-others", "Others say…", None),
+)
+STATUS_NOTES = {
+    "confirmed": ("✓ confirmed", "green"),
+    "edited": ("✎ corrected", "yellow"),
+    "rejected": ("✗ rejected (c restores)", "red"),
+    "manual": ("added by you", "cyan"),
+}
+
+
+def plain(text: str) -> str:
+    """Feed text made safe to draw: control characters become spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def incident_prompt(incident: Incident) -> Text:
+    """Two lines: date, places and type; then how many claims each claimant made."""
+    places = ", ".join(incident.locations) or "place not stated"
+    text = Text(no_wrap=False, overflow="fold")
+    text.append(incident.event_date.isoformat(), style="bold")
+    text.append(f"  {plain(places)} · {plain(incident.event_type)}")
+    if incident.kind != "combat":
+        text.append(f" · {plain(incident.kind)}, not in the clash tally", style="dim")
+    counts: dict[str, int] = {}
+    for claim in incident.claims:
+        counts[claim.claimant] = counts.get(claim.claimant, 0) + 1
+    text.append("\n  claims: " + ", ".join(f"{plain(c)} {n}" for c, n in counts.items()), style="dim")
+    return text
+
+
+def claim_prompt(claim: Claim, story: Story | None, show_claimant: bool) -> Text:
+    """A claim as the reader checks it: figures, status, places, and the story behind it."""
+    text = Text(no_wrap=False, overflow="fold")
+    rejected = claim.status == "rejected"
+    if show_claimant:
+        text.append(f"{plain(claim.claimant)} says: ", style="italic")
+    text.append(f"{plain(side_label(claim.side_affected))}: {claim_figures(claim)}",
+                style="bold strike dim" if rejected else "bold")
+    note = STATUS_NOTES.get(claim.status)
+    if note:
+        text.append(f"  {note[0]}", style=note[1])
+    text.append("\n" + plain(", ".join(claim.locations) or "place not stated"), style="dim" if rejected else "")
+    if story is None:
+        text.append("\nsource story not stored", style="dim")
+    else:
+        when = story.when.astimezone().strftime("%Y-%m-%d %H:%M") if story.when else ""
+        text.append("\n" + plain(story.title or "(untitled)"), style="dim" if rejected else "")
+        text.append(f"\n— {plain(story.feed)} {when}", style="dim")
+        if not story.has_incident:
+            text.append("\n  story marked: not an incident", style="yellow")
+    return text
+
+
+class EditFiguresScreen(ModalScreen[tuple[int, int] | None]):
+    """Two numbers, killed and wounded; dismisses with them, or None on Escape."""
+
+    DEFAULT_CSS = """
+    EditFiguresScreen { align: center middle; }
+    EditFiguresScreen > Vertical {
+        width: 44; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+    }
+    EditFiguresScreen Input { width: 1fr; }
+    EditFiguresScreen Horizontal { height: auto; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_figures.cancel")]
+
+    def __init__(self, heading: str, killed: int, wounded: int) -> None:
+        super().__init__()
+        self.heading = heading
+        self.killed = killed
+        self.wounded = wounded
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self.heading, style="bold"))
+            yield Label("Killed")
+            yield Input(str(self.killed), type="integer", id="killed")
+            yield Label("Wounded")
+            yield Input(str(self.wounded), type="integer", id="wounded")
+            with Horizontal():
+                yield Button("Save (Enter)", variant="primary", id="save")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#killed", Input).focus()
+
+    def _save(self) -> None:
+        try:
+            killed = int(self.query_one("#killed", Input).value or 0)
+            wounded = int(self.query_one("#wounded", Input).value or 0)
+        except ValueError:
+            self.notify("Figures must be whole numbers.", severity="error")
+            return
+        if killed < 0 or wounded < 0:
+            self.notify("Figures cannot be negative.", severity="error")
+            return
+        self.dismiss((killed, wounded))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self._save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class IncidentsScreen(Screen[None]):
+    """Every incident of a period; the highlighted one's claims side by side, correctable."""
+
+    DEFAULT_CSS = """
+    IncidentsScreen #incidents-title { height: 1; padding: 0 1; text-style: bold; }
+    IncidentsScreen #incident-list { height: 1fr; min-height: 5; }
+    IncidentsScreen #claim-columns { height: 2fr; }
+    IncidentsScreen .claim-column { width: 1fr; }
+    IncidentsScreen .claim-column > Static { height: 1; padding: 0 1; text-style: bold; }
+    IncidentsScreen .claim-column > OptionList { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("c", "correct('confirmed')", "Confirm", id="incidents.confirm"),
+        Binding("x", "correct('rejected')", "Reject", id="incidents.reject"),
+        Binding("e", "edit", "Edit figures", id="incidents.edit"),
+        Binding("n", "toggle_incident", "Incident?", id="incidents.toggle_story"),
+        Binding("left", "column(-1)", "Column left", show=False, id="incidents.column_left"),
+        Binding("right", "column(1)", "Column right", show=False, id="incidents.column_right"),
+        Binding("escape", "close", "Close", id="incidents.close"),
+    ]
+
+    class Corrected(Message):
+        """The reader changed a claim or a story's incident mark: tallies elsewhere are stale."""
+
+    def __init__(self, store: Store, start: date, end: date) -> None:
+        super().__init__()
+        self.store = store
+        self.start = start
+        self.end = end
+        self.incidents: list[Incident] = []
+        self.stories: dict[str, Story] = {}
+        # Column id → the claims shown in it, in option order.
+        self.column_claims: dict[str, list[Claim]] = {column: [] for column, _, _ in COLUMNS}
+        self.shown_id: str | None = None  # the incident whose claims the columns hold
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"Incidents {self.start.isoformat()} to {self.end.isoformat()}"), id="incidents-title")
+        yield OptionList(id="incident-list")
+        with Horizontal(id="claim-columns"):
+            for column, heading, _ in COLUMNS:
+                with Vertical(classes="claim-column"):
+                    yield Static(Text(heading), id=f"{column}-heading")
+                    yield OptionList(id=column)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#incident-list", OptionList).focus()
+
+    # --- reading ----------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the period from the store, keeping the highlighted incident and claim."""
+        incident_list = self.query_one("#incident-list", OptionList)
+        current = self.current_incident()
+        keep_id = current.id if current else None
+        focused = self.focused.id if self.focused is not None else None
+        keep_claim = self.query_one(f"#{focused}", OptionList).highlighted if focused in self.column_claims else None
+
+        self.incidents = self.store.incidents_between(self.start, self.end, include_rejected=True)
+        ids = sorted({c.story_id for inc in self.incidents for c in inc.claims})
+        self.stories = {s.id: s for s in self.store.stories_by_ids(ids, full=False)}
+        incident_list.clear_options()
+        if not self.incidents:
+            incident_list.add_option(Option(Text("No incidents in this period."), disabled=True))
+            self.show_claims(None)
+            return
+        incident_list.add_options(Option(incident_prompt(inc), id=inc.id) for inc in self.incidents)
+        index = next((i for i, inc in enumerate(self.incidents) if inc.id == keep_id), 0)
+        incident_list.highlighted = index
+        self.show_claims(self.incidents[index])
+        if focused in self.column_claims and keep_claim is not None:
+            column = self.query_one(f"#{focused}", OptionList)
+            if column.option_count:
+                column.highlighted = min(keep_claim, column.option_count - 1)
+
+    def current_incident(self) -> Incident | None:
+        index = self.query_one("#incident-list", OptionList).highlighted
+        if index is None or not self.incidents or index >= len(self.incidents):
+            return None
+        return self.incidents[index]
+
+    def show_claims(self, incident: Incident | None) -> None:
+        """Fill the three columns with the incident's claims, each in its claimant's column."""
+        self.shown_id = incident.id if incident else None
+        named = {claimant for _, _, claimant in COLUMNS if claimant}
+        for column, _, claimant in COLUMNS:
+            claims = [] if incident is None else [
+                c for c in incident.claims if (c.claimant == claimant if claimant else c.claimant not in named)
+            ]
+            self.column_claims[column] = claims
+            widget = self.query_one(f"#{column}", OptionList)
+            widget.clear_options()
+            if claims:
+                widget.add_options(
+                    Option(claim_prompt(c, self.stories.get(c.story_id), show_claimant=claimant is None))
+                    for c in claims
+                )
+                widget.highlighted = 0
+            else:
+                widget.add_option(Option(Text("no claim", style="dim"), disabled=True))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Only a move to another incident refills the columns: a reload re-highlights the
+        # same incident, and refilling then would throw away the claim the reader was on.
+        incident = self.current_incident()
+        if event.option_list.id == "incident-list" and (incident.id if incident else None) != self.shown_id:
+            self.show_claims(incident)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an incident moves into its first column that has claims."""
+        if event.option_list.id != "incident-list":
+            return
+        for column, _, _ in COLUMNS:
+            if self.column_claims[column]:
+                self.query_one(f"#{column}", OptionList).focus()
+                return
+
+    def selected_claim(self) -> Claim | None:
+        """The highlighted claim of the focused column; None (and a hint) when no claim is focused."""
+        focused = self.focused
+        if focused is None or focused.id not in self.column_claims:
+            self.notify("Pick a claim first: Enter on an incident, then ←/→ between columns.", timeout=3)
+            return None
+        claims = self.column_claims[focused.id]
+        index = focused.highlighted if isinstance(focused, OptionList) else None
+        if index is None or index >= len(claims):
+            return None
+        return claims[index]
+
+    # --- corrections --------------------------------------------------------------
+
+    def _changed(self, message: str) -> None:
+        self.reload()
+        self.post_message(self.Corrected())
+        self.notify(message, timeout=3, markup=False)
+
+    def action_correct(self, action: str) -> None:
+        claim = self.selected_claim()
+        if claim is None:
+            return
+        if claim.status == "manual":
+            self.notify("You added this claim yourself; there is no machine claim to correct.", timeout=3)
+            return
+        self.store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, action)
+        verb = {"confirmed": "Confirmed", "rejected": "Rejected"}[action]
+        self._changed(f"{verb}: {claim.claimant} says {side_label(claim.side_affected)}")
+
+    def action_edit(self) -> None:
+        claim = self.selected_claim()
+        if claim is None:
+            return
+        if claim.status == "manual":
+            self.notify("You added this claim yourself; there is no machine claim to correct.", timeout=3)
+            return
+
+        def save(figures: tuple[int, int] | None) -> None:
+            if figures is None:
+                return
+            killed, wounded = figures
+            self.store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, "edited",
+                                     killed=killed, wounded=wounded)
+            self._changed(f"Corrected: {claim.claimant} says {side_label(claim.side_affected)}: "
+                          f"{killed} killed, {wounded} wounded")
+
+        heading = f"{claim.claimant} says {side_label(claim.side_affected)}"
+        self.app.push_screen(EditFiguresScreen(plain(heading), claim.killed, claim.wounded), save)
+
+    def action_toggle_incident(self) -> None:
+        claim = self.selected_claim()
+        if claim is None:
+            return
+        story = self.stories.get(claim.story_id)
+        is_incident = not (story.has_incident if story else True)
+        self.store.mark_story_incident(claim.story_id, is_incident)
+        self._changed("Story marked as reporting an incident" if is_incident else
+                      "Story marked as not reporting an incident")
+
+    # --- moving around ------------------------------------------------------------
+
+    def action_column(self, step: int) -> None:
+        """←/→ between the claim columns (from the incident list, → enters the first)."""
+        order = [column for column, _, _ in COLUMNS]
+        focused = self.focused.id if self.focused is not None else None
+        if focused in order:
+            index = order.index(focused) + step
+            if index < 0:
+                self.query_one("#incident-list", OptionList).focus()
+                return
+            index = min(index, len(order) - 1)
+        elif step > 0:
+            index = 0
+        else:
+            return
+        self.query_one(f"#{order[index]}", OptionList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

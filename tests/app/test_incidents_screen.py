@@ -1,0 +1,159 @@
+"""The incidents screen shows each side's claims side by side and writes corrections to the store;
+the tally panel never merges claimants."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Input, OptionList, Static
+
+from briefing.app.screens.incidents import EditFiguresScreen, IncidentsScreen
+from briefing.app.widgets.tally_panel import TallyPanel
+from briefing.models import Claim, Feed, Incident, SideFigures, Story, Tally
+from briefing.store import Store
+
+DAY = date(2026, 11, 25)
+HOSTILE = "[@click=app.quit]Shelling[/] near [b]Sotk[/b]"
+
+
+@pytest.fixture
+def claims_store(store: Store) -> tuple[Store, dict[str, str]]:
+    """One incident claimed by both sides, each from its own outlet's story."""
+    store.sync_feeds([Feed("Armenpress", "http://127.0.0.1:9/am", origin="armenia"),
+                      Feed("Report.az", "http://127.0.0.1:9/az", origin="azerbaijan")])
+    when = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+    am = store.save_stories("Armenpress", [Story(feed="Armenpress", title=HOSTILE, guid="am",
+                                                 url="https://armenpress.example/1", published=when)]).new_ids[0]
+    az = store.save_stories("Report.az", [Story(feed="Report.az", title="Provocation repelled near Kalbajar",
+                                                guid="az", url="https://report.example/1",
+                                                published=when.replace(hour=10))]).new_ids[0]
+    store.replace_machine_claims({
+        am: [Claim(claimant="Armenia", side_affected="Armenia", event_date=DAY, killed=1, wounded=2, story_id=am,
+                   incident_id="sotk", locations=["Sotk"], event_type="shelling/artillery")],
+        az: [Claim(claimant="Azerbaijan", side_affected="Armenia", event_date=DAY, killed=10, story_id=az,
+                   incident_id="sotk", locations=["Kalbajar"], event_type="armed clash")],
+    })
+    store.save_incidents([Incident(id="sotk", event_date=DAY, locations=["Kalbajar", "Sotk"],
+                                   event_type="armed clash", claims=store.claims_between(DAY, DAY))])
+    return store, {"am": am, "az": az}
+
+
+class Host(App[None]):
+    """A bare app that only shows the incidents screen."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.corrections = 0
+
+    def on_mount(self) -> None:
+        self.push_screen(IncidentsScreen(self.store, DAY, DAY))
+
+    def on_incidents_screen_corrected(self, message: IncidentsScreen.Corrected) -> None:
+        self.corrections += 1
+
+
+def column_text(screen: IncidentsScreen, column: str) -> str:
+    widget = screen.query_one(f"#{column}", OptionList)
+    return "\n".join(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
+
+
+async def test_both_sides_claims_are_shown_side_by_side_with_their_sources(claims_store):
+    store, _ = claims_store
+    app = Host(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IncidentsScreen)
+        armenia, azerbaijan = (column_text(screen, c) for c in ("claims-armenia", "claims-azerbaijan"))
+        assert "Armenia: 1 killed, 2 wounded" in armenia and HOSTILE in armenia and "Armenpress" in armenia
+        assert "Armenia: 10 killed" in azerbaijan and "Report.az" in azerbaijan
+        left = screen.query_one("#claims-armenia", OptionList).region
+        right = screen.query_one("#claims-azerbaijan", OptionList).region
+        assert left.y == right.y and left.right <= right.x  # side by side, not stacked
+        assert app.is_running  # the title's [@click=app.quit] markup was shown, not run
+
+
+async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
+    store, ids = claims_store
+    app = Host(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "right", "x")  # into the Armenia column, then across to Azerbaijan's
+        await pilot.pause()
+        assert store.claims_for_story(ids["am"]) != []
+        assert store.claims_for_story(ids["az"]) == []
+        figures = {(f.claimant, f.side_affected): f.killed for f in store.tally(DAY, DAY).figures}
+        assert figures == {("Armenia", "Armenia"): 1}
+        assert "rejected" in column_text(app.screen, "claims-azerbaijan")  # still shown, so c can restore it
+        assert app.corrections == 1
+        await pilot.press("c")
+        await pilot.pause()
+        assert [c.status for c in store.claims_for_story(ids["az"])] == ["confirmed"]
+
+
+async def test_e_edits_the_figures_and_they_persist(claims_store):
+    store, ids = claims_store
+    app = Host(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditFiguresScreen)
+        app.screen.query_one("#killed", Input).value = "3"
+        app.screen.query_one("#wounded", Input).value = "5"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, IncidentsScreen)
+        [claim] = store.claims_for_story(ids["am"])
+        assert (claim.killed, claim.wounded, claim.status) == (3, 5, "edited")
+        assert "Armenia: 3 killed, 5 wounded" in column_text(app.screen, "claims-armenia")
+        await pilot.press("n")  # this story is not an incident after all
+        await pilot.pause()
+        assert not store.get_story(ids["am"]).has_incident
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, IncidentsScreen)
+
+
+class PanelHost(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened = 0
+
+    def compose(self) -> ComposeResult:
+        yield TallyPanel(id="tally")
+
+    def on_tally_panel_opened(self, message: TallyPanel.Opened) -> None:
+        self.opened += 1
+
+
+async def test_tally_panel_keeps_claimants_apart_and_opens_on_enter():
+    def tally(incidents: int, *figures: SideFigures, non_combat: int = 0) -> Tally:
+        return Tally(DAY, DAY, incidents=incidents, figures=list(figures), per_day=[0, 1, 0, 2],
+                     non_combat=non_combat)
+
+    today = tally(1, SideFigures("Armenia", "Armenia", 1, 2), SideFigures("Azerbaijan", "Armenia", 10),
+                  SideFigures("Azerbaijan", "Azerbaijan", 0, 0), non_combat=1)
+    week = tally(3, SideFigures("Azerbaijan", "Azerbaijan", 2), SideFigures("Armenia", "Azerbaijan", 15, 4))
+    app = PanelHost()
+    async with app.run_test(size=(36, 30)) as pilot:
+        panel = app.query_one(TallyPanel)
+        panel.set_tallies(today, week, week)
+        await pilot.pause()
+        text = str(panel.query_one("#tally-text", Static).render())
+        assert "1 incident +1 non-combat" in text
+        assert "AM says AM: 1 killed, 2 wounded" in text
+        assert "AZ says AM: 10 killed" in text
+        assert "AZ says AZ: 2 killed" in text and "AM says AZ: 15 killed, 4 wounded" in text
+        assert "11 killed" not in text and "AZ says AZ: 0" not in text  # never summed, zeros left out
+        assert all(len(line) <= 34 for line in text.splitlines())
+        panel.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.opened == 1
+        await pilot.click(TallyPanel)
+        await pilot.pause()
+        assert app.opened == 2
