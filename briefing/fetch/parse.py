@@ -208,8 +208,11 @@ def parse_feed(
     readers prefer a story from a sloppy feed to nothing.  `keep="relevant"`
     drops entries that do not mention the conflict or one of `keywords`.
     """
-    # Without a content type feedparser flags every document as bozo; assume XML.
-    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    # Without a content type feedparser flags every document as bozo; assume XML.  No
+    # content-location: feedparser would then "resolve" every guid against the feed URL,
+    # and a feed moving to https would turn all its stories into new ones.  Links are
+    # resolved below, by us.
+    headers = {"content-type": content_type or "application/xml"}
     parsed = feedparser.parse(
         content, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
     )
