@@ -38,6 +38,12 @@ from .dates import DateMention, best_date, find_dates, local_day
 from .gazetteer import NOT_LOCATIONS, PlaceMatch, find_places
 from .numbers import Count, count_at, tokenize
 
+
+def _ci(source: str) -> re.Pattern[str]:
+    """Compile a pattern for lower-cased text: searching lower-cased text is much faster
+    than re.I, so every `_ci` pattern is only ever run on `text.lower()`."""
+    return re.compile(source.lower())
+
 # ---------------------------------------------------------------------------------------
 # Word lists
 # ---------------------------------------------------------------------------------------
@@ -102,7 +108,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“(])")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|St|No|Jr|Sr|Prof|Rev|U\.S|U\.N|[ap]\.m)\.)$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
-CUMULATIVE = re.compile(
+CUMULATIVE = _ci(
     r"\bsince (?:the (?:start|end|beginning|outbreak) of )?(?:the |last year's )?"
     r"(?:(?:\d{4}|second karabakh|first karabakh|44-day|six-week|karabakh) )?(?:war|conflict|ceasefire|truce|hostilities)\b"
     r"|\bsince (?:" + _MONTH + r" )?(?:19|20)\d\d\b"
@@ -110,16 +116,14 @@ CUMULATIVE = re.compile(
     r"|\bso far this year\b|\bthis year alone\b|\bin total\b|\bto date\b|\bin all\b|\bcumulative\b|\brunning total\b"
     r"|\bover the (?:past|last) (?:\w+ )?(?:months|years|weeks)\b|\bin the (?:past|last) (?:\w+ )?(?:months|years)\b"
     r"|\bsince then\b|\bbetween \d{1,2} " + _MONTH + r"(?: \d{4})? and \d{1,2} " + _MONTH,
-    re.I,
 )
 SINCE_DATE = re.compile(r"\bsince\b[^.;]{0,40}?\b(\d{1,2} " + _MONTH + r"|" + _MONTH + r" \d{1,2})", re.I)
-HISTORICAL = re.compile(
+HISTORICAL = _ci(
     r"\b(?:in|during|of|from) (?:the |last year's |that )?(?:\d{4} |44-day |six-week |second karabakh |first karabakh |1990s )?war\b"
     r"|\bthe (?:\d{4}|44-day|six-week) war\b|\blast year'?s?\b|\byears? ago\b|\ba year (?:ago|after|earlier|before|later)\b"
     r"|\bmonths? ago\b|\bweeks ago\b|\banniversary\b|\bearlier this (?:month|year)\b|\blast month\b"
     r"|\bprevious (?:escalation|clashes|fighting|incident)\b|\ba separate (?:escalation|incident|clash)\b"
     r"|\bin the 1990s\b|\bthree years ago\b|\bthis " + _MONTH + r"\b",
-    re.I,
 )
 MONTH_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|this|This|last|Last) " + _MONTH + r"\b(?! \d)")
 YEAR = re.compile(r"\b(?:in |of |since |during )?((?:19|20)\d\d)\b")
@@ -127,57 +131,53 @@ OTHER_CONFLICT = re.compile(
     r"\b(?:Ukraine|Ukrainian|Kyiv|Kharkiv|Donbas|Gaza|Israel|Israeli|Hamas|Hezbollah|Lebanon|Syria|Syrian|"
     r"Sudan|Yemen|Iraq|Afghanistan|Tehran|Iran|Iranian|Kursk)\b"
 )
-OWN_CONFLICT = re.compile(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|Yerevan|Artsakh)", re.I)
-UNREST = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police)\b", re.I)
-SUBSET_AFTER = re.compile(r"\bamong (?:them|those|the (?:dead|victims|wounded|injured|killed))\b", re.I)
-SUM_MARKERS = re.compile(r"\b(?:combined|both sides|on the two sides|in all on both|total of both)\b", re.I)
-UNSPLIT = re.compile(r"\b(?:killed or wounded|killed or injured|dead or wounded|dead or injured|wounded or killed|casualties)\b", re.I)
+OWN_CONFLICT = _ci(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|Yerevan|Artsakh)")
+UNREST = _ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police)\b")
+SUBSET_AFTER = _ci(r"\bamong (?:them|those|the (?:dead|victims|wounded|injured|killed))\b")
+SUM_MARKERS = _ci(r"\b(?:combined|both sides|on the two sides|in all on both|total of both)\b")
+UNSPLIT = _ci(r"\b(?:killed or wounded|killed or injured|dead or wounded|dead or injured|wounded or killed|casualties)\b")
 
-ZERO = re.compile(
+ZERO = _ci(
     r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
     r"casualties|injuries|losses|deaths|fatalities|victims|one was)\b(?: (?:was|were|had been|has been|have been|is|are))?"
     r"(?: (?:hurt|injured|harmed|wounded|killed|reported))?"
     r"|nobody (?:was|were) (?:hurt|injured|harmed|wounded|killed)|without (?:any )?casualties"
     r"|(?:suffered|sustained|had) no (?:losses|casualties)|did not (?:suffer|sustain) any (?:losses|casualties))",
-    re.I,
 )
-DENY_OBJECT = re.compile(
+DENY_OBJECT = _ci(
     r"\b(?:report|reports|claim|claims|statement|release|allegations?|information|fired|fire|firing|shot|shooting|"
     r"attack|shelling|losses|casualties|disinformation|untrue|false|lies|opened)\b",
-    re.I,
 )
-INCIDENT_CUE = re.compile(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b", re.I)
-TARGET = re.compile(
+INCIDENT_CUE = _ci(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b")
+TARGET = _ci(
     r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
-    re.I,
 )
 
 # Event type cues, checked in this order.
-_MINE = re.compile(
+_MINE = _ci(
     r"\b(?:land ?mines?|anti-(?:tank|personnel) mines?|(?:hit|struck|stepped on|drove over|ran over|detonated) (?:an? |another )?(?:\w+ )?mine|"
     r"mine (?:blasts?|explosions?|exploded|detonated|incidents?)|by (?:a|another) mine|mine victims|unexploded ordnance|explosive device)\b",
-    re.I,
 )
 EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("landmine", _MINE),
-    ("other", re.compile(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot)\b", re.I)),
-    ("sniper fire", re.compile(r"\bsnipers?\b", re.I)),
-    ("drone strike", re.compile(r"\b(?:drone strikes?|drone attacks?|with (?:attack |combat |kamikaze |strike )?drones|UAV strikes?)\b", re.I)),
-    ("shelling/artillery", re.compile(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b", re.I)),
-    ("armed clash", re.compile(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid)\b", re.I)),
-    ("ceasefire violation", re.compile(r"\b(?:ceasefire violations?|violat\w+|breach\w* of the (?:truce|ceasefire)|gunfire|fired (?:at|on)|shooting|shot at|provocations?|sporadic)\b", re.I)),
+    ("other", _ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot)\b")),
+    ("sniper fire", _ci(r"\bsnipers?\b")),
+    ("drone strike", _ci(r"\b(?:drone strikes?|drone attacks?|with (?:attack |combat |kamikaze |strike )?drones|UAV strikes?)\b")),
+    ("shelling/artillery", _ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
+    ("armed clash", _ci(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid)\b")),
+    ("ceasefire violation", _ci(r"\b(?:ceasefire violations?|violat\w+|breach\w* of the (?:truce|ceasefire)|gunfire|fired (?:at|on)|shooting|shot at|provocations?|sporadic)\b")),
 )
 WEAPON_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("drone", re.compile(r"\b(?:drones?|UAVs?|Bayraktars?|quadcopters?|loitering munitions?)\b", re.I)),
-    ("artillery", re.compile(r"\b(?:artillery|howitzers?)\b", re.I)),
-    ("mortar", re.compile(r"\bmortars?\b", re.I)),
-    ("small arms", re.compile(r"\b(?:gunfire|firearms?|assault rifles?|machine[- ]guns?|small arms|rifles?|guns|gunshots?|bullets?|Kalashnikovs?)\b", re.I)),
-    ("sniper", re.compile(r"\bsnipers?\b", re.I)),
-    ("rocket", re.compile(r"\b(?:rockets?|cluster (?:munitions?|rockets?|bombs?)|Grad|Smerch|MLRS)\b", re.I)),
-    ("missile", re.compile(r"\bmissiles?\b", re.I)),
+    ("drone", _ci(r"\b(?:drones?|UAVs?|Bayraktars?|quadcopters?|loitering munitions?)\b")),
+    ("artillery", _ci(r"\b(?:artillery|howitzers?)\b")),
+    ("mortar", _ci(r"\bmortars?\b")),
+    ("small arms", _ci(r"\b(?:gunfire|firearms?|assault rifles?|machine[- ]guns?|small arms|rifles?|guns|gunshots?|bullets?|Kalashnikovs?)\b")),
+    ("sniper", _ci(r"\bsnipers?\b")),
+    ("rocket", _ci(r"\b(?:rockets?|cluster (?:munitions?|rockets?|bombs?)|Grad|Smerch|MLRS)\b")),
+    ("missile", _ci(r"\bmissiles?\b")),
     ("mine", _MINE),
-    ("tank", re.compile(r"\btanks?\b", re.I)),
-    ("aircraft", re.compile(r"\b(?:air ?strikes?|airstrikes?|aircraft|warplanes?|jets?|bombers?)\b", re.I)),
+    ("tank", _ci(r"\btanks?\b")),
+    ("aircraft", _ci(r"\b(?:air ?strikes?|airstrikes?|aircraft|warplanes?|jets?|bombers?)\b")),
 )
 # Armenian and Azerbaijani outlets use "the Defence Ministry" for their own country's.
 OUTLET_COUNTRY = {
@@ -225,6 +225,7 @@ class Sentence:
     anchors: list[Anchor] = field(default_factory=list)
     claimants: set[str] = field(default_factory=set)
     skip: bool = False
+    lower: str = ""
     after_colon: int = -1  # token index of a ':' (elaborations after it are subsets)
 
 
@@ -286,7 +287,7 @@ def _mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
 
 def _historical(text: str, published: date) -> bool:
     """True when a sentence reports an earlier episode, not news."""
-    if HISTORICAL.search(text):
+    if HISTORICAL.search(text.lower()):
         return True
     for m in YEAR.finditer(text):
         if int(m.group(1)) < published.year:
@@ -300,7 +301,7 @@ def _historical(text: str, published: date) -> bool:
 
 def _cumulative(text: str, published: datetime) -> bool:
     """True for running totals ("since 27 September" more than a week back, "since the war")."""
-    if CUMULATIVE.search(text):
+    if CUMULATIVE.search(text.lower()):
         return True
     m = SINCE_DATE.search(text)
     if m:
@@ -477,6 +478,19 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> 
 # ---------------------------------------------------------------------------------------
 
 
+# Any word that can carry a figure or a zero; sentences without one skip the costly checks.
+CASUALTY_CUES = (
+    "kill", "dead", "died", "dies", "death", "wound", "injur", "hurt", "casualt", "harm", "toll",
+    "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
+    "perish", "burns",
+)
+
+
+def has_casualty_cue(lower_text: str) -> bool:
+    """Cheap substring test (no regex) run before any real work."""
+    return any(cue in lower_text for cue in CASUALTY_CUES)
+
+
 def _prepare(text: str, published: datetime) -> list[Sentence]:
     pub_day = local_day(published)
     out: list[Sentence] = []
@@ -485,11 +499,14 @@ def _prepare(text: str, published: datetime) -> list[Sentence]:
         low = [w.lower() for w in words]
         masked, _ = _mask_asides(low)
         sentence = Sentence(index, raw, words, low, masked, find_places(raw), find_dates(raw, published))
+        lower = raw.lower()
+        sentence.lower = lower
         sentence.skip = (
-            _historical(raw, pub_day)
+            not has_casualty_cue(lower)
+            or _historical(raw, pub_day)
             or _cumulative(raw, published)
-            or bool(UNREST.search(raw))
-            or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(raw))
+            or bool(UNREST.search(lower))
+            or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(lower))
         )
         if ":" in low:
             sentence.after_colon = low.index(":")
@@ -690,7 +707,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
 def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, story_places: list[PlaceMatch]) -> list[Mention]:
     """Explicit zeros: "no casualties", "no civilians were hurt", and denials (README rule 9)."""
     out: list[Mention] = []
-    for m in ZERO.finditer(sentence.text):
+    for m in ZERO.finditer(sentence.lower or sentence.text.lower()):
         phrase = m.group(0).lower()
         if " reported" in phrase and "casualties" not in phrase and "injuries" not in phrase and "losses" not in phrase:
             continue
@@ -710,12 +727,12 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
         if not anchor.deny or not anchor.claimant:
             continue
         rest = " ".join(sentence.words[anchor.end: anchor.end + 14])
-        if not DENY_OBJECT.search(rest) and anchor.end < len(sentence.low) - 2:
+        if not DENY_OBJECT.search(rest.lower()) and anchor.end < len(sentence.low) - 2:
             continue
-        if not INCIDENT_CUE.search(story_text):
+        if not INCIDENT_CUE.search(story_text.lower()):
             continue
         denier = anchor.claimant
-        if re.search(r"\b(?:losses|casualties)\b", rest, re.I):
+        if re.search(r"\b(?:losses|casualties)\b", rest.lower()):
             side = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh"}.get(denier)
         else:
             side = _target_side(story_text, None)
@@ -728,7 +745,7 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
 
 def _target_side(story_text: str, claimant: str | None) -> str | None:
     """Who was fired at, from "fired at European Union observers", "fired at Azerbaijani positions"."""
-    m = TARGET.search(story_text)
+    m = TARGET.search(story_text.lower())
     if not m:
         return None
     words = m.group(1).lower().split()
@@ -751,6 +768,7 @@ def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str) ->
 def event_type_of(*scopes: str) -> str:
     """First matching event type cue, trying the narrowest text first."""
     for scope in scopes:
+        scope = scope.lower()
         for name, pattern in EVENT_TYPE_CUES:
             if pattern.search(scope):
                 return name
@@ -759,8 +777,9 @@ def event_type_of(*scopes: str) -> str:
 
 def weapons_of(text: str) -> list[str]:
     """Weapons named in text, in the corpus vocabulary."""
+    text = text.lower()
     found = [name for name, pattern in WEAPON_CUES if pattern.search(text)]
-    if "sniper" in found and "small arms" in found and not re.search(r"\b(?:gunfire|assault rifles?|machine[- ]guns?|small arms)\b", text, re.I):
+    if "sniper" in found and "small arms" in found and not re.search(r"\b(?:gunfire|assault rifles?|machine[- ]guns?|small arms)\b", text):
         found.remove("small arms")
     return found
 
@@ -768,7 +787,7 @@ def weapons_of(text: str) -> list[str]:
 def extract_story(title: str, summary: str, published: datetime, source: str = "") -> list[Claim]:
     """Claims of one (relevant) story; see the module docstring for the rules."""
     del title  # figures come from the summary only; see module docstring
-    if not summary:
+    if not summary or not has_casualty_cue(summary.lower()):
         return []
     sentences = _prepare(summary, published)
     _resolve_anchor_claimants(sentences, source)
@@ -852,18 +871,18 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
     return claims
 
 
-NON_COMBAT = re.compile(
+NON_COMBAT = _ci(
     r"\b(?:fire broke out|caught fire|barracks fire|depot|warehouse|accident\w*|carelessness|negligence|"
-    r"blew up|explosion at|blast at|crash\w*|collapsed?|drowned|heart attack|suicide|fuel|gas leak)\b",
-    re.I,
+    r"blew up|explosion at|blast at|crash\w*|collapsed?|drowned|heart attack|suicide|fuel|gas leak)\b"
 )
-HOSTILE = re.compile(r"\b(?:shot down|brought down|downed|downing|attack\w*|fired|shelling|strike)\b", re.I)
+HOSTILE = _ci(r"\b(?:shot down|brought down|downed|downing|attack\w*|fired|shelling|strike)\b")
 
 
 def _kind(event_type: str, weapons: list[str], text: str) -> str:
     """combat / landmine / non-combat (README rule 10: fires and depot blasts are non-combat)."""
     if event_type == "landmine":
         return "landmine"
+    text = text.lower()
     if event_type == "other" and not weapons and NON_COMBAT.search(text) and not HOSTILE.search(text):
         return "non-combat"
     return "combat"
