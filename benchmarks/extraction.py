@@ -1,0 +1,110 @@
+"""Extraction quality and speed on the dev corpus.
+
+Targets: exact-claim F1 >= 0.90, relevance F1 >= 0.95, same-incident pairs F1 >= 0.85,
+tally error <= 5% of the gold total, and >= 2,000 stories/s on one core.  Run:
+
+    python benchmarks/extraction.py [path/to/dev.jsonl]
+
+Quality: `extract_jsonl` writes predictions for the corpus, then the corpus's own
+score.py scores them (its figures are printed as it prints them).
+Speed: the corpus is repeated to >= 5,000 stories and `extract_claims` (relevance filter
+plus extraction, the per-story work) is timed in one process, single-threaded, several
+times; the median is reported.  CPU time is used so other load on the machine does not
+count against us; wall time is printed too.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from briefing.extract import extract_claims, extract_jsonl  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus"
+TARGET_STORIES = 5000
+RUNS = 5
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"machine: {platform.platform()}\n"
+        f"cpu: {cpu}, {os.cpu_count()} logical cores (benchmark uses one)\n"
+        f"python: {platform.python_implementation()} {platform.python_version()}"
+    )
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("corpus_score", CORPUS / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def quality(gold_path: Path) -> dict:
+    scorer = load_scorer()
+    with tempfile.TemporaryDirectory() as tmp:
+        pred_path = Path(tmp) / "pred.jsonl"
+        extract_jsonl(gold_path, pred_path)
+        return scorer.score(scorer.load(str(gold_path)), scorer.load(str(pred_path)))
+
+
+def speed(gold_path: Path) -> tuple[int, float, float]:
+    rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    stories = [(r["title"], r["summary"], datetime.fromisoformat(r["published"]), r.get("source", "")) for r in rows]
+    repeat = -(-TARGET_STORIES // len(stories))
+    stories = stories * repeat
+    cpu_rates, wall_rates = [], []
+    for _ in range(RUNS):
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        for title, summary, published, source in stories:
+            extract_claims(title, summary, published, source)
+        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        cpu_rates.append(len(stories) / cpu)
+        wall_rates.append(len(stories) / wall)
+    return len(stories), statistics.median(cpu_rates), statistics.median(wall_rates)
+
+
+def main() -> int:
+    gold_path = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS / "dev.jsonl"
+    if not gold_path.exists():
+        print(f"no corpus at {gold_path}")
+        return 1
+    print(machine())
+    print()
+    result = quality(gold_path)
+    for key, value in result.items():
+        if isinstance(value, dict):
+            value = (f"P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}  "
+                     f"({value['tp']} of {value['pred']} predicted, {value['gold']} gold)")
+        print(f"{key:32} {value}")
+    total = result["tally_gold_total"] or 1
+    print(f"{'tally error / gold total':32} {result['tally_abs_error'] / total:.1%}")
+    n, cpu_rate, wall_rate = speed(gold_path)
+    print()
+    print(f"speed: {n} stories x {RUNS} runs, median {cpu_rate:,.0f} stories/s CPU time "
+          f"({wall_rate:,.0f} stories/s wall), one core")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
