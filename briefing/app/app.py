@@ -27,7 +27,7 @@ from textual.worker import Worker, WorkerState
 
 from ..config import Config
 from ..models import ORIGIN_LABELS, FetchOutcome
-from ..store import SearchError, Store, StoryFilter, from_text, to_text, utc_now
+from ..store import SearchError, Store, StoryFilter, utc_now
 from .commands import BriefingCommands
 from .messages import DigestWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished
 from .screens.confirm import ConfirmScreen
@@ -100,34 +100,25 @@ class BriefingApp(App[None]):
     # --- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The panes are kept as attributes: they live on the default screen, and the
+        # app must reach them while a dialog or the incidents screen is on top.
+        self.sidebar = Sidebar(id="sidebar")
+        self.story_list = StoryList(self.store, quick_tags=self.config.quick_tags, now=self.now, id="stories")
+        self.reader = Reader(id="reader")
+        self.status = StatusLine(id="status")
+        self.tally: Widget = (
+            TallyPanel(id="tally") if TallyPanel is not None
+            else Static("Incident tally: not available", id="tally", markup=False)
+        )
         with Horizontal(id="panes"):
             with Vertical(id="side"):
-                yield Sidebar(id="sidebar")
-                if TallyPanel is not None:
-                    yield TallyPanel(id="tally")
-                else:
-                    yield Static("Incident tally: not available", id="tally", markup=False)
+                yield self.sidebar
+                yield self.tally
             with Container(id="center"):
-                yield StoryList(self.store, quick_tags=self.config.quick_tags, now=self.now, id="stories")
-                yield Reader(id="reader")
-        yield StatusLine(id="status")
+                yield self.story_list
+                yield self.reader
+        yield self.status
         yield Footer()
-
-    @property
-    def story_list(self) -> StoryList:
-        return self.query_one("#stories", StoryList)
-
-    @property
-    def reader(self) -> Reader:
-        return self.query_one("#reader", Reader)
-
-    @property
-    def sidebar(self) -> Sidebar:
-        return self.query_one("#sidebar", Sidebar)
-
-    @property
-    def status(self) -> StatusLine:
-        return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
         self.store.sync_feeds(self.config.feeds)
@@ -151,6 +142,8 @@ class BriefingApp(App[None]):
             self.set_interval(minutes * 60, self.action_fetch, name="fetch-interval")
 
     def on_unmount(self) -> None:
+        if self._counts_timer is not None:
+            self._counts_timer.stop()
         self.store.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -163,6 +156,8 @@ class BriefingApp(App[None]):
 
     def poll_changes(self) -> None:
         """Re-read everything when another connection (a fetcher) committed."""
+        if not self.story_list.is_attached:
+            return
         version = self.store.data_version()
         if version == self._data_version:
             return
@@ -176,6 +171,8 @@ class BriefingApp(App[None]):
         self.refresh_tally()
 
     def refresh_counts(self) -> None:
+        if not self.sidebar.is_attached:  # a late timer while the app shuts down
+            return
         self.sidebar.show_counts(self.config.feeds, self.store.feed_states(), self.store.tag_counts())
 
     def _refresh_counts_soon(self) -> None:
@@ -189,7 +186,7 @@ class BriefingApp(App[None]):
             return
         today = self.now().astimezone().date()
         today_t, week, month = (self.store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS)
-        self.query_one("#tally", TallyPanel).set_tallies(today_t, week, month)
+        self.tally.set_tallies(today_t, week, month)  # type: ignore[attr-defined]
 
     def describe_filter(self, f: StoryFilter) -> str:
         parts: list[str] = []
@@ -367,7 +364,7 @@ class BriefingApp(App[None]):
         from ..digest import export_today
 
         with Store(self.db_path) as store:
-            path = export_today(store, self.config, paths.data_dir() / "digests")
+            path = export_today(store, self.config, paths.data_dir() / "digests", now=self.now())
         self.post_message(DigestWritten(str(path)))
 
     def on_digest_written(self, message: DigestWritten) -> None:
@@ -389,18 +386,21 @@ class BriefingApp(App[None]):
         """Fetch due feeds; progress goes out as messages, never straight to widgets."""
         from ..fetch import fetch_feeds
 
-        started = to_text(utc_now()) or ""
+        story_ids: list[str] = []
 
-        def on_start(*args: Any, **kwargs: Any) -> None:
-            total = next((len(a) for a in args if isinstance(a, (list, tuple))), 0)
-            total = total or next((a for a in args if isinstance(a, int)), 0)
+        def on_start(total: int) -> None:
             self.post_message(FetchStarted(total))
 
         def on_outcome(outcome: FetchOutcome) -> None:
             self.post_message(FeedFetched(outcome))
 
-        outcomes = await fetch_feeds(self.config, self.db_path, on_outcome=on_outcome, on_start=on_start)
-        self.post_message(FetchFinished(list(outcomes or []), started))
+        def on_stored(feed: Any, result: Any) -> None:
+            story_ids.extend([*result.new_ids, *result.updated_ids])
+
+        outcomes = await fetch_feeds(
+            self.config, self.db_path, on_outcome=on_outcome, on_start=on_start, on_stored=on_stored
+        )
+        self.post_message(FetchFinished(list(outcomes or []), story_ids))
 
     def on_fetch_started(self, message: FetchStarted) -> None:
         self._fetch_total = message.total
@@ -441,11 +441,11 @@ class BriefingApp(App[None]):
             stories.empty_message = ["No stories yet. Press r to fetch again, or try: briefing demo"]
         stories.refresh()
         self.refresh_data()
-        if new:
-            self.process_worker(message.started)
+        if message.story_ids:
+            self.process_worker(message.story_ids)
 
     @work(thread=True, exclusive=True, group="process", exit_on_error=False)
-    def process_worker(self, since: str) -> None:
+    def process_worker(self, story_ids: list[str]) -> None:
         """Extract incident claims and group near-duplicates for the stories just fetched.
 
         Runs on its own connection, so its writes reach the list through the
@@ -457,14 +457,13 @@ class BriefingApp(App[None]):
             from ..pipeline import process_stories
         except ImportError:
             process_stories = None
-        moment = from_text(since) or utc_now()
+        now = utc_now()
         with Store(self.db_path) as store:
-            ids = store.stories_without_claims_since(moment)
-            if process_stories is not None and ids:
-                process_stories(store, ids)
-            recent = store.stories_between(moment - timedelta(days=4), utc_now() + timedelta(days=1), full=False)
+            if process_stories is not None:
+                process_stories(store, story_ids)
+            recent = store.stories_between(now - timedelta(days=4), now + timedelta(days=1), full=False)
             store.set_clusters(cluster_stories(recent))
-        self.post_message(ProcessingFinished(len(ids)))
+        self.post_message(ProcessingFinished(len(story_ids)))
 
     def on_processing_finished(self, message: ProcessingFinished) -> None:
         self.poll_changes()

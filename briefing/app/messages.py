@@ -30,10 +30,10 @@ class FeedFetched(Message):
 
 @dataclass
 class FetchFinished(Message):
-    """The whole fetch run is over; `started` is an ISO time used to find the new stories."""
+    """The whole fetch run is over; `story_ids` are the stories it added or changed."""
 
     outcomes: list[FetchOutcome]
-    started: str
+    story_ids: list[str]
 
 
 @dataclass

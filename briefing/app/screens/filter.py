@@ -56,19 +56,19 @@ class FilterScreen(ModalScreen[StoryFilter | None]):
             yield Select(
                 [(plain(n), n) for n in self.feed_names],
                 prompt="Any source",
-                value=f.feeds[0] if len(f.feeds) == 1 else Select.BLANK,
+                value=f.feeds[0] if len(f.feeds) == 1 else Select.NULL,
                 id="feed",
             )
             yield Select(
                 [(ORIGIN_LABELS[o], o) for o in ORIGINS],
                 prompt="Any origin",
-                value=f.origin or Select.BLANK,
+                value=f.origin or Select.NULL,
                 id="origin",
             )
             yield Select(
                 [(plain(t), t) for t in self.tag_names],
                 prompt="Any tag",
-                value=f.tag if f.tag in self.tag_names else Select.BLANK,
+                value=f.tag if f.tag in self.tag_names else Select.NULL,
                 id="tag",
             )
             with Horizontal(classes="dates"):
@@ -97,7 +97,7 @@ class FilterScreen(ModalScreen[StoryFilter | None]):
     def apply(self) -> None:
         def chosen(select_id: str) -> str | None:
             value = self.query_one(f"#{select_id}", Select).value
-            return None if value is Select.BLANK else str(value)
+            return None if value is Select.NULL else str(value)
 
         try:
             since = parse_day(self.query_one("#since", Input).value)

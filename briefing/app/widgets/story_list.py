@@ -233,7 +233,8 @@ class StoryList(ScrollView, can_focus=True):
 
         The row under the cursor keeps its place on screen: if three stories
         arrived above it, cursor and scroll both move down by three, so what the
-        reader sees does not jump.
+        reader sees does not jump.  Only a reader at the very top, with the
+        cursor's story still on screen, sees the new rows appear above it.
         """
         keep = self.row_at(self.cursor)
         screen_row = self.cursor - round(self.scroll_y)
@@ -259,7 +260,12 @@ class StoryList(ScrollView, can_focus=True):
                 line = self._line_of(position) + (member_index + 1 if member_index is not None else 0)
         self._update_size()
         line = min(line, max(self.row_count - 1, 0))
-        self.scroll_to(y=max(0, line - screen_row), animate=False, immediate=True)
+        at_top = round(self.scroll_y) == 0
+        if at_top and line < self.scrollable_content_region.height:
+            top = 0  # reading from the top: new stories appear above, the cursor stays on its story
+        else:
+            top = max(0, line - screen_row)
+        self.scroll_to(y=top, animate=False, immediate=True)
         self.cursor = line
         self.refresh()
 

@@ -1,0 +1,565 @@
+"""Pilot tests: every binding, checked on screen and in the database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input
+
+from briefing.app import BriefingApp
+from briefing.app.screens.confirm import ConfirmScreen
+from briefing.app.screens.filter import FilterScreen
+from briefing.app.screens.help import HelpScreen
+from briefing.app.screens.search import SearchScreen
+from briefing.app.screens.tag_picker import TagPicker
+from briefing.app.widgets.reader import Reader
+from briefing.app.widgets.sidebar import Sidebar
+from briefing.app.widgets.story_list import StoryList
+from briefing.models import FetchOutcome, Story
+from briefing.store import Store, StoryFilter
+
+from .conftest import NOW
+from .helpers import notifications, screen_text, wait_for
+
+SIZE = (120, 36)
+
+
+def make_app(sample_db) -> BriefingApp:
+    config, path = sample_db
+    return BriefingApp(config, path, fetch_on_start=False, now=NOW)
+
+
+def newest(path: Path, n: int = 0) -> Story:
+    with Store(path) as store:
+        return store.story_window(StoryFilter(collapse_clusters=True), n, 1)[0]
+
+
+def db_story(path: Path, story_id: str) -> Story:
+    with Store(path) as store:
+        story = store.get_story(story_id)
+        assert story is not None
+        return story
+
+
+async def test_first_screen_lists_sources_stories_and_status(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        first = newest(sample_db[1])
+        assert first.title[:30] in text
+        for origin in ("Armenia", "Azerbaijan", "Russia", "International"):
+            assert origin in text
+        assert "All stories 66" in text
+        assert "1/66" in text
+        assert isinstance(app.focused, StoryList)
+
+
+async def test_j_k_and_arrows_move_the_cursor(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "down")
+        assert app.story_list.cursor == 3
+        assert "4/66" in screen_text(app)
+        await pilot.press("k", "up")
+        assert app.story_list.cursor == 1
+        await pilot.press("end")
+        assert app.story_list.cursor == 65
+        await pilot.press("home", "pagedown")
+        assert app.story_list.cursor > 5
+        await pilot.press("pageup")
+        assert app.story_list.cursor == 0
+        await pilot.press("G")
+        assert "66/66" in screen_text(app)
+        await pilot.press("g")
+        assert app.story_list.cursor == 0
+
+
+async def test_enter_opens_the_story_and_marks_it_read(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    second = newest(path, 1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert app.reader.story is not None and app.reader.story.id == second.id
+        assert second.feed in text
+        assert "https://" in text
+        assert db_story(path, second.id).read
+
+
+async def test_tab_moves_between_panes(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.focused, StoryList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Reader)
+        seen = set()
+        for _ in range(5):
+            await pilot.press("tab")
+            seen.add(type(app.focused))
+        assert {Sidebar, StoryList, Reader} <= seen
+        while not isinstance(app.focused, Reader):
+            await pilot.press("tab")
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, StoryList)
+
+
+async def test_t_tags_with_a_new_tag_and_toggles_it_off(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    story = newest(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, TagPicker)
+        await pilot.press(*"ceasefire", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, TagPicker)
+        with Store(path) as store:
+            assert store.story_tags(story.id) == ["ceasefire"]
+        assert " ceasefire " in screen_text(app)
+        # Picking an existing tag the story has takes it off again.
+        await pilot.press("t")
+        await pilot.press(*"cease")
+        assert "✓ ceasefire" in screen_text(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        with Store(path) as store:
+            assert store.story_tags(story.id) == []
+
+
+async def test_quick_tags_1_to_9_toggle_and_persist(sample_db):
+    app = make_app(sample_db)
+    config, path = sample_db
+    story = newest(path)
+    async with app.run_test(size=SIZE) as pilot:
+        for n, tag in enumerate(config.quick_tags, start=1):
+            await pilot.press(str(n))
+            with Store(path) as store:
+                assert tag in store.story_tags(story.id)
+        assert "incident" in screen_text(app)
+        await pilot.press("1")
+        with Store(path) as store:
+            assert "incident" not in store.story_tags(story.id)
+        # Keys past the configured quick tags say so instead of doing nothing.
+        for n in range(len(config.quick_tags) + 1, 10):
+            await pilot.press(str(n))
+        await pilot.pause()
+        assert any("No quick tag 9" in m for m in notifications(app))
+
+
+async def test_s_stars_and_m_toggles_read(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    story = newest(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert db_story(path, story.id).starred
+        assert "★" in screen_text(app).splitlines()[0]
+        await pilot.press("s")
+        assert not db_story(path, story.id).starred
+        await pilot.press("m")
+        assert db_story(path, story.id).read
+        await pilot.press("m")
+        assert not db_story(path, story.id).read
+
+
+async def test_slash_searches_full_text(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    with Store(path) as store:
+        expected = store.count_stories(StoryFilter(query="Lachin", collapse_clusters=True))
+    assert expected > 0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Lachin", "enter")
+        await pilot.pause()
+        assert app.story_list.story_count == expected
+        text = screen_text(app)
+        assert "search “Lachin”" in text
+        assert f"1/{expected}" in text
+
+
+async def test_malformed_search_shows_a_message_and_keeps_the_list(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        for query in ('"unbalanced', "AND OR", "title:("):
+            await pilot.press("slash")
+            await pilot.press(*query, "enter")
+            await pilot.pause()
+            assert app.is_running
+            assert app.story_list.story_count == 66
+            assert app.story_list.filter.query == ""
+        assert any("cannot search" in m for m in notifications(app))
+
+
+async def test_f_filters_by_unread_and_clears(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")  # one story read
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterScreen)
+        app.screen.query_one("#unread", Checkbox).value = True
+        await pilot.click("#apply")
+        await pilot.pause()
+        assert app.story_list.filter.unread
+        assert app.story_list.story_count == 65
+        assert "unread" in screen_text(app)
+        # Origin and a date range, typed into the form.
+        await pilot.press("f")
+        app.screen.query_one("#since", Input).value = (NOW - timedelta(days=7)).date().isoformat()
+        await pilot.click("#apply")
+        await pilot.pause()
+        with Store(path) as store:
+            expected = store.count_stories(
+                StoryFilter(unread=True, since=app.story_list.filter.since, collapse_clusters=True)
+            )
+        assert app.story_list.story_count == expected < 65
+        # A bad date is reported in the form, not applied.
+        await pilot.press("f")
+        app.screen.query_one("#until", Input).value = "yesterday"
+        await pilot.click("#apply")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        assert "not a date" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("escape")  # clear every filter
+        assert app.story_list.story_count == 66
+
+
+async def test_incidents_only_filter(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    story = newest(path, 2)
+    with Store(path) as store:
+        store.set_has_incident([(story.id, True)])
+    async with app.run_test(size=SIZE) as pilot:
+        assert "▲" in screen_text(app).splitlines()[2]
+        await pilot.press("f")
+        app.screen.query_one("#incidents", Checkbox).value = True
+        await pilot.click("#apply")
+        await pilot.pause()
+        assert app.story_list.story_count == 1
+        assert app.story_list.current.id == story.id
+
+
+async def test_o_opens_only_http_links(sample_db, monkeypatch):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert opened == [newest(path).url]
+        with Store(path) as store:
+            store.save_stories("Armenpress", [Story(feed="Armenpress", title="Bad link", url="file:///etc/passwd",
+                                                    guid="bad-link", published=NOW + timedelta(hours=1))])
+        app.poll_changes()
+        await pilot.press("home", "o")
+        await pilot.pause()
+        assert app.story_list.current.title == "Bad link"
+        assert opened == [newest(path, 1).url]
+        assert any("no web link" in m for m in notifications(app))
+
+
+async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, monkeypatch):
+    import briefing.fetch as fetch_module
+
+    config, path = sample_db
+    calls: list[int] = []
+
+    async def fake_fetch(config, db_path, *, on_outcome=None, on_start=None, on_stored=None, **kw):
+        calls.append(1)
+        on_start(2)
+        with Store(db_path) as store:
+            result = store.save_stories("TASS", [Story(feed="TASS", title="Fresh from the fetcher", guid="fresh",
+                                                      published=NOW + timedelta(hours=2))])
+        on_stored(None, result)
+        outcomes = [FetchOutcome("TASS", "new", new=1),
+                    FetchOutcome("News.am", "error", error="connection refused [b]x[/b]")]
+        for o in outcomes:
+            on_outcome(o)
+        return outcomes
+
+    monkeypatch.setattr(fetch_module, "fetch_feeds", fake_fetch)
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "Fresh from the fetcher" in screen_text(app))
+        assert calls == [1]
+        assert app.story_list.cursor == 1  # the cursor stayed on the story it was on
+        assert app.story_list.current.title.startswith("Opinion")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("News.am: connection refused [b]x[/b]" in m for m in notifications(app))
+        assert "1 new, 1 failed" in screen_text(app)
+
+
+async def test_fetch_crash_becomes_a_notification(sample_db, monkeypatch):
+    import briefing.fetch as fetch_module
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(fetch_module, "fetch_feeds", broken)
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await wait_for(pilot, lambda: any("disk on fire" in m for m in notifications(app)))
+        assert app.is_running
+        assert "fetch failed" in screen_text(app)
+
+
+async def test_first_launch_with_no_network_lists_errors_and_points_to_demo(tmp_path, monkeypatch):
+    import briefing.fetch as fetch_module
+    from .conftest import sample_config
+
+    async def offline(config, db_path, *, on_outcome=None, on_start=None, **kw):
+        on_start(len(config.feeds))
+        outcomes = [FetchOutcome(f.name, "error", error="name resolution failed") for f in config.feeds[:3]]
+        for o in outcomes:
+            on_outcome(o)
+        return outcomes
+
+    monkeypatch.setattr(fetch_module, "fetch_feeds", offline)
+    app = BriefingApp(sample_config(), tmp_path / "empty.db", now=NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "briefing demo" in screen_text(app))
+        text = screen_text(app)
+        assert "every feed failed" in text
+        assert "name resolution failed" in text
+
+
+async def test_e_exports_todays_digest(sample_db):
+    pytest.importorskip("briefing.digest")
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await wait_for(pilot, lambda: any(m.startswith("Digest written to") for m in notifications(app))
+                       or any("Digest export failed" in m for m in notifications(app)), timeout=10)
+        written = [m for m in notifications(app) if m.startswith("Digest written to")]
+        assert written, notifications(app)
+        assert Path(written[0].removeprefix("Digest written to ")).exists()
+
+
+async def test_i_opens_the_incidents_screen(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        try:
+            from briefing.app.screens.incidents import IncidentsScreen
+        except ImportError:
+            assert any("not available" in m for m in notifications(app))
+        else:
+            assert isinstance(app.screen, IncidentsScreen)
+
+
+async def test_q_quits(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running or app._exit
+
+
+async def test_mark_all_read_asks_first_and_u_undoes(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("A")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Mark 66 unread stories read?" in screen_text(app)
+        await pilot.press("n")
+        with Store(path) as store:
+            assert store.count_stories(StoryFilter(unread=True)) == 66
+        await pilot.press("j", "j", "A", "y")
+        await pilot.pause()
+        with Store(path) as store:
+            assert store.count_stories(StoryFilter(unread=True)) == 0
+        assert app.story_list.cursor == 2
+        assert "●" not in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        with Store(path) as store:
+            assert store.count_stories(StoryFilter(unread=True)) == 66
+        assert "●" in screen_text(app)
+
+
+async def test_mark_all_read_respects_the_filter(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    async with app.run_test(size=SIZE) as pilot:
+        app.apply_filter(StoryFilter(origin="russia", collapse_clusters=True))
+        await pilot.press("A", "y")
+        await pilot.pause()
+        with Store(path) as store:
+            assert store.count_stories(StoryFilter(unread=True)) == 62
+
+
+async def test_question_mark_lists_every_key(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Tag", "Star", "Read/unread", "Search", "Filter", "Fetch", "Digest", "Incidents",
+                      "Mark all read", "Undo", "Quit", "Open link", "Quick tag 9", "Other sources"):
+            assert words in text, words
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_lists_the_same_actions(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    story = newest(path)
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [t for t, *_ in app.palette_actions()]
+        for title in ("Star", "Tag", "Mark all read", "Fetch", "Digest", "Incidents", "Search", "Filter"):
+            assert title in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Star")
+        await wait_for(pilot, lambda: "Star" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: db_story(path, story.id).starred)
+
+
+async def test_keymap_remaps_a_binding_by_id(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    story = newest(path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"story_list.star": "z"})
+        await pilot.press("z")
+        assert db_story(path, story.id).starred
+
+
+async def test_mouse_click_selects_and_double_click_opens(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    third = newest(path, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#stories", offset=(20, 2))
+        assert app.story_list.cursor == 2
+        await pilot.double_click("#stories", offset=(20, 2))
+        await pilot.pause()
+        assert app.reader.story is not None and app.reader.story.id == third.id
+
+
+async def test_sidebar_filters_by_source_and_tag(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")  # tag the newest story "incident"
+        await pilot.pause(0.5)
+        sidebar = app.sidebar
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index("feed:TASS")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.story_list.filter.feeds == ("TASS",)
+        assert app.story_list.story_count == 3
+        assert isinstance(app.focused, StoryList)
+        sidebar.highlighted = sidebar.get_option_index("tag:incident")
+        sidebar.action_select()
+        await pilot.pause()
+        assert app.story_list.story_count == 1
+        assert "Tag: incident" in screen_text(app)
+
+
+async def test_failed_feed_is_marked_in_the_sidebar(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    with Store(path) as store:
+        store.record_outcome(FetchOutcome("TASS", "error", error="HTTP 503"), None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "TASS ✗" in screen_text(app)
+        app.sidebar.highlighted = app.sidebar.get_option_index("feed:TASS")
+        await pilot.pause()
+        assert "TASS: last fetch failed: HTTP 503" in screen_text(app)
+
+
+HOSTILE = "[@click=app.quit]x[/] [b]bold[/b] [link='file:///etc/passwd']y[/link] \x1b[31mred\x1b]0;pwned\x07"
+
+
+async def test_hostile_title_is_shown_literally_and_clicking_it_does_nothing(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    with Store(path) as store:
+        store.save_stories("TASS", [Story(feed="TASS", title=HOSTILE, summary="[red]body[/red] \x1b[2J",
+                                          url="javascript:alert(1)", guid="hostile",
+                                          published=NOW + timedelta(hours=1))])
+        store.add_tag(newest(path).id, "[b]tag[/b]")
+    async with app.run_test(size=(160, 40)) as pilot:
+        text = screen_text(app)
+        assert "[@click=app.quit]x[/] [b]bold[/b] [link='file:///etc/passwd']y[/link]" in text
+        assert "\x1b" not in text
+        # Click the very characters of the would-be link, then open the story and click the reader title.
+        await pilot.click("#stories", offset=(30, 0))
+        await pilot.click("#stories", offset=(32, 0))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#reader-title", offset=(1, 0))
+        await pilot.pause()
+        assert app.is_running
+        text = screen_text(app)
+        assert "[red]body[/red]" in text
+        assert "(no web link)" in text
+        assert "Tags: [b]tag[/b]" in text
+
+
+async def test_refresh_keeps_cursor_scroll_and_reader(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press(*["j"] * 12, "enter")
+        await pilot.pause()
+        story = app.story_list.current
+        before_row = app.story_list.cursor - round(app.story_list.scroll_y)
+        reader_before = app.reader.story.id
+        with Store(path) as other:  # another connection, like `briefing fetch --watch`
+            other.save_stories("TASS", [
+                Story(feed="TASS", title=f"Breaking {n}", guid=f"b{n}", published=NOW + timedelta(minutes=n))
+                for n in range(1, 4)
+            ])
+        await wait_for(pilot, lambda: app.story_list.story_count == 69, timeout=6)  # the 2 s poll
+        await pilot.pause()
+        assert app.story_list.current.id == story.id
+        assert app.story_list.cursor == 15
+        assert app.story_list.cursor - round(app.story_list.scroll_y) == before_row
+        assert app.reader.story.id == reader_before
+        assert "69" in screen_text(app)
+
+
+async def test_near_duplicates_show_as_one_row_and_x_expands(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    with Store(path) as store:
+        store.save_stories("TASS", [Story(feed="TASS", title="Peace treaty signed in Washington",
+                                          guid="p1", published=NOW + timedelta(hours=1))])
+        store.save_stories("News.am", [Story(feed="News.am", title="Peace treaty signed in Washington today",
+                                             guid="p2", published=NOW + timedelta(hours=2))])
+        from briefing.clusters import cluster_stories
+
+        store.set_clusters(cluster_stories(store.stories_between(NOW, NOW + timedelta(days=1), full=False)))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.story_list.story_count == 67
+        first_line = screen_text(app).splitlines()[0]
+        assert "+1 sources" in first_line and "News.am" in first_line
+        await pilot.press("x")
+        assert app.story_list.row_count == 68
+        lines = screen_text(app).splitlines()
+        assert "└ TASS" in lines[1]
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert app.reader.story.feed == "TASS"
+        await pilot.press("x")
+        assert app.story_list.row_count == 67
+        await pilot.press("j", "x")  # a story with no duplicates says so
+        assert any("no other sources" in m for m in notifications(app))
