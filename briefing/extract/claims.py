@@ -406,6 +406,11 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
             continue
         if j not in used:
             count = count_at(low, j)
+            if count is not None and j >= 2 and low[j - 1] in ("to", "and", "or"):
+                # "between five and seven", "five to seven": the range starts further left
+                wider = count_at(low, j - 2)
+                if wider is not None and wider.high == count.value:
+                    count = wider
             if count is not None and count.end <= t:
                 # "Of the 290 people injured": the count governs; "two of the dead": a subset
                 if count.end + 1 < len(low) and low[count.end] == "of" and low[count.end + 1] in ("the", "those") and count.end + 2 < len(low) and low[count.end + 2] in ("dead", "killed", "wounded", "injured", "victims"):
@@ -579,7 +584,8 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
             # "19 civilians dead and more than 60 wounded": the second figure shares the victims
             out.append(Mention(field, count.value, sentence.index, claimant, out[-1].side, count.high, count.more))
             return
-        split = [c for at, c in splits if count.start <= at <= pos or abs(at - count.end) <= 2]
+        # "12 people, four of them civilians, were killed" / "12 people were killed, four of them civilians"
+        split = [c for at, c in splits if count.start <= at <= pos + 5]
         civil = _is_civil(np, split=bool(split))
         if civil is None and nation in ("Armenia", "Azerbaijan", "Karabakh", "Russia") and not any(w in NATIONAL_NOUNS for w in np):
             civil = False

@@ -16,6 +16,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .gazetteer import find_places
+
+# Sectors along the line of contact; a place on one of them ties a story to the conflict.
+BORDER_SECTORS = frozenset({
+    "tavush-tovuz-gazakh", "gegharkunik-kalbajar", "vayots-dzor-kalbajar", "syunik-lachin",
+    "syunik-zangilan", "nakhchivan", "karabakh",
+})
+
 
 def _ci(source: str) -> re.Pattern[str]:
     """Compile a pattern that is only run on lower-cased text (faster than re.I)."""
@@ -38,7 +46,7 @@ _CONFLICT_WORD = _ci(
     r"\b(?:ceasefire|truce|border clash|clashes|shelling|sniper|peacekeep\w*|delimitation|demarcation|"
     r"peace treaty|peace talks|prisoners of war|POWs?|landmines?|mine victims|CSTO|Collective Security Treaty|"
     r"occupied|incursion|border guards|war with|cluster munitions?|rocket attacks?|artillery|missile strikes?|"
-    r"drone strikes?|front ?line|servicem[ae]n|military positions|armed forces|separatists?)\b",
+    r"drone strikes?|rocket strikes?|front ?line|clash|servicem[ae]n|military positions|armed forces|separatists?)\b",
 )
 
 
@@ -67,4 +75,9 @@ def is_relevant(title: str, summary: str) -> bool:
         return True
     if (has_arm or has_aze) and _CONFLICT_WORD.search(text):
         return True
+    if has_arm or has_aze:
+        # one side named plus a border village or district ("a conscript was wounded near Norabak")
+        for match in find_places(f"{title}\n{summary}"):
+            if BORDER_SECTORS.intersection(match.place.sectors):
+                return True
     return False
