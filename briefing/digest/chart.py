@@ -38,6 +38,8 @@ def incidents_chart(start: date, per_day: list[int]) -> str:
     end = start + timedelta(days=days - 1)
     parts.append(f'<text x="0" y="{HEIGHT - 1}" class="axis">{start.strftime("%d %b")}</text>')
     parts.append(f'<text x="{WIDTH}" y="{HEIGHT - 1}" class="axis" text-anchor="end">{end.strftime("%d %b")}</text>')
-    parts.append(f'<text x="{WIDTH / 2:.0f}" y="{HEIGHT - 1}" class="axis" text-anchor="middle">max {max(per_day)}</text>')
+    parts.append(
+        f'<text x="{WIDTH / 2:.0f}" y="{HEIGHT - 1}" class="axis" text-anchor="middle">max {max(per_day)}</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)

@@ -116,7 +116,8 @@ def render_html(digest: Digest) -> str:
     )
     body.append(
         f'<p class="meta">Times in {escape(digest.timezone)}; generated '
-        f"{escape(digest.generated.strftime('%Y-%m-%d %H:%M %Z'))}. Incidents per day, last {len(digest.per_day)} days:</p>"
+        f"{escape(digest.generated.strftime('%Y-%m-%d %H:%M %Z'))}. "
+        f"Incidents per day, last {len(digest.per_day)} days:</p>"
     )
     if digest.chart_start is not None:
         body.append(incidents_chart(digest.chart_start, digest.per_day))
@@ -141,7 +142,9 @@ def render_html(digest: Digest) -> str:
             f"<span class=\"when\">(last failed {escape(f.when.strftime('%Y-%m-%d %H:%M'))})</span></li>"
             for f in digest.failed_feeds
         )
-        body.append(f"<footer><p>Feeds that failed in this period (their stories may be missing):</p><ul>{failed}</ul></footer>")
+        body.append(
+            f"<footer><p>Feeds that failed in this period (their stories may be missing):</p><ul>{failed}</ul></footer>"
+        )
     else:
         body.append("<footer><p>Every feed was fetched without error in this period.</p></footer>")
     return (

@@ -97,7 +97,8 @@ def render_markdown(digest: Digest) -> str:
     if digest.failed_feeds:
         out += ["Feeds that failed in this period (their stories may be missing):", ""]
         out += [
-            f"- {text(f.feed)}: {text(f.error)} (last failed {f.when.strftime('%Y-%m-%d %H:%M')})" for f in digest.failed_feeds
+            f"- {text(f.feed)}: {text(f.error)} (last failed {f.when.strftime('%Y-%m-%d %H:%M')})"
+            for f in digest.failed_feeds
         ]
     else:
         out.append("Every feed was fetched without error in this period.")

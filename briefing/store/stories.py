@@ -335,7 +335,8 @@ class StoriesMixin(Database):
             chunk = ids[start : start + 500]
             out.update(
                 self.conn.execute(
-                    f"SELECT id, cluster FROM stories WHERE cluster IS NOT NULL AND id IN ({','.join('?' * len(chunk))})",
+                    "SELECT id, cluster FROM stories WHERE cluster IS NOT NULL"
+                    f" AND id IN ({','.join('?' * len(chunk))})",
                     chunk,
                 ).fetchall()
             )
