@@ -38,6 +38,7 @@ from .widgets.reader import Reader
 from .widgets.sidebar import Choice, Sidebar
 from .widgets.status_line import StatusLine
 from .widgets.story_list import StoryList, plain
+from .workers import start_resource_tracker
 
 try:  # written by another team; the app runs without it
     from .widgets.tally_panel import TallyPanel
@@ -92,6 +93,7 @@ class BriefingApp(App[None]):
         self._fetch_done = 0
         self._fetch_failed: list[FetchOutcome] = []
         self._counts_timer: Any = None
+        start_resource_tracker()
 
     def now(self) -> datetime:
         """The current time, or the fixed one given for tests and snapshots."""
@@ -253,6 +255,11 @@ class BriefingApp(App[None]):
 
     def on_tally_panel_opened(self, event: Any) -> None:
         self.action_incidents()
+
+    def on_incidents_screen_corrected(self, event: Any) -> None:
+        """A claim or incident mark was corrected: tallies and incident marks are stale."""
+        self.story_list.reload()
+        self.refresh_tally()
 
     # --- global actions --------------------------------------------------------
 

@@ -1,0 +1,22 @@
+"""Snapshots of the main screen on the sample data (update with --snapshot-update).
+
+Fixed `now`, no fetching, UTC: the same pixels on every machine.
+"""
+
+from __future__ import annotations
+
+from briefing.app import BriefingApp
+
+from .conftest import NOW
+
+
+def test_main_screen_80x24(sample_db, snap_compare):
+    config, path = sample_db
+    app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_main_screen_160x48_with_story_open(sample_db, snap_compare):
+    config, path = sample_db
+    app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
+    assert snap_compare(app, press=["j", "j", "enter", "s", "1"], terminal_size=(160, 48))
