@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .gazetteer import lookup
 
 ANAPHOR = "?"
+OWN = "<own>"  # "according to the two sides": each side speaks for its own losses
 
 # Verbs that introduce reported speech.  Some need a particular object to count
 # ("put its losses at", "gave its own account"); see `_verb_ok`.
@@ -66,7 +67,9 @@ SIDE_WORDS: dict[str, str] = {
     "hospital": "other", "residents": "other", "witnesses": "other", "ngo": "other",
     "watchdog": "other", "osce": "other", "icrc": "other", "un": "other", "researchers": "other",
     "journalists": "other", "analysts": "other", "activists": "other", "villagers": "other",
-    "relatives": "other", "family": "other", "medics": "other",
+    "relatives": "other", "family": "other", "medics": "other", "media": "other",
+    "outlets": "other", "newspaper": "other", "website": "other", "blogger": "other",
+    "bloggers": "other", "monitor": "other", "observatory": "other", "amnesty": "other",
 }
 # Used only if no side word is in the window: Karabakh's ombudsman and police were the
 # usual sources; Armenia's own ombudsman is written "Armenia's ombudsman".
@@ -76,6 +79,9 @@ ANAPHOR_WORDS = frozenset({
     "services", "officials", "official", "authorities", "spokesman", "spokeswoman",
     "spokesperson", "committee", "department", "agency", "government", "police", "command",
     "side", "ministries", "statement", "minister", "we", "president", "aide", "commission",
+    "governor", "mayor", "administration", "municipality", "head", "chief", "prosecutors",
+    "investigators", "rescuers", "officer", "commander", "headquarters", "staff", "centre",
+    "center", "serviceman",
 })
 # Words that end a subject window going backwards.
 _STOP = frozenset({";", ":", ".", "that", "\"", "(", ")", "which", "who", "when", "after", "while", "because", "as", "where"})
@@ -116,6 +122,8 @@ def classify(low: list[str]) -> str | None:
         for i in range(n - k + 1):
             if tuple(words[i:i + k]) == key:
                 return claimant
+    if "sides" in words and ("both" in words or "two" in words):
+        return OWN
     for word in reversed(words):
         hit = SIDE_WORDS.get(word)
         if hit:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..models import Claim
-from .attribution import ANAPHOR, Anchor, classify_strong, find_anchors
+from .attribution import ANAPHOR, OWN, Anchor, classify_strong, find_anchors
 from .dates import DateMention, best_date, find_dates, local_day
 from .gazetteer import NOT_LOCATIONS, PlaceMatch, find_places
 from .numbers import Count, count_at, tokenize
@@ -72,7 +72,7 @@ CIVIL_WORDS = frozenset({
     "child", "children", "people", "person", "resident", "residents", "villager", "villagers",
     "farmer", "farmers", "shepherd", "shepherds", "driver", "drivers", "worker", "workers",
     "employee", "employees", "driller", "journalist", "journalists", "pensioner", "teenager",
-    "student", "students", "deminer", "deminers", "family", "families", "citizens", "citizen",
+    "student", "students", "deminer", "deminers", "citizens", "citizen", "official", "officials",
     "passengers", "teacher", "doctor", "nurse", "builders", "labourers", "labourer", "locals",
 })
 NATIONAL_NOUNS = {"armenians": "Armenia", "azerbaijanis": "Azerbaijan", "russians": "Russia"}
@@ -85,6 +85,7 @@ NOT_PEOPLE = frozenset({
     "bridge", "statement", "report", "day", "days", "week", "weeks", "month", "months", "year",
     "years", "hour", "hours", "attack", "clash", "clashes", "incident", "blast", "explosion",
     "fire", "toll", "total", "number", "area", "flag", "field", "livestock", "cattle", "sheep",
+    "family", "families", "group", "unit", "units", "side", "sides", "battalion", "company",
 })
 POSSESSIVE_OWN = frozenset({"its", "their", "our", "own"})
 NATION_ADJ = {
@@ -96,6 +97,7 @@ NATION_ADJ = {
     "russian": "Russia", "russia's": "Russia",
     "eu": "EU", "eu's": "EU", "european": "EU", "observers": "EU", "monitors": "EU", "mission": "EU",
 }
+BARE = "<bare>"  # "the ministry said" with no side named anywhere before
 TOLL_SIDE = "?"  # placeholder until merge decides whose toll it is
 PARTIES = ("Armenia", "Azerbaijan", "Karabakh", "Russia")
 SIDE_OF_PLACE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
@@ -160,10 +162,10 @@ _MINE = _ci(
 )
 EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("landmine", _MINE),
-    ("other", _ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot)\b")),
+    ("other", _ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot|overturned|avalanche|drowned)\b")),
     ("sniper fire", _ci(r"\bsnipers?\b")),
     ("drone strike", _ci(r"\b(?:drone strikes?|drone attacks?|with (?:attack |combat |kamikaze |strike )?drones|UAV strikes?)\b")),
-    ("shelling/artillery", _ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
+    ("shelling/artillery", _ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missiles?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
     ("armed clash", _ci(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid)\b")),
     ("ceasefire violation", _ci(r"\b(?:ceasefire violations?|violat\w+|breach\w* of the (?:truce|ceasefire)|gunfire|fired (?:at|on)|shooting|shot at|provocations?|sporadic)\b")),
 )
@@ -176,7 +178,7 @@ WEAPON_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rocket", _ci(r"\b(?:rockets?|cluster (?:munitions?|rockets?|bombs?)|Grad|Smerch|MLRS)\b")),
     ("missile", _ci(r"\bmissiles?\b")),
     ("mine", _MINE),
-    ("tank", _ci(r"\btanks?\b")),
+    ("tank", _ci(r"(?<!-)\btanks?\b")),
     ("aircraft", _ci(r"\b(?:air ?strikes?|airstrikes?|aircraft|warplanes?|jets?|bombers?)\b")),
 )
 # Armenian and Azerbaijani outlets use "the Defence Ministry" for their own country's.
@@ -209,6 +211,7 @@ class Mention:
     high: int | None = None
     more: bool = False
     split_civilians: int = 0  # "207 people, three of them civilians"
+    group: int = -1  # figures joined by "and" under one verb are added up
 
 
 @dataclass(slots=True)
@@ -333,7 +336,7 @@ def _nation_of(tokens: list[str]) -> str | None:
 def _is_civil(tokens: list[str], split: bool = False) -> bool | None:
     """True civilian, False armed, None unknown, from the head words of a victim phrase."""
     words = set(tokens)
-    if words & {"civilian", "civilians"}:
+    if words & {"civilian", "civilians", "family", "families", "household", "villagers", "residents"}:
         return True
     if words & {"ministry", "police", "army", "military", "forces", "policemen", "policeman", "border", "guards"}:
         return False
@@ -367,6 +370,8 @@ def _side(nation: str | None, civil: bool | None, claimant: str, places: list[Pl
             return "civilians-Armenia"
         if nation == "Azerbaijan":
             return "civilians-Azerbaijan"
+        if nation in ("Russia", "EU"):
+            return "unknown"  # e.g. foreign journalists: "anyone else" (README rule 7)
         return None
     if nation is None and claimant in ("Armenia", "Azerbaijan", "Karabakh", "Russia"):
         # armed forces report their own losses; an outlet or NGO naming no side gives
@@ -411,6 +416,8 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                 wider = count_at(low, j - 2)
                 if wider is not None and wider.high == count.value:
                     count = wider
+            if count is not None and count.end < t and low[count.end] in NOT_PEOPLE:
+                count = None  # "five members of one family": "one" counts families
             if count is not None and count.end <= t:
                 # "Of the 290 people injured": the count governs; "two of the dead": a subset
                 if count.end + 1 < len(low) and low[count.end] == "of" and low[count.end + 1] in ("the", "those") and count.end + 2 < len(low) and low[count.end + 2] in ("dead", "killed", "wounded", "injured", "victims"):
@@ -427,7 +434,9 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                 if head and any(w in PERSON_WORDS or (w not in NOT_PEOPLE and w.isalpha() and i_is_noun(w)) for w in head[:4]):
                     if not any(w in NOT_PEOPLE for w in head[:3]):
                         return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
-                return None, [], j
+                if not (j + 1 < t and low[j + 1] in NOT_PEOPLE):
+                    return None, [], j
+                # "members of one family": keep looking further left
         between.insert(0, tok)
         j -= 1
     # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
@@ -528,8 +537,8 @@ def _resolve_anchor_claimants(sentences: list[Sentence], source: str) -> None:
             if anchor.claimant == ANAPHOR:
                 # "the army said" with nobody named before: an institution named earlier in
                 # the sentence ("soldiers of Nagorno-Karabakh's Defence Army ... the army said")
-                anchor.claimant = last or classify_strong(sentence.low[: anchor.start])
-            if anchor.claimant:
+                anchor.claimant = last or classify_strong(sentence.low[: anchor.start]) or BARE
+            if anchor.claimant and anchor.claimant not in (BARE, OWN):
                 last = anchor.claimant
                 sentence.claimants.add(anchor.claimant)
 
@@ -541,17 +550,38 @@ def _claimant_at(sentence: Sentence, pos: int, context: str | None) -> str:
     if semicolons:
         before = [a for a in before if a.start > semicolons[-1]]
     if before:
-        return before[-1].claimant or "unattributed"
+        return before[-1].claimant or BARE
     after = [a for a in sentence.anchors if a.start >= pos and a.claimant and not a.deny]
     next_semicolon = next((i for i, tok in enumerate(sentence.low) if tok == ";" and i > pos), None)
     if next_semicolon is not None:
         after = [a for a in after if a.start < next_semicolon] or []
     if after:
-        return after[0].claimant or "unattributed"
+        return after[0].claimant or BARE
     return context or "unattributed"
 
 
-def _mentions_in(sentence: Sentence, context: str | None, story_places: list[PlaceMatch]) -> list[Mention]:
+def _resolve_bare(claimant: str, nation: str | None, side: str | None, outlet: str | None, places: list[PlaceMatch]) -> str:
+    """Claimant behind "the Defence Ministry said" when no side was named before it.
+
+    Armed forces report their own losses, so the victims' nationality decides; else the
+    outlet's country (Armenpress's "the Defence Ministry" is Armenia's); else the place.
+    "According to the two sides" (OWN) means each side for its own losses.
+    """
+    if claimant == OWN:
+        return side if side in PARTIES else "unattributed"
+    if claimant != BARE:
+        return claimant
+    if nation in PARTIES:
+        return nation
+    if outlet:
+        return outlet
+    for place in places:
+        if place.place.name.casefold() not in NOT_LOCATIONS:
+            return SIDE_OF_PLACE[place.place.side]
+    return "unattributed"
+
+
+def _mentions_in(sentence: Sentence, context: str | None, story_places: list[PlaceMatch], outlet: str | None = None) -> list[Mention]:
     """All casualty figures of one sentence, with claimant and side."""
     low, masked = sentence.low, sentence.masked
     _, splits = _mask_asides(low)
@@ -573,12 +603,17 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
         if any(w in NOT_PEOPLE for w in np[:2]) and not any(w in PERSON_WORDS for w in np):
             return
         claimant = _claimant_at(sentence, count.start, context)
+        if claimant in (BARE, OWN) and toll:
+            claimant = _resolve_bare(claimant, None, None, outlet, places)
         if toll:
             # "the death toll has risen to 68": victims named elsewhere; resolved at merge
             out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more))
             return
         own = any(w in POSSESSIVE_OWN for w in np)
         nation = _nation_of(np)
+        if claimant in (BARE, OWN):
+            military_side = _side(nation, _is_civil(np) or False, "", places, False) if claimant == OWN else None
+            claimant = _resolve_bare(claimant, nation, military_side, outlet, places)
         described = own or nation is not None or any(w in PERSON_WORDS for w in np if w not in OTHER_PEOPLE)
         if not described and out and out[-1].claimant == claimant and out[-1].field != field:
             # "19 civilians dead and more than 60 wounded": the second figure shares the victims
@@ -602,7 +637,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
             if civ_side:
                 out.append(Mention(field, civilians, sentence.index, claimant, civ_side))
             return
-        out.append(Mention(field, value, sentence.index, claimant, side, count.high, count.more))
+        out.append(Mention(field, value, sentence.index, claimant, side, count.high, count.more, group=pos))
 
     for t in range(n):
         tok = low[t]
@@ -710,7 +745,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
     return out
 
 
-def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, story_places: list[PlaceMatch]) -> list[Mention]:
+def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, story_places: list[PlaceMatch], outlet: str | None = None) -> list[Mention]:
     """Explicit zeros: "no casualties", "no civilians were hurt", and denials (README rule 9)."""
     out: list[Mention] = []
     for m in ZERO.finditer(sentence.lower or sentence.text.lower()):
@@ -719,6 +754,8 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
             continue
         pos = len(tokenize(sentence.text[: m.start()]))
         claimant = _claimant_at(sentence, pos, context)
+        if claimant in (BARE, OWN):
+            claimant = outlet or "unattributed"
         words = phrase.split()
         nation = _nation_of(words)
         if any(w in ("mission", "observers", "monitors") for w in words):
@@ -726,7 +763,10 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
         elif any(w.startswith("civilian") or w in ("people", "residents") for w in words):
             side = _side(nation, True, claimant, sentence.places or story_places, False)
         else:
-            side = _target_side(story_text, claimant) or _side(nation, False, claimant, [], True)
+            side = _target_side(story_text, claimant)
+            if side == "civilians":
+                side = _side(nation, True, claimant, sentence.places or story_places, False)
+            side = side or _side(nation, False, claimant, [], True)
         if side:
             out.append(Mention("zero", 0, sentence.index, claimant, side))
     for anchor in sentence.anchors:
@@ -742,22 +782,32 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
             side = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh"}.get(denier)
         else:
             side = _target_side(story_text, None)
-            if side is None or side == denier:
-                side = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia", "Karabakh": "Azerbaijan"}.get(denier)
+            other = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia", "Karabakh": "Azerbaijan"}.get(denier)
+            if side == "civilians":
+                side = {"Azerbaijan": "civilians-Azerbaijan", "Armenia": "civilians-Armenia"}.get(other or "")
+            elif side is None or side == denier:
+                side = other
         if side:
             out.append(Mention("zero", 0, sentence.index, denier, side))
     return out
 
 
 def _target_side(story_text: str, claimant: str | None) -> str | None:
-    """Who was fired at, from "fired at European Union observers", "fired at Azerbaijani positions"."""
+    """Who was fired at: "fired at European Union observers" -> unknown, "fired at Azerbaijani
+    positions" -> Azerbaijan, "firing at the city" -> "civilians" (whose, the caller decides)."""
     m = TARGET.search(story_text.lower())
     if not m:
         return None
-    words = m.group(1).lower().split()
+    words = m.group(1).split()
     if any(w in ("observers", "monitors", "mission", "patrol", "eu", "european") for w in words):
         return "unknown"
     nation = _nation_of(words)
+    if any(w in ("city", "town", "village", "villages", "residential", "civilians", "homes", "houses", "towns", "cities") for w in words):
+        if nation in ("Armenia", "Karabakh"):
+            return "civilians-Armenia"
+        if nation == "Azerbaijan":
+            return "civilians-Azerbaijan"
+        return "civilians"
     if nation in ("Armenia", "Azerbaijan", "Karabakh"):
         return nation
     return None
@@ -805,22 +855,19 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
     for sentence in sentences:
         # claimant carried from earlier sentences ("the ministry said" -> last named)
         if not sentence.skip:
-            found = _mentions_in(sentence, context, story_places)
-            found += _zero_mentions(sentence, context, summary, story_places)
-            for mention in found:
-                if mention.claimant == "unattributed" and context is None and any(a.claimant is None for a in sentence.anchors):
-                    # "the army said" / "the Defence Ministry said" with nobody named before
-                    mention.claimant = (
-                        classify_strong(sentence.low)
-                        or (mention.side if mention.side in PARTIES else None)
-                        or outlet
-                        or "unattributed"
-                    )
-                    if mention.claimant != "unattributed":
-                        context = mention.claimant
+            found = _mentions_in(sentence, context, story_places, outlet)
+            found += _zero_mentions(sentence, context, summary, story_places, outlet)
             mentions += found
+        else:
+            found = []
+        # a bare "the Defence Ministry said" is settled by what it reported (or the outlet),
+        # so the next sentence's "it said" / unattributed figures follow it
+        for anchor in sentence.anchors:
+            if anchor.claimant == BARE:
+                parties = [m.claimant for m in found if m.claimant in PARTIES]
+                anchor.claimant = parties[0] if parties else outlet
         if sentence.anchors:
-            named = [a.claimant for a in sentence.anchors if a.claimant]
+            named = [a.claimant for a in sentence.anchors if a.claimant and a.claimant not in (BARE, OWN)]
             if named:
                 context = named[-1]
 
@@ -828,6 +875,20 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         if mention.side == TOLL_SIDE:
             mention.side = _toll_side(mention, mentions, sentences, summary)
     mentions = [m for m in mentions if m.side]
+    # "two journalists and a local official were killed": one verb, one side -> add up
+    summed: dict[tuple, Mention] = {}
+    kept: list[Mention] = []
+    for mention in mentions:
+        if mention.group < 0 or mention.field == "zero":
+            kept.append(mention)
+            continue
+        key = (mention.sentence, mention.group, mention.claimant, mention.side, mention.field)
+        if key in summed:
+            summed[key].value += mention.value
+        else:
+            summed[key] = mention
+            kept.append(mention)
+    mentions = kept
     # merge per (claimant, side)
     merged: dict[tuple[str, str], dict] = {}
     for mention in mentions:
@@ -879,7 +940,8 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
 
 NON_COMBAT = _ci(
     r"\b(?:fire broke out|caught fire|barracks fire|depot|warehouse|accident\w*|carelessness|negligence|"
-    r"blew up|explosion at|blast at|crash\w*|collapsed?|drowned|heart attack|suicide|fuel|gas leak)\b"
+    r"blew up|explosion at|blast at|crash\w*|collapsed?|drowned|heart attack|suicide|fuel|gas leak|"
+    r"overturned|road accident|car accident|traffic accident|fell|avalanche|illness|hazing)\b"
 )
 HOSTILE = _ci(r"\b(?:shot down|brought down|downed|downing|attack\w*|fired|shelling|strike)\b")
 

@@ -23,7 +23,7 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:\s+(\d{4}))?\b")
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?\b")
-_RELATIVE = re.compile(r"\b(yesterday|today|tonight|overnight|last night|this morning|last week|the day before|a day earlier)\b", re.I)
+_RELATIVE = re.compile(r"\b(yesterday|today|tonight|overnight|last night|this morning|last week|the day before|a day earlier|the previous day|the previous night)\b", re.I)
 
 # rank: higher wins when a sentence holds several dates
 EXPLICIT, POSSESSIVE, WEEKDAY, RELATIVE = 4, 3, 2, 1
@@ -75,7 +75,7 @@ def find_dates(text: str, published: datetime) -> list[DateMention]:
         out.append(DateMention(m.start(), pub - timedelta(days=back), rank))
     for m in _RELATIVE.finditer(text):
         word = m.group(1).lower()
-        if word == "yesterday" or word in ("the day before", "a day earlier"):
+        if word == "yesterday" or word in ("the day before", "a day earlier", "the previous day", "the previous night"):
             d = pub - timedelta(days=1)
         elif word == "last week":
             d = pub - timedelta(days=7)
