@@ -325,6 +325,9 @@ class StoriesMixin(Database):
         ).fetchall()
         return [_row_to_story(r) for r in rows]
 
+    def all_story_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM stories ORDER BY sort_time")]
+
     def story_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
 

@@ -1,0 +1,73 @@
+"""Stored stories become claims and incidents; re-extraction keeps the reader's corrections."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+from briefing.cli import main
+from briefing.models import Feed, Story
+from briefing.pipeline import process_stories, rebuild
+from briefing.store import Store
+
+ARM = Feed("Armenpress", "http://127.0.0.1/arm", origin="armenia")
+AZE = Feed("Report.az", "http://127.0.0.1/aze", origin="azerbaijan")
+
+
+def save(store: Store, feed: Feed, title: str, summary: str, when: datetime) -> str:
+    return store.save_stories(feed.name, [Story(feed=feed.name, title=title, summary=summary, published=when,
+                                                guid=title)]).new_ids[0]
+
+
+def test_two_sides_reports_of_one_clash_become_one_incident_with_both_claims(store: Store):
+    store.sync_feeds([ARM, AZE])
+    morning = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
+    a = save(store, ARM, "Two Armenian soldiers killed near Sotk",
+             "Armenia's Defence Ministry said on Tuesday that two servicemen were killed and three wounded "
+             "when Azerbaijani forces opened fire on positions near Sotk in Gegharkunik.", morning)
+    b = save(store, AZE, "Baku says Armenian provocation repelled in Kalbajar",
+             "Azerbaijan's Defence Ministry said on Tuesday that its units came under fire in the Kalbajar "
+             "district and that there were no losses.", morning.replace(hour=11))
+    result = process_stories(store, [a, b])
+    assert result.claims >= 2
+
+    day = date(2026, 11, 17)
+    incidents = store.incidents_between(day, day)
+    assert len(incidents) == 1
+    claims = {(c.claimant, c.side_affected): (c.killed, c.wounded) for c in incidents[0].claims}
+    assert claims[("Armenia", "Armenia")] == (2, 3)
+    assert ("Azerbaijan", "Azerbaijan") in claims
+    assert store.get_story(a).has_incident
+
+    tally = store.tally(day, day)
+    assert tally.incidents == 1
+    assert {(f.claimant, f.side_affected): f.killed for f in tally.figures}[("Armenia", "Armenia")] == 2
+
+
+def test_rebuild_keeps_a_rejected_claim_rejected(store: Store):
+    store.sync_feeds([ARM])
+    when = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
+    sid = save(store, ARM, "Soldier wounded in Tegh",
+               "Armenia's Defence Ministry said a soldier was wounded on Tuesday by Azerbaijani fire near Tegh.",
+               when)
+    process_stories(store, [sid])
+    [claim] = store.claims_for_story(sid)
+    store.correct_claim(sid, claim.claimant, claim.side_affected, "rejected")
+    rebuild(store)
+    assert store.claims_for_story(sid) == []
+    assert len(store.claims_for_story(sid, include_rejected=True)) == 1
+
+
+def test_extract_command_writes_one_json_line_per_story(tmp_path, capsys):
+    stories = tmp_path / "in.jsonl"
+    stories.write_text(json.dumps({
+        "id": "s1", "source": "Armenpress", "title": "Two soldiers killed near Sotk",
+        "summary": "Armenia's Defence Ministry said on Tuesday that two servicemen were killed near Sotk.",
+        "published": "2026-11-17T10:00:00+04:00"}) + "\n" + json.dumps({
+        "id": "s2", "source": "TASS", "title": "Moscow weather", "summary": "Snow is expected.",
+        "published": "2026-11-17T10:00:00+03:00"}) + "\n")
+    assert main(["extract", str(stories)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["id"] for line in lines] == ["s1", "s2"]
+    assert lines[0]["relevant"] and lines[0]["claims"][0]["killed"] == 2
+    assert lines[1] == {"id": "s2", "relevant": False, "claims": []}
