@@ -31,6 +31,7 @@ SAY_VERBS = frozenset({
 DENY_VERBS = frozenset({"denied", "denies", "deny", "denying", "dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes"})
 NOUN_ANCHORS = frozenset({"claim", "report", "statement", "figures", "figure", "account", "data", "tally"})
 _POSSESSIVE_TAIL = ("'s",)
+FALSE_WORDS = frozenset({"false", "untrue", "disinformation", "fake", "lie", "lies", "groundless", "baseless", "fabricated", "fabrication"})
 
 # Unambiguous institution names; checked anywhere in the subject window first.
 STRONG_ORGS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -47,7 +48,6 @@ STRONG_ORGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("state", "border", "service"), "Azerbaijan"),
     (("mine", "action", "agency"), "Azerbaijan"),
     (("investigative", "committee"), "Armenia"),
-    (("human", "rights", "defender"), "Karabakh"),
 )
 # Words naming a side, nearest-to-the-verb wins.
 SIDE_WORDS: dict[str, str] = {
@@ -73,7 +73,7 @@ SIDE_WORDS: dict[str, str] = {
 }
 # Used only if no side word is in the window: Karabakh's ombudsman and police were the
 # usual sources; Armenia's own ombudsman is written "Armenia's ombudsman".
-WEAK_WORDS: dict[str, str] = {"ombudsman": "Karabakh"}
+WEAK_WORDS: dict[str, str] = {"ombudsman": "Karabakh", "defender": "Karabakh"}
 ANAPHOR_WORDS = frozenset({
     "ministry", "it", "he", "she", "they", "office", "council", "army", "military", "service",
     "services", "officials", "official", "authorities", "spokesman", "spokeswoman",
@@ -226,6 +226,10 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
             continue
         if not _verb_ok(low, i):
             continue
+        if tok in ("called", "calls", "described") and any(
+            w in FALSE_WORDS for w in low[i + 1: i + 6]
+        ):
+            deny = True  # "called the report false", "described the claims as disinformation"
         window, elided = _subject_window(low, i)
         claimant = classify(window)
         inverted_form = (

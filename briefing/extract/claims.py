@@ -87,6 +87,8 @@ NOT_PEOPLE = frozenset({
     "fire", "toll", "total", "number", "area", "flag", "field", "livestock", "cattle", "sheep",
     "family", "families", "group", "unit", "units", "side", "sides", "battalion", "company",
 })
+SPECIFIC_PEOPLE = (MILITARY_WORDS | CIVIL_WORDS) - {"people", "person", "victims", "citizens", "citizen"}
+LIMBS = frozenset({"leg", "legs", "arm", "arms", "hand", "hands", "foot", "feet", "eye", "eyes", "limb", "limbs"})
 POSSESSIVE_OWN = frozenset({"its", "their", "our", "own"})
 NATION_ADJ = {
     "armenian": "Armenia", "armenia's": "Armenia", "armenia": "Armenia",
@@ -115,6 +117,7 @@ CUMULATIVE = _ci(
     r"(?:(?:\d{4}|second karabakh|first karabakh|44-day|six-week|karabakh) )?(?:war|conflict|ceasefire|truce|hostilities)\b"
     r"|\bsince (?:" + _MONTH + r" )?(?:19|20)\d\d\b"
     r"|\bsince (?:the )?(?:searches|search|operations?|records?|demining)\b"
+    r"|\bsince (?:the (?:start|beginning) of )?(?:the |this )?(?:year|month|january)\b"
     r"|\bso far this year\b|\bthis year alone\b|\bin total\b|\bto date\b|\bin all\b|\bcumulative\b|\brunning total\b"
     r"|\bover the (?:past|last) (?:\w+ )?(?:months|years|weeks)\b|\bin the (?:past|last) (?:\w+ )?(?:months|years)\b"
     r"|\bsince then\b|\bbetween \d{1,2} " + _MONTH + r"(?: \d{4})? and \d{1,2} " + _MONTH,
@@ -212,6 +215,10 @@ class Mention:
     more: bool = False
     split_civilians: int = 0  # "207 people, three of them civilians"
     group: int = -1  # figures joined by "and" under one verb are added up
+    # for generic victims ("200 people"): the sides to use if a later "of the dead, ten
+    # were civilians" splits the figure
+    armed_side: str | None = None
+    civil_side: str | None = None
 
 
 @dataclass(slots=True)
@@ -265,6 +272,10 @@ def _mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
     while i < n:
         tok = low[i]
         if tok in ("including", "among") and (tok == "including" or (i + 1 < n and low[i + 1] in ("them", "whom"))):
+            if tok == "including" and i + 2 < n and low[i + 2] in ("civilians", "civilian"):
+                inner = count_at(low, i + 1)
+                if inner is not None:
+                    splits.append((i, inner.value))  # "200 killed, including ten civilians"
             j = i
             while j < n and low[j] not in (",", ";", ".", ":", ")"):
                 masked[j] = True
@@ -309,7 +320,7 @@ def _cumulative(text: str, published: datetime) -> bool:
     m = SINCE_DATE.search(text)
     if m:
         for mention in find_dates(m.group(1), published):
-            if (local_day(published) - mention.day).days > 7:
+            if (local_day(published) - mention.day).days > 4:
                 return True
     return False
 
@@ -431,6 +442,8 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                 head = [w for w in low[j + 1:t] if w not in AUX and w != ","]
                 if tok == "a" and j + 1 < t and low[j + 1] in ("second", "third", "fourth", "fifth"):
                     return Count(1, j, j + 2), low[j + 1:t], j
+                if tok in ("another", "one") and not head:
+                    return Count(1, j, j + 1), [], j  # "three died and another was wounded"
                 if head and any(w in PERSON_WORDS or (w not in NOT_PEOPLE and w.isalpha() and i_is_noun(w)) for w in head[:4]):
                     if not any(w in NOT_PEOPLE for w in head[:3]):
                         return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
@@ -496,7 +509,7 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> 
 CASUALTY_CUES = (
     "kill", "dead", "died", "dies", "death", "wound", "injur", "hurt", "casualt", "harm", "toll",
     "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
-    "perish", "burns",
+    "perish", "burns", "victim", " lost ", "false", "untrue", "disinformation", "groundless",
 )
 
 
@@ -560,6 +573,41 @@ def _claimant_at(sentence: Sentence, pos: int, context: str | None) -> str:
     return context or "unattributed"
 
 
+LATER_SPLIT = _ci(
+    r"\bof (?:the|those) (dead|killed|wounded|injured)\b,? ([\w-]+) (?:were|was|are) civilians"
+    r"|\b([\w-]+) of the (dead|killed|wounded|injured) (?:were|was|are) civilians"
+)
+
+
+def _apply_later_splits(sentences: list[Sentence], mentions: list[Mention]) -> None:
+    """ "200 people were killed ... Of the dead, ten were civilians": armed 190, civilians 10."""
+    for sentence in sentences:
+        m = LATER_SPLIT.search(sentence.lower) if sentence.lower else None
+        if not m:
+            continue
+        what, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        field = "killed" if what in ("dead", "killed") else "wounded"
+        count = count_at([number], 0)
+        if count is None:
+            continue
+        for mention in reversed(mentions):
+            if mention.sentence > sentence.index or mention.field != field:
+                continue
+            if mention.armed_side and mention.civil_side and mention.value > count.value:
+                mention.value -= count.value
+                mention.side = mention.armed_side
+                mentions.append(Mention(field, count.value, mention.sentence, mention.claimant, mention.civil_side))
+                # an unsplit figure of the other kind stays with the armed side (README rule 8)
+                for other in mentions:
+                    if other.sentence == mention.sentence and other.field != field and other.armed_side == mention.armed_side and other.side == other.civil_side:
+                        other.side = other.armed_side
+            break
+
+
+def _names_both_sides(lower: str) -> bool:
+    return bool(re.search(r"\barmenia", lower)) and bool(re.search(r"\bazerbaijan|\bbaku\b", lower))
+
+
 def _resolve_bare(claimant: str, nation: str | None, side: str | None, outlet: str | None, places: list[PlaceMatch]) -> str:
     """Claimant behind "the Defence Ministry said" when no side was named before it.
 
@@ -604,7 +652,9 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
             return
         claimant = _claimant_at(sentence, count.start, context)
         if claimant in (BARE, OWN) and toll:
-            claimant = _resolve_bare(claimant, None, None, outlet, places)
+            claimant = outlet or "unattributed"
+        if toll and (SUM_MARKERS.search(sentence.lower) or (claimant not in PARTIES and _names_both_sides(sentence.lower))):
+            return  # "the death toll from fighting between Azerbaijan and Armenian forces rose to 39"
         if toll:
             # "the death toll has risen to 68": victims named elsewhere; resolved at merge
             out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more))
@@ -617,11 +667,15 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
         described = own or nation is not None or any(w in PERSON_WORDS for w in np if w not in OTHER_PEOPLE)
         if not described and out and out[-1].claimant == claimant and out[-1].field != field:
             # "19 civilians dead and more than 60 wounded": the second figure shares the victims
-            out.append(Mention(field, count.value, sentence.index, claimant, out[-1].side, count.high, count.more))
+            shared = Mention(field, count.value, sentence.index, claimant, out[-1].side, count.high, count.more)
+            shared.armed_side, shared.civil_side = out[-1].armed_side, out[-1].civil_side
+            out.append(shared)
             return
         # "12 people, four of them civilians, were killed" / "12 people were killed, four of them civilians"
         split = [c for at, c in splits if count.start <= at <= pos + 5]
         civil = _is_civil(np, split=bool(split))
+        if "family" in low[max(0, count.start - 3):count.start] or "families" in low[max(0, count.start - 3):count.start]:
+            civil = True  # "a family of five"
         if civil is None and nation in ("Armenia", "Azerbaijan", "Karabakh", "Russia") and not any(w in NATIONAL_NOUNS for w in np):
             civil = False
         if civil is None:
@@ -632,12 +686,17 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
         value = count.value
         if split and not civil:
             civilians = split[0]
-            out.append(Mention(field, value - civilians, sentence.index, claimant, side, count.high, count.more, civilians))
             civ_side = _side(nation if nation != "Karabakh" else "Armenia", True, claimant, places, own)
             if civ_side:
                 out.append(Mention(field, civilians, sentence.index, claimant, civ_side))
+            # the armed figure goes last: an elided "and 300 wounded" that follows shares it
+            out.append(Mention(field, value - civilians, sentence.index, claimant, side, count.high, count.more, civilians))
             return
-        out.append(Mention(field, value, sentence.index, claimant, side, count.high, count.more, group=pos))
+        mention = Mention(field, value, sentence.index, claimant, side, count.high, count.more, group=pos)
+        if not (set(np) & SPECIFIC_PEOPLE):
+            mention.armed_side = _side(nation, False, claimant, places, own)
+            mention.civil_side = _side(nation if nation != "Karabakh" else "Armenia", True, claimant, places, own)
+        out.append(mention)
 
     for t in range(n):
         tok = low[t]
@@ -695,6 +754,8 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
                 field = "wounded"
             else:
                 continue
+        elif tok == "lost" and t + 2 < n and low[t + 1] in ("his", "her", "a", "an", "both", "their", "one") and low[t + 2] in LIMBS:
+            field = "wounded"  # "a shepherd lost his leg"
         elif tok in ("killing", "wounding", "injuring", "leaving", "claimed"):
             pass
         else:
@@ -871,6 +932,7 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             if named:
                 context = named[-1]
 
+    _apply_later_splits(sentences, mentions)
     for mention in mentions:
         if mention.side == TOLL_SIDE:
             mention.side = _toll_side(mention, mentions, sentences, summary)
