@@ -13,7 +13,6 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -167,6 +166,11 @@ def _once(config: Config, path: Path, args: argparse.Namespace, console: Console
     return 0
 
 
+def _sleep(seconds: float) -> None:
+    """Waiting between --watch rounds (a seam for tests)."""
+    time.sleep(seconds)
+
+
 def _watch(
     args: argparse.Namespace,
     config: Config,
@@ -174,7 +178,6 @@ def _watch(
     console: Console,
     show_progress: bool,
     every: float | None,
-    sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """Fetch, wait, repeat until Ctrl-C; feeds.toml is re-read each round so edits apply."""
     force = args.all
@@ -189,7 +192,7 @@ def _watch(
             minutes = every if every is not None else config.settings.fetch_interval_minutes
             if not args.quiet:
                 console.print(Text(f"next fetch in {minutes:g} min (Ctrl-C stops)", style="dim"))
-            sleep(minutes * 60)
+            _sleep(minutes * 60)
             try:
                 config = load(args)
             except CommandError as error:

@@ -1,0 +1,198 @@
+"""A run as a whole: what is stored, what survives, and what a killed fetcher leaves behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import datetime, timezone
+from pathlib import Path
+
+from feedserver import Reply, rss, xml_reply
+
+from briefing.cli import main
+from briefing.store import Store
+
+from .conftest import by_feed, fetch, make_config
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+REPO = Path(__file__).resolve().parents[2]
+
+
+def item(n: int, title: str | None = None, **kw) -> dict:
+    return {"title": title or f"Report {n} from Syunik", "guid": f"g{n}", "link": f"http://e.org/{n}",
+            "pubDate": NOW, **kw}
+
+
+def test_entry_updated_in_place_keeps_tags_and_read_state(feed_server, db_path):
+    url = feed_server.route("/a.xml", [
+        xml_reply(rss([item(1, description="one wounded")])),
+        xml_reply(rss([item(1, description="two wounded, one killed"), item(2)])),
+    ])
+    config = make_config(("A", url))
+    _, first = fetch(config, db_path)
+    [sid] = first.new_ids
+    with Store(db_path) as store:
+        store.add_tag(sid, "incident")
+        store.set_read([sid])
+    outcomes, second = fetch(config, db_path)
+    assert outcomes[0].status == "new" and (outcomes[0].new, outcomes[0].updated) == (1, 1)
+    assert second.updated_ids == [sid] and len(second.new_ids) == 1
+    with Store(db_path) as store:
+        story = store.get_story(sid)
+        assert story.summary == "two wounded, one killed"
+        assert story.tags == ["incident"] and story.read
+
+
+def test_on_stored_reports_ids_per_feed(feed_server, db_path):
+    url = feed_server.route("/a.xml", xml_reply(rss([item(1), item(2)])))
+    seen = []
+    fetch(make_config(("A", url)), db_path, on_stored=lambda feed, saved: seen.append((feed.name, saved.new)))
+    assert seen == [("A", 2)]
+
+
+def test_fetch_runs_while_another_connection_reads(feed_server, db_path):
+    """WAL: a reader holding a snapshot never blocks the fetcher, and sees news once it looks again."""
+    url = feed_server.route("/a.xml", [xml_reply(rss([item(1)])), xml_reply(rss([item(1), item(2), item(3)]))])
+    config = make_config(("A", url))
+    fetch(config, db_path)
+    reader = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
+        outcomes, _ = fetch(config, db_path)
+        assert outcomes[0].new == 2
+        assert reader.execute("SELECT count(*) FROM stories").fetchone()[0] == 1  # its snapshot
+        reader.execute("COMMIT")
+        assert reader.execute("SELECT count(*) FROM stories").fetchone()[0] == 3
+    finally:
+        reader.close()
+
+
+KILL_SCRIPT = textwrap.dedent(
+    """
+    import asyncio, sys
+    from pathlib import Path
+    from briefing.config import Config, Settings
+    from briefing.fetch import fetch_feeds
+    from briefing.models import Feed
+
+    def report(outcome):
+        print(outcome.feed, outcome.status, outcome.new, flush=True)
+
+    if __name__ == "__main__":
+        base, db, count = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+        feeds = [Feed(name=f"F{i}", url=f"{base}/f{i}.xml", keep="all") for i in range(count)]
+        feeds.append(Feed(name="hang", url=f"{base}/hang.xml", keep="all"))
+        config = Config(feeds=feeds, settings=Settings(concurrency=4, per_host=4, read_timeout=60, total_timeout=60))
+        asyncio.run(fetch_feeds(config, db, on_outcome=report))
+    """
+)
+
+
+def test_a_fetcher_killed_mid_run_leaves_a_database_with_every_committed_story(feed_server, db_path, tmp_path):
+    count = 12
+    for i in range(count):
+        feed_server.route(f"/f{i}.xml", xml_reply(rss([item(i * 100 + k) for k in range(40)])))
+    feed_server.route("/hang.xml", Reply(hang=True))
+    script = tmp_path / "killme.py"
+    script.write_text(KILL_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, str(script), feed_server.base_url, str(db_path), str(count)],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    reported: dict[str, int] = {}
+    try:
+        # Kill as soon as about half the feeds have reported: the others are mid-flight.
+        for line in proc.stdout:
+            name, status, new = line.split()
+            reported[name] = int(new)
+            if len(reported) >= count // 2:
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
+    assert len(reported) >= count // 2
+    with Store(db_path) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        states = store.feed_states()
+        for name, new in reported.items():
+            assert states[name].story_count == new == 40
+            assert states[name].last_status == "new"  # stories and outcome were committed together
+        assert states["hang"].story_count == 0
+    # And the next run picks up where it stopped: committed feeds are not due, the rest are.
+    feed_server.route("/hang.xml", xml_reply(rss([item(9999)])))
+    config = make_config(*[(f"F{i}", feed_server.url(f"/f{i}.xml")) for i in range(count)],
+                         ("hang", feed_server.url("/hang.xml")))
+    outcomes = by_feed(fetch(config, db_path, force=False)[0])
+    assert set(outcomes).isdisjoint(reported)
+    with Store(db_path) as store:
+        assert store.story_count() == count * 40 + 1
+
+
+def write_config(path: Path, server, routes: dict[str, str]) -> Path:
+    lines = ["[settings]", "retries = 1", "connect_timeout = 1", "read_timeout = 1", "total_timeout = 2", ""]
+    for name, route in routes.items():
+        lines += ["[[feeds]]", f'name = "{name}"', f'url = "{server.url(route)}"', 'keep = "all"', ""]
+    path.write_text("\n".join(lines))
+    return path
+
+
+def test_briefing_fetch_command_end_to_end(feed_server, tmp_path, capsys):
+    feed_server.route("/good.xml", xml_reply(rss([item(1, title="[red]markup[/red] stays text"), item(2)])))
+    config = write_config(tmp_path / "feeds.toml", feed_server, {"Good [b]outlet[/b]": "/good.xml",
+                                                               "Broken": "/missing.xml"})
+    db = tmp_path / "cli.db"
+    assert main(["--config", str(config), "--db", str(db), "fetch"]) == 0
+    out = capsys.readouterr().out
+    assert "Good [b]outlet[/b]" in out and "HTTP 404 Not Found" in out
+    assert "2 feeds, 2 new, 0 updated, 1 failed" in out
+    # Nothing due now; --all fetches anyway and gets 304-free "unchanged" (no validators from this server).
+    assert main(["--config", str(config), "--db", str(db), "fetch"]) == 0
+    assert "No feed is due" in capsys.readouterr().out
+    assert main(["--config", str(config), "--db", str(db), "fetch", "--all", "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Broken: HTTP 404 Not Found" in captured.err
+    with Store(db) as store:
+        assert store.story_count() == 2
+
+
+def test_briefing_fetch_with_a_broken_config_exits_2(tmp_path, capsys):
+    bad = tmp_path / "feeds.toml"
+    bad.write_text('[[feeds]]\nname = "x"\nurl = "file:///etc/passwd"\n')
+    assert main(["--config", str(bad), "--db", str(tmp_path / "x.db"), "fetch"]) == 2
+    assert "http" in capsys.readouterr().err
+
+
+def test_briefing_fetch_watch_stops_cleanly_on_ctrl_c(feed_server, tmp_path, capsys, monkeypatch):
+    feed_server.route("/good.xml", xml_reply(rss([item(1)])))
+    config = write_config(tmp_path / "feeds.toml", feed_server, {"Good": "/good.xml"})
+    import briefing.commands.fetch as fetch_command
+
+    def interrupt(seconds):
+        assert seconds == 0.5 * 60
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fetch_command, "_sleep", interrupt)
+    assert main(["--config", str(config), "--db", str(tmp_path / "w.db"), "fetch", "--watch", "--every", "0.5"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new" in out and "stopped" in out and "Traceback" not in out
+
+
+def test_briefing_demo_no_app_fetches_the_samples(tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["--db", str(db), "demo", "--no-app"]) == 0
+    out = capsys.readouterr().out
+    assert "stories in" in out
+    with Store(db) as store:
+        assert store.story_count() >= 50
+        assert {s.last_status for s in store.feed_states().values()} == {"new"}
+    # Again: every feed answers 304 and nothing is duplicated.
+    assert main(["--db", str(db), "demo", "--no-app"]) == 0
+    with Store(db) as store:
+        assert {s.last_status for s in store.feed_states().values()} == {"unchanged"}
