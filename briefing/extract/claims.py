@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Callable
 
 from ..models import Claim
 from .attribution import ANAPHOR, OWN, Anchor, classify_strong, find_anchors
@@ -230,13 +231,27 @@ class Sentence:
     words: list[str]
     low: list[str]
     masked: list[bool]
-    places: list[PlaceMatch]
-    dates: list[DateMention]
+    published: datetime
     anchors: list[Anchor] = field(default_factory=list)
     claimants: set[str] = field(default_factory=set)
     skip: bool = False
     lower: str = ""
     after_colon: int = -1  # token index of a ':' (elaborations after it are subsets)
+    _places: list[PlaceMatch] | None = None
+    _dates: list[DateMention] | None = None
+
+    # Places and dates are looked up only for sentences that need them (speed).
+    @property
+    def places(self) -> list[PlaceMatch]:
+        if self._places is None:
+            self._places = find_places(self.text)
+        return self._places
+
+    @property
+    def dates(self) -> list[DateMention]:
+        if self._dates is None:
+            self._dates = find_dates(self.text, self.published)
+        return self._dates
 
 
 # ---------------------------------------------------------------------------------------
@@ -525,7 +540,7 @@ def _prepare(text: str, published: datetime) -> list[Sentence]:
         words = tokenize(raw)
         low = [w.lower() for w in words]
         masked, _ = _mask_asides(low)
-        sentence = Sentence(index, raw, words, low, masked, find_places(raw), find_dates(raw, published))
+        sentence = Sentence(index, raw, words, low, masked, published)
         lower = raw.lower()
         sentence.lower = lower
         sentence.skip = (
@@ -629,13 +644,13 @@ def _resolve_bare(claimant: str, nation: str | None, side: str | None, outlet: s
     return "unattributed"
 
 
-def _mentions_in(sentence: Sentence, context: str | None, story_places: list[PlaceMatch], outlet: str | None = None) -> list[Mention]:
+def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None) -> list[Mention]:
     """All casualty figures of one sentence, with claimant and side."""
     low, masked = sentence.low, sentence.masked
     _, splits = _mask_asides(low)
     out: list[Mention] = []
     used: set[int] = set()
-    places = sentence.places or story_places
+    places = sentence.places or story_places()
     n = len(low)
     first_trigger: int | None = None
 
@@ -806,7 +821,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: list[Pla
     return out
 
 
-def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, story_places: list[PlaceMatch], outlet: str | None = None) -> list[Mention]:
+def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None) -> list[Mention]:
     """Explicit zeros: "no casualties", "no civilians were hurt", and denials (README rule 9)."""
     out: list[Mention] = []
     for m in ZERO.finditer(sentence.lower or sentence.text.lower()):
@@ -822,11 +837,11 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
         if any(w in ("mission", "observers", "monitors") for w in words):
             side = "unknown"
         elif any(w.startswith("civilian") or w in ("people", "residents") for w in words):
-            side = _side(nation, True, claimant, sentence.places or story_places, False)
+            side = _side(nation, True, claimant, sentence.places or story_places(), False)
         else:
             side = _target_side(story_text, claimant)
             if side == "civilians":
-                side = _side(nation, True, claimant, sentence.places or story_places, False)
+                side = _side(nation, True, claimant, sentence.places or story_places(), False)
             side = side or _side(nation, False, claimant, [], True)
         if side:
             out.append(Mention("zero", 0, sentence.index, claimant, side))
@@ -882,20 +897,34 @@ def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str) ->
     return own, same, story
 
 
+def _combined(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    """One alternation with a named group per cue: a single scan finds every cue present."""
+    return re.compile("|".join(f"(?P<c{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(cues)))
+
+
+_EVENT_TYPE_ANY = _combined(EVENT_TYPE_CUES)
+_WEAPON_ANY = _combined(WEAPON_CUES)
+
+
+def _cues_in(pattern: re.Pattern[str], cues: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> list[str]:
+    """Names of the cues found in text, in the order of `cues` (their priority)."""
+    hits = {int(m.lastgroup[1:]) for m in pattern.finditer(text) if m.lastgroup}
+    return [cues[i][0] for i in sorted(hits)]
+
+
 def event_type_of(*scopes: str) -> str:
     """First matching event type cue, trying the narrowest text first."""
     for scope in scopes:
-        scope = scope.lower()
-        for name, pattern in EVENT_TYPE_CUES:
-            if pattern.search(scope):
-                return name
+        found = _cues_in(_EVENT_TYPE_ANY, EVENT_TYPE_CUES, scope.lower())
+        if found:
+            return found[0]
     return "armed clash"
 
 
 def weapons_of(text: str) -> list[str]:
     """Weapons named in text, in the corpus vocabulary."""
     text = text.lower()
-    found = [name for name, pattern in WEAPON_CUES if pattern.search(text)]
+    found = _cues_in(_WEAPON_ANY, WEAPON_CUES, text)
     if "sniper" in found and "small arms" in found and not re.search(r"\b(?:gunfire|assault rifles?|machine[- ]guns?|small arms)\b", text):
         found.remove("small arms")
     return found
@@ -908,7 +937,13 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         return []
     sentences = _prepare(summary, published)
     _resolve_anchor_claimants(sentences, source)
-    story_places = [p for s in sentences for p in s.places]
+    cache: list[list[PlaceMatch]] = []
+
+    def story_places() -> list[PlaceMatch]:
+        if not cache:
+            cache.append([p for s in sentences for p in s.places])
+        return cache[0]
+
     outlet = OUTLET_COUNTRY.get(source.strip().casefold())
 
     mentions: list[Mention] = []
