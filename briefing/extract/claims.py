@@ -468,8 +468,14 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
         between.insert(0, tok)
         j -= 1
     # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
-    if j < 0 and low and low[0] in PERSON_WORDS and not low[0].endswith("s") and low[0] not in ("police", "crew", "personnel"):
-        return Count(1, 0, 1), low[0:t], 0
+    if j < 0:
+        # "Soldier Afgan Hamzayev ...", "Armenian serviceman Hrant Hovhannisyan was killed"
+        for k in range(min(3, t)):
+            word = low[k]
+            if word in PERSON_WORDS and not word.endswith("s") and word not in ("police", "crew", "personnel", "military", "army"):
+                return Count(1, k, k + 1), low[0:t], 0
+            if word not in NATION_ADJ and word not in ("contract", "private", "junior", "senior", "military"):
+                break
     return None, [], j
 
 
@@ -494,8 +500,8 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> 
             nxt = low[k + 1]
             if nxt in ("third", "second", "fourth", "fifth"):
                 count = Count(1, k, k + 2)
-            elif nxt in PERSON_WORDS or i_is_noun(nxt) or NATION_ADJ.get(nxt):
-                count = Count(1, k, k + 1)
+            elif any(w in PERSON_WORDS or i_is_noun(w) for w in low[k + 1:k + 5] if w not in (",", ".")) or NATION_ADJ.get(nxt):
+                count = Count(1, k, k + 1)  # "wounding a State Border Service serviceman"
         if count is None:
             break
         np_end = count.end
@@ -644,7 +650,7 @@ def _resolve_bare(claimant: str, nation: str | None, side: str | None, outlet: s
     return "unattributed"
 
 
-def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None) -> list[Mention]:
+def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None, fallback: dict[str, str] | None = None) -> list[Mention]:
     """All casualty figures of one sentence, with claimant and side."""
     low, masked = sentence.low, sentence.masked
     _, splits = _mask_asides(low)
@@ -676,6 +682,8 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             return
         own = any(w in POSSESSIVE_OWN for w in np)
         nation = _nation_of(np)
+        if nation is None and not own and SUM_MARKERS.search(" ".join(low[max(0, count.start - 4):pos + 6])):
+            return  # "nearly 5,000 people were killed on both sides"
         if claimant in (BARE, OWN):
             military_side = _side(nation, _is_civil(np) or False, "", places, False) if claimant == OWN else None
             claimant = _resolve_bare(claimant, nation, military_side, outlet, places)
@@ -696,6 +704,8 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
         if civil is None:
             civil = False
         side = _side(nation, civil, claimant, places, own)
+        if side is None and not civil and fallback:
+            side = fallback.get(claimant)  # "A fifth soldier was wounded" after "four Armenian soldiers"
         if side is None:
             return
         value = count.value
@@ -726,7 +736,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                 field = "killed"
             if tok in ("wounds", "injuries", "injury", "wound") and t > 1 and low[t - 2] == "of" and low[t - 1] in ("his", "her", "their", "its"):
                 continue  # "died of his wounds": already counted as killed
-            if tok in ("wounds", "wound", "injuries", "injury", "burns") and not (t > 0 and low[t - 1] in ("suffered", "sustained", "with", "moderate", "minor", "serious", "severe", "light", "varying", "of")) and not (t > 1 and low[t - 2] in ("with", "suffered", "sustained")):
+            if tok in ("wounds", "wound", "injuries", "injury", "burns") and not (t > 0 and low[t - 1] in ("suffered", "sustained", "with", "moderate", "minor", "serious", "severe", "light", "varying", "of")) and not any(w in ("with", "suffered", "sustained", "received") for w in low[max(0, t - 3):t - 1]):
                 continue
             if tok == "burns" and not (t > 0 and low[t - 1] == "with"):
                 continue
@@ -752,7 +762,13 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                         m += 1
                     count = count_at(low, m)
                     if count is not None and m not in used:
-                        add(kind, count, [], t, toll=True)
+                        before = low[max(0, t - 3):t]
+                        if "military" in before or "army" in before:
+                            add(kind, count, ["military"], t)  # "the military death toll"
+                        elif "civilian" in before:
+                            add(kind, count, ["civilians"], t)
+                        else:
+                            add(kind, count, [], t, toll=True)
                         break
             continue
         elif tok == "losses" and t + 2 < n and low[t + 1] == "at":
@@ -797,11 +813,18 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             for count, np in right:
                 add(field, count, np, t)
             continue
-        count, np, _ = _left_count(low, masked, t, used)
+        start = t
+        if tok in ("wounds", "wound", "injuries", "injury", "burns"):
+            # "Another soldier sustained a gunshot wound": the figure is left of the verb
+            for k in range(t - 1, max(-1, t - 4), -1):
+                if low[k] in ("suffered", "sustained", "received", "with"):
+                    start = k
+                    break
+        count, np, _ = _left_count(low, masked, start, used)
         if count is None:
             continue
         # a subset: "A 16-year-old boy ... was among those who died"
-        if SUBSET_AFTER.search(" ".join(low[max(0, t - 6):t + 1])):
+        if SUBSET_AFTER.search(" ".join(low[count.start:t + 14])):
             continue
         add(field, count, np, t)
         # coordination to the left: "Another 293 servicemen and three civilians suffered wounds"
@@ -831,7 +854,7 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
         pos = len(tokenize(sentence.text[: m.start()]))
         claimant = _claimant_at(sentence, pos, context)
         if claimant in (BARE, OWN):
-            claimant = outlet or "unattributed"
+            claimant = _resolve_bare(BARE, None, None, outlet, sentence.places or story_places())
         words = phrase.split()
         nation = _nation_of(words)
         if any(w in ("mission", "observers", "monitors") for w in words):
@@ -948,14 +971,18 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
 
     mentions: list[Mention] = []
     context: str | None = None
+    fallback: dict[str, str] = {}  # claimant -> side of the armed victims it last named
     for sentence in sentences:
         # claimant carried from earlier sentences ("the ministry said" -> last named)
         if not sentence.skip:
-            found = _mentions_in(sentence, context, story_places, outlet)
+            found = _mentions_in(sentence, context, story_places, outlet, fallback)
             found += _zero_mentions(sentence, context, summary, story_places, outlet)
             mentions += found
         else:
             found = []
+        for mention in found:
+            if mention.side in PARTIES:
+                fallback[mention.claimant] = mention.side
         # a bare "the Defence Ministry said" is settled by what it reported (or the outlet),
         # so the next sentence's "it said" / unattributed figures follow it
         for anchor in sentence.anchors:

@@ -37,7 +37,7 @@ DEFAULT_KEYWORDS: tuple[str, ...] = (
 )
 
 _ARM = _ci(r"\b(?:Armenia|Armenian|Armenians|Yerevan|Pashinyan|Mirzoyan|Syunik|Tavush|Gegharkunik|Vayots Dzor)")
-_AZE = _ci(r"\b(?:Azerbaijan|Azerbaijani|Azerbaijanis|Azeri|Baku|Aliyev|Bayramov|Hajizada|Nakhchivan)")
+_AZE = _ci(r"\b(?:Azerbaijan|Azerbaijani|Azerbaijanis|Azeri|Baku|Aliyev|Bayramov|Hajizada|Nakhchivan|ANAMA)")
 _CONFLICT_PLACE = _ci(
     r"\b(?:Karabakh|Artsakh|Stepanakert|Khankendi|Lachin|Kalbajar|Kelbajar|Zangezur|Shusha|Shushi|"
     r"Askeran|Martakert|Hadrut|Khojavend|Martuni|Sotk|Jermuk|Tovuz|Tegh|EUMA|Minsk Group)"
@@ -75,9 +75,11 @@ def is_relevant(title: str, summary: str) -> bool:
         return True
     if (has_arm or has_aze) and _CONFLICT_WORD.search(text):
         return True
-    if has_arm or has_aze:
-        # one side named plus a border village or district ("a conscript was wounded near Norabak")
-        for match in find_places(f"{title}\n{summary}"):
-            if BORDER_SECTORS.intersection(match.place.sectors):
-                return True
+    # a border village or a Karabakh district ("a conscript was wounded near Norabak",
+    # "a mine exploded in Fuzuli"): Karabakh places count alone, border places with a side
+    for match in find_places(f"{title}\n{summary}"):
+        if "karabakh" in match.place.sectors:
+            return True
+        if (has_arm or has_aze) and BORDER_SECTORS.intersection(match.place.sectors):
+            return True
     return False
