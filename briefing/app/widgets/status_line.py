@@ -21,7 +21,8 @@ class StatusLine(Static):
 
     def _show(self) -> None:
         parts = [p for p in (self.selection, self.position, self.activity) if p]
-        self.update(Content(plain("  │  ".join(parts))))
+        # One fixed-height line: no need to lay the whole screen out again on every cursor move.
+        self.update(Content(plain("  │  ".join(parts))), layout=False)
 
     def watch_position(self) -> None:
         self._show()

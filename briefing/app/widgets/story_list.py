@@ -35,8 +35,8 @@ from textual.strip import Strip
 from ...models import Story
 from ...store import SearchError, Store, StoryFilter
 
-WINDOW = 200  # rows kept in memory around the cursor
-MARGIN = 50  # refill the window when the cursor gets this close to its edge
+WINDOW = 400  # rows kept in memory around the cursor
+MARGIN = 100  # refill the window when the cursor gets this close to its edge
 TIME_WIDTH = 6
 SOURCE_WIDTH = 14
 
