@@ -78,6 +78,8 @@ def _tidy(text: str) -> str:
 
 
 def _safe_link(href: str, base: str) -> str:
+    if href.startswith(("https://", "http://")) and href.isprintable() and " " not in href:
+        return href  # the common case, already absolute: skip urljoin (hot path)
     href = strip_controls(href).strip()
     if not href:
         return ""
