@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Callable
 
 from ..models import Claim
@@ -920,37 +921,35 @@ def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str) ->
     return own, same, story
 
 
-def _combined(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
-    """One alternation with a named group per cue: a single scan finds every cue present."""
-    return re.compile("|".join(f"(?P<c{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(cues)))
-
-
-_EVENT_TYPE_ANY = _combined(EVENT_TYPE_CUES)
-_WEAPON_ANY = _combined(WEAPON_CUES)
-
-
-def _cues_in(pattern: re.Pattern[str], cues: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> list[str]:
-    """Names of the cues found in text, in the order of `cues` (their priority)."""
-    hits = {int(m.lastgroup[1:]) for m in pattern.finditer(text) if m.lastgroup}
-    return [cues[i][0] for i in sorted(hits)]
+@lru_cache(maxsize=64)
+def _event_type_in(text: str) -> str | None:
+    """First event-type cue in (lower-cased) text; cached because a story's claims share text."""
+    for name, pattern in EVENT_TYPE_CUES:
+        if pattern.search(text):
+            return name
+    return None
 
 
 def event_type_of(*scopes: str) -> str:
     """First matching event type cue, trying the narrowest text first."""
     for scope in scopes:
-        found = _cues_in(_EVENT_TYPE_ANY, EVENT_TYPE_CUES, scope.lower())
+        found = _event_type_in(scope.lower())
         if found:
-            return found[0]
+            return found
     return "armed clash"
+
+
+@lru_cache(maxsize=64)
+def _weapons_in(text: str) -> tuple[str, ...]:
+    found = [name for name, pattern in WEAPON_CUES if pattern.search(text)]
+    if "sniper" in found and "small arms" in found and not re.search(r"\b(?:gunfire|assault rifles?|machine[- ]guns?|small arms)\b", text):
+        found.remove("small arms")
+    return tuple(found)
 
 
 def weapons_of(text: str) -> list[str]:
     """Weapons named in text, in the corpus vocabulary."""
-    text = text.lower()
-    found = _cues_in(_WEAPON_ANY, WEAPON_CUES, text)
-    if "sniper" in found and "small arms" in found and not re.search(r"\b(?:gunfire|assault rifles?|machine[- ]guns?|small arms)\b", text):
-        found.remove("small arms")
-    return found
+    return list(_weapons_in(text.lower()))
 
 
 def extract_story(title: str, summary: str, published: datetime, source: str = "") -> list[Claim]:
@@ -958,6 +957,9 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
     del title  # figures come from the summary only; see module docstring
     if not summary or not has_casualty_cue(summary.lower()):
         return []
+    # the cue caches only serve the claims of one story (keeps benchmarks honest, memory flat)
+    _event_type_in.cache_clear()
+    _weapons_in.cache_clear()
     sentences = _prepare(summary, published)
     _resolve_anchor_claimants(sentences, source)
     cache: list[list[PlaceMatch]] = []
