@@ -263,3 +263,40 @@ def test_relevance():
     assert is_relevant("Shelling near Stepanakert", "Several houses were damaged.")
     assert not is_relevant("Azerbaijan raises gas output", "Azerbaijan produced more gas in the first half.")
     assert not is_relevant("Armenian central bank cuts rate", "The Central Bank of Armenia cut its key rate.")
+
+
+# --- more phrasing ------------------------------------------------------------------------------
+
+def test_coordinated_victims_of_one_side_are_added():
+    summary = ("Two Azerbaijani journalists and a local official were killed when their car hit an anti-tank "
+               "mine in Kalbajar on Tuesday, the Prosecutor General's Office said.")
+    assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", 3, 0)}
+
+
+def test_coordinated_victims_of_two_sides_are_kept_apart():
+    summary = ("Three Karabakh police officers and two Azerbaijani soldiers were killed in a shootout near "
+               "Stepanakert on Tuesday, according to the two sides.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 3, 0), ("Azerbaijan", "Azerbaijan", 2, 0)}
+
+
+def test_later_sentence_splits_a_generic_toll():
+    summary = ("Karabakh's government said on Tuesday that at least 200 people were killed and 400 injured in "
+               "the Azerbaijani offensive. Of the dead, ten were civilians, it said.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 190, 400), ("Karabakh", "civilians-Armenia", 10, 0)}
+
+
+def test_bare_ministry_in_a_national_outlet():
+    summary = ("Private Arman Petrosyan was killed by an Azerbaijani sniper near Yeraskh on Tuesday, the "
+               "Defence Ministry said. Another soldier sustained a gunshot wound.")
+    assert figures(summary, source="Armenpress") == {("Armenia", "Armenia", 1, 1)}
+
+
+def test_false_report_is_a_denial():
+    summary = ("An Armenian soldier was wounded by Azerbaijani fire near Khachik on Tuesday, Armenia's Defence "
+               "Ministry said. Azerbaijan's Defence Ministry called the report false.")
+    assert figures(summary) == {("Armenia", "Armenia", 0, 1), ("Azerbaijan", "Armenia", 0, 0)}
+
+
+def test_sum_on_both_sides_is_not_a_claim():
+    summary = "Nearly 5,000 people have been killed on both sides since the fighting began, Russia's president said."
+    assert figures(summary) == set()
