@@ -55,6 +55,7 @@ WOUND_WORDS = frozenset({"wounded", "injured", "hurt", "wounds", "injuries", "bu
 ACTIVE_KILL = frozenset({"killing", "killed", "kills", "kill"})
 ACTIVE_WOUND = frozenset({"wounding", "injuring", "wounded", "injured", "injures", "wounds", "hurt", "hurting"})
 AUX = frozenset({"was", "were", "been", "be", "being", "is", "are", "had", "have", "has", "got", "get"})
+BE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get"})  # passive: "were killed"
 # Tokens a left search for the figure never crosses.
 LEFT_STOP = frozenset({";", ":", "and", "but", "that", "when", "after", "while", "because", "whereas", "than", "or", "before"})
 RIGHT_NP_STOP = frozenset({",", ";", ".", ":", "and", "in", "on", "at", "when", "near", "after", "during", "by", "with", "while", "as", "since", "from", "along", "to", "who", "which", "were", "was", "had", "early"})
@@ -161,9 +162,10 @@ TARGET = _ci(
 )
 
 # Event type cues, checked in this order.
+REMNANTS = _ci(r"\b(?:left ?over|leftover|unexploded|remnants?|land ?mines?|anti-(?:tank|personnel) mines?|mine blasts?|(?:hit|struck|stepped on|drove over|ran over) an? (?:[\w-]+ )?mine)\b")
 _MINE = _ci(
     r"\b(?:land ?mines?|anti-(?:tank|personnel) mines?|(?:hit|struck|stepped on|drove over|ran over|detonated) (?:an? |another )?(?:\w+ )?mine|"
-    r"mine (?:blasts?|explosions?|exploded|detonated|incidents?)|by (?:a|another) mine|mine victims|unexploded ordnance|explosive device)\b",
+    r"mine (?:blasts?|explosions?|exploded|detonated|incidents?)|by (?:a|another) mine|mine victims|unexploded (?:ordnance|munitions?|shells?|bombs?)|explosive device|left ?over from|leftover)\b",
 )
 EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("landmine", _MINE),
@@ -316,7 +318,13 @@ def _mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
 
 
 def _historical(text: str, published: date) -> bool:
-    """True when a sentence reports an earlier episode, not news."""
+    """True when a sentence reports an earlier episode, not news.
+
+    A mine or shell left over from an old war that explodes now is news (README rule 10),
+    so sentences about explosive remnants ignore war and year mentions.
+    """
+    if REMNANTS.search(text.lower()):
+        return False
     if HISTORICAL.search(text.lower()):
         return True
     for m in YEAR.finditer(text):
@@ -460,10 +468,18 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                     return Count(1, j, j + 2), low[j + 1:t], j
                 if tok in ("another", "one") and not head:
                     return Count(1, j, j + 1), [], j  # "three died and another was wounded"
-                if head and any(w in PERSON_WORDS or (w not in NOT_PEOPLE and w.isalpha() and i_is_noun(w)) for w in head[:4]):
-                    if not any(w in NOT_PEOPLE for w in head[:3]):
-                        return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
-                if not (j + 1 < t and low[j + 1] in NOT_PEOPLE):
+                # the head noun: last word before the verb group or an aside ("a tractor driver was")
+                phrase: list[str] = []
+                for w in low[j + 1:t]:
+                    if w in AUX or w == ",":
+                        break
+                    phrase.append(w)
+                noun = phrase[-1] if phrase else ""
+                if noun in PERSON_WORDS or (noun not in NOT_PEOPLE and noun.isalpha() and i_is_noun(noun)) or (
+                    any(w in PERSON_WORDS for w in phrase) and noun not in NOT_PEOPLE
+                ):
+                    return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
+                if noun not in NOT_PEOPLE:
                     return None, [], j
                 # "members of one family": keep looking further left
         between.insert(0, tok)
@@ -806,7 +822,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             continue
         if t > 1 and low[t - 1] == "or" and (low[t - 2] in KILL_WORDS or low[t - 2] in WOUND_WORDS):
             continue
-        passive = t > 0 and (low[t - 1] in AUX or (t > 1 and low[t - 2] in AUX and low[t - 1] in ("also", "reportedly", "seriously", "lightly", "critically", "fatally", "badly", "slightly")))
+        passive = t > 0 and (low[t - 1] in BE or (t > 1 and low[t - 2] in BE and low[t - 1] in ("also", "reportedly", "seriously", "lightly", "critically", "fatally", "badly", "slightly")))
         right: list[tuple[Count, list[str]]] = []
         if not passive and (tok in ACTIVE_KILL or tok in ACTIVE_WOUND):
             right = _right_count(low, masked, t, used)

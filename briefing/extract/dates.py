@@ -26,7 +26,8 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|overnight|last night|this morning|last week|the day before|a day earlier|the previous day|the previous night)\b", re.I)
 
 # rank: higher wins when a sentence holds several dates
-EXPLICIT, POSSESSIVE, WEEKDAY, RELATIVE = 4, 3, 2, 1
+EXPLICIT, POSSESSIVE, WEEKDAY, SPEECH, RELATIVE = 4, 3, 2, 1.5, 1
+_SPEECH = re.compile(r"\b(?:said|says|reported|announced|stated|told [\w-]+|confirmed)(?: late| early)? on $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ def find_dates(text: str, published: datetime) -> list[DateMention]:
     for m in _WEEKDAY.finditer(text):
         back = (pub.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
         rank = POSSESSIVE if m.group(2) else WEEKDAY
+        if rank == WEEKDAY and _SPEECH.search(text, max(0, m.start() - 30), m.start()):
+            rank = SPEECH  # "said on Monday that ... on Sunday": Sunday is the event
         out.append(DateMention(m.start(), pub - timedelta(days=back), rank))
     for m in _RELATIVE.finditer(text):
         word = m.group(1).lower()

@@ -61,9 +61,23 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
     buckets: dict[tuple, list[Claim]] = {}
     for claim in claims:
         if claim.kind == "landmine":
-            key = ("landmine", claim.side_affected)
+            key: tuple = ("landmine", claim.side_affected)
         else:
-            key = (claim.kind,)
+            # different places in one story are different incidents (README rule 11):
+            # join the first group of this kind whose places are compatible
+            places, sectors = _place_keys(claim.locations)
+            key = (claim.kind, len(buckets))
+            for existing, members in buckets.items():
+                if existing[0] != claim.kind or claim.kind == "landmine":
+                    continue
+                other_places, other_sectors = set(), set()
+                for member in members:
+                    p, s = _place_keys(member.locations)
+                    other_places |= p
+                    other_sectors |= s
+                if not places or not other_places or places & other_places or sectors & other_sectors:
+                    key = existing
+                    break
         buckets.setdefault(key, []).append(claim)
     groups = []
     for (kind, *_), members in buckets.items():
