@@ -24,7 +24,9 @@ from .incidents import group_incidents, latest_claims
 from .relevance import DEFAULT_KEYWORDS, is_relevant, matches_keywords
 
 __all__ = [
+    "Claim",
     "DEFAULT_KEYWORDS",
+    "Incident",
     "claim_to_dict",
     "extract_claims",
     "extract_jsonl",
@@ -103,7 +105,3 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path) -> int:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(rows)
 
-
-# Re-exported for callers that type against them.
-Claim = Claim
-Incident = Incident

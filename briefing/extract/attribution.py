@@ -30,7 +30,6 @@ SAY_VERBS = frozenset({
 })
 DENY_VERBS = frozenset({"denied", "denies", "deny", "denying", "dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes"})
 NOUN_ANCHORS = frozenset({"claim", "report", "statement", "figures", "figure", "account", "data", "tally"})
-_POSSESSIVE_TAIL = ("'s",)
 FALSE_WORDS = frozenset({"false", "untrue", "disinformation", "fake", "lie", "lies", "groundless", "baseless", "fabricated", "fabrication"})
 
 # Unambiguous institution names; checked anywhere in the subject window first.
@@ -177,13 +176,6 @@ def _subject_window(low: list[str], verb: int) -> tuple[list[str], bool]:
         window.insert(0, tok)
         i -= 1
     return window, False
-
-
-WEEKDAYS_AND_TIME = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
-    "in", "the", "a", "evening", "morning", "night", "afternoon", "day", "of", "late", "early",
-    "for", "its", "part", "own",
-})
 
 
 def _verb_ok(low: list[str], i: int) -> bool:

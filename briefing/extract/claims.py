@@ -143,7 +143,6 @@ OWN_CONFLICT = _ci(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|
 UNREST = _ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police)\b")
 SUBSET_AFTER = _ci(r"\bamong (?:them|those|the (?:dead|victims|wounded|injured|killed))\b")
 SUM_MARKERS = _ci(r"\b(?:combined|both sides|on the two sides|in all on both|total of both)\b")
-UNSPLIT = _ci(r"\b(?:killed or wounded|killed or injured|dead or wounded|dead or injured|wounded or killed|casualties)\b")
 
 ZERO = _ci(
     r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
@@ -475,7 +474,7 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                         break
                     phrase.append(w)
                 noun = phrase[-1] if phrase else ""
-                if noun in PERSON_WORDS or (noun not in NOT_PEOPLE and noun.isalpha() and i_is_noun(noun)) or (
+                if noun in PERSON_WORDS or (noun not in NOT_PEOPLE and noun.isalpha() and _agent_noun(noun)) or (
                     any(w in PERSON_WORDS for w in phrase) and noun not in NOT_PEOPLE
                 ):
                     return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
@@ -496,7 +495,7 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
     return None, [], j
 
 
-def i_is_noun(word: str) -> bool:
+def _agent_noun(word: str) -> bool:
     """Crude: words ending like agent nouns ("driller", "deminer", "guardsman")."""
     return word.endswith(("er", "man", "ist", "ant", "ent")) and len(word) > 3
 
@@ -517,7 +516,7 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> 
             nxt = low[k + 1]
             if nxt in ("third", "second", "fourth", "fifth"):
                 count = Count(1, k, k + 2)
-            elif any(w in PERSON_WORDS or i_is_noun(w) for w in low[k + 1:k + 5] if w not in (",", ".")) or NATION_ADJ.get(nxt):
+            elif any(w in PERSON_WORDS or _agent_noun(w) for w in low[k + 1:k + 5] if w not in (",", ".")) or NATION_ADJ.get(nxt):
                 count = Count(1, k, k + 1)  # "wounding a State Border Service serviceman"
         if count is None:
             break

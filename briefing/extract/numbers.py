@@ -33,8 +33,6 @@ TENS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1000}
-# Vague quantities: the story gives no figure, so no claim can be made from them.
-VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "numerous", "some", "few"})
 # Words after a number that show it measures something other than people.
 UNIT_WORDS = frozenset({
     "years", "year", "days", "day", "hours", "hour", "minutes", "minute", "weeks", "week",
