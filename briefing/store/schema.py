@@ -142,6 +142,15 @@ MIGRATIONS: list[str] = [
         marked TEXT NOT NULL
     );
     """,
+    # 3: the story list pages through 100,000 rows from one covering index; whether a
+    # story is hidden behind a newer near-duplicate is stored, not computed per row.
+    """
+    ALTER TABLE stories ADD COLUMN duplicate_of_newer INTEGER NOT NULL DEFAULT 0;
+    DROP INDEX stories_sort;
+    CREATE INDEX stories_list ON stories (
+        sort_time DESC, id DESC, feed, read, starred, has_incident, duplicate_of_newer
+    );
+    """,
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -189,9 +190,28 @@ class StoriesMixin(Database):
             conn.executemany("UPDATE stories SET has_incident=? WHERE id=?", [(int(f), i) for i, f in ids_flags])
 
     def set_clusters(self, pairs: list[tuple[str, str | None]]) -> None:
-        """Record near-duplicate groups: (story id, cluster id)."""
+        """Record near-duplicate groups: (story id, cluster id).
+
+        Also marks every member but the newest of each touched cluster, so the
+        collapsed list filters on a stored flag instead of a per-row subquery.
+        """
+        if not pairs:
+            return
         with self.transaction() as conn:
+            old = {
+                c for (c,) in conn.execute(
+                    "SELECT DISTINCT cluster FROM stories WHERE cluster IS NOT NULL AND id IN"
+                    " (SELECT value FROM json_each(?))", (json.dumps([i for i, _ in pairs]),)
+                )
+            }
             conn.executemany("UPDATE stories SET cluster=? WHERE id=?", [(c, i) for i, c in pairs])
+            touched = sorted(old | {c for _, c in pairs if c})
+            conn.executemany("UPDATE stories SET duplicate_of_newer=0 WHERE id=?", [(i,) for i, c in pairs if not c])
+            conn.executemany(
+                "UPDATE stories SET duplicate_of_newer = (id != (SELECT n.id FROM stories n WHERE n.cluster = ?1"
+                " ORDER BY n.sort_time DESC, n.id DESC LIMIT 1)) WHERE cluster = ?1",
+                [(c,) for c in touched],
+            )
 
     # --- reading -------------------------------------------------------------
 
@@ -202,7 +222,7 @@ class StoriesMixin(Database):
             clauses.append(f"s.feed IN ({','.join('?' * len(f.feeds))})")
             params.extend(f.feeds)
         if f.origin:
-            clauses.append("f.origin = ?")
+            clauses.append("s.feed IN (SELECT name FROM feeds WHERE origin = ?)")
             params.append(f.origin)
         if f.tag:
             clauses.append("EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = ?)")
@@ -223,10 +243,7 @@ class StoriesMixin(Database):
             clauses.append("s.rowid IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
             params.append(f.query.strip())
         if f.collapse_clusters:
-            clauses.append(
-                "(s.cluster IS NULL OR s.id = (SELECT c.id FROM stories c WHERE c.cluster = s.cluster"
-                " ORDER BY c.sort_time DESC, c.id DESC LIMIT 1))"
-            )
+            clauses.append("s.duplicate_of_newer = 0")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def _run(self, sql: str, params: list, searching: bool = False) -> list[sqlite3.Row]:
@@ -241,15 +258,19 @@ class StoriesMixin(Database):
 
     def count_stories(self, f: StoryFilter | None = None) -> int:
         where, params = self._where(f or StoryFilter())
-        sql = f"SELECT count(*) FROM stories s LEFT JOIN feeds f ON f.name = s.feed{where}"
+        sql = f"SELECT count(*) FROM stories s{where}"
         return self._run(sql, params, bool(f and f.query.strip()))[0][0]
 
     def story_window(self, f: StoryFilter | None, offset: int, limit: int) -> list[Story]:
         """Rows `offset`..`offset+limit` of the list, newest first, without bodies."""
         where, params = self._where(f or StoryFilter())
+        # Page through the covering index first and read full rows only for the page:
+        # OFFSET then skips index entries, not joined rows with their tag lists.
         sql = (
-            f"SELECT {_LIST_COLUMNS} FROM stories s LEFT JOIN feeds f ON f.name = s.feed{where}"
-            " ORDER BY s.sort_time DESC, s.id DESC LIMIT ? OFFSET ?"
+            f"SELECT {_LIST_COLUMNS} FROM (SELECT s.rowid AS rid FROM stories s{where}"
+            " ORDER BY s.sort_time DESC, s.id DESC LIMIT ? OFFSET ?) page"
+            " JOIN stories s ON s.rowid = page.rid LEFT JOIN feeds f ON f.name = s.feed"
+            " ORDER BY s.sort_time DESC, s.id DESC"
         )
         rows = self._run(sql, params + [limit, offset], bool(f and f.query.strip()))
         stories = [_row_to_story(r) for r in rows]
@@ -283,7 +304,7 @@ class StoriesMixin(Database):
         where, params = self._where(f or StoryFilter())
         extra = "(s.sort_time > ? OR (s.sort_time = ? AND s.id > ?))"
         where = f"{where} AND {extra}" if where else f" WHERE {extra}"
-        sql = f"SELECT count(*) FROM stories s LEFT JOIN feeds f ON f.name = s.feed{where}"
+        sql = f"SELECT count(*) FROM stories s{where}"
         return self._run(sql, params + [row[0], row[0], story_id], bool(f and f.query.strip()))[0][0]
 
     def get_story(self, story_id: str) -> Story | None:
