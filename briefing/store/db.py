@@ -57,6 +57,9 @@ class Database:
         self.conn.execute("PRAGMA busy_timeout=30000")
         self.conn.execute("PRAGMA cache_size=-32000")
         self.conn.execute("PRAGMA temp_store=MEMORY")
+        # Checkpoint (and fsync) every ~16 MB of WAL rather than every 4 MB: a fetch
+        # run commits once per feed, and checkpoints were a third of its write time.
+        self.conn.execute("PRAGMA wal_autocheckpoint=4000")
         self.schema_version = migrate(self.conn)
         self.db = sqlite_utils.Database(self.conn)
 

@@ -147,6 +147,7 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE stories ADD COLUMN duplicate_of_newer INTEGER NOT NULL DEFAULT 0;
     DROP INDEX stories_sort;
+    DROP INDEX stories_url;  -- links are folded into the story id; nothing looks stories up by url
     CREATE INDEX stories_list ON stories (
         sort_time DESC, id DESC, feed, read, starred, has_incident, duplicate_of_newer
     );
