@@ -31,7 +31,7 @@ SOURCE_ORIGINS: dict[str, str] = {
     **dict.fromkeys(["TASS", "Sputnik"], "russia"),
 }
 
-BURSTS_PER_WEEK = 2
+BURSTS_PER_WEEK = 5
 
 
 @dataclass(slots=True)
