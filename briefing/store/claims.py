@@ -162,6 +162,17 @@ class ClaimsMixin(Database):
                 chunk,
             ):
                 corrections[(r[0], r[1], r[2])] = (r[3], r[4], r[5])
+        # A story the reader marked "not an incident" contributes no claims to the tally.
+        not_incidents: set[str] = set()
+        for start in range(0, len(story_ids), 500):
+            chunk = story_ids[start : start + 500]
+            not_incidents.update(
+                r[0] for r in self.conn.execute(
+                    "SELECT story_id FROM story_marks WHERE is_incident = 0"
+                    f" AND story_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
         out: list[Claim] = []
         for c in claims:
             fix = corrections.get((c.story_id, c.claimant, c.side_affected))
@@ -176,6 +187,8 @@ class ClaimsMixin(Database):
                     c.killed_high = c.wounded_high = None
                 else:
                     c.status = "confirmed"
+            if c.story_id in not_incidents and c.status != "manual":
+                c.status = "rejected"
             if c.status == "rejected" and not include_rejected:
                 continue
             out.append(c)

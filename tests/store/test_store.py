@@ -133,3 +133,16 @@ def test_schema_is_versioned_and_reopening_migrates_nothing(db_path):
     conn.close()
     with Store(db_path) as again:
         assert again.schema_version == version >= 2
+
+
+def test_a_story_marked_not_an_incident_leaves_the_tally(fed: Store):
+    day = date(2026, 11, 20)
+    sid = fed.save_stories("Feed A", [story("report", guid="r")]).new_ids[0]
+    fed.replace_machine_claims({sid: [Claim(claimant="Armenia", side_affected="Armenia", event_date=day,
+                                            killed=2, story_id=sid)]})
+    assert fed.tally(day, day).incidents == 1
+    fed.mark_story_incident(sid, False)
+    assert fed.tally(day, day).incidents == 0
+    assert not fed.get_story(sid).has_incident
+    fed.mark_story_incident(sid, True)
+    assert fed.tally(day, day).figures[0].killed == 2
