@@ -42,6 +42,8 @@ class Config:
         default_factory=lambda: ["incident", "casualties", "diplomacy", "blockade", "Russia", "follow-up"]
     )
     keywords: list[str] = field(default_factory=list)
+    # Binding id → keys, e.g. {"story.star": "S"}: the app's Textual keymap.
+    keymap: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
     def feed(self, name: str) -> Feed | None:
@@ -49,7 +51,7 @@ class Config:
 
 
 FEED_KEYS = {"name", "url", "origin", "language", "keep", "keywords"}
-TOP_KEYS = {"settings", "tags", "relevance", "feeds"}
+TOP_KEYS = {"settings", "tags", "relevance", "keys", "feeds"}
 SETTING_TYPES: dict[str, type] = {
     "fetch_interval_minutes": float,
     "concurrency": int,
@@ -151,6 +153,13 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         raise ConfigError("relevance.keywords must be a list of strings")
     config.keywords = list(keywords)
+
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
+    ):
+        raise ConfigError('[keys] maps binding ids to keys, e.g. "story.star" = "S"')
+    config.keymap = {k: v.strip() for k, v in keys.items()}
 
     feeds = data.get("feeds", [])
     if not isinstance(feeds, list):

@@ -66,3 +66,10 @@ def test_a_broken_config_is_one_clear_line(tmp_path, capsys):
     assert main(["--config", str(config), "--db", str(tmp_path / "db"), "feeds"]) == 2
     err = capsys.readouterr().err
     assert "feeds[0] (name 'A')" in err and "Traceback" not in err
+
+
+def test_keys_table_becomes_the_apps_keymap():
+    config = parse_config({"keys": {"story.star": "S", "app.quit": "ctrl+q"}})
+    assert config.keymap == {"story.star": "S", "app.quit": "ctrl+q"}
+    with pytest.raises(ConfigError, match=r"\[keys\]"):
+        parse_config({"keys": {"story.star": 5}})
