@@ -183,6 +183,12 @@ class SideFigures:
     side_affected: str
     killed: int = 0
     wounded: int = 0
+    # Tops of ranges ("5 to 7 killed" adds 5 to killed and 7 here); equal to the
+    # plain figures when no claim gave a range.
+    killed_high: int = 0
+    wounded_high: int = 0
+    # "N casualties" with no split into killed and wounded: its own bucket, never deaths.
+    unsplit: int = 0
 
 
 @dataclass(slots=True)

@@ -265,6 +265,9 @@ class ClaimsMixin(Database):
                 figures = totals.setdefault((claimant, side), SideFigures(claimant, side))
                 figures.killed += c.killed
                 figures.wounded += c.wounded
+                figures.killed_high += max(c.killed_high or 0, c.killed)
+                figures.wounded_high += max(c.wounded_high or 0, c.wounded)
+                figures.unsplit += c.unsplit or 0
         # Stories marked as incidents by hand (or tagged "incident") that carry no claims.
         extra = self.conn.execute(
             "SELECT s.sort_time FROM stories s WHERE s.sort_time >= ? AND s.sort_time < ?"
