@@ -69,6 +69,10 @@ SIDE_WORDS: dict[str, str] = {
     "relatives": "other", "family": "other", "medics": "other", "media": "other",
     "outlets": "other", "newspaper": "other", "website": "other", "blogger": "other",
     "bloggers": "other", "monitor": "other", "observatory": "other", "amnesty": "other",
+    "charity": "other", "trust": "other", "foundation": "other", "contractor": "other", "firm": "other",
+    "organisation": "other", "organization": "other", "ngos": "other", "halo": "other", "msf": "other",
+    "eyewitnesses": "other", "eyewitness": "other", "sources": "other", "lawyer": "other", "lawyers": "other",
+    "employer": "other", "institute": "other", "experts": "other", "charities": "other", "companies": "other",
 }
 # Used only if no side word is in the window: Karabakh's ombudsman and police were the
 # usual sources; Armenia's own ombudsman is written "Armenia's ombudsman".
@@ -96,6 +100,7 @@ class Anchor:
     claimant: str | None  # a CLAIMANTS value, ANAPHOR, or None when nothing was found
     deny: bool = False
     verb: str = ""
+    anaphor: bool = False  # the subject was "the ministry", "it": resolved against context
 
 
 def classify_strong(low: list[str]) -> str | None:

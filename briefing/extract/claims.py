@@ -50,7 +50,7 @@ def _ci(source: str) -> re.Pattern[str]:
 # Word lists
 # ---------------------------------------------------------------------------------------
 
-KILL_WORDS = frozenset({"killed", "dead", "died", "dies", "die", "perished", "deaths", "fatalities", "slain"})
+KILL_WORDS = frozenset({"killed", "dead", "died", "dies", "die", "perished", "deaths", "fatalities", "slain", "martyred", "martyrs"})
 WOUND_WORDS = frozenset({"wounded", "injured", "hurt", "wounds", "injuries", "burns", "injury", "wound"})
 ACTIVE_KILL = frozenset({"killing", "killed", "kills", "kill"})
 ACTIVE_WOUND = frozenset({"wounding", "injuring", "wounded", "injured", "injures", "wounds", "hurt", "hurting"})
@@ -68,7 +68,8 @@ MILITARY_WORDS = frozenset({
     "volunteers", "volunteer", "paramedic", "paramedics", "medic", "medics", "crew", "pilot",
     "pilots", "personnel", "fighters", "fighter", "peacekeeper", "peacekeepers", "army",
     "military", "contract", "sapper", "sappers", "servicemembers", "marines", "cadets",
-    "forces", "ministry", "militants", "separatists",
+    "forces", "ministry", "militants", "separatists", "formations", "formation", "gunmen",
+    "defenders", "detachment", "servicewomen", "recruits", "recruit", "border-guard",
 })
 CIVIL_WORDS = frozenset({
     "civilian", "civilians", "man", "men", "woman", "women", "boy", "boys", "girl", "girls",
@@ -77,9 +78,16 @@ CIVIL_WORDS = frozenset({
     "employee", "employees", "driller", "journalist", "journalists", "pensioner", "teenager",
     "student", "students", "deminer", "deminers", "citizens", "citizen", "official", "officials",
     "passengers", "teacher", "doctor", "nurse", "builders", "labourers", "labourer", "locals",
+    "mourners", "mourner", "worshippers", "pilgrims", "tourists", "operator", "operators", "cameraman",
+    "correspondent", "correspondents", "reporter", "reporters", "engineer", "engineers", "electrician",
+    "grandson", "granddaughter", "grandsons", "grandchildren", "grandfather", "grandmother", "son", "sons",
+    "daughter", "daughters", "wife", "husband", "mother", "father", "brother", "brothers", "sister",
+    "sisters", "nephew", "niece", "baby", "infant", "toddler", "schoolboy", "schoolgirl", "schoolchildren",
+    "pupils", "herder", "herders", "beekeeper", "miner", "miners", "contractor", "contractors",
 })
 NATIONAL_NOUNS = {"armenians": "Armenia", "azerbaijanis": "Azerbaijan", "russians": "Russia"}
-OTHER_PEOPLE = frozenset({"others", "other", "more", "victims", "members", "member", "staff", "crewmen"})
+OTHER_PEOPLE = frozenset({"others", "other", "more", "victims", "members", "member", "staff", "crewmen",
+                          "colleagues", "colleague", "comrades", "comrade", "companions", "companion"})
 PERSON_WORDS = MILITARY_WORDS | CIVIL_WORDS | OTHER_PEOPLE | set(NATIONAL_NOUNS)
 NOT_PEOPLE = frozenset({
     "mine", "mines", "shell", "shells", "drone", "drones", "village", "villages", "house",
@@ -102,8 +110,10 @@ NATION_ADJ = {
     "russian": "Russia", "russia's": "Russia",
     "eu": "EU", "eu's": "EU", "european": "EU", "observers": "EU", "monitors": "EU", "mission": "EU",
 }
+KARABAKH_FORCES = frozenset({"formations", "formation", "separatists", "separatist"})
 BARE = "<bare>"  # "the ministry said" with no side named anywhere before
 TOLL_SIDE = "?"  # placeholder until merge decides whose toll it is
+DENY_SIDE = "!"  # placeholder until merge decides whose losses a denial is about
 PARTIES = ("Armenia", "Azerbaijan", "Karabakh", "Russia")
 SIDE_OF_PLACE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
 
@@ -152,8 +162,14 @@ ZERO = _ci(
     r"|(?:suffered|sustained|had) no (?:losses|casualties)|did not (?:suffer|sustain) any (?:losses|casualties))",
 )
 DENY_OBJECT = _ci(
-    r"\b(?:report|reports|claim|claims|statement|release|allegations?|information|fired|fire|firing|shot|shooting|"
-    r"attack|shelling|losses|casualties|disinformation|untrue|false|lies|opened)\b",
+    r"\b(?:report|reports|claim|claims|statement|release|allegations?|accusations?|account|accounts|information|fired|fire|firing|shot|shooting|"
+    r"attack|attacks|attacking|shelling|losses|casualties|disinformation|untrue|false|lies|lie|opened|target\w*|involvement|responsibility|"
+    r"strike|strikes|striking|shelled|fabricat\w*|provocation)\b",
+)
+NEG_FIRE = _ci(
+    r"\b(?:had|has|have|did|were|was|is|are)(?: not|n't| never)(?: \w+)? (?:fire|fired|firing|open(?:ed)? fire|shell(?:ed)?|shot|shoot|target(?:ed)?|attack(?:ed)?|strike|struck)\b"
+    r"|\bnone of (?:its|their|our) (?:units|troops|forces|soldiers|servicemen)\b[^.;]{0,20}\b(?:fired|opened fire|shot|shelled|attacked)\b"
+    r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
 )
 INCIDENT_CUE = _ci(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b")
 TARGET = _ci(
@@ -197,6 +213,13 @@ OUTLET_COUNTRY = {
     "azatutyun": "Armenia", "evn report": "Armenia", "armenian weekly": "Armenia", "asbarez": "Armenia",
     "massis post": "Armenia", "mirror-spectator": "Armenia", "aravot": "Armenia", "168.am": "Armenia",
     "tass": "Russia", "ria novosti": "Russia", "interfax": "Russia", "sputnik": "Russia",
+    "caliber.az": "Azerbaijan", "caliber": "Azerbaijan", "azvision": "Azerbaijan", "1news.az": "Azerbaijan",
+    "qafqazinfo": "Azerbaijan", "milli.az": "Azerbaijan", "aztv": "Azerbaijan", "az24saat": "Azerbaijan",
+    "vesti.az": "Azerbaijan", "musavat": "Azerbaijan", "ictimai tv": "Azerbaijan", "azernews.az": "Azerbaijan",
+    "arka": "Armenia", "factor.am": "Armenia", "lragir": "Armenia", "a1plus": "Armenia", "shamshyan": "Armenia",
+    "armenian public tv": "Armenia", "public tv of armenia": "Armenia", "mediamax": "Armenia", "arminfo": "Armenia",
+    "artsakhpress": "Karabakh", "artsakh public tv": "Karabakh", "ria novosti": "Russia", "izvestia": "Russia",
+    "kommersant": "Russia", "rossiyskaya gazeta": "Russia", "zvezda": "Russia",
 }
 
 
@@ -222,6 +245,7 @@ class Mention:
     # were civilians" splits the figure
     armed_side: str | None = None
     civil_side: str | None = None
+    denial: bool = False  # a zero from a denial ("rejected the report as disinformation")
 
 
 @dataclass(slots=True)
@@ -364,6 +388,9 @@ def _nation_of(tokens: list[str]) -> str | None:
             found = "Karabakh"
         elif tok in NATIONAL_NOUNS and found is None:
             found = NATIONAL_NOUNS[tok]
+    # "illegal Armenian armed formations", "separatists": Baku's words for Karabakh forces
+    if found in (None, "Armenia") and any(tok in KARABAKH_FORCES for tok in tokens):
+        return "Karabakh"
     return found
 
 
@@ -465,6 +492,8 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                 head = [w for w in low[j + 1:t] if w not in AUX and w != ","]
                 if tok == "a" and j + 1 < t and low[j + 1] in ("second", "third", "fourth", "fifth"):
                     return Count(1, j, j + 2), low[j + 1:t], j
+                if tok == "one" and j > 0 and low[j - 1] in ("no", "not"):
+                    return None, [], j  # "no one was hurt"
                 if tok in ("another", "one") and not head:
                     return Count(1, j, j + 1), [], j  # "three died and another was wounded"
                 # the head noun: last word before the verb group or an aside ("a tractor driver was")
@@ -547,6 +576,8 @@ CASUALTY_CUES = (
     "kill", "dead", "died", "dies", "death", "wound", "injur", "hurt", "casualt", "harm", "toll",
     "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
     "perish", "burns", "victim", " lost ", "false", "untrue", "disinformation", "groundless",
+    "martyr", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire",
+    "not open", "never took place",
 )
 
 
@@ -585,6 +616,7 @@ def _resolve_anchor_claimants(sentences: list[Sentence], source: str) -> None:
         sentence.anchors = find_anchors(sentence.words, sentence.low)
         for anchor in sentence.anchors:
             if anchor.claimant == ANAPHOR:
+                anchor.anaphor = True
                 # "the army said" with nobody named before: an institution named earlier in
                 # the sentence ("soldiers of Nagorno-Karabakh's Defence Army ... the army said")
                 anchor.claimant = last or classify_strong(sentence.low[: anchor.start]) or BARE
@@ -593,20 +625,34 @@ def _resolve_anchor_claimants(sentences: list[Sentence], source: str) -> None:
                 sentence.claimants.add(anchor.claimant)
 
 
-def _claimant_at(sentence: Sentence, pos: int, context: str | None) -> str:
-    """Claimant for a figure at token `pos`: nearest anchor before it in the clause, else after."""
+def _anchor_at(sentence: Sentence, pos: int) -> Anchor | None:
+    """The anchor a figure at token `pos` is attributed to: nearest before it in the clause,
+    else after it in the clause, else the sentence's last one before the clause."""
     before = [a for a in sentence.anchors if a.end <= pos and a.claimant and not a.deny]
     semicolons = [i for i, tok in enumerate(sentence.low[:pos]) if tok == ";"]
+    earlier = before
     if semicolons:
         before = [a for a in before if a.start > semicolons[-1]]
     if before:
-        return before[-1].claimant or BARE
+        return before[-1]
     after = [a for a in sentence.anchors if a.start >= pos and a.claimant and not a.deny]
     next_semicolon = next((i for i, tok in enumerate(sentence.low) if tok == ";" and i > pos), None)
     if next_semicolon is not None:
         after = [a for a in after if a.start < next_semicolon] or []
     if after:
-        return after[0].claimant or BARE
+        return after[0]
+    # "..., Stepanakert's emergency service reported; one civilian was killed": a clause
+    # with no anchor of its own continues the sentence's last attribution before it
+    if earlier:
+        return earlier[-1]
+    return None
+
+
+def _claimant_at(sentence: Sentence, pos: int, context: str | None) -> str:
+    """Claimant for a figure at token `pos` (see `_anchor_at`), else the story's context."""
+    anchor = _anchor_at(sentence, pos)
+    if anchor is not None:
+        return anchor.claimant or BARE
     return context or "unattributed"
 
 
@@ -702,7 +748,13 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             return  # "nearly 5,000 people were killed on both sides"
         if claimant in (BARE, OWN):
             military_side = _side(nation, _is_civil(np) or False, "", places, False) if claimant == OWN else None
+            was_bare = claimant == BARE
             claimant = _resolve_bare(claimant, nation, military_side, outlet, places)
+            anchor = _anchor_at(sentence, count.start)
+            if was_bare and anchor is not None and anchor.claimant == BARE and claimant in PARTIES:
+                # "the ministry said ... an Azerbaijani soldier was wounded ... killing four members
+                # of the formations": once settled, the anchor speaks for the whole sentence
+                anchor.claimant = claimant
         described = own or nation is not None or any(w in PERSON_WORDS for w in np if w not in OTHER_PEOPLE)
         if not described and out and out[-1].claimant == claimant and out[-1].field != field:
             # "19 civilians dead and more than 60 wounded": the second figure shares the victims
@@ -803,6 +855,12 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                 continue
         elif tok == "lost" and t + 2 < n and low[t + 1] in ("his", "her", "a", "an", "both", "their", "one") and low[t + 2] in LIMBS:
             field = "wounded"  # "a shepherd lost his leg"
+        elif tok in ("lost", "gave", "laid") and t + 2 < n and low[t + 1] in ("his", "her", "their") and low[t + 2] in ("lives", "life"):
+            field = "killed"  # "sixteen servicemen lost their lives"
+        elif tok == "fell" and t + 1 < n and (low[t + 1] in ("heroically", "defending", "fighting") or low[t + 1:t + 3] in (["in", "battle"], ["in", "combat"], ["in", "action"]) or low[t + 1:t + 4] == ["in", "the", "line"]):
+            field = "killed"  # "two conscripts fell in battle"
+        elif tok in ("succumbed", "succumbs") and t + 2 < n and low[t + 1] == "to" and any(w in ("wounds", "injuries", "wound", "injury") for w in low[t + 2:t + 4]):
+            field = "killed"  # "a soldier succumbed to his wounds"
         elif tok in ("killing", "wounding", "injuring", "leaving", "claimed"):
             pass
         else:
@@ -884,27 +942,78 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
             side = side or _side(nation, False, claimant, [], True)
         if side:
             out.append(Mention("zero", 0, sentence.index, claimant, side))
-    for anchor in sentence.anchors:
-        if not anchor.deny or not anchor.claimant:
+    # "said its forces had not fired at Ganja", "an incident Yerevan insists never happened":
+    # a negated attack denies it on behalf of the nearest anchor before it
+    negated: set[int] = set()
+    if sentence.anchors:
+        for m in NEG_FIRE.finditer(sentence.lower):
+            pos = len(tokenize(sentence.text[: m.start()]))
+            owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16]
+            if owners:
+                negated.add(owners[-1])
+    for number, anchor in enumerate(sentence.anchors):
+        if not anchor.claimant:
             continue
-        rest = " ".join(sentence.words[anchor.end: anchor.end + 14])
-        if not DENY_OBJECT.search(rest.lower()) and anchor.end < len(sentence.low) - 2:
+        rest_low = _clause_after(sentence.low, anchor.end, 16)
+        rest = " ".join(rest_low)
+        if anchor.deny:
+            if not DENY_OBJECT.search(rest) and anchor.end < len(sentence.low) - 2:
+                continue
+        elif number not in negated:
             continue
         if not INCIDENT_CUE.search(story_text.lower()):
             continue
         denier = anchor.claimant
-        if re.search(r"\b(?:losses|casualties)\b", rest.lower()):
-            side = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh"}.get(denier)
-        else:
-            side = _target_side(story_text, None)
-            other = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia", "Karabakh": "Azerbaijan"}.get(denier)
-            if side == "civilians":
-                side = {"Azerbaijan": "civilians-Azerbaijan", "Armenia": "civilians-Armenia"}.get(other or "")
-            elif side is None or side == denier:
-                side = other
-        if side:
-            out.append(Mention("zero", 0, sentence.index, denier, side))
+        if denier in (BARE, OWN, ANAPHOR):
+            denier = context or outlet
+        if denier not in PARTIES and denier not in ("EU", "other"):
+            continue
+        side = _denied_victims(rest_low, denier, sentence.places or story_places())
+        mention = Mention("zero", 0, sentence.index, denier, side or DENY_SIDE)
+        mention.denial = True
+        out.append(mention)
     return out
+
+
+def _clause_after(low: list[str], start: int, limit: int) -> list[str]:
+    """Tokens after an anchor up to the end of its clause (";" or ".")."""
+    out: list[str] = []
+    for tok in low[start:start + limit]:
+        if tok in (";", "."):
+            break
+        out.append(tok)
+    return out
+
+
+def _denied_victims(rest: list[str], denier: str, places: list[PlaceMatch]) -> str | None:
+    """Side whose losses a denial is about, when its object says so: "dismissing Yerevan's
+    report of a wounded Armenian soldier" -> Armenia, "denied any losses" -> the denier."""
+    if not any(w in KILL_WORDS or w in WOUND_WORDS or w in ACTIVE_KILL or w in ACTIVE_WOUND or w in ("losses", "casualties") for w in rest):
+        return None
+    for k, tok in enumerate(rest):
+        if tok in PERSON_WORDS and tok not in OTHER_PEOPLE:
+            nation = _nation_of(rest[max(0, k - 2):k + 1])
+            if nation in PARTIES:
+                return _side(nation, _is_civil([tok]) or False, denier, places, False)
+    if "losses" in rest or "casualties" in rest:
+        return denier if denier in PARTIES else None
+    return None
+
+
+def _deny_side(denial: Mention, mentions: list[Mention], text: str) -> str | None:
+    """Who a denial is about (README rule 9): the victims the accuser reported, else the side
+    said to be targeted, else the denier's adversary."""
+    accusers = [m for m in mentions if m.claimant != denial.claimant and not m.denial and m.side not in (TOLL_SIDE, DENY_SIDE) and m.side]
+    figures = [m for m in accusers if m.field != "zero"]
+    if figures or accusers:
+        return (figures or accusers)[0].side
+    side = _target_side(text, None)
+    other = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia", "Karabakh": "Azerbaijan"}.get(denial.claimant)
+    if side == "civilians":
+        return {"Azerbaijan": "civilians-Azerbaijan", "Armenia": "civilians-Armenia"}.get(other or "")
+    if side is None or side == denial.claimant:
+        return other
+    return side
 
 
 def _target_side(story_text: str, claimant: str | None) -> str | None:
@@ -990,6 +1099,11 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
     context: str | None = None
     fallback: dict[str, str] = {}  # claimant -> side of the armed victims it last named
     for sentence in sentences:
+        # "It rejected ...", "the ministry said" after a story-opening bare "the Defence
+        # Ministry said": the anaphor follows the claimant settled since
+        for anchor in sentence.anchors:
+            if anchor.claimant == BARE and anchor.anaphor and context:
+                anchor.claimant = context
         # claimant carried from earlier sentences ("the ministry said" -> last named)
         if not sentence.skip:
             found = _mentions_in(sentence, context, story_places, outlet, fallback)
@@ -1015,6 +1129,9 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
     for mention in mentions:
         if mention.side == TOLL_SIDE:
             mention.side = _toll_side(mention, mentions, sentences, summary)
+    for mention in mentions:
+        if mention.side == DENY_SIDE:
+            mention.side = _deny_side(mention, mentions, summary)
     mentions = [m for m in mentions if m.side]
     # "two journalists and a local official were killed": one verb, one side -> add up
     summed: dict[tuple, Mention] = {}

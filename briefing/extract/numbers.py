@@ -141,6 +141,9 @@ def count_at(low: list[str], i: int) -> Count | None:
     if got is None:
         return None
     value, end = got
+    # "no one was hurt", "not one soldier": a negation, not a figure
+    if i > 0 and low[i - 1] in ("no", "not", "none") and low[i] == "one":
+        return None
     # a date written "September 13" or "on 13 September"
     if i > 0 and low[i - 1] in MONTHS:
         return None
