@@ -99,6 +99,14 @@ NOT_PEOPLE = frozenset({
     "family", "families", "group", "unit", "units", "side", "sides", "battalion", "company",
 })
 SPECIFIC_PEOPLE = (MILITARY_WORDS | CIVIL_WORDS) - {"people", "person", "victims", "citizens", "citizen"}
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+# Words that mark a figure as an earlier one that the story goes on to revise.
+EARLIER_MARKERS = frozenset({"initially", "originally", "previously", "earlier"})
+REVISION_STOP = frozenset({";", ".", ":", "but", "later", "now", "then", "subsequently", "since", "raised", "revised", "updated", "lowered"})
+TRANSFER = _ci(
+    r"\b(?:the|one of the|another of the|one of those) (?:injured|wounded) (?:[a-z]+ ){0,2}?(?:later |subsequently |has |had |also |since )*"
+    r"(?:died|succumbed)\b"
+)
 LIMBS = frozenset({"leg", "legs", "arm", "arms", "hand", "hands", "foot", "feet", "eye", "eyes", "limb", "limbs"})
 POSSESSIVE_OWN = frozenset({"its", "their", "our", "own"})
 NATION_ADJ = {
@@ -151,7 +159,9 @@ OTHER_CONFLICT = re.compile(
 )
 OWN_CONFLICT = _ci(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|Yerevan|Artsakh)")
 UNREST = _ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police)\b")
-SUBSET_AFTER = _ci(r"\bamong (?:them|those|the (?:dead|victims|wounded|injured|killed))\b")
+# "A 16-year-old boy ... was among those who died": the figure is a subset.  Not "13 were
+# killed and 50 wounded, children among them" (an aside about the figure's make-up).
+SUBSET_AFTER = _ci(r"\b(?:was|were|is|are|been|being|be) (?:also )?among (?:them|those|the (?:dead|victims|wounded|injured|killed))\b")
 SUM_MARKERS = _ci(r"\b(?:combined|both sides|on the two sides|in all on both|total of both)\b")
 
 ZERO = _ci(
@@ -246,6 +256,7 @@ class Mention:
     armed_side: str | None = None
     civil_side: str | None = None
     denial: bool = False  # a zero from a denial ("rejected the report as disinformation")
+    superseded: bool = False  # "initially reported two dead": replaced by a later figure
 
 
 @dataclass(slots=True)
@@ -470,6 +481,14 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                 break
             j -= 1
             continue
+        if tok == "both" and all(w in AUX or w in ("later", "also", "since", "reportedly") for w in low[j + 1:t]):
+            # "Two farm workers riding on a tractor ... have both died": the subject is the lead NP
+            lead: list[str] = []
+            for w in low[:j]:
+                if w in AUX or w in ("who", "that", "which", ",", "when") or (w.endswith("ing") and len(w) > 5):
+                    break
+                lead.append(w)
+            return Count(2, j, j + 1), lead if any(w in PERSON_WORDS for w in lead) else [], j
         if j not in used:
             count = count_at(low, j)
             if count is not None and j >= 2 and low[j - 1] in ("to", "and", "or"):
@@ -490,8 +509,8 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                 return count, low[count.end:t], j
             if tok in ("a", "an", "another", "one"):
                 head = [w for w in low[j + 1:t] if w not in AUX and w != ","]
-                if tok == "a" and j + 1 < t and low[j + 1] in ("second", "third", "fourth", "fifth"):
-                    return Count(1, j, j + 2), low[j + 1:t], j
+                if tok == "a" and j + 1 < t and low[j + 1] in ORDINALS:
+                    return Count(1, j, j + 2, more=True), low[j + 1:t], j  # "a second had died"
                 if tok == "one" and j > 0 and low[j - 1] in ("no", "not"):
                     return None, [], j  # "no one was hurt"
                 if tok in ("another", "one") and not head:
@@ -524,6 +543,23 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
     return None, [], j
 
 
+def _superseded(low: list[str], start: int) -> bool:
+    """True when the figure at `start` is one the story later revises: "initially reported two
+    dead", "first put the death toll at 12", "had earlier said one soldier was wounded"."""
+    for k in range(start - 1, max(-1, start - 15), -1):
+        tok = low[k]
+        if tok in REVISION_STOP:
+            return False
+        if tok in EARLIER_MARKERS and not (tok == "earlier" and k > 0 and low[k - 1] in ("day", "days", "hours", "week", "a")):
+            return True
+        if tok == "first" and k + 1 < len(low) and (low[k + 1] in SAY_LIKE or (k > 0 and low[k - 1] == "at")):
+            return True
+    return False
+
+
+SAY_LIKE = frozenset({"reported", "said", "put", "gave", "announced", "stated", "reporting", "claimed", "told", "says", "reports", "spoke", "counted", "listed"})
+
+
 def _agent_noun(word: str) -> bool:
     """Crude: words ending like agent nouns ("driller", "deminer", "guardsman")."""
     return word.endswith(("er", "man", "ist", "ant", "ent")) and len(word) > 3
@@ -543,8 +579,8 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> 
         count = count_at(low, k)
         if count is None and low[k] in ("a", "an", "one") and k + 1 < len(low):
             nxt = low[k + 1]
-            if nxt in ("third", "second", "fourth", "fifth"):
-                count = Count(1, k, k + 2)
+            if nxt in ORDINALS:
+                count = Count(1, k, k + 2, more=True)  # "wounding a third"
             elif any(w in PERSON_WORDS or _agent_noun(w) for w in low[k + 1:k + 5] if w not in (",", ".")) or NATION_ADJ.get(nxt):
                 count = Count(1, k, k + 1)  # "wounding a State Border Service serviceman"
         if count is None:
@@ -740,7 +776,8 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             return  # "the death toll from fighting between Azerbaijan and Armenian forces rose to 39"
         if toll:
             # "the death toll has risen to 68": victims named elsewhere; resolved at merge
-            out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more))
+            out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more,
+                               superseded=_superseded(low, count.start)))
             return
         own = any(w in POSSESSIVE_OWN for w in np)
         nation = _nation_of(np)
@@ -786,6 +823,9 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             out.append(Mention(field, value - civilians, sentence.index, claimant, side, count.high, count.more, civilians))
             return
         mention = Mention(field, value, sentence.index, claimant, side, count.high, count.more, group=pos)
+        mention.superseded = _superseded(low, count.start)
+        if mention.superseded and not described:
+            mention.side = TOLL_SIDE  # "initially reported two dead": whose, the later figures say
         if not (set(np) & SPECIFIC_PEOPLE):
             mention.armed_side = _side(nation, False, claimant, places, own)
             mention.civil_side = _side(nation if nation != "Karabakh" else "Armenia", True, claimant, places, own)
@@ -975,6 +1015,24 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
     return out
 
 
+def _transfers(sentence: Sentence, context: str | None, outlet: str | None, earlier: list[Mention]) -> list[Mention]:
+    """ "The injured man died of his wounds": one of the claimant's wounded is now killed."""
+    out: list[Mention] = []
+    if "injured" not in sentence.lower and "wounded" not in sentence.lower:
+        return out
+    for m in TRANSFER.finditer(sentence.lower):
+        pos = len(tokenize(sentence.text[: m.start()]))
+        claimant = _claimant_at(sentence, pos, context)
+        if claimant in (BARE, OWN):
+            claimant = context or outlet or claimant
+        prior = [x for x in earlier if x.field == "wounded" and x.claimant == claimant and x.side not in (TOLL_SIDE, DENY_SIDE)]
+        if not prior:
+            prior = [x for x in earlier if x.field == "wounded" and x.side not in (TOLL_SIDE, DENY_SIDE)]
+        if prior:
+            out.append(Mention("transfer", 1, sentence.index, prior[-1].claimant, prior[-1].side))
+    return out
+
+
 def _clause_after(low: list[str], start: int, limit: int) -> list[str]:
     """Tokens after an anchor up to the end of its clause (";" or ".")."""
     out: list[str] = []
@@ -1108,6 +1166,7 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         if not sentence.skip:
             found = _mentions_in(sentence, context, story_places, outlet, fallback)
             found += _zero_mentions(sentence, context, summary, story_places, outlet)
+            found += _transfers(sentence, context, outlet, mentions + found)
             mentions += found
         else:
             found = []
@@ -1156,11 +1215,30 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         if mention.field == "zero":
             slot["zero"] = True
             continue
-        previous = slot[mention.field] or 0
+        last = slot.setdefault("last", {"killed": None, "wounded": None})
+        tentative = slot.setdefault("tentative", {"killed": None, "wounded": None})
+        if mention.field == "transfer":
+            # "the injured man died of his wounds": one wounded becomes one killed
+            killed = (last["killed"] if last["killed"] is not None else (slot["killed"] or tentative["killed"] or 0)) + mention.value
+            wounded = max(0, (last["wounded"] if last["wounded"] is not None else (slot["wounded"] or tentative["wounded"] or 0)) - mention.value)
+            last["killed"], last["wounded"] = killed, wounded
+            slot["killed"] = max(slot["killed"] or 0, killed)
+            slot["wounded"], tentative["wounded"] = wounded, None
+            continue
+        previous = last[mention.field] if last[mention.field] is not None else (slot[mention.field] or 0)
         value = previous + mention.value if mention.more and previous else mention.value
-        slot[mention.field] = max(previous, value)
+        last[mention.field] = value
+        if mention.superseded:
+            # "first put the death toll at 12": kept only if the story gives nothing later
+            tentative[mention.field] = max(tentative[mention.field] or 0, value)
+            continue
+        slot[mention.field] = max(slot[mention.field] or 0, value)
         if mention.high is not None:
             slot[mention.field + "_high"] = mention.high
+    for slot in merged.values():
+        for name, value in slot.get("tentative", {}).items():
+            if slot[name] is None and value is not None:
+                slot[name] = value
 
     claims: list[Claim] = []
     pub_day = local_day(published)
@@ -1194,6 +1272,41 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             evidence=evidence,
         ))
     return claims
+
+
+# A place name used for an institution or people, not where something happened:
+# "the Karabakh Defence Army", "Karabakh's ombudsman", "Artsakh Armenians".
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:human rights |State |Interior |Emergency |Health |Foreign |Defen[cs]e )?"
+    r"(?:Defen[cs]e Army|Defen[cs]e Ministry|army|Army|ombudsman|Ombudsman|police|Police|authorities|officials|"
+    r"leader|leadership|president|President|government|Government|forces|Armenians?|Ministry|ministry|"
+    r"Service|service|emergency|health|parliament|separatists?|side|de facto|Human Rights|human rights|"
+    r"press service|administration|military|Security Council|mayor|governor|head))"
+)
+# "in the central hospital in Barda", "a Stepanakert hospital", "talks in Moscow"
+_VENUE_BEFORE = re.compile(r"(?:hospital|hospitals|morgue|clinic|medical cent(?:re|er)|talks|meeting|summit|negotiations|evacuated|taken|flown|airlifted|transferred)(?: \w+){0,1} (?:in|to|at) (?:the )?$", re.I)
+_VENUE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:\w+ )?(?:hospital|morgue|clinic|medical cent(?:re|er))", re.I)
+_REGIONS = frozenset({"nagorno-karabakh"})
+
+
+def incident_places(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Places of one sentence that can be where an incident happened (README: "place names as
+    written ... for this claim"): not capitals used for governments, not institutions named
+    after a place, not hospitals or meeting venues; the whole region only when the sentence
+    names nothing more specific."""
+    kept: list[PlaceMatch] = []
+    for match in matches:
+        if match.place.name.casefold() in NOT_LOCATIONS:
+            continue
+        after = text[match.end: match.end + 40]
+        if _INSTITUTION_AFTER.match(after) or _VENUE_AFTER.match(after):
+            continue
+        if _VENUE_BEFORE.search(text[max(0, match.start - 40): match.start]):
+            continue
+        kept.append(match)
+    if any(m.place.name.casefold() not in _REGIONS for m in kept):
+        kept = [m for m in kept if m.place.name.casefold() not in _REGIONS]
+    return kept
 
 
 NON_COMBAT = _ci(
@@ -1244,10 +1357,9 @@ def _locations(sentences: list[Sentence], indexes: set[int], claimant: str) -> l
     def collect(selected: list[Sentence]) -> list[str]:
         seen: list[str] = []
         for s in selected:
-            for match in s.places:
-                if match.place.name.casefold() in NOT_LOCATIONS or match.text in seen:
-                    continue
-                seen.append(match.text)
+            for match in incident_places(s.text, s.places):
+                if match.text not in seen:
+                    seen.append(match.text)
         return seen
 
     own = collect([s for s in sentences if s.index in indexes])

@@ -129,6 +129,14 @@ def find_places(text: str) -> list[PlaceMatch]:
                     found = (j, phrase, key, place)
                     break
             if found is None:
+                # "Khankendi-Khalfali road", "Fuzuli-Hadrut road": a hyphenated pair of places
+                hyphen = _hyphenated(words, i)
+                if hyphen is not None:
+                    j, written, place = hyphen
+                    start = offsets[i]
+                    out.append(PlaceMatch(written, place, start, start + len(written)))
+                    i = j
+                    continue
                 i += 1
                 continue
             j, phrase, key, place = found
@@ -139,9 +147,38 @@ def find_places(text: str) -> list[PlaceMatch]:
     return out
 
 
+_GENERIC = frozenset({"corridor", "road", "bridge", "province", "region", "district", "direction", "reservoir", "pass", "exclave", "highway"})
+
+
+def _hyphenated(words: list[str], i: int) -> tuple[int, str, Place] | None:
+    """A run word like "Khankendi-Khalfali" whose parts name a place: (end, as written, place)."""
+    word = _POSSESSIVE.sub("", words[i])
+    if "-" not in word:
+        return None
+    gaz = load()
+    for part in word.split("-"):
+        place = gaz.by_key.get(part.casefold())
+        if place is not None and part[:1].isupper():
+            end = i + 1
+            written = word
+            if end < len(words) and words[end].casefold() in _GENERIC:
+                written = f"{word} {words[end]}"
+                end += 1
+            return end, written, place
+    return None
+
+
 def lookup(name: str) -> Place | None:
-    """The place for one spelling, or None."""
-    return load().by_key.get(_POSSESSIVE.sub("", name.strip()).casefold())
+    """The place for one spelling, or None ("Fuzuli-Hadrut road" is Fuzuli's)."""
+    key = _POSSESSIVE.sub("", name.strip()).casefold()
+    place = load().by_key.get(key)
+    if place is None and "-" in key:
+        head = key.split()[0] if key.split() and key.split()[-1] in _GENERIC else key
+        for part in head.split(" ")[0].split("-"):
+            place = load().by_key.get(part)
+            if place is not None:
+                break
+    return place
 
 
 def sectors_of(names: list[str]) -> set[str]:
