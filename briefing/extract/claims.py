@@ -37,8 +37,8 @@ from typing import Callable
 from ..models import Claim
 from .attribution import ANAPHOR, OWN, Anchor, classify_strong, find_anchors
 from .dates import DateMention, best_date, find_dates, local_day
-from .gazetteer import NOT_LOCATIONS, PlaceMatch, find_places
-from .numbers import Count, count_at, tokenize
+from .gazetteer import NOT_LOCATIONS, PlaceMatch, find_places, lookup
+from .numbers import Count, count_at, tokenize, word_value
 
 
 def _ci(source: str) -> re.Pattern[str]:
@@ -205,7 +205,7 @@ WEAPON_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drone", _ci(r"\b(?:drones?|UAVs?|Bayraktars?|quadcopters?|loitering munitions?)\b")),
     ("artillery", _ci(r"\b(?:artillery|howitzers?)\b")),
     ("mortar", _ci(r"\bmortars?\b")),
-    ("small arms", _ci(r"\b(?:gunfire|firearms?|assault rifles?|machine[- ]guns?|small arms|rifles?|guns|gunshots?|bullets?|Kalashnikovs?)\b")),
+    ("small arms", _ci(r"\b(?:gunfire|firearms?|assault rifles?|machine[- ]guns?|small[- ]arms|rifles?|guns|gunshots?|bullets?|Kalashnikovs?|automatic weapons?|automatic rifles?|submachine guns?|pistols?)\b")),
     ("sniper", _ci(r"\bsnipers?\b")),
     ("rocket", _ci(r"\b(?:rockets?|cluster (?:munitions?|rockets?|bombs?)|Grad|Smerch|MLRS)\b")),
     ("missile", _ci(r"\bmissiles?\b")),
@@ -276,18 +276,26 @@ class Sentence:
     after_colon: int = -1  # token index of a ':' (elaborations after it are subsets)
     _places: list[PlaceMatch] | None = None
     _dates: list[DateMention] | None = None
+    dropped: tuple[int, int] | None = None  # character span of a running total's clause
 
     # Places and dates are looked up only for sentences that need them (speed).
     @property
     def places(self) -> list[PlaceMatch]:
         if self._places is None:
             self._places = find_places(self.text)
+            if self.dropped is not None:
+                lo, hi = self.dropped
+                self._places = [p for p in self._places if not lo <= p.start < hi]
         return self._places
 
     @property
     def dates(self) -> list[DateMention]:
         if self._dates is None:
             self._dates = find_dates(self.text, self.published)
+            if self.dropped is not None:
+                # dates inside a running total's clause ("since 27 September") are not the event's
+                lo, hi = self.dropped
+                self._dates = [d for d in self._dates if not lo <= d.start < hi]
         return self._dates
 
 
@@ -373,14 +381,42 @@ def _historical(text: str, published: date) -> bool:
 
 def _cumulative(text: str, published: datetime) -> bool:
     """True for running totals ("since 27 September" more than a week back, "since the war")."""
-    if CUMULATIVE.search(text.lower()):
-        return True
+    return _cumulative_at(text, published) is not None
+
+
+def _cumulative_at(text: str, published: datetime) -> tuple[int, int] | None:
+    """Character span of a running-total marker in text, or None."""
+    m = CUMULATIVE.search(text.lower())
+    if m:
+        return m.start(), m.end()
     m = SINCE_DATE.search(text)
     if m:
         for mention in find_dates(m.group(1), published):
             if (local_day(published) - mention.day).days > 4:
-                return True
-    return False
+                return m.start(), m.end()
+    return None
+
+
+# Where a running total starts a clause of its own: "..., bringing the number of civilians
+# killed since 27 September to 45", "; since the war began, 3,000 have died".
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?=(?:bringing|raising|taking|pushing|lifting|while|whereas|and (?:bringing|raising|taking)|"
+    r"which (?:brings|brought|raises|raised|takes|took|pushes|pushed))\b)|\s(?=(?:bringing|raising|taking|pushing) (?:the|its|their)\b)"
+)
+
+
+def _cumulative_clause(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause holding a running total, when the sentence has another clause (else None)."""
+    start, end = 0, len(text)
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.end() <= span[0]:
+            start = m.end()
+        elif m.start() >= span[1] and m.group(0) == ";":
+            end = m.start()
+            break
+    if start == 0 and end == len(text):
+        return None
+    return start, end
 
 
 def _nation_of(tokens: list[str]) -> str | None:
@@ -459,7 +495,7 @@ def _side(nation: str | None, civil: bool | None, claimant: str, places: list[Pl
 # ---------------------------------------------------------------------------------------
 
 
-def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> tuple[Count | None, list[str], int]:
+def _left_count(low: list[str], masked: list[bool], t: int, used: set[int], words: list[str] | None = None) -> tuple[Count | None, list[str], int]:
     """Figure for a trigger at t read leftwards: "seven of its servicemen ... were killed".
 
     Returns the count (or None), the victim-phrase tokens between count and trigger, and
@@ -498,6 +534,10 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> t
                     count = wider
             if count is not None and count.end < t and low[count.end] in NOT_PEOPLE:
                 count = None  # "five members of one family": "one" counts families
+            if (count is not None and words is not None and count.start == j and j >= 2 and low[j - 1] == ","
+                    and count.end < len(low) and low[count.end] == "," and _is_name(words, j - 2)):
+                # "Igor Abrahamyan, 43, was wounded": an age after a name; the name is the victim
+                return Count(1, j - 2, j - 1), low[j - 2:j - 1], j
             if count is not None and count.end <= t:
                 # "Of the 290 people injured": the count governs; "two of the dead": a subset
                 if count.end + 1 < len(low) and low[count.end] == "of" and low[count.end + 1] in ("the", "those") and count.end + 2 < len(low) and low[count.end + 2] in ("dead", "killed", "wounded", "injured", "victims"):
@@ -560,6 +600,87 @@ def _superseded(low: list[str], start: int) -> bool:
 SAY_LIKE = frozenset({"reported", "said", "put", "gave", "announced", "stated", "reporting", "claimed", "told", "says", "reports", "spoke", "counted", "listed"})
 
 
+_NOT_NAME = frozenset({
+    "defence", "defense", "ministry", "army", "state", "border", "service", "office", "general", "prosecutor",
+    "interior", "national", "security", "committee", "council", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "the", "a", "an", "on", "in", "at", "and", "but", "president", "minister",
+    "republic", "agency", "police", "mission", "union", "european", "human", "rights", "ombudsman", "foreign",
+})
+
+
+def _is_name(words: list[str], k: int) -> bool:
+    """True if words[k] ends a personal name: two capitalised words that are not a place,
+    a nation, an institution or a weekday ("Siraj Abishov", "Ivan Kovgan")."""
+    if k < 1 or k >= len(words):
+        return False
+    pair = words[k - 1: k + 1]
+    for w in pair:
+        lw = w.lower()
+        if not w[:1].isupper() or lw in _NOT_NAME or lw in NATION_ADJ or lw in NATIONAL_NOUNS or lw in MONTH_NAMES:
+            return False
+        if lookup(w) is not None:
+            return False
+    return True
+
+
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+KIN_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "one", "another"})
+SUBJECT_STOP = frozenset({";", ":", "that", "when", "after", "while", "because", "whereas", "than", "or", "before", "but", "said", "says", "reported", "told", "according", "where", "as", "if"})
+
+
+def _coordinated(words: list[str], low: list[str], masked: list[bool], t: int, used: set[int]) -> tuple[Count | None, list[str]]:
+    """People coordinated in the subject of the verb at t, each counted once.
+
+    A conjunct counts when it holds a personal name or is a singular person noun phrase ("a
+    woman", "her seven-year-old grandson"); an apposition set off by commas after a name ("Arif
+    Aliyev, a deputy representative of the district administration,") is not a new person.
+    """
+    j = t - 1
+    while j >= 0 and (low[j] in AUX or low[j] in ("later", "also", "reportedly", "both", "all")):
+        j -= 1
+    end = j + 1
+    while j >= 0 and low[j] not in SUBJECT_STOP and end - j < 30 and not masked[j] and j not in used:
+        j -= 1
+    start = j + 1
+    if end - start < 3 or "and" not in low[start:end]:
+        return None, []
+    # conjuncts with the separator before each
+    conjuncts: list[tuple[str, list[int]]] = []
+    sep, cur = "", []
+    for k in range(start, end):
+        if low[k] in (",", "and"):
+            if cur:
+                conjuncts.append((sep, cur))
+            sep = "and" if low[k] == "and" else ("," if sep != "and" or cur else sep)
+            cur = []
+            continue
+        cur.append(k)
+    if cur:
+        conjuncts.append((sep, cur))
+    people, previous_named, tokens = 0, False, []
+    for sep, idx in conjuncts:
+        named = any(_is_name(words, k) for k in idx)
+        head = low[idx[0]]
+        nouns = [low[k] for k in idx if low[k] in PERSON_WORDS and low[k] not in OTHER_PEOPLE]
+        singular = head in KIN_DETERMINERS and any(not w.endswith("s") or w in ("boys",) and False for w in nouns)
+        if any(word_value(low[k]) is not None and not low[k].endswith("-old") for k in idx):
+            return None, []  # a figure of its own: the ordinary readers handle it
+        if named:
+            people += 1
+            previous_named = True
+        elif singular and not (sep == "," and previous_named):
+            people += 1
+            previous_named = False
+        elif sep == "," and previous_named:
+            continue  # apposition
+        else:
+            return None, []
+        tokens += [low[k] for k in idx]
+    if people < 2:
+        return None, []
+    return Count(people, start, end), tokens
+
+
 def _agent_noun(word: str) -> bool:
     """Crude: words ending like agent nouns ("driller", "deminer", "guardsman")."""
     return word.endswith(("er", "man", "ist", "ant", "ent")) and len(word) > 3
@@ -593,6 +714,10 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> 
                 break
             np.append(tok)
             np_end += 1
+        # "12 people on the Armenian side": the side is in the prepositional phrase
+        if np_end + 3 < len(low) and low[np_end] == "on" and low[np_end + 1] == "the" and low[np_end + 3] == "side" and low[np_end + 2] in NATION_ADJ:
+            np.append(low[np_end + 2])
+            np_end += 4
         out.append((count, np))
         # coordination: "... and two civilians"
         if np_end + 1 < len(low) and low[np_end] == "and":
@@ -635,10 +760,25 @@ def _prepare(text: str, published: datetime) -> list[Sentence]:
         sentence.skip = (
             not has_casualty_cue(lower)
             or _historical(raw, pub_day)
-            or _cumulative(raw, published)
             or bool(UNREST.search(lower))
             or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(lower))
         )
+        if not sentence.skip:
+            span = _cumulative_at(raw, published)
+            if span is not None:
+                clause = _cumulative_clause(raw, span)
+                if clause is None:
+                    sentence.skip = True
+                else:
+                    # only the running total's clause is dropped: "Two civilians were killed on
+                    # Thursday, bringing the number killed since 27 September to 45"
+                    first = len(tokenize(raw[: clause[0]]))
+                    last = len(tokenize(raw[: clause[1]]))
+                    for k in range(first, min(last, len(masked))):
+                        masked[k] = True
+                    sentence.dropped = clause
+                    if not has_casualty_cue(raw[: clause[0]].lower() + " " + raw[clause[1]:].lower()):
+                        sentence.skip = True
         if ":" in low:
             sentence.after_colon = low.index(":")
         out.append(sentence)
@@ -800,7 +940,10 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             out.append(shared)
             return
         # "12 people, four of them civilians, were killed" / "12 people were killed, four of them civilians"
-        split = [c for at, c in splits if count.start <= at <= pos + 5]
+        split = [c for at, c in splits if count.start <= at <= max(pos, count.end) + 5 or (
+            count.end < at <= count.end + 10 and not any(
+                w in KILL_WORDS or w in WOUND_WORDS or w in ACTIVE_KILL or w in ACTIVE_WOUND or word_value(w) is not None
+                for w in low[count.end:at - 1]))]
         civil = _is_civil(np, split=bool(split))
         if "family" in low[max(0, count.start - 3):count.start] or "families" in low[max(0, count.start - 3):count.start]:
             civil = True  # "a family of five"
@@ -934,7 +1077,11 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                 if low[k] in ("suffered", "sustained", "received", "with"):
                     start = k
                     break
-        count, np, _ = _left_count(low, masked, start, used)
+        count, np, _ = _left_count(low, masked, start, used, sentence.words)
+        if count is None:
+            # "Siraj Abishov, Maharram Ibrahimov and Arif Aliyev died", "a woman and her grandson
+            # had been killed": count the people coordinated in the subject
+            count, np = _coordinated(sentence.words, low, masked, start, used)
         if count is None:
             continue
         # a subset: "A 16-year-old boy ... was among those who died"
@@ -1107,9 +1254,29 @@ def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str) ->
 def _event_type_in(text: str) -> str | None:
     """First event-type cue in (lower-cased) text; cached because a story's claims share text."""
     for name, pattern in EVENT_TYPE_CUES:
+        if name == "sniper fire" and OFFENSIVE.search(text):
+            return "armed clash"  # "launched a full-scale attack ... using artillery and drones"
         if pattern.search(text):
+            if name == "drone strike" and ATTACK.search(text) and HEAVY_WEAPONS.search(text):
+                return "armed clash"  # "attacked positions with combat drones and mortars"
+            if name == "armed clash" and OPENED_FIRE.search(text) and not FIGHTING.search(text):
+                target = OPENED_FIRE.search(text).group(1).split()
+                if _is_civil(target) and not any(w in MILITARY_WORDS or w in ("positions", "posts", "post", "position") for w in target):
+                    return "ceasefire violation"  # "opened fire on four men repairing a pipeline"
             return name
     return None
+
+
+# A ground offensive is fighting even when guns and drones are named.
+OFFENSIVE = _ci(
+    r"\b(?:(?:military |ground |counter-?|large-scale |full-scale )offensive|offensive (?:operation|along)|full-scale (?:attack|assault|war|offensive)|"
+    r"ground (?:assault|attack|operation|offensive)|along the (?:entire )?(?:line of contact|front ?line|front)|anti-terror(?:ist)? (?:measures|operation)|"
+    r"launched an? (?:\w+ )?offensive)\b"
+)
+ATTACK = _ci(r"\b(?:attack(?:ed|s|ing)?|assault\w*|offensive|stormed)\b")
+HEAVY_WEAPONS = _ci(r"\b(?:mortars?|artillery|tanks?|howitzers?|rockets?|grad)\b")
+FIGHTING = _ci(r"\b(?:clash\w*|fighting|firefight|exchange of fire|exchanged fire|ambush\w*|battle|assault|returned fire|killing|offensive)\b")
+OPENED_FIRE = _ci(r"\bopened (?:\w+ )?fire(?: with [\w\s-]{0,30}?)? (?:on|at) ((?:[\w'-]+ ){0,4}[\w'-]+)")
 
 
 def event_type_of(*scopes: str) -> str:
