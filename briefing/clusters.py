@@ -10,9 +10,10 @@ of that relation, so A~B and B~C puts all three together.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from .models import Story
@@ -41,19 +42,31 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def _prefix(words: frozenset[str], rank: dict[str, tuple[int, str]]) -> list[str]:
+    """The rarest words of a title that any near-duplicate must share at least one of.
+
+    Two sets with Jaccard ≥ t have an overlap of at least ⌈t·|A|⌉ words, so they
+    share one of A's |A| − ⌈t·|A|⌉ + 1 rarest words (prefix filtering).  Indexing
+    only these keeps "Armenia" and "Azerbaijan", in nearly every title, from
+    making every pair of stories a candidate.
+    """
+    ordered = sorted(words, key=rank.__getitem__)
+    return ordered[: len(ordered) - math.ceil(THRESHOLD * len(ordered)) + 1]
+
+
 def cluster_stories(stories: list[Story]) -> list[tuple[str, str | None]]:
     """(story id, cluster id) for every story; None for a story with no near-duplicate.
 
     The cluster id is the id of the group's oldest member, so it stays stable as
-    newer reports join.  Candidate pairs come from an inverted index on words,
-    which keeps this near-linear for a few thousand recent stories.
+    newer reports join.  Candidate pairs come from an inverted index on each
+    title's rarest words, walked back in time only as far as the 48-hour window,
+    which keeps this near-linear for the few thousand stories of recent days.
     """
     items = [s for s in stories if s.id]
     words = [normalise_title(s.title) for s in items]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
-            index[w].append(i)
+    counts = Counter(w for ws in words for w in ws)
+    rank = {w: (n, w) for w, n in counts.items()}
+    prefixes = [_prefix(ws, rank) for ws in words]
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -62,18 +75,34 @@ def cluster_stories(stories: list[Story]) -> list[tuple[str, str | None]]:
             i = parent[i]
         return i
 
-    for i, ws in enumerate(words):
-        candidates: set[int] = set()
-        for w in ws:
-            candidates.update(j for j in index[w] if j > i)
+    def join(i: int, candidates: set[int]) -> None:
         for j in candidates:
-            a, b = items[i], items[j]
-            if a.feed == b.feed:
-                continue
-            if a.when and b.when and abs(a.when - b.when) > WINDOW:
-                continue
-            if jaccard(ws, words[j]) >= THRESHOLD:
+            if items[i].feed != items[j].feed and jaccard(words[i], words[j]) >= THRESHOLD:
                 parent[find(i)] = find(j)
+
+    dated = sorted((k for k, s in enumerate(items) if s.when is not None), key=lambda k: items[k].when)  # type: ignore[arg-type,return-value]
+    index: dict[str, list[int]] = defaultdict(list)  # word → earlier stories, oldest first
+    for i in dated:
+        when = items[i].when
+        assert when is not None
+        candidates: set[int] = set()
+        for w in prefixes[i]:
+            postings = index[w]
+            for j in reversed(postings):
+                if when - items[j].when > WINDOW:  # type: ignore[operator]
+                    break
+                candidates.add(j)
+            postings.append(i)
+        join(i, candidates)
+    # An undated story (rare: the store dates every story it keeps) is compared without the time limit.
+    undated = [k for k, s in enumerate(items) if s.when is None]
+    if undated:
+        everyone: dict[str, list[int]] = defaultdict(list)
+        for k, prefix in enumerate(prefixes):
+            for w in prefix:
+                everyone[w].append(k)
+        for i in undated:
+            join(i, {j for w in prefixes[i] for j in everyone[w] if j != i})
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):

@@ -1,9 +1,11 @@
-"""After stories are stored: extract their claims and regroup the incidents around them.
+"""After stories are stored: extract their claims, regroup the incidents around them,
+and group near-duplicate stories from different outlets.
 
-This is the "(extract → incidents)" step of the data flow.  It reads stories from
-the store, calls the pure extractor, and writes claims and incident groups back,
-so the fetch command, the app's fetch worker and `briefing extract --rebuild`
-all share one path and cannot drift apart.
+This is the "(extract → incidents, clusters)" step of the data flow.  It reads
+stories from the store, calls the pure extractor and clusterer, and writes
+claims, incident groups and clusters back, so `briefing fetch` (once or
+`--watch`), `briefing demo`, the app's fetch worker and `briefing extract
+--rebuild` all share one path and cannot drift apart.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .clusters import WINDOW as CLUSTER_WINDOW
+from .clusters import cluster_stories
 from .extract import extract_claims, group_incidents
 from .models import Claim
 from .store import Store
@@ -19,6 +23,10 @@ from .store import Store
 # Claims this many days either side of a new claim are regrouped with it: wider than
 # the extractor's "same or adjacent day" rule, so an incident is never cut in two.
 REGROUP_MARGIN = timedelta(days=7)
+# Stories this far either side of the new ones are read for near-duplicate grouping;
+# only those within the clusterer's own window (48 h) of a new story are written back,
+# so a story at the edge is never split from a partner that was not read.
+CLUSTER_MARGIN = timedelta(days=4)
 BATCH = 2000
 
 
@@ -27,6 +35,7 @@ class PipelineResult:
     stories: int = 0
     claims: int = 0
     incidents: int = 0
+    clustered: int = 0  # stories now in a group of near-duplicates
 
 
 def _chunks(ids: list[str], size: int) -> Iterable[list[str]]:
@@ -64,14 +73,32 @@ def regroup(store: Store, start: date, end: date) -> int:
     return len(incidents)
 
 
+def cluster_around(store: Store, story_ids: list[str]) -> int:
+    """Regroup near-duplicates among the stories published around these; return how many are grouped."""
+    times = [s.when for s in store.stories_by_ids(story_ids, full=False) if s.when is not None]
+    if not times:
+        return 0
+    first, last = min(times), max(times)
+    recent = store.stories_between(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN, full=False)
+    when = {s.id: s.when for s in recent}
+    low, high = first - CLUSTER_WINDOW, last + CLUSTER_WINDOW
+    pairs = [
+        (sid, cluster) for sid, cluster in cluster_stories(recent)
+        if when[sid] is None or low <= when[sid] <= high  # type: ignore[operator]
+    ]
+    store.set_clusters(pairs)
+    return sum(cluster is not None for _, cluster in pairs)
+
+
 def process_stories(store: Store, story_ids: list[str]) -> PipelineResult:
-    """Extract claims for new or updated stories and regroup the incidents they touch."""
+    """For new or updated stories: extract claims, regroup the incidents they touch, group near-duplicates."""
     result = PipelineResult(stories=len(story_ids))
     if not story_ids:
         return result
     result.claims, dates = extract_into_store(store, story_ids)
     if dates:
         result.incidents = regroup(store, min(dates) - REGROUP_MARGIN, max(dates) + REGROUP_MARGIN)
+    result.clustered = cluster_around(store, story_ids)
     return result
 
 

@@ -1,15 +1,17 @@
-"""The digest's sentences as plain text, shared by the Markdown and HTML renderers.
+"""How figures and claims are phrased for people: plain text shared by the app and the digest.
 
-Both formats must say exactly the same thing ("Azerbaijan says: Armenia 10
-killed"), so the words live here once; each renderer escapes the result for its
-own syntax.  Nothing here returns markup.
+The incidents screen, the tally panel and every digest format must say exactly
+the same thing ("Azerbaijan says: Armenia 10 killed"), and must never add one
+claimant's figures to another's, so the words live here once.  Each caller
+escapes the result for its own syntax (Textual `Text`, Markdown, HTML); nothing
+here returns markup.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from ..models import CLAIMANTS, NON_COMBAT_KINDS, Claim, SideFigures, Tally
+from .models import CLAIMANTS, NON_COMBAT_KINDS, Claim, SideFigures, Tally
 
 
 def side_label(side: str) -> str:
@@ -29,29 +31,38 @@ def _range(low: int, high: int | None) -> str:
     return f"{low}–{high}" if high is not None and high > low else str(low)
 
 
+def _figures(killed: int, killed_high: int | None, wounded: int, wounded_high: int | None, unsplit: int) -> str:
+    parts: list[str] = []
+    if killed or killed_high:
+        parts.append(f"{_range(killed, killed_high)} killed")
+    if wounded or wounded_high:
+        parts.append(f"{_range(wounded, wounded_high)} wounded")
+    if unsplit:
+        parts.append(f"{unsplit} casualties (not split)")
+    return ", ".join(parts) or "no casualties"
+
+
 def claim_figures(claim: Claim) -> str:
     """`4 killed, 2 wounded`, `5–7 killed`, or `12 casualties (not split)`; `no casualties` if none."""
-    parts: list[str] = []
-    if claim.killed or claim.killed_high:
-        parts.append(f"{_range(claim.killed, claim.killed_high)} killed")
-    if claim.wounded or claim.wounded_high:
-        parts.append(f"{_range(claim.wounded, claim.wounded_high)} wounded")
-    if claim.unsplit:
-        parts.append(f"{claim.unsplit} casualties (not split)")
-    return ", ".join(parts) or "no casualties"
+    return _figures(claim.killed, claim.killed_high, claim.wounded, claim.wounded_high, claim.unsplit)
+
+
+def casualties(figures: SideFigures) -> str:
+    """A tally's figures for one side, phrased like a claim's: `4 killed, 2 wounded`, `5–7 killed`."""
+    return _figures(figures.killed, figures.killed_high, figures.wounded, figures.wounded_high, figures.unsplit)
 
 
 def figures_phrase(figures: SideFigures) -> str:
     """One side as one claimant tells it: `Armenia 4 killed, 2 wounded`, `Azerbaijan 1 wounded`."""
-    parts = [f"{n} {word}" for n, word in ((figures.killed, "killed"), (figures.wounded, "wounded")) if n]
-    return f"{side_label(figures.side_affected)} {', '.join(parts) or 'no casualties'}"
+    return f"{side_label(figures.side_affected)} {casualties(figures)}"
 
 
 def by_claimant(tally: Tally) -> list[tuple[str, list[SideFigures]]]:
     """The tally's non-zero figures grouped by who claims them, claimants in the fixed order."""
     groups: dict[str, list[SideFigures]] = {}
     for figures in tally.figures:
-        if not (figures.killed or figures.wounded):
+        if not (figures.killed or figures.wounded or figures.killed_high or figures.wounded_high
+                or figures.unsplit):
             continue  # "Russia says: side not stated, no casualties" is noise in a headline
         groups.setdefault(figures.claimant, []).append(figures)
     order = [c for c in CLAIMANTS if c in groups] + sorted(set(groups) - set(CLAIMANTS))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
 
 from briefing.cli import main
 from briefing.models import Feed, Story
 from briefing.pipeline import process_stories, rebuild
-from briefing.store import Store
+from briefing.store import Store, StoryFilter
 
 ARM = Feed("Armenpress", "http://127.0.0.1/arm", origin="armenia")
 AZE = Feed("Report.az", "http://127.0.0.1/aze", origin="azerbaijan")
@@ -71,3 +72,44 @@ def test_extract_command_writes_one_json_line_per_story(tmp_path, capsys):
     assert [line["id"] for line in lines] == ["s1", "s2"]
     assert lines[0]["relevant"] and lines[0]["claims"][0]["killed"] == 2
     assert lines[1] == {"id": "s2", "relevant": False, "claims": []}
+
+
+def test_process_stories_groups_near_duplicates_from_other_outlets(store: Store):
+    store.sync_feeds([ARM, AZE])
+    when = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
+    old = save(store, AZE, "Peace treaty signed in Washington", "Text.", when - timedelta(days=30))
+    a = save(store, ARM, "Peace treaty signed in Washington", "The leaders signed the treaty.", when)
+    b = save(store, AZE, "Peace treaty signed in Washington today", "The treaty was signed.", when.replace(hour=12))
+    other = save(store, AZE, "Snow closes the Lachin road", "Snow.", when.replace(hour=13))
+    result = process_stories(store, [a, b, other])
+    assert result.clustered == 2
+    clusters = store.story_clusters([a, b, other, old])
+    assert clusters == {a: a, b: a}  # the oldest member names the group; a month-old namesake stays apart
+    assert store.count_stories(StoryFilter(collapse_clusters=True)) == 3
+
+
+def test_processing_a_later_story_keeps_older_groups(store: Store):
+    store.sync_feeds([ARM, AZE])
+    when = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
+    a = save(store, ARM, "Border villages handed over in Tavush", "Text.", when)
+    b = save(store, AZE, "Border villages handed over in Tavush region", "Text.", when + timedelta(hours=5))
+    process_stories(store, [a, b])
+    # Three days later a story unrelated to them arrives: the pair is outside the window that is rewritten.
+    c = save(store, ARM, "Pashinyan meets Aliyev in Prague", "Text.", when + timedelta(days=3))
+    process_stories(store, [c])
+    assert store.story_clusters([a, b, c]) == {a: a, b: a}
+
+
+def test_demo_runs_the_whole_pipeline(tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["--db", str(db), "demo", "--no-app"]) == 0
+    capsys.readouterr()
+    conn = sqlite3.connect(db)
+    try:
+        claims, incidents, flagged = conn.execute(
+            "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM incidents),"
+            " (SELECT count(*) FROM stories WHERE has_incident = 1)"
+        ).fetchone()
+    finally:
+        conn.close()
+    assert claims > 20 and incidents > 5 and flagged > 10

@@ -6,45 +6,47 @@ changes (our own fetch worker, or `briefing fetch --watch` in another terminal)
 a two-second poll of `PRAGMA data_version` triggers a re-read that keeps the
 cursor on its story.  Background work runs in workers that only post typed
 messages (`messages.py`); `on_worker_state_changed` is the one place a worker's
-failure becomes a notification, so a broken feed or a missing module never
+failure becomes a notification, so a broken feed or a failing step never
 crashes the reader.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
-from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from .. import fetch as fetcher
 from ..config import Config
 from ..models import ORIGIN_LABELS, FetchOutcome
-from ..store import SearchError, Store, StoryFilter, utc_now
+from ..pipeline import process_stories
+from ..store import SearchError, Store, StoryFilter
 from .commands import BriefingCommands
+from .keys import KeyedBinding, binding_ids, effective_bindings
 from .messages import DigestWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished
 from .screens.confirm import ConfirmScreen
+from .screens.edit_figures import EditFiguresScreen
 from .screens.filter import FilterScreen
 from .screens.help import HelpScreen
+from .screens.incidents import IncidentsScreen
 from .screens.search import SearchScreen
+from .screens.tag_picker import TagPicker
 from .widgets.reader import Reader
 from .widgets.sidebar import Choice, Sidebar
 from .widgets.status_line import StatusLine
 from .widgets.story_list import StoryList, plain
+from .widgets.tally_panel import TallyPanel
 from .workers import start_resource_tracker
 
-try:  # written by another team; the app runs without it
-    from .widgets.tally_panel import TallyPanel
-except ImportError:  # pragma: no cover - depends on the checkout
-    TallyPanel = None  # type: ignore[assignment,misc]
-
+DIALOGS = (ConfirmScreen, EditFiguresScreen, FilterScreen, HelpScreen, SearchScreen, TagPicker)
 POLL_SECONDS = 2.0
 COUNTS_DELAY = 0.3  # sidebar counts are re-read this long after the last change
 TALLY_DAYS = (1, 7, 30)
@@ -108,10 +110,7 @@ class BriefingApp(App[None]):
         self.story_list = StoryList(self.store, quick_tags=self.config.quick_tags, now=self.now, id="stories")
         self.reader = Reader(id="reader")
         self.status = StatusLine(id="status")
-        self.tally: Widget = (
-            TallyPanel(id="tally") if TallyPanel is not None
-            else Static("Incident tally: not available", id="tally", markup=False)
-        )
+        self.tally = TallyPanel(id="tally")
         with Horizontal(id="panes"):
             with Vertical(id="side"):
                 yield self.sidebar
@@ -123,6 +122,7 @@ class BriefingApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.apply_keymap()
         self.store.sync_feeds(self.config.feeds)
         self._data_version = self.store.data_version()
         stories = self.story_list
@@ -184,11 +184,11 @@ class BriefingApp(App[None]):
         self._counts_timer = self.set_timer(COUNTS_DELAY, self.refresh_counts)
 
     def refresh_tally(self) -> None:
-        if TallyPanel is None:
+        if not self.tally.is_attached:  # a late message while the app shuts down
             return
         today = self.now().astimezone().date()
         today_t, week, month = (self.store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS)
-        self.tally.set_tallies(today_t, week, month)  # type: ignore[attr-defined]
+        self.tally.set_tallies(today_t, week, month)
 
     def describe_filter(self, f: StoryFilter) -> str:
         parts: list[str] = []
@@ -253,31 +253,46 @@ class BriefingApp(App[None]):
         if feed.last_status == "error":
             self.status.activity = plain(f"{feed.name}: last fetch failed: {feed.last_error or 'unknown error'}")
 
-    def on_tally_panel_opened(self, event: Any) -> None:
+    def on_tally_panel_opened(self, event: TallyPanel.Opened) -> None:
         self.action_incidents()
 
-    def on_incidents_screen_corrected(self, event: Any) -> None:
-        """A claim or incident mark was corrected: tallies and incident marks are stale."""
+    def on_incidents_screen_corrected(self, event: IncidentsScreen.Corrected) -> None:
+        """A claim or a story's incident mark was corrected: the tally and the list's ▲ marks are stale."""
         self.story_list.reload()
         self.refresh_tally()
 
     # --- global actions --------------------------------------------------------
 
+    def keys_of(self, bindings: list[Any]) -> list[KeyedBinding]:
+        """These bindings with the keys that trigger them now, after the keymap."""
+        return effective_bindings(bindings, self._keymap)
+
+    def key_label(self, item: KeyedBinding) -> str:
+        """`j, ↓` for display; `(none)` when the keymap gave the key to another action."""
+        return ", ".join(self.get_key_display(item.binding.with_key(k)) for k in item.keys) or "(none)"
+
     def action_help(self) -> None:
-        def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
-            grouped: dict[str, list[str]] = {}
-            for binding in bindings:
-                keys = ", ".join(self.get_key_display(binding.with_key(k)) for k in binding.key.split(","))
-                grouped.setdefault(binding.description, []).append(keys)
-            return [(", ".join(keys), what) for what, keys in grouped.items()]
+        quick = self.config.quick_tags
+
+        def describe(item: KeyedBinding) -> str:
+            if item.binding.action.startswith("quick_tag("):
+                n = int(item.binding.action[len("quick_tag("):-1])
+                return f"Quick tag {n}: {quick[n - 1]}" if n <= len(quick) else f"Quick tag {n} (not set)"
+            return item.binding.description
+
+        def rows(bindings: list[Any]) -> list[tuple[str, str, str]]:
+            return [(self.key_label(item), describe(item), item.id) for item in self.keys_of(bindings)]
 
         self.push_screen(
             HelpScreen(
                 [
-                    ("Story list", rows(StoryList.BINDINGS)),  # type: ignore[arg-type]
-                    ("Everywhere", rows(self.BINDINGS)),  # type: ignore[arg-type]
-                    ("Panes", [("tab, shift+tab", "Next / previous pane"), ("ctrl+p", "Command palette"),
-                               ("mouse", "Click a row to select it, double-click to open")]),
+                    ("Story list", rows(StoryList.BINDINGS)),
+                    ("Everywhere", rows(self.BINDINGS)),
+                    ("Sources pane", [*rows(Sidebar.BINDINGS), ("enter", "Show only this entry", "")]),
+                    ("Incidents screen", rows(IncidentsScreen.BINDINGS)),
+                    ("Panes", [("tab, shift+tab", "Next / previous pane", ""),
+                               ("ctrl+p", "Command palette", ""),
+                               ("mouse", "Click a row to select it, double-click to open", "")]),
                 ]
             )
         )
@@ -286,12 +301,27 @@ class BriefingApp(App[None]):
         """(title, keys, action, namespace) for every bound action, for the command palette."""
         out = []
         for bindings, namespace in ((StoryList.BINDINGS, self.story_list), (self.BINDINGS, self)):
-            for binding in bindings:
-                assert isinstance(binding, Binding)
-                if binding.action.startswith("cursor_") or binding.action in ("page_up", "page_down"):
+            for item in self.keys_of(bindings):
+                action = item.binding.action
+                if action.startswith("cursor_") or action in ("page_up", "page_down"):
                     continue
-                out.append((binding.description, binding.key, binding.action, namespace))
+                out.append((item.binding.description, self.key_label(item), action, namespace))
         return out
+
+    def apply_keymap(self) -> None:
+        """Use the `[keys]` of feeds.toml; a binding id that does not exist is reported, not ignored."""
+        keymap = self.config.keymap
+        if not keymap:
+            return
+        self.set_keymap(keymap)
+        known = binding_ids([type(self), StoryList, Sidebar, TallyPanel, IncidentsScreen, *DIALOGS])
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.notify(
+                f"feeds.toml [keys]: no key has the id {', '.join(repr(u) for u in unknown)}. "
+                "Press ? to see every binding id.",
+                title="Keys", severity="warning", markup=False, timeout=10,
+            )
 
     def action_search(self) -> None:
         def searched(query: str | None) -> None:
@@ -314,13 +344,7 @@ class BriefingApp(App[None]):
             self.apply_filter(StoryFilter(collapse_clusters=True))
 
     def action_incidents(self) -> None:
-        try:
-            from .screens.incidents import IncidentsScreen
-        except ImportError:
-            self.notify("The incidents view is not available in this build.", severity="warning")
-            return
-        today = self.now().astimezone().date()
-        self.push_screen(IncidentsScreen(self.store, today - timedelta(days=29), today))
+        self.push_screen(IncidentsScreen(self.store, self.now().astimezone().date(), days=30))
 
     def action_mark_all_read(self) -> None:
         """Mark every unread story in the current selection read, after asking; `u` undoes it."""
@@ -358,17 +382,12 @@ class BriefingApp(App[None]):
         self.notify(f"Marked {len(ids)} stories unread again.", timeout=3)
 
     def action_digest(self) -> None:
-        try:
-            from ..digest import export_today  # noqa: F401  (checked here, used in the worker)
-        except ImportError:
-            self.notify("Digest export is not available in this build.", severity="warning")
-            return
         self.digest_worker()
 
     @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
     def digest_worker(self) -> None:
         from .. import paths
-        from ..digest import export_today
+        from ..digest import export_today  # the app's only use of the digest: imported when asked
 
         with Store(self.db_path) as store:
             path = export_today(store, self.config, paths.data_dir() / "digests", now=self.now())
@@ -380,19 +399,12 @@ class BriefingApp(App[None]):
     # --- fetching --------------------------------------------------------------
 
     def action_fetch(self) -> None:
-        try:
-            from ..fetch import fetch_feeds  # noqa: F401
-        except ImportError:
-            self.notify("Fetching is not available in this build.", severity="warning")
-            return
         self.status.activity = "fetching…"
         self.fetch_worker()
 
     @work(exclusive=True, group="fetch", exit_on_error=False)
     async def fetch_worker(self) -> None:
         """Fetch due feeds; progress goes out as messages, never straight to widgets."""
-        from ..fetch import fetch_feeds
-
         story_ids: list[str] = []
 
         def on_start(total: int) -> None:
@@ -404,7 +416,7 @@ class BriefingApp(App[None]):
         def on_stored(feed: Any, result: Any) -> None:
             story_ids.extend([*result.new_ids, *result.updated_ids])
 
-        outcomes = await fetch_feeds(
+        outcomes = await fetcher.fetch_feeds(
             self.config, self.db_path, on_outcome=on_outcome, on_start=on_start, on_stored=on_stored
         )
         self.post_message(FetchFinished(list(outcomes or []), story_ids))
@@ -453,23 +465,14 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="process", exit_on_error=False)
     def process_worker(self, story_ids: list[str]) -> None:
-        """Extract incident claims and group near-duplicates for the stories just fetched.
+        """The stories just fetched through the pipeline: claims, incidents, near-duplicate groups.
 
-        Runs on its own connection, so its writes reach the list through the
-        data_version poll like any other writer's.
+        The same `process_stories` as `briefing fetch` and `briefing demo`, on its own
+        connection, so its writes reach the list through the data_version poll like
+        any other writer's.
         """
-        from ..clusters import cluster_stories
-
-        try:
-            from ..pipeline import process_stories
-        except ImportError:
-            process_stories = None
-        now = utc_now()
         with Store(self.db_path) as store:
-            if process_stories is not None:
-                process_stories(store, story_ids)
-            recent = store.stories_between(now - timedelta(days=4), now + timedelta(days=1), full=False)
-            store.set_clusters(cluster_stories(recent))
+            process_stories(store, story_ids)
         self.post_message(ProcessingFinished(len(story_ids)))
 
     def on_processing_finished(self, message: ProcessingFinished) -> None:

@@ -79,18 +79,12 @@ def run(args: argparse.Namespace) -> int:
             console.print(Text(f"Serving {len(config.feeds)} sample feeds on {server.base_url}; fetching…"))
         result = RunResult()
         asyncio.run(fetch_feeds(config, path, force=True, result=result))
-        process_new_stories(path, result.new_ids + result.updated_ids, console)
-        app_class = None
-        if not args.no_app:
-            try:
-                from ..app import BriefingApp
-
-                app_class = BriefingApp
-            except ImportError as error:
-                console.print(Text(f"(the reader is not available: {error}; showing what was stored)"))
-        if app_class is None:
+        process_new_stories(path, result.new_ids + result.updated_ids)
+        if args.no_app:
             report(console, result.outcomes, 0.0, quiet=False)
             print_stored(console, path, [f.name for f in config.feeds])
             return 0 if all(o.status != "error" for o in result.outcomes) else 1
-        app_class(config=config, db_path=path).run()
+        from ..app import BriefingApp  # imported late: `--no-app` and `--serve` need no Textual
+
+        BriefingApp(config=config, db_path=path).run()
     return 0

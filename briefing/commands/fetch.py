@@ -23,21 +23,17 @@ from ..config import Config
 from ..fetch import fetch_feeds
 from ..fetch.run import RunResult
 from ..models import FetchOutcome
+from ..pipeline import process_stories
+from ..store import Store
 from .common import CommandError, db_path, fail, load
 
 STATUS_STYLES = {"new": "green", "updated": "cyan", "unchanged": "dim", "error": "red"}
 
 
-def process_new_stories(path: Path, ids: list[str], console: Console | None = None) -> None:
-    """Hand new and updated stories to the extraction pipeline, if this install has one."""
+def process_new_stories(path: Path, ids: list[str]) -> None:
+    """New and updated stories through the pipeline: claims, incidents, near-duplicate groups."""
     if not ids:
         return
-    try:
-        from ..pipeline import process_stories  # written separately; optional here
-    except ImportError:
-        return
-    from ..store import Store
-
     try:
         with Store(path) as store:
             process_stories(store, ids)
@@ -82,7 +78,7 @@ def run_once(
             asyncio.run(
                 fetch_feeds(config, path, force=force, result=result, on_start=on_start, on_outcome=on_outcome)
             )
-    process_new_stories(path, result.new_ids + result.updated_ids, console)
+    process_new_stories(path, result.new_ids + result.updated_ids)
     return result
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import wording
+from .. import wording
 from .build import Digest, IncidentEntry, SourceRef, StoryEntry
 from .chart import incidents_chart
 

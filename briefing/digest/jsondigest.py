@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 
 from .build import ClaimEntry, Digest, IncidentEntry, SourceRef, StoryEntry
-from .wording import tally_sentences
+from ..wording import tally_sentences
 
 SCHEMA_VERSION = 1
 

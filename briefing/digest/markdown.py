@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from . import wording
+from .. import wording
 from .build import Digest, IncidentEntry, SourceRef, StoryEntry
 
 # Every character that means something in CommonMark/GFM inline or table syntax.

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, Static
 
 from briefing.app import BriefingApp
 from briefing.app.screens.confirm import ConfirmScreen
 from briefing.app.screens.filter import FilterScreen
 from briefing.app.screens.help import HelpScreen
+from briefing.app.screens.incidents import IncidentsScreen
 from briefing.app.screens.search import SearchScreen
 from briefing.app.screens.tag_picker import TagPicker
 from briefing.app.widgets.reader import Reader
 from briefing.app.widgets.sidebar import Sidebar
 from briefing.app.widgets.story_list import StoryList
-from briefing.models import FetchOutcome, Story
+from briefing.models import Claim, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
@@ -347,17 +349,58 @@ async def test_e_exports_todays_digest(sample_db):
         assert Path(written[0].removeprefix("Digest written to ")).exists()
 
 
-async def test_i_opens_the_incidents_screen(sample_db):
+def add_incident(store: Store, story: Story, killed: int = 3) -> None:
+    """What the pipeline would store for a story reporting a clash today: one claim, one incident."""
+    day = NOW.date()
+    store.replace_machine_claims({story.id: [
+        Claim(claimant="Armenia", side_affected="Armenia", event_date=day, killed=killed, story_id=story.id,
+              incident_id=f"inc-{story.id}", locations=["Sotk"], event_type="armed clash"),
+    ]})
+    store.save_incidents([Incident(id=f"inc-{story.id}", event_date=day, locations=["Sotk"],
+                                   event_type="armed clash", claims=store.claims_for_story(story.id))])
+
+
+def tally_text(app: BriefingApp) -> str:
+    return str(app.tally.query_one("#tally-text", Static).render())
+
+
+async def test_i_and_the_tally_panel_open_the_incidents_screen_at_30_days(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
         await pilot.pause()
-        try:
-            from briefing.app.screens.incidents import IncidentsScreen
-        except ImportError:
-            assert any("not available" in m for m in notifications(app))
-        else:
-            assert isinstance(app.screen, IncidentsScreen)
+        assert isinstance(app.screen, IncidentsScreen) and app.screen.days == 30
+        assert "Incidents · 30 days (2025-05-06 to 2025-06-04)" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.click("#tally")
+        await pilot.pause()
+        assert isinstance(app.screen, IncidentsScreen) and app.screen.days == 30
+
+
+async def test_a_correction_refreshes_the_tally_and_the_incident_marks(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    story = newest(path)
+    with Store(path) as store:
+        add_incident(store, story)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "AM says AM: 3 killed" in tally_text(app)
+        assert "▲" in screen_text(app).splitlines()[0]
+        await pilot.press("i")
+        await pilot.press("enter", "x")  # into the Armenia column; reject the claim
+        await pilot.pause()
+        # The app's own connection wrote this, which the data_version poll never sees: the
+        # Corrected message must refresh the panes, and at once.
+        assert "AM says AM" not in tally_text(app)
+        await pilot.press("c")  # restore it
+        await pilot.pause()
+        assert "AM says AM: 3 killed" in tally_text(app)
+        await pilot.press("n")  # the story does not report an incident after all
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, StoryList)
+        assert "▲" not in screen_text(app).splitlines()[0]
+        assert "AM says AM" not in tally_text(app)
 
 
 async def test_q_quits(sample_db):
@@ -404,15 +447,46 @@ async def test_mark_all_read_respects_the_filter(sample_db):
 
 async def test_question_mark_lists_every_key(sample_db):
     app = make_app(sample_db)
-    async with app.run_test(size=(120, 60)) as pilot:
+    async with app.run_test(size=(120, 100)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         for words in ("Tag", "Star", "Read/unread", "Search", "Filter", "Fetch", "Digest", "Incidents",
-                      "Mark all read", "Undo", "Quit", "Open link", "Quick tag 9", "Other sources"):
+                      "Mark all read", "Undo", "Quit", "Open link", "Quick tag 9", "Other sources",
+                      "Quick tag 1: incident", "Reject", "Edit figures", "story_list.star", "app.quit"):
             assert words in text, words
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+def help_keys(text: str, description: str) -> str:
+    """The keys the help dialog lists for an action (rows are: keys, description, binding id)."""
+    rows = [line.split("│")[1] for line in text.splitlines() if line.count("│") >= 2]
+    return next(m[1] for row in rows if (m := re.match(rf"\s+(\S.*?)\s\s+{re.escape(description)}\s\s", row)))
+
+
+async def test_keys_from_feeds_toml_are_used_and_shown_everywhere(sample_db):
+    config, path = sample_db
+    config.keymap = {"story_list.star": "z", "app.help": "f1", "story_list.tgas": "T"}
+    story = newest(path)
+    app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
+    async with app.run_test(size=(120, 100)) as pilot:
+        assert any("'story_list.tgas'" in m for m in notifications(app))  # a typo is reported
+        await pilot.press("s")
+        assert not db_story(path, story.id).starred  # s no longer stars
+        await pilot.press("z")
+        assert db_story(path, story.id).starred
+        assert "z Star" in screen_text(app).splitlines()[-1]  # the footer
+        palette = {title: keys for title, keys, *_ in app.palette_actions()}
+        assert palette["Star"] == "z" and palette["Keys"] == "f1"
+        await pilot.press("question_mark")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert help_keys(text, "Star") == "z"
+        assert help_keys(text, "Keys") == "f1"
+        assert help_keys(text, "Tag") == "t"
 
 
 async def test_command_palette_lists_the_same_actions(sample_db):
@@ -454,7 +528,6 @@ async def test_mouse_click_selects_and_double_click_opens(sample_db):
 
 async def test_sidebar_filters_by_source_and_tag(sample_db):
     app = make_app(sample_db)
-    path = sample_db[1]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")  # tag the newest story "incident"
         await pilot.pause(0.5)
@@ -514,7 +587,8 @@ async def test_hostile_title_is_shown_literally_and_clicking_it_does_nothing(sam
         assert "Tags: [b]tag[/b]" in text
 
 
-async def test_refresh_keeps_cursor_scroll_and_reader(sample_db):
+async def test_what_fetch_watch_writes_appears_without_moving_the_cursor(sample_db):
+    """Stories, then their claims and incidents, written by another connection (`briefing fetch --watch`)."""
     app = make_app(sample_db)
     path = sample_db[1]
     async with app.run_test(size=(100, 24)) as pilot:
@@ -523,18 +597,24 @@ async def test_refresh_keeps_cursor_scroll_and_reader(sample_db):
         story = app.story_list.current
         before_row = app.story_list.cursor - round(app.story_list.scroll_y)
         reader_before = app.reader.story.id
+        assert "7 killed" not in tally_text(app)
         with Store(path) as other:  # another connection, like `briefing fetch --watch`
-            other.save_stories("TASS", [
+            saved = other.save_stories("TASS", [
                 Story(feed="TASS", title=f"Breaking {n}", guid=f"b{n}", published=NOW + timedelta(minutes=n))
                 for n in range(1, 4)
             ])
+            # The fetcher's pipeline step commits separately, after the stories.
+            [clash] = other.stories_by_ids(saved.new_ids[:1], full=False)
+            add_incident(other, clash, killed=7)
         await wait_for(pilot, lambda: app.story_list.story_count == 69, timeout=6)  # the 2 s poll
+        await wait_for(pilot, lambda: "AM says AM: 7 killed" in tally_text(app), timeout=6)
         await pilot.pause()
         assert app.story_list.current.id == story.id
         assert app.story_list.cursor == 15
         assert app.story_list.cursor - round(app.story_list.scroll_y) == before_row
         assert app.reader.story.id == reader_before
-        assert "69" in screen_text(app)
+        assert "16/69" in screen_text(app)
+        assert "Today  1 incident" in tally_text(app)
 
 
 async def test_near_duplicates_show_as_one_row_and_x_expands(sample_db):

@@ -4,12 +4,15 @@ the tally panel never merges claimants."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Static
 
-from briefing.app.screens.incidents import EditFiguresScreen, IncidentsScreen
+import briefing.app
+from briefing.app.screens.edit_figures import EditFiguresScreen
+from briefing.app.screens.incidents import IncidentsScreen
 from briefing.app.widgets.tally_panel import TallyPanel
 from briefing.models import Claim, Feed, Incident, SideFigures, Story, Tally
 from briefing.store import Store
@@ -40,16 +43,22 @@ def claims_store(store: Store) -> tuple[Store, dict[str, str]]:
     return store, {"am": am, "az": az}
 
 
-class Host(App[None]):
-    """A bare app that only shows the incidents screen."""
+APP_CSS = Path(briefing.app.__file__).parent / "app.tcss"
 
-    def __init__(self, store: Store) -> None:
+
+class Host(App[None]):
+    """A bare app that only shows the incidents screen (with the reader's styles)."""
+
+    CSS_PATH = APP_CSS
+
+    def __init__(self, store: Store, days: int | None = 1) -> None:
         super().__init__()
         self.store = store
+        self.days = days
         self.corrections = 0
 
     def on_mount(self) -> None:
-        self.push_screen(IncidentsScreen(self.store, DAY, DAY))
+        self.push_screen(IncidentsScreen(self.store, DAY, days=self.days))
 
     def on_incidents_screen_corrected(self, message: IncidentsScreen.Corrected) -> None:
         self.corrections += 1
@@ -119,6 +128,8 @@ async def test_e_edits_the_figures_and_they_persist(claims_store):
 
 
 class PanelHost(App[None]):
+    CSS_PATH = APP_CSS
+
     def __init__(self) -> None:
         super().__init__()
         self.opened = 0
@@ -157,3 +168,57 @@ async def test_tally_panel_keeps_claimants_apart_and_opens_on_enter():
         await pilot.click(TallyPanel)
         await pilot.pause()
         assert app.opened == 2
+
+
+def add_day(store: Store, day: date, n: int) -> None:
+    """Another incident, claimed by Armenpress, on `day`."""
+    when = datetime(day.year, day.month, day.day, 9, 0, tzinfo=timezone.utc)
+    sid = store.save_stories("Armenpress", [Story(feed="Armenpress", title=f"Clash {n}", guid=f"clash-{n}",
+                                                  published=when)]).new_ids[0]
+    store.replace_machine_claims({sid: [Claim(claimant="Armenia", side_affected="Armenia", event_date=day,
+                                              wounded=n, story_id=sid, incident_id=f"inc-{n}",
+                                              locations=["Tegh"], event_type="armed clash")]})
+    store.save_incidents([Incident(id=f"inc-{n}", event_date=day, locations=["Tegh"], event_type="armed clash",
+                                   claims=store.claims_for_story(sid))])
+
+
+async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
+    store, _ = claims_store
+    add_day(store, date(2026, 11, 20), 1)  # 6 days before DAY
+    add_day(store, date(2026, 11, 1), 2)  # 25 days before
+    add_day(store, date(2025, 1, 1), 3)  # long ago
+    app = Host(store, days=30)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IncidentsScreen)
+
+        def shown() -> tuple[str, int]:
+            title = str(screen.query_one("#incidents-title", Static).render())
+            return title, len(screen.incidents)
+
+        assert shown() == ("Incidents · 30 days (2026-10-27 to 2026-11-25) · 3 incidents", 3)
+        await pilot.press("1")
+        assert shown() == ("Incidents · today (2026-11-25) · 1 incident", 1)
+        await pilot.press("2")
+        assert shown() == ("Incidents · 7 days (2026-11-19 to 2026-11-25) · 2 incidents", 2)
+        await pilot.press("4")
+        assert shown() == ("Incidents · all dates · 4 incidents", 4)
+        await pilot.press("3")
+        assert shown()[1] == 3
+        footer = "\n".join(strip.text for strip in screen._compositor.render_strips()).splitlines()[-1]
+        assert "1234 Range" in footer
+
+
+async def test_an_empty_range_says_so(claims_store):
+    store, _ = claims_store
+    app = Host(store, days=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.today = date(2026, 11, 28)
+        screen.reload()
+        await pilot.pause()
+        listed = screen.query_one("#incident-list", OptionList)
+        assert "No incidents today" in str(listed.get_option_at_index(0).prompt)
+        assert "0 incidents" in str(screen.query_one("#incidents-title", Static).render())

@@ -1,6 +1,7 @@
 """Incidents and their claims side by side, where the reader corrects the machine.
 
-Top: the incidents of the period, newest first.  Below: the highlighted
+Top: the incidents of the period (today, 7 days, 30 days or all: keys 1-4),
+newest first.  Below: the highlighted
 incident's claims in three columns, "Armenia says… / Azerbaijan says… /
 Others say…", so conflicting figures are read against each other instead of
 being merged.  Each claim names the story it was read from.
@@ -18,20 +19,25 @@ plain strings, never parsed as markup.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...digest.wording import claim_figures, side_label
+from ...wording import claim_figures, side_label
+from .edit_figures import EditFiguresScreen
 from ...models import Claim, Incident, Story
 from ...store import Store
+
+# Days back from today (None: every incident stored) and how the title names the range.
+RANGES: tuple[tuple[int | None, str], ...] = ((1, "today"), (7, "7 days"), (30, "30 days"), (None, "all"))
+RANGE_KEYS = Binding.Group("Range", compact=True)
 
 # Column id → the claimants it shows (None: everyone not named in another column).
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
@@ -90,83 +96,19 @@ def claim_prompt(claim: Claim, story: Story | None, show_claimant: bool) -> Text
     return text
 
 
-class EditFiguresScreen(ModalScreen[tuple[int, int] | None]):
-    """Two numbers, killed and wounded; dismisses with them, or None on Escape."""
-
-    DEFAULT_CSS = """
-    EditFiguresScreen { align: center middle; }
-    EditFiguresScreen > Vertical {
-        width: 44; height: auto; padding: 1 2; border: thick $accent; background: $surface;
-    }
-    EditFiguresScreen Input { width: 1fr; }
-    EditFiguresScreen Horizontal { height: auto; margin-top: 1; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_figures.cancel")]
-
-    def __init__(self, heading: str, killed: int, wounded: int) -> None:
-        super().__init__()
-        self.heading = heading
-        self.killed = killed
-        self.wounded = wounded
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(self.heading, style="bold"))
-            yield Label("Killed")
-            yield Input(str(self.killed), type="integer", id="killed")
-            yield Label("Wounded")
-            yield Input(str(self.wounded), type="integer", id="wounded")
-            with Horizontal():
-                yield Button("Save (Enter)", variant="primary", id="save")
-                yield Button("Cancel (Esc)", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#killed", Input).focus()
-
-    def _save(self) -> None:
-        try:
-            killed = int(self.query_one("#killed", Input).value or 0)
-            wounded = int(self.query_one("#wounded", Input).value or 0)
-        except ValueError:
-            self.notify("Figures must be whole numbers.", severity="error")
-            return
-        if killed < 0 or wounded < 0:
-            self.notify("Figures cannot be negative.", severity="error")
-            return
-        self.dismiss((killed, wounded))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self._save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
 class IncidentsScreen(Screen[None]):
     """Every incident of a period; the highlighted one's claims side by side, correctable."""
 
-    DEFAULT_CSS = """
-    IncidentsScreen #incidents-title { height: 1; padding: 0 1; text-style: bold; }
-    IncidentsScreen #incident-list { height: 1fr; min-height: 5; }
-    IncidentsScreen #claim-columns { height: 2fr; }
-    IncidentsScreen .claim-column { width: 1fr; }
-    IncidentsScreen .claim-column > Static { height: 1; padding: 0 1; text-style: bold; }
-    IncidentsScreen .claim-column > OptionList { height: 1fr; }
-    """
 
     BINDINGS = [
         Binding("c", "correct('confirmed')", "Confirm", id="incidents.confirm"),
         Binding("x", "correct('rejected')", "Reject", id="incidents.reject"),
         Binding("e", "edit", "Edit figures", id="incidents.edit"),
         Binding("n", "toggle_incident", "Incident?", id="incidents.toggle_story"),
+        *(
+            Binding(str(n), f"range({days})", label.capitalize(), id=f"incidents.range_{n}", group=RANGE_KEYS)
+            for n, (days, label) in enumerate(RANGES, start=1)
+        ),
         Binding("left", "column(-1)", "Column left", show=False, id="incidents.column_left"),
         Binding("right", "column(1)", "Column right", show=False, id="incidents.column_right"),
         Binding("escape", "close", "Close", id="incidents.close"),
@@ -175,11 +117,11 @@ class IncidentsScreen(Screen[None]):
     class Corrected(Message):
         """The reader changed a claim or a story's incident mark: tallies elsewhere are stale."""
 
-    def __init__(self, store: Store, start: date, end: date) -> None:
+    def __init__(self, store: Store, today: date, days: int | None = 30) -> None:
         super().__init__()
         self.store = store
-        self.start = start
-        self.end = end
+        self.today = today
+        self.days = days
         self.incidents: list[Incident] = []
         self.stories: dict[str, Story] = {}
         # Column id → the claims shown in it, in option order.
@@ -187,7 +129,7 @@ class IncidentsScreen(Screen[None]):
         self.shown_id: str | None = None  # the incident whose claims the columns hold
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Incidents {self.start.isoformat()} to {self.end.isoformat()}"), id="incidents-title")
+        yield Static(id="incidents-title", markup=False)
         yield OptionList(id="incident-list")
         with Horizontal(id="claim-columns"):
             for column, heading, _ in COLUMNS:
@@ -211,11 +153,12 @@ class IncidentsScreen(Screen[None]):
         keep_claim = self.query_one(f"#{focused}", OptionList).highlighted if focused in self.column_claims else None
 
         self.incidents = self.store.incidents_between(self.start, self.end, include_rejected=True)
+        self.query_one("#incidents-title", Static).update(self.title_text())
         ids = sorted({c.story_id for inc in self.incidents for c in inc.claims})
         self.stories = {s.id: s for s in self.store.stories_by_ids(ids, full=False)}
         incident_list.clear_options()
         if not self.incidents:
-            incident_list.add_option(Option(Text("No incidents in this period."), disabled=True))
+            incident_list.add_option(Option(Text(self.empty_text(), style="dim"), disabled=True))
             self.show_claims(None)
             return
         incident_list.add_options(Option(incident_prompt(inc), id=inc.id) for inc in self.incidents)
@@ -226,6 +169,39 @@ class IncidentsScreen(Screen[None]):
             column = self.query_one(f"#{focused}", OptionList)
             if column.option_count:
                 column.highlighted = min(keep_claim, column.option_count - 1)
+
+    @property
+    def start(self) -> date:
+        return date.min if self.days is None else self.today - timedelta(days=self.days - 1)
+
+    @property
+    def end(self) -> date:
+        return date.max if self.days is None else self.today
+
+    def title_text(self) -> Text:
+        """`Incidents · 7 days (2025-05-29 to 2025-06-04) · 3 incidents`."""
+        count = len(self.incidents)
+        if self.days is None:
+            span = "all dates"
+        elif self.days == 1:
+            span = f"today ({self.today.isoformat()})"
+        else:
+            span = f"{self.days} days ({self.start.isoformat()} to {self.end.isoformat()})"
+        return Text(f"Incidents · {span} · {count} incident{'' if count == 1 else 's'}")
+
+    def empty_text(self) -> str:
+        if self.days is None:
+            return "No incidents stored yet: they are read from the stories as they are fetched."
+        period = "today" if self.days == 1 else f"in the last {self.days} days"
+        return f"No incidents {period}. A longer range is one key away (see the footer)."
+
+    def action_range(self, days: int | None) -> None:
+        """Show today, the last 7 or 30 days, or every incident."""
+        if days == self.days:
+            return
+        self.days = days
+        self.reload()
+        self.query_one("#incident-list", OptionList).focus()
 
     def current_incident(self) -> Incident | None:
         index = self.query_one("#incident-list", OptionList).highlighted

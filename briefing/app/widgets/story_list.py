@@ -91,12 +91,6 @@ class StoryList(ScrollView, can_focus=True):
         "story-list--empty",
     }
 
-    DEFAULT_CSS = """
-    StoryList {
-        overflow-x: hidden;
-        overflow-y: auto;
-    }
-    """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 

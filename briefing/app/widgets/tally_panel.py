@@ -19,7 +19,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
-from ...models import CLAIMANTS, Tally
+from ...models import Tally
+from ...wording import by_claimant, casualties
 
 # Short names so a figure fits in a 30-40 column sidebar ("AZ says AM: 10 killed").
 SHORT = {
@@ -40,17 +41,12 @@ def short(name: str) -> str:
 
 
 def figure_lines(tally: Tally) -> list[str]:
-    """One line per (claimant, side) with casualties, claimants in the fixed order."""
-    rank = {c: i for i, c in enumerate(CLAIMANTS)}
-    figures = sorted(
-        (f for f in tally.figures if f.killed or f.wounded),
-        key=lambda f: (rank.get(f.claimant, len(rank)), f.claimant, f.side_affected),
-    )
-    lines = []
-    for f in figures:
-        parts = [f"{n} {word}" for n, word in ((f.killed, "killed"), (f.wounded, "wounded")) if n]
-        lines.append(f"{short(f.claimant)} says {short(f.side_affected)}: {', '.join(parts)}")
-    return lines
+    """One line per (claimant, side) with casualties, claimants in the digest's fixed order."""
+    return [
+        f"{short(claimant)} says {short(f.side_affected)}: {casualties(f)}"
+        for claimant, figures in by_claimant(tally)
+        for f in sorted(figures, key=lambda f: f.side_affected)
+    ]
 
 
 def _fit(line: str, width: int, indent: str = "   ") -> list[str]:
@@ -93,16 +89,6 @@ def tally_text(today: Tally, week: Tally, month: Tally, width: int = 40) -> Text
 class TallyPanel(Widget, can_focus=True):
     """Incident counts and claimed casualties for today, 7 days and 30 days."""
 
-    DEFAULT_CSS = """
-    TallyPanel {
-        height: auto;
-        padding: 0 1;
-        overflow-y: auto;
-    }
-    TallyPanel > #tally-text { width: 1fr; height: auto; }
-    TallyPanel > #tally-caption { color: $text-muted; height: 1; }
-    TallyPanel > Sparkline { height: 2; width: 1fr; }
-    """
 
     BINDINGS = [Binding("enter", "open", "Incidents", id="tally.open")]
 
