@@ -220,6 +220,16 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
             # "Baku's claim that ...", "by Armenia's figures"
             if i > 0 and low[i - 1].endswith("'s") and (i + 1 >= n or low[i + 1] in ("that", ",", "of")):
                 anchors.append(Anchor(i - 1, i + 1, classify([low[i - 1]]), verb=tok))
+            elif i + 2 < n and low[i + 1] in ("by", "from"):
+                # "a report by Baku that one of its soldiers had been hit"
+                j = i + 2
+                ent = []
+                while j < n and low[j] not in ("that", ",", ";", ".", ":", "of") and len(ent) < 8:
+                    ent.append(low[j])
+                    j += 1
+                found = classify(ent)
+                if found is not None and found != ANAPHOR and (j >= n or low[j] in ("that", ",", ":", "of")):
+                    anchors.append(Anchor(i, j, found, verb=tok))
             continue
         if not _verb_ok(low, i):
             continue

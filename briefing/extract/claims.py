@@ -183,7 +183,7 @@ NEG_FIRE = _ci(
 )
 INCIDENT_CUE = _ci(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b")
 TARGET = _ci(
-    r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
+    r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled|fire hit|shelling of|fire on)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
 )
 
 # Event type cues, checked in this order.
@@ -442,8 +442,13 @@ def _nation_of(tokens: list[str]) -> str | None:
 
 
 def _is_civil(tokens: list[str], split: bool = False) -> bool | None:
-    """True civilian, False armed, None unknown, from the head words of a victim phrase."""
+    """True civilian, False armed, None unknown, from the head words of a victim phrase.
+
+    A person named without rank or unit ("killing Aram Tepnants") is taken for a civilian:
+    wires name soldiers with their rank or as "serviceman"."""
     words = set(tokens)
+    if "<named>" in words:
+        return not (words & MILITARY_WORDS)
     if words & {"civilian", "civilians", "family", "families", "household", "villagers", "residents"}:
         return True
     if words & {"ministry", "police", "army", "military", "forces", "policemen", "policeman", "border", "guards"}:
@@ -537,7 +542,7 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int], word
             if (count is not None and words is not None and count.start == j and j >= 2 and low[j - 1] == ","
                     and count.end < len(low) and low[count.end] == "," and _is_name(words, j - 2)):
                 # "Igor Abrahamyan, 43, was wounded": an age after a name; the name is the victim
-                return Count(1, j - 2, j - 1), low[j - 2:j - 1], j
+                return Count(1, j - 2, j - 1), low[max(0, j - 6):j - 1] + ["<named>"], j
             if count is not None and count.end <= t:
                 # "Of the 290 people injured": the count governs; "two of the dead": a subset
                 if count.end + 1 < len(low) and low[count.end] == "of" and low[count.end + 1] in ("the", "those") and count.end + 2 < len(low) and low[count.end + 2] in ("dead", "killed", "wounded", "injured", "victims"):
@@ -686,11 +691,16 @@ def _agent_noun(word: str) -> bool:
     return word.endswith(("er", "man", "ist", "ant", "ent")) and len(word) > 3
 
 
-def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> list[tuple[Count, list[str]]]:
+def _right_count(low: list[str], masked: list[bool], t: int, used: set[int], words: list[str] | None = None) -> list[tuple[Count, list[str]]]:
     """Figures read rightwards from an active verb: "killing three servicemen and two civilians"."""
     out: list[tuple[Count, list[str]]] = []
     k = t + 1
     while k < len(low) and len(out) < 3:
+        if low[k] == "another" and (k + 1 >= len(low) or low[k + 1] in (",", ".", ";", "and", "in", "on", "near", "at", "when")):
+            out.append((Count(1, k, k + 1), []))  # "killing four servicemen and wounding another"
+            break
+        if low[k] in ("his", "her", "their", "its") and k + 1 < len(low) and count_at(low, k + 1) is not None:
+            k += 1  # "wounding his three colleagues"
         while k < len(low) and low[k] in ("at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "up", "to", "as", "many", "the", "another", "an", "estimated", "approximately"):
             if low[k] == "the" and k + 1 < len(low) and count_at(low, k + 1) is None:
                 break
@@ -698,6 +708,17 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int]) -> 
         if k >= len(low) or masked[k] or k in used:
             break
         count = count_at(low, k)
+        if count is None and words is not None:
+            # "killing 22-year-old Aram Tepnants", "wounding Private Armen Hakobyan"
+            m = k
+            while m < len(low) and m - k < 4 and (low[m].endswith("-old") or low[m] in MILITARY_WORDS or low[m] in CIVIL_WORDS or low[m] in NATION_ADJ):
+                m += 1
+            if m + 1 < len(low) and _is_name(words, m + 1) and (m + 2 >= len(low) or not words[m + 2][:1].isupper()):
+                out.append((Count(1, k, m + 2), low[k:m] + ["<named>"]))
+                if m + 3 < len(low) and low[m + 2] == "and" and low[m + 3] not in ACTIVE_KILL and low[m + 3] not in ACTIVE_WOUND:
+                    k = m + 3
+                    continue
+                break
         if count is None and low[k] in ("a", "an", "one") and k + 1 < len(low):
             nxt = low[k + 1]
             if nxt in ORDINALS:
@@ -1034,6 +1055,12 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                 field = "killed"
             elif any(w in ("gunfire", "bullet", "shrapnel", "sniper", "fire") for w in tail) or (tok == "shot" and tail[:1] == ["in"]):
                 field = "wounded"
+            elif FIRE_CONTEXT.search(sentence.lower):
+                # "one of its own soldiers had been hit": a person hit in a shooting is wounded
+                count, np, _ = _left_count(low, masked, t, used, sentence.words)
+                if count is not None and any(w in PERSON_WORDS for w in np):
+                    add("wounded", count, np, t)
+                continue
             else:
                 continue
         elif tok == "lost" and t + 2 < n and low[t + 1] in ("his", "her", "a", "an", "both", "their", "one") and low[t + 2] in LIMBS:
@@ -1065,7 +1092,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
         passive = t > 0 and (low[t - 1] in BE or (t > 1 and low[t - 2] in BE and low[t - 1] in ("also", "reportedly", "seriously", "lightly", "critically", "fatally", "badly", "slightly")))
         right: list[tuple[Count, list[str]]] = []
         if not passive and (tok in ACTIVE_KILL or tok in ACTIVE_WOUND):
-            right = _right_count(low, masked, t, used)
+            right = _right_count(low, masked, t, used, sentence.words)
         if right:
             for count, np in right:
                 add(field, count, np, t)
@@ -1275,7 +1302,8 @@ OFFENSIVE = _ci(
 )
 ATTACK = _ci(r"\b(?:attack(?:ed|s|ing)?|assault\w*|offensive|stormed)\b")
 HEAVY_WEAPONS = _ci(r"\b(?:mortars?|artillery|tanks?|howitzers?|rockets?|grad)\b")
-FIGHTING = _ci(r"\b(?:clash\w*|fighting|firefight|exchange of fire|exchanged fire|ambush\w*|battle|assault|returned fire|killing|offensive)\b")
+FIGHTING = _ci(r"\b(?:clash\w*|fighting|firefight|exchange of fire|exchanged fire|ambush\w*|battle|assault|returned fire|offensive)\b")
+FIRE_CONTEXT = _ci(r"\b(?:fire|fired|firing|sniper|shot|shooting|gunfire|shelling|shelled|direction|positions?)\b")
 OPENED_FIRE = _ci(r"\bopened (?:\w+ )?fire(?: with [\w\s-]{0,30}?)? (?:on|at) ((?:[\w'-]+ ){0,4}[\w'-]+)")
 
 
@@ -1409,12 +1437,10 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
 
     claims: list[Claim] = []
     pub_day = local_day(published)
+    bare_zero: list[tuple[Claim, bool, bool, bool]] = []  # zero claims and what their own sentences lack
     for (claimant, side), slot in merged.items():
         if slot["killed"] is None and slot["wounded"] is None and not slot["zero"]:
             continue
-        if slot["zero"] and (slot["killed"] is None and slot["wounded"] is None):
-            # a zero from the same claimant about a side it also gives figures for is dropped
-            pass
         indexes: set[int] = slot["sentences"]
         first = min(indexes)
         own, same, story = _scoped_text(sentences, indexes, claimant)
@@ -1422,9 +1448,10 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         etype = event_type_of(own, same, story)
         weapons = weapons_of(own) or weapons_of(same)
         kind = _kind(etype, weapons, own or story)
-        locations = _locations(sentences, indexes, claimant)
+        taken = {i for key, other in merged.items() if key != (claimant, side) for i in other["sentences"]} - indexes
+        locations = _locations(sentences, indexes, claimant, taken)
         evidence = " ".join(s.text for s in sentences if s.index in indexes)
-        claims.append(Claim(
+        claim = Claim(
             claimant=claimant,
             side_affected=side,
             event_date=day,
@@ -1437,7 +1464,33 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             event_type=etype,
             kind=kind,
             evidence=evidence,
-        ))
+        )
+        claims.append(claim)
+        if slot["killed"] is None and slot["wounded"] is None:
+            own_sentences = [s for s in sentences if s.index in indexes]
+            bare_zero.append((
+                claim,
+                not any(best_date(s.dates) for s in own_sentences),
+                not any(incident_places(s.text, s.places) for s in own_sentences),
+                _event_type_in(own.lower()) is None,
+            ))
+    # "The ministry in Baku rejected the account as disinformation": a zero claim whose own
+    # sentence gives no date, place or kind of attack is about the incident the story reports
+    for claim, no_day, no_place, no_type in bare_zero:
+        figures = [c for c in claims if c is not claim and (c.killed or c.wounded)]
+        ref = next((c for c in figures if c.side_affected == claim.side_affected), None) or (figures[0] if figures else None)
+        if ref is None:
+            ref = next((c for c in claims if c is not claim and c.claimant != claim.claimant), None)
+        if ref is None:
+            continue
+        if no_day:
+            claim.event_date = ref.event_date
+        if no_place and ref.locations:
+            claim.locations = list(ref.locations)
+        if no_type:
+            claim.event_type, claim.kind = ref.event_type, ref.kind
+        if not claim.weapons:
+            claim.weapons = list(ref.weapons)
     return claims
 
 
@@ -1519,8 +1572,10 @@ def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
     return pub_day
 
 
-def _locations(sentences: list[Sentence], indexes: set[int], claimant: str) -> list[str]:
-    """Places as written: the claim's sentences, else its claimant's, else the story's."""
+def _locations(sentences: list[Sentence], indexes: set[int], claimant: str, taken: set[int] | None = None) -> list[str]:
+    """Places as written: the claim's sentences, else its claimant's, else the story's
+    (never a sentence that carries another claim: its places are that claim's)."""
+    taken = taken or set()
     def collect(selected: list[Sentence]) -> list[str]:
         seen: list[str] = []
         for s in selected:
@@ -1532,7 +1587,7 @@ def _locations(sentences: list[Sentence], indexes: set[int], claimant: str) -> l
     own = collect([s for s in sentences if s.index in indexes])
     if own:
         return own
-    same = collect([s for s in sentences if claimant in s.claimants])
+    same = collect([s for s in sentences if claimant in s.claimants and s.index not in taken])
     if same:
         return same
-    return collect([s for s in sentences if not s.claimants])
+    return collect([s for s in sentences if not s.claimants and s.index not in taken])
