@@ -198,7 +198,8 @@ EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sniper fire", _ci(r"\bsnipers?\b")),
     ("drone strike", _ci(r"\b(?:drone strikes?|drone attacks?|with (?:attack |combat |kamikaze |strike )?drones|UAV strikes?)\b")),
     ("shelling/artillery", _ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missiles?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
-    ("armed clash", _ci(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid)\b")),
+    ("armed clash", _ci(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid|"
+                        r"(?:vehicle|car|convoy|patrol|truck|bus|minibus) (?:was |were )?(?:fired (?:on|upon|at)|shot at))\b")),
     ("ceasefire violation", _ci(r"\b(?:ceasefire violations?|violat\w+|breach\w* of the (?:truce|ceasefire)|gunfire|fired (?:at|on)|shooting|shot at|provocations?|sporadic)\b")),
 )
 WEAPON_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -508,16 +509,21 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int], word
     """
     j = t - 1
     commas = 0
+    skipped = 0  # masked tokens do not count towards the search distance
     between: list[str] = []
-    while j >= 0 and t - j <= 16:
+    while j >= 0 and t - j - skipped <= 16:
         tok = low[j]
         if masked[j]:
+            skipped += 1
             j -= 1
             continue
         if tok in LEFT_STOP or tok in KILL_WORDS or tok in WOUND_WORDS or tok in ACTIVE_KILL:
             break
         if tok == ",":
-            commas += 1
+            # a comma that only sets off a masked aside ("five peacekeepers, among them a
+            # captain, ...") does not end the victim phrase
+            if not ((j + 1 < len(low) and masked[j + 1]) or (j > 0 and masked[j - 1])):
+                commas += 1
             if commas > 2:
                 break
             j -= 1
@@ -552,6 +558,10 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int], word
                 if j > 0 and low[j - 1] == "from":
                     return None, [], j
                 return count, low[count.end:t], j
+            if tok in ("a", "an", "another", "one") and j > 0 and low[j - 1] in ("of", "from", "with") and tok != "another":
+                between.insert(0, tok)  # "two members of a HALO Trust clearance team": not the figure
+                j -= 1
+                continue
             if tok in ("a", "an", "another", "one"):
                 head = [w for w in low[j + 1:t] if w not in AUX and w != ","]
                 if tok == "a" and j + 1 < t and low[j + 1] in ORDINALS:
@@ -563,7 +573,8 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int], word
                 # the head noun: last word before the verb group or an aside ("a tractor driver was")
                 phrase: list[str] = []
                 for w in low[j + 1:t]:
-                    if w in AUX or w == ",":
+                    # the head noun ends the phrase: "an excavator operator working on the road"
+                    if w in AUX or w == "," or w in HEAD_STOP or (w.endswith("ing") and len(w) > 5 and phrase):
                         break
                     phrase.append(w)
                 noun = phrase[-1] if phrase else ""
@@ -686,9 +697,12 @@ def _coordinated(words: list[str], low: list[str], masked: list[bool], t: int, u
     return Count(people, start, end), tokens
 
 
+HEAD_STOP = frozenset({"on", "in", "at", "near", "from", "of", "who", "that", "which", "with", "by", "inside", "outside", "along"})
+
+
 def _agent_noun(word: str) -> bool:
     """Crude: words ending like agent nouns ("driller", "deminer", "guardsman")."""
-    return word.endswith(("er", "man", "ist", "ant", "ent")) and len(word) > 3
+    return word.endswith(("er", "man", "ist", "ant", "ent", "or")) and len(word) > 3
 
 
 def _right_count(low: list[str], masked: list[bool], t: int, used: set[int], words: list[str] | None = None) -> list[tuple[Count, list[str]]]:
@@ -970,6 +984,8 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             civil = True  # "a family of five"
         if civil is None and nation in ("Armenia", "Azerbaijan", "Karabakh", "Russia") and not any(w in NATIONAL_NOUNS for w in np):
             civil = False
+        if civil is None and nation is None and not own and claimant not in PARTIES:
+            civil = True  # an NGO, a company or the outlet naming no force: people, not troops
         if civil is None:
             civil = False
         side = _side(nation, civil, claimant, places, own)

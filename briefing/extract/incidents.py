@@ -38,6 +38,7 @@ class _Group:
     places: set[str] = field(default_factory=set)
     sectors: set[str] = field(default_factory=set)
     sides: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
 
 
 def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -61,7 +62,7 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
     buckets: dict[tuple, list[Claim]] = {}
     for claim in claims:
         if claim.kind == "landmine":
-            key: tuple = ("landmine", claim.side_affected)
+            key: tuple = ("landmine", claim.side_affected, claim.event_date)
         else:
             # different places in one story are different incidents (README rule 11):
             # join the first group of this kind whose places are compatible
@@ -70,6 +71,8 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
             for existing, members in buckets.items():
                 if existing[0] != claim.kind or claim.kind == "landmine":
                     continue
+                if members[0].event_date != claim.event_date:
+                    continue  # different days are different incidents (README rule 11)
                 other_places, other_sectors = set(), set()
                 for member in members:
                     p, s = _place_keys(member.locations)
@@ -88,7 +91,8 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
             places |= p
             sectors |= s
         day = Counter(c.event_date for c in members).most_common(1)[0][0]
-        groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members}))
+        groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members},
+                             {c.event_type for c in members}))
     return groups
 
 
@@ -104,11 +108,39 @@ def _compatible(a: _Group, b: _Group) -> int:
     score = 2 if gap == 0 else 1
     if a.places & b.places:
         return score + 4
-    if a.sectors & b.sectors:
+    if not _types_agree(a, b):
+        return 0
+    if gap:
+        # a day apart ("on Monday" vs "overnight"): the same place, or a report naming none
+        return score if not a.places or not b.places else 0
+    if (a.sectors & b.sectors) - {BROAD_SECTOR}:
         return score + 2
+    if a.sectors & b.sectors:
+        # "karabakh" covers the whole former oblast: as weak as naming no place at all
+        return score + 1
     if not a.places or not b.places:
         return score
     return 0
+
+
+BROAD_SECTOR = "karabakh"
+# Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
+# "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
+_TYPE_FAMILY = {
+    "armed clash": "fire", "shelling/artillery": "fire", "ceasefire violation": "fire",
+    "drone strike": "fire", "sniper fire": "sniper", "landmine": "mine", "other": "other",
+}
+
+
+def _types_agree(a: _Group, b: _Group) -> bool:
+    fa = {_TYPE_FAMILY.get(t, t) for t in a.types}
+    fb = {_TYPE_FAMILY.get(t, t) for t in b.types}
+    if not fa or not fb:
+        return True
+    if fa & fb:
+        return True
+    # a ceasefire violation with a sniper named is still sporadic fire
+    return {"fire", "sniper"} >= (fa | fb) and ("ceasefire violation" in a.types | b.types)
 
 
 def _slug(group: _Group) -> str:
@@ -166,6 +198,7 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.places |= group.places
             merged.sectors |= group.sectors
             merged.sides |= group.sides
+            merged.types |= group.types
     return [incident for incident, _ in incidents]
 
 
