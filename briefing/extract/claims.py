@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable
 
@@ -196,7 +196,7 @@ EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("landmine", _MINE),
     ("other", _ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot|overturned|avalanche|drowned)\b")),
     ("sniper fire", _ci(r"\bsnipers?\b")),
-    ("drone strike", _ci(r"\b(?:drone strikes?|drone attacks?|with (?:attack |combat |kamikaze |strike )?drones|UAV strikes?)\b")),
+    ("drone strike", _ci(r"\b(?:drone strikes?|drone attacks?|with (?:an? )?(?:attack |combat |kamikaze |strike |armed )?(?:drones?|UAVs?)|UAV strikes?|struck by (?:an? )?(?:\w+ )?drone)\b")),
     ("shelling/artillery", _ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missiles?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
     ("armed clash", _ci(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid|"
                         r"(?:vehicle|car|convoy|patrol|truck|bus|minibus) (?:was |were )?(?:fired (?:on|upon|at)|shot at))\b")),
@@ -258,6 +258,8 @@ class Mention:
     civil_side: str | None = None
     denial: bool = False  # a zero from a denial ("rejected the report as disinformation")
     superseded: bool = False  # "initially reported two dead": replaced by a later figure
+    part: int = -1  # in a sentence with a shifted clause: 1 inside it, 0 outside
+    pos: int = -1  # token index of the figure in its sentence
 
 
 @dataclass(slots=True)
@@ -278,6 +280,24 @@ class Sentence:
     _places: list[PlaceMatch] | None = None
     _dates: list[DateMention] | None = None
     dropped: tuple[int, int] | None = None  # character span of a running total's clause
+    # "A day after an Azerbaijani soldier was wounded ..., the ministry said on Wednesday that
+    # ...": the clause's events happened `shift_days` before the rest of the sentence
+    shift_span: tuple[int, int] | None = None
+    shift_tokens: tuple[int, int] = (0, 0)
+    shift_days: int = 0
+
+    def part_text(self, part: int) -> str:
+        """The shifted clause (part 1), the rest of the sentence (part 0), or all of it (-1)."""
+        if self.shift_span is None or part < 0:
+            return self.text
+        lo, hi = self.shift_span
+        return self.text[lo:hi] if part == 1 else self.text[:lo] + self.text[hi:]
+
+    def part_places(self, part: int) -> list[PlaceMatch]:
+        if self.shift_span is None or part < 0:
+            return self.places
+        lo, hi = self.shift_span
+        return [p for p in self.places if (lo <= p.start < hi) == (part == 1)]
 
     # Places and dates are looked up only for sentences that need them (speed).
     @property
@@ -558,7 +578,8 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int], word
                 if j > 0 and low[j - 1] == "from":
                     return None, [], j
                 return count, low[count.end:t], j
-            if tok in ("a", "an", "another", "one") and j > 0 and low[j - 1] in ("of", "from", "with") and tok != "another":
+            if tok in ("a", "an", "one") and j > 1 and low[j - 1] in ("of", "from", "with") and (
+                    low[j - 2] in PERSON_WORDS or low[j - 2] in ("all", "some", "most", "none", "both", "each") or word_value(low[j - 2]) is not None):
                 between.insert(0, tok)  # "two members of a HALO Trust clearance team": not the figure
                 j -= 1
                 continue
@@ -816,6 +837,12 @@ def _prepare(text: str, published: datetime) -> list[Sentence]:
                         sentence.skip = True
         if ":" in low:
             sentence.after_colon = low.index(":")
+        m = SHIFT_CLAUSE.search(raw) if not sentence.skip and "after" in lower else None
+        if m:
+            days = m.group(2).lower()
+            sentence.shift_days = 1 if days in ("a", "one", "the") else (word_value(days) or 0)
+            sentence.shift_span = (m.start(1), m.end(1))
+            sentence.shift_tokens = (len(tokenize(raw[: m.start(1)])), len(tokenize(raw[: m.end(1)])))
         out.append(sentence)
     return out
 
@@ -865,6 +892,9 @@ def _claimant_at(sentence: Sentence, pos: int, context: str | None) -> str:
     if anchor is not None:
         return anchor.claimant or BARE
     return context or "unattributed"
+
+
+SHIFT_CLAUSE = re.compile(r"(?:^|[,;]\s*)(([Aa]|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree) days? after\b[^,;]*)")
 
 
 LATER_SPLIT = _ci(
@@ -934,6 +964,12 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
     first_trigger: int | None = None
 
     def add(field: str, count: Count, np: list[str], pos: int, toll: bool = False) -> None:
+        before = len(out)
+        _add(field, count, np, pos, toll)
+        for mention in out[before:]:
+            mention.pos = count.start
+
+    def _add(field: str, count: Count, np: list[str], pos: int, toll: bool = False) -> None:
         nonlocal first_trigger
         if sentence.after_colon >= 0 and pos > sentence.after_colon and first_trigger is not None and first_trigger < sentence.after_colon:
             return  # "At least 20 died ...: 13 bodies found and seven died in hospital"
@@ -1096,6 +1132,14 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             field = "killed" if tok == "killing" else "wounded"
         if field is None:
             continue  # "leaving"/"claimed" are handled through the adjectives that follow
+        # "Yerevan's report of a wounded Armenian soldier": one person, described after the adjective
+        if t > 0 and low[t - 1] in ("a", "an") and tok in ("wounded", "injured", "dead", "killed"):
+            k = t + 1
+            while k < n and k - t <= 3 and (low[k] in NATION_ADJ or low[k] in ("contract", "young", "local", "elderly", "second", "third")):
+                k += 1
+            if k < n and low[k] in PERSON_WORDS and not low[k].endswith("s"):
+                add(field, Count(1, t - 1, t), low[t + 1:k + 1], t)
+                continue
         # Skip adjective uses: "the wounded serviceman", "the injured pilot"
         if t > 0 and low[t - 1] in ("the", "a", "an") and t + 1 < n and (low[t + 1] in PERSON_WORDS):
             continue
@@ -1171,7 +1215,7 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
                 side = _side(nation, True, claimant, sentence.places or story_places(), False)
             side = side or _side(nation, False, claimant, [], True)
         if side:
-            out.append(Mention("zero", 0, sentence.index, claimant, side))
+            out.append(Mention("zero", 0, sentence.index, claimant, side, pos=pos))
     # "said its forces had not fired at Ganja", "an incident Yerevan insists never happened":
     # a negated attack denies it on behalf of the nearest anchor before it
     negated: set[int] = set()
@@ -1199,7 +1243,7 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
         if denier not in PARTIES and denier not in ("EU", "other"):
             continue
         side = _denied_victims(rest_low, denier, sentence.places or story_places())
-        mention = Mention("zero", 0, sentence.index, denier, side or DENY_SIDE)
+        mention = Mention("zero", 0, sentence.index, denier, side or DENY_SIDE, pos=anchor.start)
         mention.denial = True
         out.append(mention)
     return out
@@ -1285,9 +1329,10 @@ def _target_side(story_text: str, claimant: str | None) -> str | None:
     return None
 
 
-def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str) -> tuple[str, str, str]:
-    """Text of the claim's own sentences, of its claimant's sentences, and of the story."""
-    own = " ".join(s.text for s in sentences if s.index in indexes)
+def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str, parts: dict[int, int] | None = None) -> tuple[str, str, str]:
+    """Text of the claim's own sentences (or clauses), of its claimant's sentences, and of the story."""
+    parts = parts or {}
+    own = " ".join(s.part_text(parts.get(s.index, -1)) for s in sentences if s.index in indexes)
     same = " ".join(s.text for s in sentences if s.index in indexes or claimant in s.claimants or not s.claimants)
     story = " ".join(s.text for s in sentences)
     return own, same, story
@@ -1378,6 +1423,11 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             found = _mentions_in(sentence, context, story_places, outlet, fallback)
             found += _zero_mentions(sentence, context, summary, story_places, outlet)
             found += _transfers(sentence, context, outlet, mentions + found)
+            if sentence.shift_span is not None:
+                lo, hi = sentence.shift_tokens
+                for mention in found:
+                    if mention.pos >= 0:
+                        mention.part = 1 if lo <= mention.pos < hi else 0
             mentions += found
         else:
             found = []
@@ -1423,6 +1473,7 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         key = (mention.claimant, mention.side)
         slot = merged.setdefault(key, {"killed": None, "wounded": None, "killed_high": None, "wounded_high": None, "sentences": set(), "zero": False})
         slot["sentences"].add(mention.sentence)
+        slot.setdefault("parts", {}).setdefault(mention.sentence, set()).add(mention.part)
         if mention.field == "zero":
             slot["zero"] = True
             continue
@@ -1459,13 +1510,16 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             continue
         indexes: set[int] = slot["sentences"]
         first = min(indexes)
-        own, same, story = _scoped_text(sentences, indexes, claimant)
+        parts = {i: (next(iter(p)) if len(p) == 1 else -1) for i, p in slot.get("parts", {}).items()}
+        own, same, story = _scoped_text(sentences, indexes, claimant, parts)
         day = _event_day(sentences, first, pub_day)
+        if parts.get(first) == 1:
+            day -= timedelta(days=sentences[first].shift_days)  # "a day after ..."
         etype = event_type_of(own, same, story)
         weapons = weapons_of(own) or weapons_of(same)
         kind = _kind(etype, weapons, own or story)
         taken = {i for key, other in merged.items() if key != (claimant, side) for i in other["sentences"]} - indexes
-        locations = _locations(sentences, indexes, claimant, taken)
+        locations = _locations(sentences, indexes, claimant, taken, parts)
         evidence = " ".join(s.text for s in sentences if s.index in indexes)
         claim = Claim(
             claimant=claimant,
@@ -1487,7 +1541,7 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             bare_zero.append((
                 claim,
                 not any(best_date(s.dates) for s in own_sentences),
-                not any(incident_places(s.text, s.places) for s in own_sentences),
+                not any(incident_places(s.text, s.part_places(parts.get(s.index, -1))) for s in own_sentences),
                 _event_type_in(own.lower()) is None,
             ))
     # "The ministry in Baku rejected the account as disinformation": a zero claim whose own
@@ -1588,14 +1642,16 @@ def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
     return pub_day
 
 
-def _locations(sentences: list[Sentence], indexes: set[int], claimant: str, taken: set[int] | None = None) -> list[str]:
+def _locations(sentences: list[Sentence], indexes: set[int], claimant: str, taken: set[int] | None = None, parts: dict[int, int] | None = None) -> list[str]:
     """Places as written: the claim's sentences, else its claimant's, else the story's
     (never a sentence that carries another claim: its places are that claim's)."""
     taken = taken or set()
+    parts = parts or {}
+
     def collect(selected: list[Sentence]) -> list[str]:
         seen: list[str] = []
         for s in selected:
-            for match in incident_places(s.text, s.places):
+            for match in incident_places(s.text, s.part_places(parts.get(s.index, -1))):
                 if match.text not in seen:
                     seen.append(match.text)
         return seen
@@ -1603,6 +1659,12 @@ def _locations(sentences: list[Sentence], indexes: set[int], claimant: str, take
     own = collect([s for s in sentences if s.index in indexes])
     if own:
         return own
+    if any(parts.get(i, -1) >= 0 for i in indexes):
+        # "carried out an operation in the area": the rest of the sentence names the place
+        parts = {}
+        own = collect([s for s in sentences if s.index in indexes])
+        if own:
+            return own
     same = collect([s for s in sentences if claimant in s.claimants and s.index not in taken])
     if same:
         return same
