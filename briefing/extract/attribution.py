@@ -28,7 +28,10 @@ SAY_VERBS = frozenset({
     "estimated", "estimates", "counted", "counts", "informed", "declared", "warned",
     "called", "calls", "described",
 })
-DENY_VERBS = frozenset({"denied", "denies", "deny", "denying", "dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes"})
+DENY_VERBS = frozenset({
+    "denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismissing", "rejected", "rejects",
+    "rejecting", "refuted", "refutes", "refuting", "disputed", "disputes", "disputing",
+})
 NOUN_ANCHORS = frozenset({"claim", "report", "statement", "figures", "figure", "account", "data", "tally"})
 FALSE_WORDS = frozenset({"false", "untrue", "disinformation", "fake", "lie", "lies", "groundless", "baseless", "fabricated", "fabrication"})
 

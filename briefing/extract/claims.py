@@ -118,6 +118,7 @@ NATION_ADJ = {
     "russian": "Russia", "russia's": "Russia",
     "eu": "EU", "eu's": "EU", "european": "EU", "observers": "EU", "monitors": "EU", "mission": "EU",
 }
+KARABAKH_FRAME = _ci(r"\b(?:armed formations?|illegal (?:armenian )?(?:armed )?(?:formations?|detachments?|groups?)|separatists?|armed detachments?)\b")
 KARABAKH_FORCES = frozenset({"formations", "formation", "separatists", "separatist"})
 BARE = "<bare>"  # "the ministry said" with no side named anywhere before
 TOLL_SIDE = "?"  # placeholder until merge decides whose toll it is
@@ -181,6 +182,7 @@ NEG_FIRE = _ci(
     r"|\bnone of (?:its|their|our) (?:units|troops|forces|soldiers|servicemen)\b[^.;]{0,20}\b(?:fired|opened fire|shot|shelled|attacked)\b"
     r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
 )
+TARGET_HIT = _ci(r"\b(?:fire|shells?|shelling|rockets?|missiles?|drones?|bullets?) (?:hit|struck|landed on|targeted) ((?:[\w'-]+\s+){0,4}[\w'-]+)")
 INCIDENT_CUE = _ci(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b")
 TARGET = _ci(
     r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled|fire hit|shelling of|fire on)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
@@ -1311,7 +1313,8 @@ def _deny_side(denial: Mention, mentions: list[Mention], text: str) -> str | Non
 def _target_side(story_text: str, claimant: str | None) -> str | None:
     """Who was fired at: "fired at European Union observers" -> unknown, "fired at Azerbaijani
     positions" -> Azerbaijan, "firing at the city" -> "civilians" (whose, the caller decides)."""
-    m = TARGET.search(story_text.lower())
+    lower = story_text.lower()
+    m = TARGET.search(lower) or TARGET_HIT.search(lower)
     if not m:
         return None
     words = m.group(1).split()
@@ -1452,6 +1455,14 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
     for mention in mentions:
         if mention.side == DENY_SIDE:
             mention.side = _deny_side(mention, mentions, summary)
+    # Baku's "illegal Armenian armed formations" in Karabakh are the Karabakh forces: "three
+    # members of the Armenian group" there are the Karabakh side (README rule 7)
+    if KARABAKH_FRAME.search(summary.lower()):
+        sides = {p.place.side for p in story_places() if p.place.name.casefold() not in NOT_LOCATIONS}
+        if sides == {"karabakh"} or (sides and sides <= {"karabakh", "azerbaijan"} and "karabakh" in sides):
+            for mention in mentions:
+                if mention.side == "Armenia" and mention.claimant not in ("Armenia", "Karabakh"):
+                    mention.side = "Karabakh"
     mentions = [m for m in mentions if m.side]
     # "two journalists and a local official were killed": one verb, one side -> add up
     summed: dict[tuple, Mention] = {}
@@ -1665,7 +1676,10 @@ def _locations(sentences: list[Sentence], indexes: set[int], claimant: str, take
         own = collect([s for s in sentences if s.index in indexes])
         if own:
             return own
-    same = collect([s for s in sentences if claimant in s.claimants and s.index not in taken])
+    # earlier sentences set the scene even when they carry another claim ("... on the
+    # Khankendi-Khalfali road. Three members of the group were killed"); later ones do not
+    first = min(indexes)
+    same = collect([s for s in sentences if claimant in s.claimants and (s.index not in taken or s.index < first)])
     if same:
         return same
     return collect([s for s in sentences if not s.claimants and s.index not in taken])

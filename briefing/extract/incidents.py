@@ -39,6 +39,7 @@ class _Group:
     sectors: set[str] = field(default_factory=set)
     sides: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
 
 
 def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -106,7 +107,7 @@ def _compatible(a: _Group, b: _Group) -> int:
     if a.kind == "landmine" and not (a.sides & b.sides):
         return 0
     score = 2 if gap == 0 else 1
-    if a.places & b.places:
+    if a.places & b.places and (gap == 0 or _types_agree(a, b)):
         return score + 4
     if not _types_agree(a, b):
         return 0
@@ -172,6 +173,8 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
         for group in _story_groups(by_story[story], published.get(story)):
             best, best_score = None, 0
             for incident, merged in incidents:
+                if story in merged.stories:
+                    continue  # the story itself told these events apart
                 score = _compatible(group, merged)
                 if score > best_score:
                     best, best_score = (incident, merged), score
@@ -199,6 +202,7 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.sectors |= group.sectors
             merged.sides |= group.sides
             merged.types |= group.types
+            merged.stories.add(story)
     return [incident for incident, _ in incidents]
 
 
