@@ -1,16 +1,18 @@
-"""Extraction quality and speed on the dev corpus.
+"""Extraction quality on the dev corpus and the held-out set, and speed.
 
 Targets: exact-claim F1 >= 0.90, relevance F1 >= 0.95, same-incident pairs F1 >= 0.85,
 tally error <= 5% of the gold total, and >= 2,000 stories/s on one core.  Run:
 
-    python benchmarks/extraction.py [path/to/dev.jsonl]
+    python benchmarks/extraction.py [CORPUS.jsonl ...]
 
-Quality: `extract_jsonl` writes predictions for the corpus, then the corpus's own
-score.py scores them (its figures are printed as it prints them).
-Speed: the corpus is repeated to >= 5,000 stories and `extract_claims` (relevance filter
-plus extraction, the per-story work) is timed in one process, single-threaded, several
-times; the median is reported.  CPU time is used so other load on the machine does not
-count against us; wall time is printed too.
+With no arguments it scores the dev corpus (shared/corpus/dev.jsonl) and the held-out set
+(tests/extract/heldout.jsonl), each on its own, and times extraction on both together.
+Quality: `extract_jsonl` writes predictions for a corpus, then the corpus's own score.py
+scores them (its figures are printed as it prints them).
+Speed: the stories are repeated to >= 5,000 and `extract_claims` (relevance filter plus
+extraction, the per-story work) is timed in one process, single-threaded, several times;
+the median is reported.  CPU time is used so other load on the machine does not count
+against us; wall time is printed too.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ sys.path.insert(0, str(REPO))
 from briefing.extract import extract_claims, extract_jsonl  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
+DEFAULT_CORPORA = (CORPUS / "dev.jsonl", REPO / "tests" / "extract" / "heldout.jsonl")
 TARGET_STORIES = 5000
 RUNS = 5
 
@@ -68,8 +71,8 @@ def quality(gold_path: Path) -> dict:
         return scorer.score(scorer.load(str(gold_path)), scorer.load(str(pred_path)))
 
 
-def speed(gold_path: Path) -> tuple[int, float, float]:
-    rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def speed(gold_paths: list[Path]) -> tuple[int, float, float]:
+    rows = [json.loads(line) for path in gold_paths for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     stories = [(r["title"], r["summary"], datetime.fromisoformat(r["published"]), r.get("source", "")) for r in rows]
     repeat = -(-TARGET_STORIES // len(stories))
     stories = stories * repeat
@@ -84,14 +87,9 @@ def speed(gold_path: Path) -> tuple[int, float, float]:
     return len(stories), statistics.median(cpu_rates), statistics.median(wall_rates)
 
 
-def main() -> int:
-    gold_path = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS / "dev.jsonl"
-    if not gold_path.exists():
-        print(f"no corpus at {gold_path}")
-        return 1
-    print(machine())
-    print()
+def report(gold_path: Path) -> None:
     result = quality(gold_path)
+    print(f"== {gold_path.name} ({gold_path})")
     for key, value in result.items():
         if isinstance(value, dict):
             value = (f"P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}  "
@@ -99,10 +97,22 @@ def main() -> int:
         print(f"{key:32} {value}")
     total = result["tally_gold_total"] or 1
     print(f"{'tally error / gold total':32} {result['tally_abs_error'] / total:.1%}")
-    n, cpu_rate, wall_rate = speed(gold_path)
     print()
-    print(f"speed: {n} stories x {RUNS} runs, median {cpu_rate:,.0f} stories/s CPU time "
-          f"({wall_rate:,.0f} stories/s wall), one core")
+
+
+def main() -> int:
+    gold_paths = [Path(arg) for arg in sys.argv[1:]] or [p for p in DEFAULT_CORPORA if p.exists()]
+    missing = [p for p in gold_paths if not p.exists()]
+    if missing or not gold_paths:
+        print(f"no corpus at {', '.join(map(str, missing)) or 'the default paths'}")
+        return 1
+    print(machine())
+    print()
+    for gold_path in gold_paths:
+        report(gold_path)
+    n, cpu_rate, wall_rate = speed(gold_paths)
+    print(f"speed ({' + '.join(p.name for p in gold_paths)}): {n} stories x {RUNS} runs, "
+          f"median {cpu_rate:,.0f} stories/s CPU time ({wall_rate:,.0f} stories/s wall), one core")
     return 0
 
 

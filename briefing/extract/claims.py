@@ -34,7 +34,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable
 
-from ..models import Claim
+from ..models import CLAIMANTS, EVENT_TYPES, SIDES, WEAPONS, Claim
 from .attribution import ANAPHOR, OWN, Anchor, classify_strong, find_anchors
 from .dates import DateMention, best_date, find_dates, local_day
 from .gazetteer import NOT_LOCATIONS, PlaceMatch, find_places, lookup
@@ -1572,7 +1572,18 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             claim.event_type, claim.kind = ref.event_type, ref.kind
         if not claim.weapons:
             claim.weapons = list(ref.weapons)
-    return claims
+    return [claim for claim in claims if _valid(claim, outlet)]
+
+
+def _valid(claim: Claim, outlet: str | None) -> bool:
+    """Only schema values leave the extractor (models.CLAIMANTS, SIDES, EVENT_TYPES, WEAPONS);
+    an unresolved claimant falls back to the outlet's country, else the outlet's own voice."""
+    if claim.claimant not in CLAIMANTS:
+        claim.claimant = outlet if outlet in CLAIMANTS else "unattributed"
+    if claim.event_type not in EVENT_TYPES:
+        claim.event_type = "other"
+    claim.weapons = [w for w in claim.weapons if w in WEAPONS]
+    return claim.side_affected in SIDES and claim.killed >= 0 and claim.wounded >= 0
 
 
 # A place name used for an institution or people, not where something happened:
