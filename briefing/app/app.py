@@ -217,6 +217,12 @@ class BriefingApp(App[None]):
             self.notify(str(error), title="Search", severity="error", markup=False)
             return False
         self.status.selection = self.describe_filter(story_filter)
+        if self.story_list.story_count == 0:
+            [show_all] = [i for i in self.keys_of(self.BINDINGS) if i.binding.action == "clear_filter"]
+            self.story_list.no_match_message = [
+                f"No stories match: {self.status.selection}.",
+                f"Press {self.key_label(show_all)} to show every story.",
+            ]
         return True
 
     # --- messages from the panes ----------------------------------------------

@@ -51,37 +51,42 @@ class FilterScreen(ModalScreen[StoryFilter | None]):
         f = self.current
         since = f.since.astimezone().date().isoformat() if f.since else ""
         until = (f.until.astimezone() - timedelta(seconds=1)).date().isoformat() if f.until else ""
-        with Vertical(id="dialog", classes="dialog"):
+        # Compact one-line fields: the whole form, buttons included, fits an 80×24 terminal.
+        with Vertical(id="dialog", classes="dialog filter"):
             yield Label("Filter stories", classes="dialog-title")
             yield Select(
                 [(plain(n), n) for n in self.feed_names],
                 prompt="Any source",
                 value=f.feeds[0] if len(f.feeds) == 1 else Select.NULL,
                 id="feed",
+                compact=True,
             )
             yield Select(
                 [(ORIGIN_LABELS[o], o) for o in ORIGINS],
                 prompt="Any origin",
                 value=f.origin or Select.NULL,
                 id="origin",
+                compact=True,
             )
             yield Select(
                 [(plain(t), t) for t in self.tag_names],
                 prompt="Any tag",
                 value=f.tag if f.tag in self.tag_names else Select.NULL,
                 id="tag",
+                compact=True,
             )
             with Horizontal(classes="dates"):
-                yield Input(since, placeholder="from YYYY-MM-DD", id="since")
-                yield Input(until, placeholder="to YYYY-MM-DD", id="until")
-            yield Checkbox("Unread only", f.unread, id="unread")
-            yield Checkbox("Starred only", f.starred, id="starred")
-            yield Checkbox("Incidents only", f.incidents, id="incidents")
+                yield Input(since, placeholder="from YYYY-MM-DD", id="since", compact=True)
+                yield Input(until, placeholder="to YYYY-MM-DD", id="until", compact=True)
+            with Horizontal(classes="checks"):
+                yield Checkbox("Unread only", f.unread, id="unread", compact=True)
+                yield Checkbox("Starred only", f.starred, id="starred", compact=True)
+                yield Checkbox("Incidents only", f.incidents, id="incidents", compact=True)
             yield Static("", id="filter-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "apply":

@@ -34,7 +34,7 @@ class TagPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
-            yield Label("Tag: type a new one, or pick (✓ = on this story, picking it removes it)", markup=False)
+            yield Label("Type a new tag, or pick one (✓ = on this story; picking it takes it off)", markup=False)
             yield Input(placeholder="tag name", id="tag-name")
             yield OptionList(id="tag-options")
 

@@ -8,6 +8,9 @@ never touches this pane: it changes only when the reader opens another story.
 
 from __future__ import annotations
 
+import re
+
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -23,6 +26,29 @@ def safe_link(url: str) -> str:
     """The story's link if it is http(s), else an empty string: nothing else is ever shown as a link."""
     url = plain(url.strip())
     return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+_LINK_BREAKS = re.compile(r"(?<=[/?&=_.-])")  # a link is broken after these, never mid-word
+
+
+def wrap_link(url: str, width: int) -> str:
+    """The link on as many lines as it needs, each break after a `/`, `-`, `?`… where possible."""
+    if width <= 0 or len(url) <= width:
+        return url
+    lines: list[str] = []
+    line = ""
+    for piece in _LINK_BREAKS.split(url):
+        while len(piece) > width:  # one piece longer than a line: cut it
+            room = width - len(line)
+            lines.append(line + piece[:room])
+            line, piece = "", piece[room:]
+        if len(line) + len(piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class Reader(VerticalScroll):
@@ -49,11 +75,10 @@ class Reader(VerticalScroll):
             for part in (plain(story.feed), ORIGIN_LABELS.get(story.origin, ""), when, plain(story.author))
             if part
         )
-        link = safe_link(story.url)
         body = plain_body(story.content or story.summary) or "(This story has no text; press o to open it.)"
         self.query_one("#reader-title", Static).update(Content(plain(story.title)))
         self.query_one("#reader-meta", Static).update(Content(meta))
-        self.query_one("#reader-link", Static).update(Content(link or "(no web link)"))
+        self._show_link()
         self.query_one("#reader-tags", Static).update(
             Content("Tags: " + ", ".join(plain(t) for t in story.tags) if story.tags else "")
         )
@@ -63,6 +88,15 @@ class Reader(VerticalScroll):
             Content("Also reported by:\n" + "\n".join(lines) if lines else "")
         )
         self.scroll_home(animate=False)
+
+    def _show_link(self) -> None:
+        link = safe_link(self.story.url) if self.story is not None else ""
+        width = self.scrollable_content_region.width  # inside the padding and any scrollbar
+        if self.story is not None:
+            self.query_one("#reader-link", Static).update(Content(wrap_link(link, width) or "(no web link)"))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._show_link()
 
     def update_tags(self, story: Story) -> None:
         """Refresh the tag line after the reader tagged the open story."""

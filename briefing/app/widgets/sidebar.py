@@ -9,8 +9,11 @@ store after each change; the highlighted entry is kept by id across rebuilds.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -18,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from ...models import ORIGIN_LABELS, ORIGINS, Feed
 from ...store import TagCount
-from .story_list import plain
+from .story_list import plain, shorten
 
 
 @dataclass(slots=True)
@@ -29,9 +32,18 @@ class Choice:
     value: str = ""
 
 
-def _label(name: str, unread: int, *, indent: int = 0, failed: bool = False, bold: bool = False) -> Text:
+def _label(
+    name: str, unread: int, *, indent: int = 0, failed: bool = False, bold: bool = False, width: int = 0
+) -> Text:
+    """One entry on one line: a long name is cut (with …) so its count is never pushed onto a line
+    of its own, where "Armenia 3" would read as the Armenia heading."""
+    suffix = (" ✗" if failed else "") + (f" {unread}" if unread else "")
+    shown = plain(name)
+    room = width - indent - cell_len(suffix)
+    if width and cell_len(shown) > room:
+        shown = shorten(shown, max(room, 4))
     text = Text(" " * indent)
-    text.append(plain(name), style="bold" if bold else "")
+    text.append(shown, style="bold" if bold else "")
     if failed:
         text.append(" ✗", style="bold red")
     if unread:
@@ -62,30 +74,34 @@ class Sidebar(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.feeds: dict[str, Feed] = {}
+        self._shown: tuple[list[Feed], dict[str, Feed], list[TagCount]] | None = None
 
     def show_counts(self, configured: list[Feed], states: dict[str, Feed], tags: list[TagCount]) -> None:
         """Rebuild the entries from fresh counts, keeping the highlighted one."""
+        self._shown = (configured, states, tags)
+        width = self.scrollable_content_region.width
+        label = partial(_label, width=max(width, 0))
         highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
         self.feeds = {f.name: states.get(f.name, f) for f in configured}
         for name, state in states.items():  # feeds dropped from feeds.toml keep their stories
             self.feeds.setdefault(name, state)
         total_unread = sum(f.unread_count for f in self.feeds.values())
-        options: list[Option | None] = [Option(_label("All stories", total_unread, bold=True), id="all")]
+        options: list[Option | None] = [Option(label("All stories", total_unread, bold=True), id="all")]
         for origin in ORIGINS:
             members = sorted((f for f in self.feeds.values() if f.origin == origin), key=lambda f: f.name.casefold())
             if not members:
                 continue
             unread = sum(f.unread_count for f in members)
-            options.append(Option(_label(ORIGIN_LABELS[origin], unread, bold=True), id=f"origin:{origin}"))
+            options.append(Option(label(ORIGIN_LABELS[origin], unread, bold=True), id=f"origin:{origin}"))
             for feed in members:
                 failed = feed.last_status == "error"
-                options.append(Option(_label(feed.name, feed.unread_count, indent=2, failed=failed),
+                options.append(Option(label(feed.name, feed.unread_count, indent=2, failed=failed),
                                       id=f"feed:{feed.name}"))
         if tags:
             options.append(None)
             options.append(Option(Text("Tags", style="bold"), id="head:tags", disabled=True))
             for tag in tags:
-                options.append(Option(_label(tag.name, tag.unread, indent=2), id=f"tag:{tag.name}"))
+                options.append(Option(label(tag.name, tag.unread, indent=2), id=f"tag:{tag.name}"))
         self.set_options(options)
         if highlighted is not None:
             try:
@@ -94,6 +110,10 @@ class Sidebar(OptionList):
                 self.highlighted = 0
         elif self.option_count:
             self.highlighted = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None:
+            self.show_counts(*self._shown)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -38,12 +38,29 @@ from ...store import SearchError, Store, StoryFilter
 WINDOW = 400  # rows kept in memory around the cursor
 MARGIN = 100  # refill the window when the cursor gets this close to its edge
 TIME_WIDTH = 6
-SOURCE_WIDTH = 14
+# The source column narrows on small terminals so the title keeps most of the row.
+SOURCE_WIDTHS = ((110, 20), (70, 14), (0, 10))  # (list width at least, source column)
 
 
 def plain(text: str) -> str:
     """Feed text made safe to draw: control characters (escape sequences) become spaces."""
     return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` if it fits in `width` cells, else cut with `…` (never padded)."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…" if width > 0 else ""
+
+
+def fit(text: str, width: int) -> str:
+    """`text` padded or cut to exactly `width` cells, a cut shown with `…`."""
+    return set_cell_size(shorten(text, width), max(width, 0))
+
+
+def source_width(list_width: int) -> int:
+    return next(source for at_least, source in SOURCE_WIDTHS if list_width >= at_least)
 
 
 @dataclass(slots=True)
@@ -134,7 +151,9 @@ class StoryList(ScrollView, can_focus=True):
         self.quick_tags = list(quick_tags or [])
         self.now = now or (lambda: datetime.now(timezone.utc))
         self.filter = StoryFilter(collapse_clusters=True)
+        # What an empty list says: no stories at all, or none matching the filter.
         self.empty_message: list[str] = ["No stories."]
+        self.no_match_message: list[str] = ["No stories match this selection."]
         self._count = 0
         self._window_start = 0
         self._window: list[Story] = []
@@ -453,20 +472,26 @@ class StoryList(ScrollView, can_focus=True):
     # --- drawing ----------------------------------------------------------------
 
     def _when(self, story: Story) -> str:
+        """`14:05` today, `25 Nov` within the last ten months or so, the year before that."""
         moment = story.when
         if moment is None:
             return ""
         local = moment.astimezone()
-        if local.date() == self.now().astimezone().date():
+        today = self.now().astimezone().date()
+        if local.date() == today:
             return local.strftime("%H:%M")
-        return local.strftime("%d %b")
+        if (today - local.date()).days < 300:
+            return f"{local.day:>2} {local:%b}"
+        return local.strftime("%Y")
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
         line = round(self.scroll_y) + y
         if self._count == 0:
-            text = self.empty_message[y] if y < len(self.empty_message) else ""
+            unfiltered = self.filter == StoryFilter(collapse_clusters=True)
+            lines = self.empty_message if unfiltered else self.no_match_message
+            text = lines[y] if y < len(lines) else ""
             style = self.get_component_rich_style("story-list--empty")
             return Strip([Segment(set_cell_size(plain(text), width), base + style)], width)
         row = self.row_at(line)
@@ -494,7 +519,7 @@ class StoryList(ScrollView, can_focus=True):
         source = plain(story.feed)
         if row.member:
             source = "└ " + source
-        segments.append(Segment(set_cell_size(source, SOURCE_WIDTH) + " ", body + style("story-list--source")))
+        segments.append(Segment(fit(source, source_width(width)) + " ", body + style("story-list--source")))
         tail: list[Segment] = []
         if story.duplicate_ids and not row.member:
             tail.append(Segment(f" +{len(story.duplicate_ids)} sources", body + style("story-list--sources")))
@@ -508,7 +533,7 @@ class StoryList(ScrollView, can_focus=True):
             tail, room = [], width - used
         title = plain(story.title)
         if cell_len(title) > room:
-            title = set_cell_size(title, max(room - 1, 0)) + "…"
+            title = fit(title, room)
         title_style = body + (style("story-list--member") if row.member else Style())
         segments.append(Segment(title, title_style))
         segments.extend(tail)

@@ -99,7 +99,7 @@ class TallyPanel(Widget, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Incident tally: loading…"), id="tally-text")
-        yield Static(Text("Incidents per day, 30 days"), id="tally-caption")
+        yield Static(Text("Daily, 30 days"), id="tally-caption")
         yield Sparkline([], id="tally-sparkline")
 
     def on_mount(self) -> None:
@@ -119,7 +119,7 @@ class TallyPanel(Widget, can_focus=True):
         today, week, month = self._tallies
         self.query_one("#tally-text", Static).update(tally_text(today, week, month, width))
         peak = max(month.per_day, default=0)
-        self.query_one("#tally-caption", Static).update(Text(f"Per day, 30 days (max {peak})"))
+        self.query_one("#tally-caption", Static).update(Text(f"Daily, 30 days (max {peak})"))
 
     def on_resize(self, event: events.Resize) -> None:
         self._draw()
