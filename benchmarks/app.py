@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import platform
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -22,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import machine_info, peak_rss_mb  # noqa: E402
 from briefing.app import BriefingApp  # noqa: E402
 from briefing.config import Config  # noqa: E402
 from briefing.models import Feed, Story  # noqa: E402
@@ -32,19 +30,6 @@ WORDS = ("Armenia Azerbaijan border shelling ceasefire Lachin Karabakh peace tre
          "killed wounded Syunik Tavush Nakhchivan delimitation Baku Yerevan ministry claims village "
          "mortar sniper EU monitors Russia peacekeepers corridor prisoners refugees Pashinyan Aliyev").split()
 ORIGINS = ("armenia", "azerbaijan", "russia", "international")
-
-
-def machine() -> str:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"machine: {platform.platform()}; CPU: {cpu or 'unknown'}; cores: {os.cpu_count()}; "
-            f"Python {platform.python_version()}")
 
 
 def build(path: Path, count: int) -> Config:
@@ -108,8 +93,7 @@ async def measure(config: Config, path: Path) -> dict[str, float]:
         start = time.perf_counter()
         app.refresh_data()
         results["refresh after a change: count, window, sidebar, tally (s)"] = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    results["peak memory (MB)"] = peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
+    results["peak memory (MB)"] = peak_rss_mb()[0]
     return results
 
 
@@ -118,7 +102,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--keep", metavar="DB", help="reuse (or create) this database instead of a temporary one")
     args = parser.parse_args()
-    lines = [machine()]
+    lines = [machine_info()]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.keep) if args.keep else Path(tmp) / "bench.db"
         start = time.perf_counter()

@@ -11,8 +11,6 @@ so one slow run (a cold page cache) does not decide the figure.
 
 from __future__ import annotations
 
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -22,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.common import machine_info  # noqa: E402
 from briefing.config import Config  # noqa: E402
 from briefing.digest import build_digest, render  # noqa: E402
 from briefing.models import ORIGINS, Claim, Feed, FetchOutcome, Incident, Story  # noqa: E402
@@ -33,22 +32,6 @@ STORIES = 2000
 FEEDS = 40
 INCIDENTS = 60
 RUNS = 7
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"machine: {platform.platform()}\n"
-        f"cpu: {cpu}, {os.cpu_count()} logical cores\n"
-        f"python: {platform.python_implementation()} {platform.python_version()}"
-    )
 
 
 def fill(store: Store) -> Config:
@@ -93,7 +76,7 @@ def fill(store: Store) -> Config:
 
 
 def main() -> None:
-    print(machine())
+    print(machine_info())
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         config = fill(store)

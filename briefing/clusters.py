@@ -80,7 +80,8 @@ def cluster_stories(stories: list[Story]) -> list[tuple[str, str | None]]:
             if items[i].feed != items[j].feed and jaccard(words[i], words[j]) >= THRESHOLD:
                 parent[find(i)] = find(j)
 
-    dated = sorted((k for k, s in enumerate(items) if s.when is not None), key=lambda k: items[k].when)  # type: ignore[arg-type,return-value]
+    dated = [k for k, s in enumerate(items) if s.when is not None]
+    dated.sort(key=lambda k: items[k].when)  # type: ignore[arg-type,return-value]
     index: dict[str, list[int]] = defaultdict(list)  # word → earlier stories, oldest first
     for i in dated:
         when = items[i].when

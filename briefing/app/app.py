@@ -132,7 +132,7 @@ class BriefingApp(App[None]):
             stories.empty_message = (
                 [f"No stories yet. Fetching {len(self.config.feeds)} feeds for the first time…"]
                 if self.fetch_on_start
-                else ["No stories yet. Press r to fetch, or try the bundled samples: briefing demo"]
+                else [f"No stories yet. Press {self.key_for('fetch')} to fetch, or try the samples: briefing demo"]
             )
         stories.focus()
         self.refresh_counts()
@@ -218,10 +218,9 @@ class BriefingApp(App[None]):
             return False
         self.status.selection = self.describe_filter(story_filter)
         if self.story_list.story_count == 0:
-            [show_all] = [i for i in self.keys_of(self.BINDINGS) if i.binding.action == "clear_filter"]
             self.story_list.no_match_message = [
                 f"No stories match: {self.status.selection}.",
-                f"Press {self.key_label(show_all)} to show every story.",
+                f"Press {self.key_for('clear_filter')} to show every story.",
             ]
         return True
 
@@ -276,6 +275,10 @@ class BriefingApp(App[None]):
     def key_label(self, item: KeyedBinding) -> str:
         """`j, ↓` for display; `(none)` when the keymap gave the key to another action."""
         return ", ".join(self.get_key_display(item.binding.with_key(k)) for k in item.keys) or "(none)"
+
+    def key_for(self, action: str) -> str:
+        """The key that runs one of the app's own actions now, for hints in messages."""
+        return next(self.key_label(i) for i in self.keys_of(self.BINDINGS) if i.binding.action == action)
 
     def action_help(self) -> None:
         quick = self.config.quick_tags
@@ -463,7 +466,8 @@ class BriefingApp(App[None]):
                 "No network? Try the bundled sample feeds: briefing demo",
             ]
         elif self.store.story_count() == 0:
-            stories.empty_message = ["No stories yet. Press r to fetch again, or try: briefing demo"]
+            again = self.key_for("fetch")
+            stories.empty_message = [f"No stories yet. Press {again} to fetch again, or try: briefing demo"]
         stories.refresh()
         self.refresh_data()
         if message.story_ids:
