@@ -32,6 +32,7 @@ DENY_VERBS = frozenset({
     "denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismissing", "rejected", "rejects",
     "rejecting", "refuted", "refutes", "refuting", "disputed", "disputes", "disputing",
 })
+PHRASAL_DENY = frozenset({"brushed", "brushing", "brushes", "waved", "waving", "waves", "laughed", "shrugged"})  # "brushed aside"
 NOUN_ANCHORS = frozenset({"claim", "report", "statement", "figures", "figure", "account", "data", "tally"})
 FALSE_WORDS = frozenset({"false", "untrue", "disinformation", "fake", "lie", "lies", "groundless", "baseless", "fabricated", "fabrication"})
 
@@ -195,7 +196,7 @@ def _verb_ok(low: list[str], i: int) -> bool:
     if verb in ("called", "calls"):
         return not nxt or nxt[0] not in ("for", "on", "up", "off", "upon", "in", "out", "back")
     if verb in ("gave", "gives"):
-        return "account" in nxt or "figures" in nxt or "figure" in nxt
+        return "account" in nxt or "figures" in nxt or "figure" in nxt or "toll" in nxt
     if verb in ("counted", "counts", "estimated", "estimates", "posted", "published", "informed", "declared", "warned"):
         return i > 0 and low[i - 1] not in ("to", "be", "was", "were", "been")
     if i > 0 and low[i - 1] in ("to", "be", "been", "being"):
@@ -216,7 +217,7 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
                 j += 1
             anchors.append(Anchor(i, j, classify(ent), verb="according"))
             continue
-        deny = tok in DENY_VERBS
+        deny = tok in DENY_VERBS or (tok in PHRASAL_DENY and i + 1 < n and low[i + 1] in ("aside", "away", "off"))
         if not deny and tok not in SAY_VERBS and tok not in NOUN_ANCHORS:
             continue
         if tok in NOUN_ANCHORS:

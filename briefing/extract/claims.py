@@ -371,7 +371,7 @@ def _mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
             j = i + 2
             while j < n and low[j] in ("were", "was", "are", "being"):
                 j += 1
-            if count is not None and j < n:
+            if count is not None and j < n and low[j] not in (",", ".", ";", "and", "when", "in", "on", "near", "after"):
                 if low[j] in ("civilians", "civilian"):
                     splits.append((i, count.value))
                 for k in range(count.start, min(n, j + 1)):
@@ -580,8 +580,11 @@ def _left_count(low: list[str], masked: list[bool], t: int, used: set[int], word
                 if j > 0 and low[j - 1] == "from":
                     return None, [], j
                 return count, low[count.end:t], j
-            if tok in ("a", "an", "one") and j > 1 and low[j - 1] in ("of", "from", "with") and (
-                    low[j - 2] in PERSON_WORDS or low[j - 2] in ("all", "some", "most", "none", "both", "each") or word_value(low[j - 2]) is not None):
+            if tok in ("a", "an", "one") and j > 1 and (
+                    (low[j - 1] in ("of", "from", "with") and (
+                        low[j - 2] in PERSON_WORDS or low[j - 2] in ("all", "some", "most", "none", "both", "each") or word_value(low[j - 2]) is not None))
+                    or (low[j - 1] in ("for", "by", "at", "in", "on", "near", "into", "under", "inside") and (low[j - 2].endswith("ing") or low[j - 2] in PERSON_WORDS))):
+                # "two members of a clearance team", "two deminers working for a British charity"
                 between.insert(0, tok)  # "two members of a HALO Trust clearance team": not the figure
                 j -= 1
                 continue
@@ -738,7 +741,7 @@ def _right_count(low: list[str], masked: list[bool], t: int, used: set[int], wor
             break
         if low[k] in ("his", "her", "their", "its") and k + 1 < len(low) and count_at(low, k + 1) is not None:
             k += 1  # "wounding his three colleagues"
-        while k < len(low) and low[k] in ("at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "up", "to", "as", "many", "the", "another", "an", "estimated", "approximately"):
+        while k < len(low) and low[k] in ("at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "up", "to", "as", "many", "the", "another", "estimated", "approximately"):
             if low[k] == "the" and k + 1 < len(low) and count_at(low, k + 1) is None:
                 break
             k += 1
@@ -908,7 +911,7 @@ LATER_SPLIT = _ci(
 def _apply_later_splits(sentences: list[Sentence], mentions: list[Mention]) -> None:
     """ "200 people were killed ... Of the dead, ten were civilians": armed 190, civilians 10."""
     for sentence in sentences:
-        m = LATER_SPLIT.search(sentence.lower) if sentence.lower else None
+        m = LATER_SPLIT.search(sentence.lower) if "civilian" in sentence.lower else None
         if not m:
             continue
         what, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -1082,7 +1085,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             for k in range(t + 1, min(n, t + 22)):
                 if low[k] in (";", "."):
                     break
-                if low[k] in ("to", "at", "reached", "is", "was", "stands", "stood") and k + 1 < n:
+                if low[k] in ("to", "at", "reached", "is", "was", "stands", "stood", "as") and k + 1 < n:
                     m = k + 1
                     while m < n and low[m] in ("at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over"):
                         m += 1
@@ -1166,6 +1169,16 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                 if low[k] in ("suffered", "sustained", "received", "with"):
                     start = k
                     break
+        if field == "wounded" and tok in ("wounded", "injured") and _dies_later(low, t):
+            continue  # "a border guard wounded on Monday succumbed to his injuries": killed only
+        if tok in ("succumbed", "succumbs", "died", "dies") and t > 2:
+            # "A border guard wounded on Monday succumbed ...": look past the participle
+            for k in range(t - 1, max(0, t - 6), -1):
+                if low[k] in ("wounded", "injured") and low[k - 1] in PERSON_WORDS:
+                    start = k
+                    break
+                if low[k] in (",", ";", "and", "but") or low[k] in AUX:
+                    break
         count, np, _ = _left_count(low, masked, start, used, sentence.words)
         if count is None:
             # "Siraj Abishov, Maharram Ibrahimov and Arif Aliyev died", "a woman and her grandson
@@ -1221,7 +1234,7 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
     # "said its forces had not fired at Ganja", "an incident Yerevan insists never happened":
     # a negated attack denies it on behalf of the nearest anchor before it
     negated: set[int] = set()
-    if sentence.anchors:
+    if sentence.anchors and ("not" in sentence.lower or "never" in sentence.lower or "none" in sentence.lower or "n't" in sentence.lower):
         for m in NEG_FIRE.finditer(sentence.lower):
             pos = len(tokenize(sentence.text[: m.start()]))
             owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16]
@@ -1249,6 +1262,18 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
         mention.denial = True
         out.append(mention)
     return out
+
+
+def _dies_later(low: list[str], t: int) -> bool:
+    """ "wounded on Monday succumbed/died ...": the wounded participle modifies a subject that died."""
+    if t == 0 or low[t - 1] not in PERSON_WORDS:
+        return False
+    for k in range(t + 1, min(len(low), t + 7)):
+        if low[k] in ("succumbed", "succumbs", "died", "dies"):
+            return True
+        if low[k] in (",", ";", "and", "but", ".") or low[k] in AUX:
+            return False
+    return False
 
 
 def _transfers(sentence: Sentence, context: str | None, outlet: str | None, earlier: list[Mention]) -> list[Mention]:
@@ -1457,7 +1482,8 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             mention.side = _deny_side(mention, mentions, summary)
     # Baku's "illegal Armenian armed formations" in Karabakh are the Karabakh forces: "three
     # members of the Armenian group" there are the Karabakh side (README rule 7)
-    if KARABAKH_FRAME.search(summary.lower()):
+    lower_summary = summary.lower()
+    if ("formation" in lower_summary or "separatist" in lower_summary or "detachment" in lower_summary or "illegal" in lower_summary) and KARABAKH_FRAME.search(lower_summary):
         sides = {p.place.side for p in story_places() if p.place.name.casefold() not in NOT_LOCATIONS}
         if sides == {"karabakh"} or (sides and sides <= {"karabakh", "azerbaijan"} and "karabakh" in sides):
             for mention in mentions:
@@ -1599,6 +1625,7 @@ _INSTITUTION_AFTER = re.compile(
 _VENUE_BEFORE = re.compile(r"(?:hospital|hospitals|morgue|clinic|medical cent(?:re|er)|talks|meeting|summit|negotiations|evacuated|taken|flown|airlifted|transferred)(?: \w+){0,1} (?:in|to|at) (?:the )?$", re.I)
 _VENUE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:\w+ )?(?:hospital|morgue|clinic|medical cent(?:re|er))", re.I)
 _REGIONS = frozenset({"nagorno-karabakh"})
+_VENUE_WORDS = ("hospital", "morgue", "clinic", "medical", "talks", "meeting", "summit", "negotiat", "evacuated", "taken", "flown", "airlifted", "transferred")
 
 
 def incident_places(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
@@ -1607,13 +1634,15 @@ def incident_places(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
     after a place, not hospitals or meeting venues; the whole region only when the sentence
     names nothing more specific."""
     kept: list[PlaceMatch] = []
+    lower = text.lower()
+    venues = any(word in lower for word in _VENUE_WORDS)
     for match in matches:
         if match.place.name.casefold() in NOT_LOCATIONS:
             continue
         after = text[match.end: match.end + 40]
-        if _INSTITUTION_AFTER.match(after) or _VENUE_AFTER.match(after):
+        if _INSTITUTION_AFTER.match(after) or (venues and _VENUE_AFTER.match(after)):
             continue
-        if _VENUE_BEFORE.search(text[max(0, match.start - 40): match.start]):
+        if venues and _VENUE_BEFORE.search(text[max(0, match.start - 40): match.start]):
             continue
         kept.append(match)
     if any(m.place.name.casefold() not in _REGIONS for m in kept):

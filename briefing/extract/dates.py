@@ -26,8 +26,11 @@ _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?\b")
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|overnight|last night|this morning|last week|the day before|a day earlier|the previous day|the previous night)\b", re.I)
 
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "overnight", "last", "this morning", "the day before", "a day earlier", "previous")
+
 # rank: higher wins when a sentence holds several dates
 EXPLICIT, POSSESSIVE, WEEKDAY, SPEECH, RELATIVE = 4, 3, 2, 1.5, 1
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|announced|stated|told [\w-]+|confirmed) $")
 _SPEECH = re.compile(r"\b(?:said|says|reported|announced|stated|told [\w-]+|confirmed)(?: late| early)? on $")
 
 
@@ -77,7 +80,9 @@ def find_dates(text: str, published: datetime) -> list[DateMention]:
         if rank == WEEKDAY and _SPEECH.search(text, max(0, m.start() - 30), m.start()):
             rank = SPEECH  # "said on Monday that ... on Sunday": Sunday is the event
         out.append(DateMention(m.start(), pub - timedelta(days=back), rank))
-    for m in _RELATIVE.finditer(text):
+    lower = text.lower()
+    relative = any(word in lower for word in _RELATIVE_WORDS)
+    for m in _RELATIVE.finditer(text) if relative else ():
         word = m.group(1).lower()
         if word == "yesterday" or word in ("the day before", "a day earlier", "the previous day", "the previous night"):
             d = pub - timedelta(days=1)
@@ -85,8 +90,16 @@ def find_dates(text: str, published: datetime) -> list[DateMention]:
             d = pub - timedelta(days=7)
         else:
             d = pub
-        # "last week's fighting" names the event's time; "said on Monday" only the statement's
-        out.append(DateMention(m.start(), d, POSSESSIVE if word == "last week" else RELATIVE))
+        # "last week's fighting" names the event's time; "said on Monday" only the statement's;
+        # "the previous day", "a day earlier" always point at the event, "yesterday" unless it
+        # dates the statement ("said yesterday")
+        if word == "last week" or word in ("the day before", "a day earlier", "the previous day", "the previous night"):
+            rank = POSSESSIVE
+        elif word in ("yesterday", "overnight", "last night"):
+            rank = SPEECH if _SPEECH_BEFORE.search(text, max(0, m.start() - 20), m.start()) else WEEKDAY
+        else:
+            rank = RELATIVE
+        out.append(DateMention(m.start(), d, rank))
     out.sort(key=lambda mention: mention.start)
     return out
 

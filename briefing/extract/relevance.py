@@ -46,7 +46,9 @@ _CONFLICT_WORD = _ci(
     r"\b(?:ceasefire|truce|border clash|clashes|shelling|sniper|peacekeep\w*|delimitation|demarcation|"
     r"peace treaty|peace talks|prisoners of war|POWs?|landmines?|mine victims|CSTO|Collective Security Treaty|"
     r"occupied|incursion|border guards|war with|cluster munitions?|rocket attacks?|artillery|missile strikes?|"
-    r"drone strikes?|rocket strikes?|front ?line|clash|servicem[ae]n|military positions|armed forces|separatists?)\b",
+    r"drone strikes?|rocket strikes?|front ?line|clash|servicem[ae]n|military positions|armed forces|separatists?|"
+    r"shells?|shelled|sniper fire|gunfire|mortars?|martyred|martyrs|anti-tank mines?|anti-personnel mines?|mine blasts?|"
+    r"ceasefire violations?|border posts?|combat positions)\b",
 )
 
 
