@@ -242,6 +242,12 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         ):
             deny = True  # "called the report false", "described the claims as disinformation"
         window, elided = _subject_window(low, i)
+        if elided and not anchors and i > 1 and low[i - 1] == ",":
+            # "Azerbaijan's Defence Ministry, rejecting the report, said": the subject is
+            # before the comma when nothing in the sentence was said before it
+            head = [w for w in low[max(0, i - 8):i - 1] if w not in (",",)]
+            if classify(head) not in (None,):
+                window, elided = head, False
         claimant = classify(window)
         inverted_form = (
             tok in ("said", "says", "told") and i > 0 and low[i - 1] == ","

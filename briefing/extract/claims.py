@@ -958,6 +958,21 @@ def _resolve_bare(claimant: str, nation: str | None, side: str | None, outlet: s
     return "unattributed"
 
 
+ATTACKER = _ci(
+    r"\b(armenian|azerbaijani) (?:armed forces|army|forces|units|troops|soldiers|military|side|servicemen)\b"
+    r"[^.;]{0,40}?\b(?:fired|opened fire|shelled|attacked|violated|struck|targeted)\b"
+)
+
+
+def _accuser(lower: str) -> str | None:
+    """Who speaks in "Armenian units fired at army positions, the Defence Ministry said": the
+    side accusing the other (a ministry names the other side as the attacker)."""
+    m = ATTACKER.search(lower)
+    if not m:
+        return None
+    return "Azerbaijan" if m.group(1) == "armenian" else "Armenia"
+
+
 def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None, fallback: dict[str, str] | None = None) -> list[Mention]:
     """All casualty figures of one sentence, with claimant and side."""
     low, masked = sentence.low, sentence.masked
@@ -995,6 +1010,12 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more,
                                superseded=_superseded(low, count.start)))
             return
+        if np[:2] in (["of", "them"], ["of", "those"]) or np[:2] == ["of", "whom"]:
+            # "injuring one of them": the people named earlier in the sentence
+            for k in range(count.start - 1, max(-1, count.start - 15), -1):
+                if low[k] in PERSON_WORDS and low[k] not in OTHER_PEOPLE:
+                    np = low[k - 1:k + 1] if k > 0 and low[k - 1] in NATION_ADJ else [low[k]]
+                    break
         own = any(w in POSSESSIVE_OWN for w in np)
         nation = _nation_of(np)
         if nation is None and not own and SUM_MARKERS.search(" ".join(low[max(0, count.start - 4):pos + 6])):
@@ -1173,7 +1194,7 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
             continue  # "a border guard wounded on Monday succumbed to his injuries": killed only
         if tok in ("succumbed", "succumbs", "died", "dies") and t > 2:
             # "A border guard wounded on Monday succumbed ...": look past the participle
-            for k in range(t - 1, max(0, t - 6), -1):
+            for k in range(t - 1, max(0, t - 9), -1):
                 if low[k] in ("wounded", "injured") and low[k - 1] in PERSON_WORDS:
                     start = k
                     break
@@ -1467,7 +1488,7 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         for anchor in sentence.anchors:
             if anchor.claimant == BARE:
                 parties = [m.claimant for m in found if m.claimant in PARTIES]
-                anchor.claimant = parties[0] if parties else outlet
+                anchor.claimant = parties[0] if parties else (outlet or _accuser(sentence.lower))
         if sentence.anchors:
             named = [a.claimant for a in sentence.anchors if a.claimant and a.claimant not in (BARE, OWN)]
             if named:

@@ -38,7 +38,7 @@ def only(summary: str, published: datetime = WEDNESDAY, source: str = ""):
      "Armenia's Defence Ministry said.", {("Armenia", "Armenia", 3, 0)}),
     ("Two Azerbaijani soldiers were martyred in Armenian shelling near Tovuz on Tuesday, the Defence "
      "Ministry in Baku said.", {("Azerbaijan", "Azerbaijan", 2, 0)}),
-    ("A border guard wounded on Monday succumbed to his injuries in hospital, Azerbaijan's State Border "
+    ("A border guard wounded by Armenian fire on Monday succumbed to his injuries in hospital, Azerbaijan's State Border "
      "Service said.", {("Azerbaijan", "Azerbaijan", 1, 0)}),
     ("Four servicemen of the Defence Army perished in an Azerbaijani drone attack near Askeran, the army "
      "said.", {("Karabakh", "Karabakh", 4, 0)}),
