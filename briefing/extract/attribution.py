@@ -26,7 +26,7 @@ SAY_VERBS = frozenset({
     "confirming", "insisted", "insists", "accused", "accuses", "accusing", "put", "puts",
     "putting", "gave", "gives", "wrote", "writes", "posted", "published", "admitted",
     "estimated", "estimates", "counted", "counts", "informed", "declared", "warned",
-    "called", "calls", "described",
+    "called", "calls", "described", "acknowledged", "acknowledges", "conceded", "concedes",
 })
 DENY_VERBS = frozenset({
     "denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismissing", "rejected", "rejects",
@@ -208,6 +208,12 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
     """Anchors of one sentence, in text order, each with its claimant (or ANAPHOR/None)."""
     anchors: list[Anchor] = []
     n = len(low)
+    if ":" in low[1:7]:
+        # headline style: "Armenian Defence Ministry: drone strike kills two soldiers"
+        colon = low.index(":")
+        found = classify(low[:colon])
+        if found is not None and found != ANAPHOR:
+            anchors.append(Anchor(0, colon + 1, found, verb=":"))
     for i, tok in enumerate(low):
         if tok == "according" and i + 1 < n and low[i + 1] == "to":
             j = i + 2

@@ -167,6 +167,7 @@ SUM_MARKERS = _ci(r"\b(?:combined|both sides|on the two sides|in all on both|tot
 
 ZERO = _ci(
     r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
+    r"monitors|observers|peacekeepers|border guards|guards|villagers|children|staff|"
     r"casualties|injuries|losses|deaths|fatalities|victims|one was)\b(?: (?:was|were|had been|has been|have been|is|are))?"
     r"(?: (?:hurt|injured|harmed|wounded|killed|reported))?"
     r"|nobody (?:was|were) (?:hurt|injured|harmed|wounded|killed)|without (?:any )?casualties"
@@ -198,7 +199,7 @@ EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("landmine", _MINE),
     ("other", _ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot|overturned|avalanche|drowned)\b")),
     ("sniper fire", _ci(r"\bsnipers?\b")),
-    ("drone strike", _ci(r"\b(?:drone strikes?|drone attacks?|with (?:an? )?(?:attack |combat |kamikaze |strike |armed )?(?:drones?|UAVs?)|UAV strikes?|struck by (?:an? )?(?:\w+ )?drone)\b")),
+    ("drone strike", _ci(r"\b(?:drone strikes?|drone attacks?|with (?:an? )?(?:attack |combat |kamikaze |strike |armed )?(?:drones?|UAVs?)|UAV strikes?|struck by (?:an? )?(?:\w+ )?drone|drones? (?:struck|hit|attacked|targeted))\b")),
     ("shelling/artillery", _ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missiles?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
     ("armed clash", _ci(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid|"
                         r"(?:vehicle|car|convoy|patrol|truck|bus|minibus) (?:was |were )?(?:fired (?:on|upon|at)|shot at))\b")),
@@ -798,7 +799,7 @@ CASUALTY_CUES = (
     "kill", "dead", "died", "dies", "death", "wound", "injur", "hurt", "casualt", "harm", "toll",
     "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
     "perish", "burns", "victim", " lost ", "false", "untrue", "disinformation", "groundless",
-    "martyr", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire",
+    "martyr", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire", "loss",
     "not open", "never took place",
 )
 
@@ -1113,6 +1114,12 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                     count = count_at(low, m)
                     if count is not None and m not in used:
                         before = low[max(0, t - 3):t]
+                        if tok == "number":
+                            # "the number of Armenian soldiers killed rose to 135"
+                            what_np = [w for w in low[t + 2:t + 6] if w in PERSON_WORDS or w in NATION_ADJ]
+                            if any(w in SPECIFIC_PEOPLE for w in what_np):
+                                add(kind, count, what_np, t)
+                                break
                         if "military" in before or "army" in before:
                             add(kind, count, ["military"], t)  # "the military death toll"
                         elif "civilian" in before:
@@ -1143,6 +1150,13 @@ def _mentions_in(sentence: Sentence, context: str | None, story_places: Callable
                 continue
         elif tok == "lost" and t + 2 < n and low[t + 1] in ("his", "her", "a", "an", "both", "their", "one") and low[t + 2] in LIMBS:
             field = "wounded"  # "a shepherd lost his leg"
+        elif tok in ("lost", "loss", "losses") and t + 2 < n and _lost_people(low, t) is not None:
+            # "Baku said it lost 71 servicemen", "acknowledged the loss of 50 troops"
+            count = _lost_people(low, t)
+            add("killed", count, low[count.end:count.end + 3], t)
+            continue
+        elif tok in ("kills", "injures"):
+            field = "killed" if tok == "kills" else "wounded"  # headline style: "drone strike kills two soldiers"
         elif tok in ("lost", "gave", "laid") and t + 2 < n and low[t + 1] in ("his", "her", "their") and low[t + 2] in ("lives", "life"):
             field = "killed"  # "sixteen servicemen lost their lives"
         elif tok == "fell" and t + 1 < n and (low[t + 1] in ("heroically", "defending", "fighting") or low[t + 1:t + 3] in (["in", "battle"], ["in", "combat"], ["in", "action"]) or low[t + 1:t + 4] == ["in", "the", "line"]):
@@ -1283,6 +1297,24 @@ def _zero_mentions(sentence: Sentence, context: str | None, story_text: str, sto
         mention.denial = True
         out.append(mention)
     return out
+
+
+def _lost_people(low: list[str], t: int) -> Count | None:
+    """The count in "lost 71 servicemen" / "the loss of 50 troops" (people, not equipment)."""
+    k = t + 1
+    if low[t] in ("loss", "losses"):
+        if k >= len(low) or low[k] != "of":
+            return None
+        k += 1
+    while k < len(low) and low[k] in ("at", "least", "some", "about", "nearly", "more", "than", "over", "around"):
+        k += 1
+    count = count_at(low, k)
+    if count is None or count.end >= len(low):
+        return None
+    head = [w for w in low[count.end:count.end + 3] if w not in NATION_ADJ]
+    if not head or head[0] not in MILITARY_WORDS and head[0] not in CIVIL_WORDS:
+        return None
+    return count
 
 
 def _dies_later(low: list[str], t: int) -> bool:

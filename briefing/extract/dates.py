@@ -95,7 +95,7 @@ def find_dates(text: str, published: datetime) -> list[DateMention]:
         # dates the statement ("said yesterday")
         if word == "last week" or word in ("the day before", "a day earlier", "the previous day", "the previous night"):
             rank = POSSESSIVE
-        elif word in ("yesterday", "overnight", "last night"):
+        elif word == "yesterday":
             rank = SPEECH if _SPEECH_BEFORE.search(text, max(0, m.start() - 20), m.start()) else WEEKDAY
         else:
             rank = RELATIVE

@@ -40,7 +40,7 @@ _ARM = _ci(r"\b(?:Armenia|Armenian|Armenians|Yerevan|Pashinyan|Mirzoyan|Syunik|T
 _AZE = _ci(r"\b(?:Azerbaijan|Azerbaijani|Azerbaijanis|Azeri|Baku|Aliyev|Bayramov|Hajizada|Nakhchivan|ANAMA)")
 _CONFLICT_PLACE = _ci(
     r"\b(?:Karabakh|Artsakh|Stepanakert|Khankendi|Lachin|Kalbajar|Kelbajar|Zangezur|Shusha|Shushi|"
-    r"Askeran|Martakert|Hadrut|Khojavend|Martuni|Sotk|Jermuk|Tovuz|Tegh|EUMA|Minsk Group)"
+    r"Askeran|Martakert|Hadrut|Khojavend|Martuni|Sotk|Jermuk|Tovuz|Tegh|EUMA|Minsk Group|EU Monitoring Mission|EU mission in Armenia)"
 )
 _CONFLICT_WORD = _ci(
     r"\b(?:ceasefire|truce|border clash|clashes|shelling|sniper|peacekeep\w*|delimitation|demarcation|"
@@ -48,7 +48,8 @@ _CONFLICT_WORD = _ci(
     r"occupied|incursion|border guards|war with|cluster munitions?|rocket attacks?|artillery|missile strikes?|"
     r"drone strikes?|rocket strikes?|front ?line|clash|servicem[ae]n|military positions|armed forces|separatists?|"
     r"shells?|shelled|sniper fire|gunfire|mortars?|martyred|martyrs|anti-tank mines?|anti-personnel mines?|mine blasts?|"
-    r"ceasefire violations?|border posts?|combat positions)\b",
+    r"ceasefire violations?|border posts?|combat positions|the fighting|killed in (?:the )?(?:fighting|clashes)|"
+    r"(?:soldiers|servicemen|troops) (?:were )?killed)\b",
 )
 
 

@@ -320,3 +320,21 @@ def test_different_places_a_day_apart_stay_apart():
                      "killing 40 Azerbaijani soldiers.", WEDNESDAY)
     group_incidents([(a[0], TUESDAY), (b[0], WEDNESDAY)])
     assert a[0].incident_id != b[0].incident_id
+
+
+# --- losses, headlines, ellipses ------------------------------------------------------------
+
+@pytest.mark.parametrize("summary, expected", [
+    ("The Azerbaijani side said it lost 71 servicemen; Yerevan put its own losses at 135.",
+     {("Azerbaijan", "Azerbaijan", 71, 0), ("Armenia", "Armenia", 135, 0)}),
+    ("Yerevan reported 49 servicemen killed, while Baku acknowledged the loss of 50 troops.",
+     {("Armenia", "Armenia", 49, 0), ("Azerbaijan", "Azerbaijan", 50, 0)}),
+    ("Armenian Defence Ministry: Azerbaijani drone strike kills two contract soldiers near Jermuk on Tuesday.",
+     {("Armenia", "Armenia", 2, 0)}),
+    ("The number of Armenian soldiers killed in the fighting rose to 135, Pashinyan said on Wednesday.",
+     {("Armenia", "Armenia", 135, 0)}),
+    ("The EU Monitoring Mission said one of its patrols came under fire near Kornidzor on Tuesday; no "
+     "monitors were hurt.", {("EU", "unknown", 0, 0)}),
+])
+def test_losses_headlines_and_institutions(summary, expected):
+    assert figures(summary) == expected
