@@ -55,9 +55,19 @@ def _slug(name: str) -> str:
     return "".join(c.lower() if c.isalnum() else "-" for c in name).strip("-")
 
 
-def corpus_rows() -> list[dict]:
-    text = resources.files("briefing.demo").joinpath("stories.jsonl").read_text(encoding="utf-8")
+def _rows(name: str) -> list[dict]:
+    text = resources.files("briefing.demo").joinpath(name).read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def corpus_rows() -> list[dict]:
+    return _rows("stories.jsonl")
+
+
+def recent_rows() -> list[dict]:
+    """A few stories written for the demo, dated hours before `now`: today's tally and
+    "+N sources" need reports from the last day, with near-identical titles."""
+    return _rows("recent.jsonl")
 
 
 def _shifts(dates: list[datetime], now: datetime) -> dict[int, timedelta]:
@@ -79,8 +89,12 @@ def _shifts(dates: list[datetime], now: datetime) -> dict[int, timedelta]:
     return shifts
 
 
-def sample_feeds(now: datetime | None = None) -> list[SampleFeed]:
-    """The sample outlets with their items, dated relative to `now` (fixed in tests)."""
+def sample_feeds(now: datetime | None = None, recent: bool = False) -> list[SampleFeed]:
+    """The sample outlets with their items, dated relative to `now` (fixed in tests).
+
+    `recent` adds the stories written for the demo's last day (the served demo has them;
+    tests that count sample stories use the corpus alone).
+    """
     now = now or datetime.now(timezone.utc)
     rows = corpus_rows()
     dates = [datetime.fromisoformat(r["published"]) for r in rows]
@@ -98,6 +112,18 @@ def sample_feeds(now: datetime | None = None) -> list[SampleFeed]:
                 published=(dates[index] + shifts[index]).astimezone(timezone.utc),
             )
         )
+    for row in recent_rows() if recent else []:
+        name = row["source"]
+        feed = feeds.setdefault(name, SampleFeed(name, SOURCE_ORIGINS.get(name, "international"), _slug(name)))
+        feed.items.append(
+            SampleItem(
+                id=row["id"],
+                title=row["title"],
+                summary=row["summary"],
+                link=row["link"],
+                published=(now - timedelta(hours=row["hours_ago"])).astimezone(timezone.utc),
+            )
+        )
     for feed in feeds.values():
         feed.items.sort(key=lambda item: item.published, reverse=True)
     return sorted(feeds.values(), key=lambda f: (f.origin, f.name))
@@ -108,6 +134,6 @@ def demo_config(base_url: str, now: datetime | None = None) -> Config:
     base = base_url.rstrip("/")
     feeds = [
         Feed(name=f.name, url=f"{base}/{f.slug}.xml", origin=f.origin, language="en", keep="all")
-        for f in sample_feeds(now)
+        for f in sample_feeds(now, recent=True)
     ]
     return Config(feeds=feeds, settings=Settings(fetch_interval_minutes=5, retries=0))

@@ -142,7 +142,7 @@ class DemoServer:
     """The sample feeds on http://127.0.0.1:<port>/; a context manager, served from a thread."""
 
     def __init__(self, port: int = 0, now: datetime | None = None) -> None:
-        self.feeds = sample_feeds(now)
+        self.feeds = sample_feeds(now, recent=True)
         self._server = _Server(("127.0.0.1", port), _Handler)
         self.port = self._server.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}"
