@@ -264,10 +264,12 @@ class StoriesMixin(Database):
     def story_window(self, f: StoryFilter | None, offset: int, limit: int) -> list[Story]:
         """Rows `offset`..`offset+limit` of the list, newest first, without bodies."""
         where, params = self._where(f or StoryFilter())
-        # Page through the covering index first and read full rows only for the page:
-        # OFFSET then skips index entries, not joined rows with their tag lists.
+        # Page through the covering list index first and read full rows only for the page:
+        # OFFSET then skips index entries, not joined rows with their tag lists.  The index
+        # is named because for a search SQLite would otherwise sort every hit (40 ms for
+        # 60,000 hits) instead of walking the index newest-first and stopping at the page.
         sql = (
-            f"SELECT {_LIST_COLUMNS} FROM (SELECT s.rowid AS rid FROM stories s{where}"
+            f"SELECT {_LIST_COLUMNS} FROM (SELECT s.rowid AS rid FROM stories s INDEXED BY stories_list{where}"
             " ORDER BY s.sort_time DESC, s.id DESC LIMIT ? OFFSET ?) page"
             " JOIN stories s ON s.rowid = page.rid LEFT JOIN feeds f ON f.name = s.feed"
             " ORDER BY s.sort_time DESC, s.id DESC"
