@@ -99,8 +99,11 @@ def sample_feeds(now: datetime | None = None, recent: bool = False) -> list[Samp
     rows = corpus_rows()
     dates = [datetime.fromisoformat(r["published"]) for r in rows]
     shifts = _shifts(dates, now)
+    dated = [(row, dates[i] + shifts[i]) for i, row in enumerate(rows)]
+    if recent:
+        dated += [(row, now - timedelta(hours=row["hours_ago"])) for row in recent_rows()]
     feeds: dict[str, SampleFeed] = {}
-    for index, row in enumerate(rows):
+    for row, published in dated:
         name = row["source"]
         feed = feeds.setdefault(name, SampleFeed(name, SOURCE_ORIGINS.get(name, "international"), _slug(name)))
         feed.items.append(
@@ -109,19 +112,7 @@ def sample_feeds(now: datetime | None = None, recent: bool = False) -> list[Samp
                 title=row["title"],
                 summary=row["summary"],
                 link=row["link"],
-                published=(dates[index] + shifts[index]).astimezone(timezone.utc),
-            )
-        )
-    for row in recent_rows() if recent else []:
-        name = row["source"]
-        feed = feeds.setdefault(name, SampleFeed(name, SOURCE_ORIGINS.get(name, "international"), _slug(name)))
-        feed.items.append(
-            SampleItem(
-                id=row["id"],
-                title=row["title"],
-                summary=row["summary"],
-                link=row["link"],
-                published=(now - timedelta(hours=row["hours_ago"])).astimezone(timezone.utc),
+                published=published.astimezone(timezone.utc),
             )
         )
     for feed in feeds.values():
