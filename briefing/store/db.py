@@ -34,7 +34,7 @@ def to_text(moment: datetime | None) -> str | None:
 def from_text(text: str | None) -> datetime | None:
     if not text:
         return None
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text)  # Python 3.11 reads the trailing "Z" as UTC
 
 
 class Database:
