@@ -1,0 +1,210 @@
+"""Zero claims: "no one was hurt", "suffered no losses", and denials (README rule 9).
+
+Why: a denial is a claim with 0 killed and 0 wounded, and its side affected is whoever's
+losses are denied or who was said to be targeted - not always the denier (Armenia denying
+it fired on Azerbaijani positions is claimant Armenia, side Azerbaijan).  A denial often
+names no date or place of its own ("Baku rejected the report as disinformation"), so it
+inherits the scene of the incident the story reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models import Claim
+from .attribution import ANAPHOR, OWN
+from .claimants import claimant_at, resolve_bare
+from .gazetteer import PlaceMatch
+from .numbers import tokenize
+from .records import Mention, Sentence
+from .victims import is_civil, nation_of, side_of
+from .words import (
+    ACTIVE_KILL,
+    ACTIVE_WOUND,
+    BARE,
+    DENY_SIDE,
+    KILL_WORDS,
+    OTHER_PEOPLE,
+    PARTIES,
+    PERSON_WORDS,
+    TOLL_SIDE,
+    WOUND_WORDS,
+    ci,
+)
+
+ZERO = ci(
+    r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
+    r"monitors|observers|peacekeepers|border guards|guards|villagers|children|staff|"
+    r"casualties|injuries|losses|deaths|fatalities|victims|one was)\b(?: (?:was|were|had been|has been|have been|is|are))?"
+    r"(?: (?:hurt|injured|harmed|wounded|killed|reported))?"
+    r"|nobody (?:was|were) (?:hurt|injured|harmed|wounded|killed)|without (?:any )?casualties"
+    r"|(?:suffered|sustained|had) no (?:losses|casualties)|did not (?:suffer|sustain) any (?:losses|casualties))",
+)
+
+
+DENY_OBJECT = ci(
+    r"\b(?:report|reports|claim|claims|statement|release|allegations?|accusations?|account|accounts|information|fired|fire|firing|shot|shooting|"
+    r"attack|attacks|attacking|shelling|losses|casualties|disinformation|untrue|false|lies|lie|opened|target\w*|involvement|responsibility|"
+    r"strike|strikes|striking|shelled|fabricat\w*|provocation)\b",
+)
+
+
+NEG_FIRE = ci(
+    r"\b(?:had|has|have|did|were|was|is|are)(?: not|n't| never)(?: \w+)? (?:fire|fired|firing|open(?:ed)? fire|shell(?:ed)?|shot|shoot|target(?:ed)?|attack(?:ed)?|strike|struck)\b"
+    r"|\bnone of (?:its|their|our) (?:units|troops|forces|soldiers|servicemen)\b[^.;]{0,20}\b(?:fired|opened fire|shot|shelled|attacked)\b"
+    r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
+)
+
+
+TARGET = ci(
+    r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled|fire hit|shelling of|fire on)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
+)
+
+
+TARGET_HIT = ci(r"\b(?:fire|shells?|shelling|rockets?|missiles?|drones?|bullets?) (?:hit|struck|landed on|targeted) ((?:[\w'-]+\s+){0,4}[\w'-]+)")
+
+
+INCIDENT_CUE = ci(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b")
+
+
+def zero_mentions(sentence: Sentence, context: str | None, story_text: str, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None) -> list[Mention]:
+    """Explicit zeros: "no casualties", "no civilians were hurt", and denials (README rule 9)."""
+    out: list[Mention] = []
+    for m in ZERO.finditer(sentence.lower or sentence.text.lower()):
+        phrase = m.group(0).lower()
+        if " reported" in phrase and "casualties" not in phrase and "injuries" not in phrase and "losses" not in phrase:
+            continue
+        pos = len(tokenize(sentence.text[: m.start()]))
+        claimant = claimant_at(sentence, pos, context)
+        if claimant in (BARE, OWN):
+            claimant = resolve_bare(BARE, None, None, outlet, sentence.places or story_places())
+        words = phrase.split()
+        nation = nation_of(words)
+        if any(w in ("mission", "observers", "monitors") for w in words):
+            side = "unknown"
+        elif any(w.startswith("civilian") or w in ("people", "residents") for w in words):
+            side = side_of(nation, True, claimant, sentence.places or story_places(), False)
+        else:
+            side = target_side(story_text, claimant)
+            if side == "civilians":
+                side = side_of(nation, True, claimant, sentence.places or story_places(), False)
+            side = side or side_of(nation, False, claimant, [], True)
+        if side:
+            out.append(Mention("zero", 0, sentence.index, claimant, side, pos=pos))
+    # "said its forces had not fired at Ganja", "an incident Yerevan insists never happened":
+    # a negated attack denies it on behalf of the nearest anchor before it
+    negated: set[int] = set()
+    if sentence.anchors and ("not" in sentence.lower or "never" in sentence.lower or "none" in sentence.lower or "n't" in sentence.lower):
+        for m in NEG_FIRE.finditer(sentence.lower):
+            pos = len(tokenize(sentence.text[: m.start()]))
+            owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16]
+            if owners:
+                negated.add(owners[-1])
+    for number, anchor in enumerate(sentence.anchors):
+        if not anchor.claimant:
+            continue
+        rest_low = _clause_after(sentence.low, anchor.end, 16)
+        rest = " ".join(rest_low)
+        if anchor.deny:
+            if not DENY_OBJECT.search(rest) and anchor.end < len(sentence.low) - 2:
+                continue
+        elif number not in negated:
+            continue
+        if not INCIDENT_CUE.search(story_text.lower()):
+            continue
+        denier = anchor.claimant
+        if denier in (BARE, OWN, ANAPHOR):
+            denier = context or outlet
+        if denier not in PARTIES and denier not in ("EU", "other"):
+            continue
+        side = _denied_victims(rest_low, denier, sentence.places or story_places())
+        mention = Mention("zero", 0, sentence.index, denier, side or DENY_SIDE, pos=anchor.start)
+        mention.denial = True
+        out.append(mention)
+    return out
+
+
+def _clause_after(low: list[str], start: int, limit: int) -> list[str]:
+    """Tokens after an anchor up to the end of its clause (";" or ".")."""
+    out: list[str] = []
+    for tok in low[start:start + limit]:
+        if tok in (";", "."):
+            break
+        out.append(tok)
+    return out
+
+
+def _denied_victims(rest: list[str], denier: str, places: list[PlaceMatch]) -> str | None:
+    """Side whose losses a denial is about, when its object says so: "dismissing Yerevan's
+    report of a wounded Armenian soldier" -> Armenia, "denied any losses" -> the denier."""
+    if not any(w in KILL_WORDS or w in WOUND_WORDS or w in ACTIVE_KILL or w in ACTIVE_WOUND or w in ("losses", "casualties") for w in rest):
+        return None
+    for k, tok in enumerate(rest):
+        if tok in PERSON_WORDS and tok not in OTHER_PEOPLE:
+            nation = nation_of(rest[max(0, k - 2):k + 1])
+            if nation in PARTIES:
+                return side_of(nation, is_civil([tok]) or False, denier, places, False)
+    if "losses" in rest or "casualties" in rest:
+        return denier if denier in PARTIES else None
+    return None
+
+
+def deny_side(denial: Mention, mentions: list[Mention], text: str) -> str | None:
+    """Who a denial is about (README rule 9): the victims the accuser reported, else the side
+    said to be targeted, else the denier's adversary."""
+    accusers = [m for m in mentions if m.claimant != denial.claimant and not m.denial and m.side not in (TOLL_SIDE, DENY_SIDE) and m.side]
+    figures = [m for m in accusers if m.field != "zero"]
+    if figures or accusers:
+        return (figures or accusers)[0].side
+    side = target_side(text, None)
+    other = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia", "Karabakh": "Azerbaijan"}.get(denial.claimant)
+    if side == "civilians":
+        return {"Azerbaijan": "civilians-Azerbaijan", "Armenia": "civilians-Armenia"}.get(other or "")
+    if side is None or side == denial.claimant:
+        return other
+    return side
+
+
+def target_side(story_text: str, claimant: str | None) -> str | None:
+    """Who was fired at: "fired at European Union observers" -> unknown, "fired at Azerbaijani
+    positions" -> Azerbaijan, "firing at the city" -> "civilians" (whose, the caller decides)."""
+    lower = story_text.lower()
+    m = TARGET.search(lower) or TARGET_HIT.search(lower)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if any(w in ("observers", "monitors", "mission", "patrol", "eu", "european") for w in words):
+        return "unknown"
+    nation = nation_of(words)
+    if any(w in ("city", "town", "village", "villages", "residential", "civilians", "homes", "houses", "towns", "cities") for w in words):
+        if nation in ("Armenia", "Karabakh"):
+            return "civilians-Armenia"
+        if nation == "Azerbaijan":
+            return "civilians-Azerbaijan"
+        return "civilians"
+    if nation in ("Armenia", "Azerbaijan", "Karabakh"):
+        return nation
+    return None
+
+
+def inherit_scene(bare_zero: list[tuple[Claim, bool, bool, bool]], claims: list[Claim]) -> None:
+    """A zero claim whose own sentence gives no date, place or kind of attack ("The ministry in
+    Baku rejected the account as disinformation") is about the incident the story reports:
+    it takes what it lacks from that incident's claim (the same side's figures first).
+
+    `bare_zero` holds each zero claim with flags: no date, no place, no event type of its own."""
+    for claim, no_day, no_place, no_type in bare_zero:
+        figures = [c for c in claims if c is not claim and (c.killed or c.wounded)]
+        ref = next((c for c in figures if c.side_affected == claim.side_affected), None) or (figures[0] if figures else None)
+        if ref is None:
+            ref = next((c for c in claims if c is not claim and c.claimant != claim.claimant), None)
+        if ref is None:
+            continue
+        if no_day:
+            claim.event_date = ref.event_date
+        if no_place and ref.locations:
+            claim.locations = list(ref.locations)
+        if no_type:
+            claim.event_type, claim.kind = ref.event_type, ref.kind
+        if not claim.weapons:
+            claim.weapons = list(ref.weapons)

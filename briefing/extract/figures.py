@@ -1,0 +1,282 @@
+"""Reading the figure next to a casualty trigger, and the victim phrase that goes with it.
+
+Why: journalists put the figure on either side of the verb - "seven soldiers were killed"
+and "four dead" (left), "killing three servicemen and two civilians" (right), "Siraj Abishov
+and Arif Aliyev died" (a coordinated subject, one per person) - and around it sit words that
+look like figures and are not ("two members of a clearance team", "Igor Abrahamyan, 43").
+These readers return a `Count` and the victim-phrase tokens; `victims.py` decides the side.
+"""
+
+from __future__ import annotations
+
+from .numbers import Count, count_at, word_value
+from .victims import agent_noun, is_name
+from .words import (
+    ACTIVE_KILL,
+    ACTIVE_WOUND,
+    AUX,
+    CIVIL_WORDS,
+    KILL_WORDS,
+    MILITARY_WORDS,
+    NATION_ADJ,
+    NOT_PEOPLE,
+    ORDINALS,
+    OTHER_PEOPLE,
+    PERSON_WORDS,
+    WOUND_WORDS,
+)
+
+# Tokens a left search for the figure never crosses.
+LEFT_STOP = frozenset({";", ":", "and", "but", "that", "when", "after", "while", "because", "whereas", "than", "or", "before"})
+
+
+RIGHT_NP_STOP = frozenset({",", ";", ".", ":", "and", "in", "on", "at", "when", "near", "after", "during", "by", "with", "while", "as", "since", "from", "along", "to", "who", "which", "were", "was", "had", "early"})
+
+
+KIN_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "one", "another"})
+
+
+SUBJECT_STOP = frozenset({";", ":", "that", "when", "after", "while", "because", "whereas", "than", "or", "before", "but", "said", "says", "reported", "told", "according", "where", "as", "if"})
+
+
+HEAD_STOP = frozenset({"on", "in", "at", "near", "from", "of", "who", "that", "which", "with", "by", "inside", "outside", "along"})
+
+
+def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words: list[str] | None = None) -> tuple[Count | None, list[str], int]:
+    """Figure for a trigger at t read leftwards: "seven of its servicemen ... were killed".
+
+    Returns the count (or None), the victim-phrase tokens between count and trigger, and
+    the index where the search stopped.
+    """
+    j = t - 1
+    commas = 0
+    skipped = 0  # masked tokens do not count towards the search distance
+    between: list[str] = []
+    while j >= 0 and t - j - skipped <= 16:
+        tok = low[j]
+        if masked[j]:
+            skipped += 1
+            j -= 1
+            continue
+        if tok in LEFT_STOP or tok in KILL_WORDS or tok in WOUND_WORDS or tok in ACTIVE_KILL:
+            break
+        if tok == ",":
+            # a comma that only sets off a masked aside ("five peacekeepers, among them a
+            # captain, ...") does not end the victim phrase
+            if not ((j + 1 < len(low) and masked[j + 1]) or (j > 0 and masked[j - 1])):
+                commas += 1
+            if commas > 2:
+                break
+            j -= 1
+            continue
+        if tok == "both" and all(w in AUX or w in ("later", "also", "since", "reportedly") for w in low[j + 1:t]):
+            # "Two farm workers riding on a tractor ... have both died": the subject is the lead NP
+            lead: list[str] = []
+            for w in low[:j]:
+                if w in AUX or w in ("who", "that", "which", ",", "when") or (w.endswith("ing") and len(w) > 5):
+                    break
+                lead.append(w)
+            return Count(2, j, j + 1), lead if any(w in PERSON_WORDS for w in lead) else [], j
+        if j not in used:
+            count = count_at(low, j)
+            if count is not None and j >= 2 and low[j - 1] in ("to", "and", "or"):
+                # "between five and seven", "five to seven": the range starts further left
+                wider = count_at(low, j - 2)
+                if wider is not None and wider.high == count.value:
+                    count = wider
+            if count is not None and count.end < t and low[count.end] in NOT_PEOPLE:
+                count = None  # "five members of one family": "one" counts families
+            if (count is not None and words is not None and count.start == j and j >= 2 and low[j - 1] == ","
+                    and count.end < len(low) and low[count.end] == "," and is_name(words, j - 2)):
+                # "Igor Abrahamyan, 43, was wounded": an age after a name; the name is the victim
+                return Count(1, j - 2, j - 1), low[max(0, j - 6):j - 1] + ["<named>"], j
+            if count is not None and count.end <= t:
+                # "Of the 290 people injured": the count governs; "two of the dead": a subset
+                if count.end + 1 < len(low) and low[count.end] == "of" and low[count.end + 1] in ("the", "those") and count.end + 2 < len(low) and low[count.end + 2] in ("dead", "killed", "wounded", "injured", "victims"):
+                    return None, [], j
+                if j > 0 and low[j - 1] == "from":
+                    return None, [], j
+                return count, low[count.end:t], j
+            if tok in ("a", "an", "one") and j > 1 and (
+                    (low[j - 1] in ("of", "from", "with") and (
+                        low[j - 2] in PERSON_WORDS or low[j - 2] in ("all", "some", "most", "none", "both", "each") or word_value(low[j - 2]) is not None))
+                    or (low[j - 1] in ("for", "by", "at", "in", "on", "near", "into", "under", "inside") and (low[j - 2].endswith("ing") or low[j - 2] in PERSON_WORDS))):
+                # "two members of a clearance team", "two deminers working for a British charity"
+                between.insert(0, tok)  # "two members of a HALO Trust clearance team": not the figure
+                j -= 1
+                continue
+            if tok in ("a", "an", "another", "one"):
+                head = [w for w in low[j + 1:t] if w not in AUX and w != ","]
+                if tok == "a" and j + 1 < t and low[j + 1] in ORDINALS:
+                    return Count(1, j, j + 2, more=True), low[j + 1:t], j  # "a second had died"
+                if tok == "one" and j > 0 and low[j - 1] in ("no", "not"):
+                    return None, [], j  # "no one was hurt"
+                if tok in ("another", "one") and not head:
+                    return Count(1, j, j + 1), [], j  # "three died and another was wounded"
+                # the head noun: last word before the verb group or an aside ("a tractor driver was")
+                phrase: list[str] = []
+                for w in low[j + 1:t]:
+                    # the head noun ends the phrase: "an excavator operator working on the road"
+                    if w in AUX or w == "," or w in HEAD_STOP or (w.endswith("ing") and len(w) > 5 and phrase):
+                        break
+                    phrase.append(w)
+                noun = phrase[-1] if phrase else ""
+                if noun in PERSON_WORDS or (noun not in NOT_PEOPLE and noun.isalpha() and agent_noun(noun)) or (
+                    any(w in PERSON_WORDS for w in phrase) and noun not in NOT_PEOPLE
+                ):
+                    return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
+                if noun not in NOT_PEOPLE:
+                    return None, [], j
+                # "members of one family": keep looking further left
+        between.insert(0, tok)
+        j -= 1
+    # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
+    if j < 0:
+        # "Soldier Afgan Hamzayev ...", "Armenian serviceman Hrant Hovhannisyan was killed"
+        for k in range(min(3, t)):
+            word = low[k]
+            if word in PERSON_WORDS and not word.endswith("s") and word not in ("police", "crew", "personnel", "military", "army"):
+                return Count(1, k, k + 1), low[0:t], 0
+            if word not in NATION_ADJ and word not in ("contract", "private", "junior", "senior", "military"):
+                break
+    return None, [], j
+
+
+def coordinated_count(words: list[str], low: list[str], masked: list[bool], t: int, used: set[int]) -> tuple[Count | None, list[str]]:
+    """People coordinated in the subject of the verb at t, each counted once.
+
+    A conjunct counts when it holds a personal name or is a singular person noun phrase ("a
+    woman", "her seven-year-old grandson"); an apposition set off by commas after a name ("Arif
+    Aliyev, a deputy representative of the district administration,") is not a new person.
+    """
+    j = t - 1
+    while j >= 0 and (low[j] in AUX or low[j] in ("later", "also", "reportedly", "both", "all")):
+        j -= 1
+    end = j + 1
+    while j >= 0 and low[j] not in SUBJECT_STOP and end - j < 30 and not masked[j] and j not in used:
+        j -= 1
+    start = j + 1
+    if end - start < 3 or "and" not in low[start:end]:
+        return None, []
+    # conjuncts with the separator before each
+    conjuncts: list[tuple[str, list[int]]] = []
+    sep, cur = "", []
+    for k in range(start, end):
+        if low[k] in (",", "and"):
+            if cur:
+                conjuncts.append((sep, cur))
+            sep = "and" if low[k] == "and" else ("," if sep != "and" or cur else sep)
+            cur = []
+            continue
+        cur.append(k)
+    if cur:
+        conjuncts.append((sep, cur))
+    people, previous_named, tokens = 0, False, []
+    for sep, idx in conjuncts:
+        named = any(is_name(words, k) for k in idx)
+        head = low[idx[0]]
+        nouns = [low[k] for k in idx if low[k] in PERSON_WORDS and low[k] not in OTHER_PEOPLE]
+        singular = head in KIN_DETERMINERS and any(not w.endswith("s") for w in nouns)
+        if any(word_value(low[k]) is not None and not low[k].endswith("-old") for k in idx):
+            return None, []  # a figure of its own: the ordinary readers handle it
+        if named:
+            people += 1
+            previous_named = True
+        elif singular and not (sep == "," and previous_named):
+            people += 1
+            previous_named = False
+        elif sep == "," and previous_named:
+            continue  # apposition
+        else:
+            return None, []
+        tokens += [low[k] for k in idx]
+    if people < 2:
+        return None, []
+    return Count(people, start, end), tokens
+
+
+def right_count(low: list[str], masked: list[bool], t: int, used: set[int], words: list[str] | None = None) -> list[tuple[Count, list[str]]]:
+    """Figures read rightwards from an active verb: "killing three servicemen and two civilians"."""
+    out: list[tuple[Count, list[str]]] = []
+    k = t + 1
+    while k < len(low) and len(out) < 3:
+        if low[k] == "another" and (k + 1 >= len(low) or low[k + 1] in (",", ".", ";", "and", "in", "on", "near", "at", "when")):
+            out.append((Count(1, k, k + 1), []))  # "killing four servicemen and wounding another"
+            break
+        if low[k] in ("his", "her", "their", "its") and k + 1 < len(low) and count_at(low, k + 1) is not None:
+            k += 1  # "wounding his three colleagues"
+        while k < len(low) and low[k] in ("at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "up", "to", "as", "many", "the", "another", "estimated", "approximately"):
+            if low[k] == "the" and k + 1 < len(low) and count_at(low, k + 1) is None:
+                break
+            k += 1
+        if k >= len(low) or masked[k] or k in used:
+            break
+        count = count_at(low, k)
+        if count is None and words is not None:
+            # "killing 22-year-old Aram Tepnants", "wounding Private Armen Hakobyan"
+            m = k
+            while m < len(low) and m - k < 4 and (low[m].endswith("-old") or low[m] in MILITARY_WORDS or low[m] in CIVIL_WORDS or low[m] in NATION_ADJ):
+                m += 1
+            if m + 1 < len(low) and is_name(words, m + 1) and (m + 2 >= len(low) or not words[m + 2][:1].isupper()):
+                out.append((Count(1, k, m + 2), low[k:m] + ["<named>"]))
+                if m + 3 < len(low) and low[m + 2] == "and" and low[m + 3] not in ACTIVE_KILL and low[m + 3] not in ACTIVE_WOUND:
+                    k = m + 3
+                    continue
+                break
+        if count is None and low[k] in ("a", "an", "one") and k + 1 < len(low):
+            nxt = low[k + 1]
+            if nxt in ORDINALS:
+                count = Count(1, k, k + 2, more=True)  # "wounding a third"
+            elif any(w in PERSON_WORDS or agent_noun(w) for w in low[k + 1:k + 5] if w not in (",", ".")) or NATION_ADJ.get(nxt):
+                count = Count(1, k, k + 1)  # "wounding a State Border Service serviceman"
+        if count is None:
+            break
+        np_end = count.end
+        np: list[str] = []
+        while np_end < len(low) and len(np) < 8:
+            tok = low[np_end]
+            if tok in RIGHT_NP_STOP:
+                break
+            np.append(tok)
+            np_end += 1
+        # "12 people on the Armenian side": the side is in the prepositional phrase
+        if np_end + 3 < len(low) and low[np_end] == "on" and low[np_end + 1] == "the" and low[np_end + 3] == "side" and low[np_end + 2] in NATION_ADJ:
+            np.append(low[np_end + 2])
+            np_end += 4
+        out.append((count, np))
+        # coordination: "... and two civilians"
+        if np_end + 1 < len(low) and low[np_end] == "and":
+            k = np_end + 1
+            continue
+        break
+    return out
+
+
+def lost_people(low: list[str], t: int) -> Count | None:
+    """The count in "lost 71 servicemen" / "the loss of 50 troops" (people, not equipment)."""
+    k = t + 1
+    if low[t] in ("loss", "losses"):
+        if k >= len(low) or low[k] != "of":
+            return None
+        k += 1
+    while k < len(low) and low[k] in ("at", "least", "some", "about", "nearly", "more", "than", "over", "around"):
+        k += 1
+    count = count_at(low, k)
+    if count is None or count.end >= len(low):
+        return None
+    head = [w for w in low[count.end:count.end + 3] if w not in NATION_ADJ]
+    if not head or head[0] not in MILITARY_WORDS and head[0] not in CIVIL_WORDS:
+        return None
+    return count
+
+
+def dies_later(low: list[str], t: int) -> bool:
+    """ "wounded on Monday succumbed/died ...": the wounded participle modifies a subject that died."""
+    if t == 0 or low[t - 1] not in PERSON_WORDS:
+        return False
+    for k in range(t + 1, min(len(low), t + 7)):
+        if low[k] in ("succumbed", "succumbs", "died", "dies"):
+            return True
+        if low[k] in (",", ";", "and", "but", ".") or low[k] in AUX:
+            return False
+    return False

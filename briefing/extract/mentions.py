@@ -1,0 +1,319 @@
+"""Every casualty figure of one sentence as a `Mention` (claimant, side, killed/wounded).
+
+The trigger loop: find casualty words (killed, died, dead, wounded, injured, hurt, "fatally
+wounded", "death toll ... to N", "lost 71 servicemen", "fell in battle"), read the figure
+with `figures.py`, attribute it with `claimants.py`, decide the side with `victims.py`, and
+apply the counting rules of README rule 8 (splits "N, M of them civilians", sums across sides
+are not claims, subsets are not added, "killed or wounded" unsplit gives nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .attribution import OWN
+from .claimants import anchor_at, claimant_at, names_both_sides, resolve_bare
+from .figures import coordinated_count, dies_later, left_count, lost_people, right_count
+from .gazetteer import PlaceMatch
+from .numbers import Count, count_at, word_value
+from .records import Mention, Sentence
+from .revisions import is_superseded
+from .victims import is_civil, nation_of, side_of
+from .words import (
+    ACTIVE_KILL,
+    ACTIVE_WOUND,
+    AUX,
+    BARE,
+    BE,
+    KILL_WORDS,
+    LIMBS,
+    NATION_ADJ,
+    NATIONAL_NOUNS,
+    NOT_PEOPLE,
+    OTHER_PEOPLE,
+    PARTIES,
+    PERSON_WORDS,
+    POSSESSIVE_OWN,
+    SPECIFIC_PEOPLE,
+    TOLL_SIDE,
+    WOUND_WORDS,
+    ci,
+)
+
+# "A 16-year-old boy ... was among those who died": the figure is a subset.  Not "13 were
+# killed and 50 wounded, children among them" (an aside about the figure's make-up).
+SUBSET_AFTER = ci(r"\b(?:was|were|is|are|been|being|be) (?:also )?among (?:them|those|the (?:dead|victims|wounded|injured|killed))\b")
+
+
+SUM_MARKERS = ci(r"\b(?:combined|both sides|on the two sides|in all on both|total of both)\b")
+
+
+FIRE_CONTEXT = ci(r"\b(?:fire|fired|firing|sniper|shot|shooting|gunfire|shelling|shelled|direction|positions?)\b")
+
+
+def figure_mentions(sentence: Sentence, context: str | None, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None, fallback: dict[str, str] | None = None) -> list[Mention]:
+    """All casualty figures of one sentence, with claimant and side."""
+    low, masked = sentence.low, sentence.masked
+    splits = sentence.splits
+    out: list[Mention] = []
+    used: set[int] = set()
+    places = sentence.places or story_places()
+    n = len(low)
+    first_trigger: int | None = None
+
+    def add(field: str, count: Count, np: list[str], pos: int, toll: bool = False) -> None:
+        before = len(out)
+        _add(field, count, np, pos, toll)
+        for mention in out[before:]:
+            mention.pos = count.start
+
+    def _add(field: str, count: Count, np: list[str], pos: int, toll: bool = False) -> None:
+        nonlocal first_trigger
+        if sentence.after_colon >= 0 and pos > sentence.after_colon and first_trigger is not None and first_trigger < sentence.after_colon:
+            return  # "At least 20 died ...: 13 bodies found and seven died in hospital"
+        if first_trigger is None:
+            first_trigger = pos
+        for k in range(count.start, count.end):
+            used.add(k)
+        np = [w for k, w in enumerate(np) if not (0 <= count.end + k < n and masked[count.end + k])] if not toll else []
+        if any(w in NOT_PEOPLE for w in np[:2]) and not any(w in PERSON_WORDS for w in np):
+            return
+        claimant = claimant_at(sentence, count.start, context)
+        if claimant in (BARE, OWN) and toll:
+            claimant = outlet or "unattributed"
+        if toll and (SUM_MARKERS.search(sentence.lower) or (claimant not in PARTIES and names_both_sides(sentence.lower))):
+            return  # "the death toll from fighting between Azerbaijan and Armenian forces rose to 39"
+        if toll:
+            # "the death toll has risen to 68": victims named elsewhere; resolved at merge
+            out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more,
+                               superseded=is_superseded(low, count.start)))
+            return
+        if np[:2] in (["of", "them"], ["of", "those"]) or np[:2] == ["of", "whom"]:
+            # "injuring one of them": the people named earlier in the sentence
+            for k in range(count.start - 1, max(-1, count.start - 15), -1):
+                if low[k] in PERSON_WORDS and low[k] not in OTHER_PEOPLE:
+                    np = low[k - 1:k + 1] if k > 0 and low[k - 1] in NATION_ADJ else [low[k]]
+                    break
+        own = any(w in POSSESSIVE_OWN for w in np)
+        nation = nation_of(np)
+        if nation is None and not own and SUM_MARKERS.search(" ".join(low[max(0, count.start - 4):pos + 6])):
+            return  # "nearly 5,000 people were killed on both sides"
+        if claimant in (BARE, OWN):
+            military_side = side_of(nation, is_civil(np) or False, "", places, False) if claimant == OWN else None
+            was_bare = claimant == BARE
+            claimant = resolve_bare(claimant, nation, military_side, outlet, places)
+            anchor = anchor_at(sentence, count.start)
+            if was_bare and anchor is not None and anchor.claimant == BARE and claimant in PARTIES:
+                # "the ministry said ... an Azerbaijani soldier was wounded ... killing four members
+                # of the formations": once settled, the anchor speaks for the whole sentence
+                anchor.claimant = claimant
+        described = own or nation is not None or any(w in PERSON_WORDS for w in np if w not in OTHER_PEOPLE)
+        if not described and out and out[-1].claimant == claimant and out[-1].field != field:
+            # "19 civilians dead and more than 60 wounded": the second figure shares the victims
+            shared = Mention(field, count.value, sentence.index, claimant, out[-1].side, count.high, count.more)
+            shared.armed_side, shared.civil_side = out[-1].armed_side, out[-1].civil_side
+            out.append(shared)
+            return
+        # "12 people, four of them civilians, were killed" / "12 people were killed, four of them civilians"
+        split = [c for at, c in splits if count.start <= at <= max(pos, count.end) + 5 or (
+            count.end < at <= count.end + 10 and not any(
+                w in KILL_WORDS or w in WOUND_WORDS or w in ACTIVE_KILL or w in ACTIVE_WOUND or word_value(w) is not None
+                for w in low[count.end:at - 1]))]
+        civil = is_civil(np, split=bool(split))
+        if "family" in low[max(0, count.start - 3):count.start] or "families" in low[max(0, count.start - 3):count.start]:
+            civil = True  # "a family of five"
+        if civil is None and nation in ("Armenia", "Azerbaijan", "Karabakh", "Russia") and not any(w in NATIONAL_NOUNS for w in np):
+            civil = False
+        if civil is None and nation is None and not own and claimant not in PARTIES:
+            civil = True  # an NGO, a company or the outlet naming no force: people, not troops
+        if civil is None:
+            civil = False
+        side = side_of(nation, civil, claimant, places, own)
+        if side is None and not civil and fallback:
+            side = fallback.get(claimant)  # "A fifth soldier was wounded" after "four Armenian soldiers"
+        if side is None:
+            return
+        value = count.value
+        if split and not civil:
+            civilians = split[0]
+            civ_side = side_of(nation if nation != "Karabakh" else "Armenia", True, claimant, places, own)
+            if civ_side:
+                out.append(Mention(field, civilians, sentence.index, claimant, civ_side))
+            # the armed figure goes last: an elided "and 300 wounded" that follows shares it
+            out.append(Mention(field, value - civilians, sentence.index, claimant, side, count.high, count.more, civilians))
+            return
+        mention = Mention(field, value, sentence.index, claimant, side, count.high, count.more, group=pos)
+        mention.superseded = is_superseded(low, count.start)
+        if mention.superseded and not described:
+            mention.side = TOLL_SIDE  # "initially reported two dead": whose, the later figures say
+        if not (set(np) & SPECIFIC_PEOPLE):
+            mention.armed_side = side_of(nation, False, claimant, places, own)
+            mention.civil_side = side_of(nation if nation != "Karabakh" else "Armenia", True, claimant, places, own)
+        out.append(mention)
+
+    for t in range(n):
+        tok = low[t]
+        if masked[t]:
+            continue
+        field = None
+        if tok in KILL_WORDS:
+            field = "killed"
+        elif tok in WOUND_WORDS:
+            field = "wounded"
+            if t > 0 and low[t - 1] in ("fatally", "mortally"):
+                field = "killed"
+            if tok in ("wounds", "injuries", "injury", "wound") and t > 1 and low[t - 2] == "of" and low[t - 1] in ("his", "her", "their", "its"):
+                continue  # "died of his wounds": already counted as killed
+            if tok in ("wounds", "wound", "injuries", "injury", "burns") and not (t > 0 and low[t - 1] in ("suffered", "sustained", "with", "moderate", "minor", "serious", "severe", "light", "varying", "of")) and not any(w in ("with", "suffered", "sustained", "received") for w in low[max(0, t - 3):t - 1]):
+                continue
+            if tok == "burns" and not (t > 0 and low[t - 1] == "with"):
+                continue
+        elif tok == "toll" or (tok == "number" and t + 2 < n and low[t + 1] == "of"):
+            # "the death toll ... has risen to at least 68", "bringing the number of wounded to three"
+            if t > 0 and low[t - 1] in ("earlier", "previous", "initial", "first"):
+                continue
+            kind = "killed"
+            if tok == "number":
+                what = low[t + 2: t + 5]
+                if any(w in ("wounded", "injured") for w in what):
+                    kind = "wounded"
+                elif not any(w in ("dead", "killed", "deaths", "victims", "fatalities") for w in what):
+                    continue
+            elif t > 0 and low[t - 1] in ("injury", "casualty"):
+                continue
+            for k in range(t + 1, min(n, t + 22)):
+                if low[k] in (";", "."):
+                    break
+                if low[k] in ("to", "at", "reached", "is", "was", "stands", "stood", "as") and k + 1 < n:
+                    m = k + 1
+                    while m < n and low[m] in ("at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over"):
+                        m += 1
+                    count = count_at(low, m)
+                    if count is not None and m not in used:
+                        before = low[max(0, t - 3):t]
+                        if tok == "number":
+                            # "the number of Armenian soldiers killed rose to 135"
+                            what_np = [w for w in low[t + 2:t + 6] if w in PERSON_WORDS or w in NATION_ADJ]
+                            if any(w in SPECIFIC_PEOPLE for w in what_np):
+                                add(kind, count, what_np, t)
+                                break
+                        if "military" in before or "army" in before:
+                            add(kind, count, ["military"], t)  # "the military death toll"
+                        elif "civilian" in before:
+                            add(kind, count, ["civilians"], t)
+                        else:
+                            add(kind, count, [], t, toll=True)
+                        break
+            continue
+        elif tok == "losses" and t + 2 < n and low[t + 1] == "at":
+            count = count_at(low, t + 2)
+            if count is not None:
+                np = low[count.end:count.end + 3]
+                add("killed", count, low[max(0, t - 2):t] + np, t)
+            continue
+        elif tok in ("hit", "shot", "struck") and t > 0 and low[t - 1] in AUX:
+            tail = low[t + 1:t + 8]
+            if "dead" in tail[:1]:
+                field = "killed"
+            elif any(w in ("gunfire", "bullet", "shrapnel", "sniper", "fire") for w in tail) or (tok == "shot" and tail[:1] == ["in"]):
+                field = "wounded"
+            elif FIRE_CONTEXT.search(sentence.lower):
+                # "one of its own soldiers had been hit": a person hit in a shooting is wounded
+                count, np, _ = left_count(low, masked, t, used, sentence.words)
+                if count is not None and any(w in PERSON_WORDS for w in np):
+                    add("wounded", count, np, t)
+                continue
+            else:
+                continue
+        elif tok == "lost" and t + 2 < n and low[t + 1] in ("his", "her", "a", "an", "both", "their", "one") and low[t + 2] in LIMBS:
+            field = "wounded"  # "a shepherd lost his leg"
+        elif tok in ("lost", "loss", "losses") and t + 2 < n and lost_people(low, t) is not None:
+            # "Baku said it lost 71 servicemen", "acknowledged the loss of 50 troops"
+            count = lost_people(low, t)
+            add("killed", count, low[count.end:count.end + 3], t)
+            continue
+        elif tok in ("kills", "injures"):
+            field = "killed" if tok == "kills" else "wounded"  # headline style: "drone strike kills two soldiers"
+        elif tok in ("lost", "gave", "laid") and t + 2 < n and low[t + 1] in ("his", "her", "their") and low[t + 2] in ("lives", "life"):
+            field = "killed"  # "sixteen servicemen lost their lives"
+        elif tok == "fell" and t + 1 < n and (low[t + 1] in ("heroically", "defending", "fighting") or low[t + 1:t + 3] in (["in", "battle"], ["in", "combat"], ["in", "action"]) or low[t + 1:t + 4] == ["in", "the", "line"]):
+            field = "killed"  # "two conscripts fell in battle"
+        elif tok in ("succumbed", "succumbs") and t + 2 < n and low[t + 1] == "to" and any(w in ("wounds", "injuries", "wound", "injury") for w in low[t + 2:t + 4]):
+            field = "killed"  # "a soldier succumbed to his wounds"
+        elif tok in ("killing", "wounding", "injuring", "leaving", "claimed"):
+            pass
+        else:
+            continue
+
+        if field is None and tok in ("killing", "wounding", "injuring"):
+            field = "killed" if tok == "killing" else "wounded"
+        if field is None:
+            continue  # "leaving"/"claimed" are handled through the adjectives that follow
+        # "Yerevan's report of a wounded Armenian soldier": one person, described after the adjective
+        if t > 0 and low[t - 1] in ("a", "an") and tok in ("wounded", "injured", "dead", "killed"):
+            k = t + 1
+            while k < n and k - t <= 3 and (low[k] in NATION_ADJ or low[k] in ("contract", "young", "local", "elderly", "second", "third")):
+                k += 1
+            if k < n and low[k] in PERSON_WORDS and not low[k].endswith("s"):
+                add(field, Count(1, t - 1, t), low[t + 1:k + 1], t)
+                continue
+        # Skip adjective uses: "the wounded serviceman", "the injured pilot"
+        if t > 0 and low[t - 1] in ("the", "a", "an") and t + 1 < n and (low[t + 1] in PERSON_WORDS):
+            continue
+        # "killed or wounded" and "casualties" without a split give no claim
+        if t + 2 < n and low[t + 1] == "or" and (low[t + 2] in KILL_WORDS or low[t + 2] in WOUND_WORDS):
+            used.update(range(max(0, t - 6), t))
+            continue
+        if t > 1 and low[t - 1] == "or" and (low[t - 2] in KILL_WORDS or low[t - 2] in WOUND_WORDS):
+            continue
+        passive = t > 0 and (low[t - 1] in BE or (t > 1 and low[t - 2] in BE and low[t - 1] in ("also", "reportedly", "seriously", "lightly", "critically", "fatally", "badly", "slightly")))
+        right: list[tuple[Count, list[str]]] = []
+        if not passive and (tok in ACTIVE_KILL or tok in ACTIVE_WOUND):
+            right = right_count(low, masked, t, used, sentence.words)
+        if right:
+            for count, np in right:
+                add(field, count, np, t)
+            continue
+        start = t
+        if tok in ("wounds", "wound", "injuries", "injury", "burns"):
+            # "Another soldier sustained a gunshot wound": the figure is left of the verb
+            for k in range(t - 1, max(-1, t - 4), -1):
+                if low[k] in ("suffered", "sustained", "received", "with"):
+                    start = k
+                    break
+        if field == "wounded" and tok in ("wounded", "injured") and dies_later(low, t):
+            continue  # "a border guard wounded on Monday succumbed to his injuries": killed only
+        if tok in ("succumbed", "succumbs", "died", "dies") and t > 2:
+            # "A border guard wounded on Monday succumbed ...": look past the participle
+            for k in range(t - 1, max(0, t - 9), -1):
+                if low[k] in ("wounded", "injured") and low[k - 1] in PERSON_WORDS:
+                    start = k
+                    break
+                if low[k] in (",", ";", "and", "but") or low[k] in AUX:
+                    break
+        count, np, _ = left_count(low, masked, start, used, sentence.words)
+        if count is None:
+            # "Siraj Abishov, Maharram Ibrahimov and Arif Aliyev died", "a woman and her grandson
+            # had been killed": count the people coordinated in the subject
+            count, np = coordinated_count(sentence.words, low, masked, start, used)
+        if count is None:
+            continue
+        # a subset: "A 16-year-old boy ... was among those who died"
+        if SUBSET_AFTER.search(" ".join(low[count.start:t + 14])):
+            continue
+        add(field, count, np, t)
+        # coordination to the left: "Another 293 servicemen and three civilians suffered wounds"
+        if count.start >= 2 and low[count.start - 1] == "and":
+            left, np2, _ = left_count(low, masked, count.start - 1, used)
+            if left is not None and any(w in PERSON_WORDS for w in np2):
+                add(field, left, np2, t)
+        # ellipsis: "Yerevan reporting 105 soldiers killed ... and Baku 71"
+        for k in range(t + 1, min(n - 2, t + 16)):
+            if low[k] == "and" and low[k + 1] in ("baku", "yerevan", "azerbaijan", "armenia", "moscow", "stepanakert"):
+                nxt = count_at(low, k + 2)
+                if nxt is not None and (nxt.end >= n or low[nxt.end] in (",", ".", ";")):
+                    claimant = {"baku": "Azerbaijan", "azerbaijan": "Azerbaijan", "yerevan": "Armenia", "armenia": "Armenia", "moscow": "Russia", "stepanakert": "Karabakh"}[low[k + 1]]
+                    used.update(range(nxt.start, nxt.end))
+                    out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
+                break
+    return out

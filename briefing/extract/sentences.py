@@ -1,0 +1,239 @@
+"""Sentence splitting and the per-sentence filters run before any figure is read.
+
+Why: most wrong figures come from sentences that are not news - history ("in the 2020
+war"), running totals ("since the war", "so far this year": README rule 2), other conflicts,
+domestic protests (rule 10).  Those sentences (or only the running total's clause, when the
+rest of the sentence is news) are dropped here, and asides that never carry a figure
+("including a colonel") are masked, so the figure readers only see what may be a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .dates import find_dates, local_day
+from .events import REMNANTS
+from .numbers import count_at, tokenize, word_value
+from .records import Sentence
+from .words import MONTH, ci
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“(])")
+
+
+_ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|St|No|Jr|Sr|Prof|Rev|U\.S|U\.N|[ap]\.m)\.)$")
+
+
+CUMULATIVE = ci(
+    r"\bsince (?:the (?:start|end|beginning|outbreak) of )?(?:the |last year's )?"
+    r"(?:(?:\d{4}|second karabakh|first karabakh|44-day|six-week|karabakh) )?(?:war|conflict|ceasefire|truce|hostilities)\b"
+    r"|\bsince (?:" + MONTH + r" )?(?:19|20)\d\d\b"
+    r"|\bsince (?:the )?(?:searches|search|operations?|records?|demining)\b"
+    r"|\bsince (?:the (?:start|beginning) of )?(?:the |this )?(?:year|month|january)\b"
+    r"|\bso far this year\b|\bthis year alone\b|\bin total\b|\bto date\b|\bin all\b|\bcumulative\b|\brunning total\b"
+    r"|\bover the (?:past|last) (?:\w+ )?(?:months|years|weeks)\b|\bin the (?:past|last) (?:\w+ )?(?:months|years)\b"
+    r"|\bsince then\b|\bbetween \d{1,2} " + MONTH + r"(?: \d{4})? and \d{1,2} " + MONTH,
+)
+
+
+SINCE_DATE = re.compile(r"\bsince\b[^.;]{0,40}?\b(\d{1,2} " + MONTH + r"|" + MONTH + r" \d{1,2})", re.I)
+
+
+HISTORICAL = ci(
+    r"\b(?:in|during|of|from) (?:the |last year's |that )?(?:\d{4} |44-day |six-week |second karabakh |first karabakh |1990s )?war\b"
+    r"|\bthe (?:\d{4}|44-day|six-week) war\b|\blast year'?s?\b|\byears? ago\b|\ba year (?:ago|after|earlier|before|later)\b"
+    r"|\bmonths? ago\b|\bweeks ago\b|\banniversary\b|\bearlier this (?:month|year)\b|\blast month\b"
+    r"|\bprevious (?:escalation|clashes|fighting|incident)\b|\ba separate (?:escalation|incident|clash)\b"
+    r"|\bin the 1990s\b|\bthree years ago\b|\bthis " + MONTH + r"\b",
+)
+
+
+MONTH_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|this|This|last|Last) " + MONTH + r"\b(?! \d)")
+
+
+YEAR = re.compile(r"\b(?:in |of |since |during )?((?:19|20)\d\d)\b")
+
+
+OTHER_CONFLICT = re.compile(
+    r"\b(?:Ukraine|Ukrainian|Kyiv|Kharkiv|Donbas|Gaza|Israel|Israeli|Hamas|Hezbollah|Lebanon|Syria|Syrian|"
+    r"Sudan|Yemen|Iraq|Afghanistan|Tehran|Iran|Iranian|Kursk)\b"
+)
+
+
+OWN_CONFLICT = ci(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|Yerevan|Artsakh)")
+
+
+UNREST = ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police)\b")
+
+
+# Any word that can carry a figure or a zero; sentences without one skip the costly checks.
+CASUALTY_CUES = (
+    "kill", "dead", "died", "dies", "death", "wound", "injur", "hurt", "casualt", "harm", "toll",
+    "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
+    "perish", "burns", "victim", " lost ", "false", "untrue", "disinformation", "groundless",
+    "martyr", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire", "loss",
+    "not open", "never took place",
+)
+
+
+def has_casualty_cue(lower_text: str) -> bool:
+    """Cheap substring test (no regex) run before any real work."""
+    return any(cue in lower_text for cue in CASUALTY_CUES)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence punctuation, not after abbreviations like "Gen." or "a.m."."""
+    parts: list[str] = []
+    buf = ""
+    for piece in _SENTENCE_END.split(text.strip()):
+        buf = f"{buf} {piece}" if buf else piece
+        if _ABBREV_END.search(buf):
+            continue
+        parts.append(buf)
+        buf = ""
+    if buf:
+        parts.append(buf)
+    return [p for p in parts if p]
+
+
+def mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
+    """Mask "including ..." asides and ", N of them civilians," splits; return the splits.
+
+    Why: "seven servicemen, including a general and a colonel, were killed" must not read
+    "a colonel" as a second figure.
+    """
+    n = len(low)
+    masked = [False] * n
+    splits: list[tuple[int, int]] = []  # (token index of the split, civilians)
+    i = 0
+    while i < n:
+        tok = low[i]
+        if tok in ("including", "among") and (tok == "including" or (i + 1 < n and low[i + 1] in ("them", "whom"))):
+            if tok == "including" and i + 2 < n and low[i + 2] in ("civilians", "civilian"):
+                inner = count_at(low, i + 1)
+                if inner is not None:
+                    splits.append((i, inner.value))  # "200 killed, including ten civilians"
+            j = i
+            while j < n and low[j] not in (",", ";", ".", ":", ")"):
+                masked[j] = True
+                j += 1
+            i = j
+            continue
+        if tok == "of" and i + 1 < n and low[i + 1] in ("them", "whom") and i > 0:
+            count = count_at(low, i - 1) if low[i - 1] not in (",",) else None
+            # "three of them civilians" / "three of whom were civilians"
+            j = i + 2
+            while j < n and low[j] in ("were", "was", "are", "being"):
+                j += 1
+            if count is not None and j < n and low[j] not in (",", ".", ";", "and", "when", "in", "on", "near", "after"):
+                if low[j] in ("civilians", "civilian"):
+                    splits.append((i, count.value))
+                for k in range(count.start, min(n, j + 1)):
+                    masked[k] = True
+                i = j + 1
+                continue
+        i += 1
+    return masked, splits
+
+
+def historical(text: str, published: date) -> bool:
+    """True when a sentence reports an earlier episode, not news.
+
+    A mine or shell left over from an old war that explodes now is news (README rule 10),
+    so sentences about explosive remnants ignore war and year mentions.
+    """
+    if REMNANTS.search(text.lower()):
+        return False
+    if HISTORICAL.search(text.lower()):
+        return True
+    for m in YEAR.finditer(text):
+        if int(m.group(1)) < published.year:
+            return True
+    for m in MONTH_ONLY.finditer(text):
+        month = m.group(0).split()[-1]
+        if month != published.strftime("%B"):
+            return True
+    return False
+
+
+def cumulative_at(text: str, published: datetime) -> tuple[int, int] | None:
+    """Character span of a running-total marker in text, or None."""
+    m = CUMULATIVE.search(text.lower())
+    if m:
+        return m.start(), m.end()
+    m = SINCE_DATE.search(text)
+    if m:
+        for mention in find_dates(m.group(1), published):
+            if (local_day(published) - mention.day).days > 4:
+                return m.start(), m.end()
+    return None
+
+
+# Where a running total starts a clause of its own: "..., bringing the number of civilians
+# killed since 27 September to 45", "; since the war began, 3,000 have died".
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?=(?:bringing|raising|taking|pushing|lifting|while|whereas|and (?:bringing|raising|taking)|"
+    r"which (?:brings|brought|raises|raised|takes|took|pushes|pushed))\b)|\s(?=(?:bringing|raising|taking|pushing) (?:the|its|their)\b)"
+)
+
+
+def cumulative_clause(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause holding a running total, when the sentence has another clause (else None)."""
+    start, end = 0, len(text)
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.end() <= span[0]:
+            start = m.end()
+        elif m.start() >= span[1] and m.group(0) == ";":
+            end = m.start()
+            break
+    if start == 0 and end == len(text):
+        return None
+    return start, end
+
+
+SHIFT_CLAUSE = re.compile(r"(?:^|[,;]\s*)(([Aa]|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree) days? after\b[^,;]*)")
+
+
+def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
+    pub_day = local_day(published)
+    out: list[Sentence] = []
+    for index, raw in enumerate(split_sentences(text)):
+        words = tokenize(raw)
+        low = [w.lower() for w in words]
+        masked, splits = mask_asides(low)
+        sentence = Sentence(index, raw, words, low, masked, published)
+        sentence.splits = splits
+        lower = raw.lower()
+        sentence.lower = lower
+        sentence.skip = (
+            not has_casualty_cue(lower)
+            or historical(raw, pub_day)
+            or bool(UNREST.search(lower))
+            or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(lower))
+        )
+        if not sentence.skip:
+            span = cumulative_at(raw, published)
+            if span is not None:
+                clause = cumulative_clause(raw, span)
+                if clause is None:
+                    sentence.skip = True
+                else:
+                    # only the running total's clause is dropped: "Two civilians were killed on
+                    # Thursday, bringing the number killed since 27 September to 45"
+                    first = len(tokenize(raw[: clause[0]]))
+                    last = len(tokenize(raw[: clause[1]]))
+                    for k in range(first, min(last, len(masked))):
+                        masked[k] = True
+                    sentence.dropped = clause
+                    if not has_casualty_cue(raw[: clause[0]].lower() + " " + raw[clause[1]:].lower()):
+                        sentence.skip = True
+        if ":" in low:
+            sentence.after_colon = low.index(":")
+        m = SHIFT_CLAUSE.search(raw) if not sentence.skip and "after" in lower else None
+        if m:
+            days = m.group(2).lower()
+            sentence.shift_days = 1 if days in ("a", "one", "the") else (word_value(days) or 0)
+            sentence.shift_span = (m.start(1), m.end(1))
+            sentence.shift_tokens = (len(tokenize(raw[: m.start(1)])), len(tokenize(raw[: m.end(1)])))
+        out.append(sentence)
+    return out
