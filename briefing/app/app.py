@@ -460,10 +460,9 @@ class BriefingApp(App[None]):
         if self.store.story_count() == 0 and outcomes and len(failed) == len(outcomes):
             stories.empty_message = [
                 "No stories yet: every feed failed to fetch.",
+                "No network? Try the bundled sample feeds: briefing demo",
                 "",
                 *(f"  {o.feed}: {o.error or 'failed'}" for o in failed),
-                "",
-                "No network? Try the bundled sample feeds: briefing demo",
             ]
         elif self.store.story_count() == 0:
             again = self.key_for("fetch")
