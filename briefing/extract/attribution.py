@@ -241,6 +241,22 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
                 if found is not None and found != ANAPHOR and (j >= n or low[j] in ("that", ",", ":", "of")):
                     anchors.append(Anchor(i, j, found, verb=tok))
             continue
+        if tok in ("reported", "said") and i > 0 and low[i - 1] in ("was", "were", "is", "are", "been"):
+            # passive: "200 people were reported killed by the region's ombudsman"; without an
+            # agent ("were reported killed") the figure has no claimant of its own
+            j = next((k for k in range(i + 1, min(n, i + 5)) if low[k] == "by"), None)
+            if j is not None:
+                ent = []
+                k = j + 1
+                while k < n and low[k] not in (",", ";", ".", ":", "on", "in", "at", "that") and len(ent) < 10:
+                    ent.append(low[k])
+                    k += 1
+                found = classify(ent)
+                if found is not None and found != ANAPHOR:
+                    anchors.append(Anchor(j, k, found, verb=tok))
+            continue
+        if tok == "reported" and i > 0 and low[i - 1][:1].isdigit():
+            continue  # "up from 16 reported on the first evening": an earlier figure, not speech
         if not _verb_ok(low, i):
             continue
         if tok in ("called", "calls", "described") and any(

@@ -39,7 +39,7 @@ from .mentions import figure_mentions
 from .records import Mention, Sentence
 from .revisions import apply_later_splits, merge_mentions, toll_side, transfer_mentions
 from .sentences import has_casualty_cue, prepare_sentences
-from .victims import karabakh_frame
+from .victims import karabakh_frame, unsplit_to_armed
 from .words import BARE, DENY_SIDE, PARTIES, TOLL_SIDE
 
 
@@ -145,6 +145,7 @@ def _settle_sides(mentions: list[Mention], sentences: list[Sentence], summary: s
         if mention.side == DENY_SIDE:
             mention.side = deny_side(mention, mentions, summary)
     karabakh_frame(mentions, summary, story_places())
+    unsplit_to_armed(mentions)
 
 
 def _build_claims(merged: dict[tuple[str, str], dict], sentences: list[Sentence], published: datetime) -> tuple[list[Claim], list[tuple[Claim, bool, bool, bool]]]:

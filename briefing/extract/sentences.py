@@ -32,7 +32,19 @@ CUMULATIVE = ci(
     r"|\bsince (?:the (?:start|beginning) of )?(?:the |this )?(?:year|month|january)\b"
     r"|\bso far this year\b|\bthis year alone\b|\bin total\b|\bto date\b|\bin all\b|\bcumulative\b|\brunning total\b"
     r"|\bover the (?:past|last) (?:\w+ )?(?:months|years|weeks)\b|\bin the (?:past|last) (?:\w+ )?(?:months|years)\b"
-    r"|\bsince then\b|\bbetween \d{1,2} " + MONTH + r"(?: \d{4})? and \d{1,2} " + MONTH,
+    r"|\bsince then\b|\bbetween \d{1,2} " + MONTH + r"(?: \d{4})? and \d{1,2} " + MONTH +
+    # standing totals: "Armenia now puts its military dead at 3,800", "Azerbaijan counts 2,908"
+    r"|\bnow (?:puts|counts|estimates|gives|says)\b|\bcounts (?:at least |some |about |more than |nearly )?\d"
+    # lists of the fallen update a running total: "published the names of another 49 servicemen"
+    # (not "the names of seven servicemen who died in Tuesday's fighting": that is the event)
+    r"|\b(?:names|identities) of (?:another|a further) |\b(?:names|identities) of [\w,-]+ more\b"
+    r"|\bnamed (?:another|a further) |\bnamed [\w,-]+ more (?:fallen|servicemen|soldiers|troops)",
+)
+# "since the fighting began" and "over the same period" are a running total when the story
+# dates the start of that period weeks back ("since 27 September" elsewhere in the story)
+SAME_PERIOD = ci(
+    r"\bsince the (?:fighting|hostilities|offensive|clashes|escalation|war) (?:began|started|erupted|broke out)\b"
+    r"|\b(?:over|during|in) the same period\b"
 )
 
 
@@ -156,11 +168,16 @@ def historical(text: str, published: date) -> bool:
     return False
 
 
-def cumulative_at(text: str, published: datetime) -> tuple[int, int] | None:
-    """Character span of a running-total marker in text, or None."""
+def cumulative_at(text: str, published: datetime, long_period: bool = False) -> tuple[int, int] | None:
+    """Character span of a running-total marker in text, or None.  `long_period`: the story
+    dates the start of its period weeks back, so "since the fighting began" is a running total."""
     m = CUMULATIVE.search(text.lower())
     if m:
         return m.start(), m.end()
+    if long_period:
+        m = SAME_PERIOD.search(text.lower())
+        if m:
+            return m.start(), m.end()
     m = SINCE_DATE.search(text)
     if m:
         for mention in find_dates(m.group(1), published):
@@ -194,9 +211,19 @@ def cumulative_clause(text: str, span: tuple[int, int]) -> tuple[int, int] | Non
 SHIFT_CLAUSE = re.compile(r"(?:^|[,;]\s*)(([Aa]|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree) days? after\b[^,;]*)")
 
 
+def _long_period(text: str, published: datetime) -> bool:
+    """True when the story counts from a day weeks back ("since 27 September")."""
+    for m in SINCE_DATE.finditer(text):
+        for mention in find_dates(m.group(1), published):
+            if (local_day(published) - mention.day).days > 4:
+                return True
+    return False
+
+
 def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
     pub_day = local_day(published)
     out: list[Sentence] = []
+    long_period = "since" in text and _long_period(text, published)
     for index, raw in enumerate(split_sentences(text)):
         words = tokenize(raw)
         low = [w.lower() for w in words]
@@ -212,7 +239,7 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
             or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(lower))
         )
         if not sentence.skip:
-            span = cumulative_at(raw, published)
+            span = cumulative_at(raw, published, long_period)
             if span is not None:
                 clause = cumulative_clause(raw, span)
                 if clause is None:

@@ -143,3 +143,19 @@ def karabakh_frame(mentions: list[Mention], summary: str, places: list[PlaceMatc
         for mention in mentions:
             if mention.side == "Armenia" and mention.claimant not in ("Armenia", "Karabakh"):
                 mention.side = "Karabakh"
+
+
+def unsplit_to_armed(mentions: list[Mention]) -> None:
+    """ "killing two servicemen and a civilian and wounding eleven people", "32 killed, seven
+    of them civilians, and more than 200 wounded": when a claimant divides one figure of a
+    sentence between its armed side and civilians, a figure of the other kind for plain
+    "people" is not divided and stays with the armed side (README rule 8)."""
+    for mention in mentions:
+        if not (mention.armed_side and mention.civil_side and mention.side == mention.civil_side):
+            continue
+        if mention.field not in ("killed", "wounded"):
+            continue
+        sides = {m.side for m in mentions if m.sentence == mention.sentence and m.claimant == mention.claimant
+                 and m.field != mention.field and m.field in ("killed", "wounded")}
+        if mention.armed_side in sides and mention.civil_side in sides:
+            mention.side = mention.armed_side
