@@ -105,6 +105,7 @@ class Anchor:
     deny: bool = False
     verb: str = ""
     anaphor: bool = False  # the subject was "the ministry", "it": resolved against context
+    noun: bool = False  # "Baku's claim", "a report by Baku": names a source, is no subject for "and said"
 
 
 def classify_strong(low: list[str]) -> str | None:
@@ -226,10 +227,10 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         deny = tok in DENY_VERBS or (tok in PHRASAL_DENY and i + 1 < n and low[i + 1] in ("aside", "away", "off"))
         if not deny and tok not in SAY_VERBS and tok not in NOUN_ANCHORS:
             continue
-        if tok in NOUN_ANCHORS:
+        if tok in NOUN_ANCHORS or (tok in ("reports", "claims") and i > 0 and low[i - 1].endswith("'s")):
             # "Baku's claim that ...", "by Armenia's figures"
             if i > 0 and low[i - 1].endswith("'s") and (i + 1 >= n or low[i + 1] in ("that", ",", "of")):
-                anchors.append(Anchor(i - 1, i + 1, classify([low[i - 1]]), verb=tok))
+                anchors.append(Anchor(i - 1, i + 1, classify([low[i - 1]]), verb=tok, noun=True))
             elif i + 2 < n and low[i + 1] in ("by", "from"):
                 # "a report by Baku that one of its soldiers had been hit"
                 j = i + 2
@@ -239,7 +240,7 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
                     j += 1
                 found = classify(ent)
                 if found is not None and found != ANAPHOR and (j >= n or low[j] in ("that", ",", ":", "of")):
-                    anchors.append(Anchor(i, j, found, verb=tok))
+                    anchors.append(Anchor(i, j, found, verb=tok, noun=True))
             continue
         if tok in ("reported", "said") and i > 0 and low[i - 1] in ("was", "were", "is", "are", "been"):
             # passive: "200 people were reported killed by the region's ombudsman"; without an
@@ -288,6 +289,7 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
             claimant = inverted
             elided = False
         if elided:
-            claimant = anchors[-1].claimant if anchors else ANAPHOR
+            speakers = [a for a in anchors if not a.noun]
+            claimant = speakers[-1].claimant if speakers else ANAPHOR
         anchors.append(Anchor(i, i + 1, claimant, deny=deny, verb=tok))
     return anchors

@@ -9,6 +9,7 @@ inherits the scene of the incident the story reports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..models import Claim
@@ -24,20 +25,24 @@ from .words import (
     BARE,
     DENY_SIDE,
     KILL_WORDS,
+    MILITARY_WORDS,
     OTHER_PEOPLE,
     PARTIES,
     PERSON_WORDS,
+    POSSESSIVE_OWN,
     TOLL_SIDE,
     WOUND_WORDS,
     ci,
 )
 
+WORD = re.compile(r"[\w'-]+")
 ZERO = ci(
     r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
     r"monitors|observers|peacekeepers|border guards|guards|villagers|children|staff|"
     r"casualties|injuries|losses|deaths|fatalities|victims|one was)\b(?: (?:was|were|had been|has been|have been|is|are))?"
     r"(?: (?:hurt|injured|harmed|wounded|killed|reported))?"
     r"|nobody (?:was|were) (?:hurt|injured|harmed|wounded|killed)|without (?:any )?casualties"
+    r"|none of (?:its|their|our|the) (?:\w+ )?(?:personnel|monitors|observers|troops|soldiers|servicemen|staff|members|patrol|crew|residents|villagers|civilians|people|units)(?: \w+)? (?:was|were|had been|has been|have been) (?:hurt|injured|harmed|wounded|killed)"
     r"|(?:suffered|sustained|had) no (?:losses|casualties)|did not (?:suffer|sustain) any (?:losses|casualties))",
 )
 
@@ -80,6 +85,14 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
             claimant = resolve_bare(BARE, None, None, outlet, sentence.places or story_places())
         words = phrase.split()
         nation = nation_of(words)
+        own_side = _zero_subject(WORD.findall(sentence.lower[: m.start()])[-6:], WORD.findall(sentence.lower[m.end(): m.end() + 40])[:4])
+        if own_side == "own" and claimant in PARTIES:
+            # "said its army had suffered no losses", "reported no casualties among its troops"
+            out.append(Mention("zero", 0, sentence.index, claimant, claimant, pos=pos))
+            continue
+        if own_side in PARTIES and not any(w.startswith("civilian") for w in words):
+            out.append(Mention("zero", 0, sentence.index, claimant, own_side, pos=pos))
+            continue
         if any(w in ("mission", "observers", "monitors") for w in words):
             side = "unknown"
         elif any(w.startswith("civilian") or w in ("people", "residents") for w in words):
@@ -122,6 +135,25 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
         mention.denial = True
         out.append(mention)
     return out
+
+
+def _zero_subject(before: list[str], after: list[str]) -> str | None:
+    """Whose forces a "no losses" is about, from the words around it: "its army had suffered
+    no losses", "none of its personnel were hurt", "no casualties among its troops" -> "own";
+    "Azerbaijani troops suffered no losses" -> that side; else None."""
+    tail = list(before)
+    if "that" in tail:
+        tail = tail[len(tail) - tail[::-1].index("that"):]
+    around = tail + after
+    for k, w in enumerate(around):
+        if w in MILITARY_WORDS and w not in ("ministry", "contract", "general", "private", "major"):
+            near = around[max(0, k - 2):k]
+            if any(x in POSSESSIVE_OWN for x in near):
+                return "own"
+            nation = nation_of(near)
+            if nation in PARTIES:
+                return nation
+    return None
 
 
 def _clause_after(low: list[str], start: int, limit: int) -> list[str]:
