@@ -35,6 +35,7 @@ from .words import (
     ci,
 )
 
+WHO_FIRED_FIRST = ci(r"\b(?:fired|opened fire|fire|shot|attacked) first\b|\bwho (?:fired|started|opened fire)\b|\bstarted the (?:shooting|fighting|exchange)\b")
 WORD = re.compile(r"[\w'-]+")
 ZERO = ci(
     r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
@@ -121,6 +122,8 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
         if anchor.deny:
             if not DENY_OBJECT.search(rest) and anchor.end < len(sentence.low) - 2:
                 continue
+            if WHO_FIRED_FIRST.search(rest):
+                continue  # "rejected Baku's version that Armenian units had opened fire first": who started, no losses denied
         elif number not in negated:
             continue
         if not INCIDENT_CUE.search(story_text.lower()):

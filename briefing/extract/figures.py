@@ -262,9 +262,11 @@ def lost_people(low: list[str], t: int) -> Count | None:
     while k < len(low) and low[k] in ("at", "least", "some", "about", "nearly", "more", "than", "over", "around"):
         k += 1
     count = count_at(low, k)
+    if count is None and k + 1 < len(low) and low[k] in ("a", "an", "one"):
+        count = Count(1, k, k + 1)  # "it had lost a soldier"
     if count is None or count.end >= len(low):
         return None
-    head = [w for w in low[count.end:count.end + 3] if w not in NATION_ADJ]
+    head = [w for w in low[count.end:count.end + 3] if w not in NATION_ADJ and w not in ("contract", "young", "border")]
     if not head or head[0] not in MILITARY_WORDS and head[0] not in CIVIL_WORDS:
         return None
     return count
@@ -274,7 +276,7 @@ def dies_later(low: list[str], t: int) -> bool:
     """ "wounded on Monday succumbed/died ...": the wounded participle modifies a subject that died."""
     if t == 0 or low[t - 1] not in PERSON_WORDS:
         return False
-    for k in range(t + 1, min(len(low), t + 7)):
+    for k in range(t + 1, min(len(low), t + 12)):
         if low[k] in ("succumbed", "succumbs", "died", "dies"):
             return True
         if low[k] in (",", ";", "and", "but", ".") or low[k] in AUX:

@@ -18,7 +18,7 @@ from .gazetteer import PlaceMatch
 from .numbers import Count, count_at, word_value
 from .records import Mention, Sentence
 from .revisions import is_superseded
-from .victims import is_civil, nation_of, side_of
+from .victims import is_civil, is_name, nation_of, side_of
 from .words import (
     ACTIVE_KILL,
     ACTIVE_WOUND,
@@ -116,9 +116,9 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             return
         # "12 people, four of them civilians, were killed" / "12 people were killed, four of them civilians"
         split = [c for at, c in splits if count.start <= at <= max(pos, count.end) + 5 or (
-            count.end < at <= count.end + 10 and not any(
-                w in KILL_WORDS or w in WOUND_WORDS or w in ACTIVE_KILL or w in ACTIVE_WOUND or word_value(w) is not None
-                for w in low[count.end:at - 1]))]
+            count.end < at <= count.end + 10 and not _figure_between(low, count.end, at - 1)) or (
+            # "32 people were killed in the first 24 hours of the operation, seven of them civilians"
+            pos < at <= pos + 22 and count.end <= pos and not _figure_between(low, pos + 1, at - 1))]
         civil = is_civil(np, split=bool(split))
         if "family" in low[max(0, count.start - 3):count.start] or "families" in low[max(0, count.start - 3):count.start]:
             civil = True  # "a family of five"
@@ -230,7 +230,20 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         elif tok in ("lost", "loss", "losses") and t + 2 < n and lost_people(low, t) is not None:
             # "Baku said it lost 71 servicemen", "acknowledged the loss of 50 troops"
             count = lost_people(low, t)
-            add("killed", count, low[count.end:count.end + 3], t)
+            np = low[count.end:count.end + 3]
+            if tok == "lost" and nation_of(np) is None:
+                # the loser is the subject: "Azerbaijani forces had lost nearly 200 troops",
+                # "the Defence Army has lost 31 servicemen", "it had lost a soldier" (its own)
+                subject = []
+                for w in reversed(low[max(0, t - 6):t]):
+                    if w in (",", ";", "that", "and", "while", "but", "said", "says"):
+                        break
+                    subject.insert(0, w)
+                if subject and subject[0] in ("it", "they", "we"):
+                    np = ["its"] + np
+                elif nation_of(subject) is not None:
+                    np = subject + np
+            add("killed", count, np, t)
             continue
         elif tok in ("kills", "injures"):
             field = "killed" if tok == "kills" else "wounded"  # headline style: "drone strike kills two soldiers"
@@ -302,6 +315,15 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         if SUBSET_AFTER.search(" ".join(low[count.start:t + 14])):
             continue
         add(field, count, np, t)
+        # "X and Y were killed on Friday, together with Arif Aliyev, a local official": one more
+        for k in range(t + 1, min(n - 2, t + 10)):
+            if low[k] in (";", ".") or low[k] in KILL_WORDS or low[k] in WOUND_WORDS:
+                break
+            if low[k] in ("together", "along") and low[k + 1] == "with" or low[k] == "alongside":
+                at = k + 2 if low[k] != "alongside" else k + 1
+                if at + 1 < n and is_name(sentence.words, at + 1):
+                    add(field, Count(1, at, at + 2), ["<named>"] + low[at + 2:at + 10], t)
+                break
         # coordination to the left: "Another 293 servicemen and three civilians suffered wounds"
         if count.start >= 2 and low[count.start - 1] == "and":
             left, np2, _ = left_count(low, masked, count.start - 1, used)
@@ -317,3 +339,18 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
                 break
     return out
+
+
+def _figure_between(low: list[str], lo: int, hi: int) -> bool:
+    """Another trigger or figure between lo and hi (a split after it is not this figure's);
+    measures ("24 hours", "3 km") do not count."""
+    for k in range(lo, hi):
+        w = low[k]
+        if w in KILL_WORDS or w in WOUND_WORDS or w in ACTIVE_KILL or w in ACTIVE_WOUND:
+            return True
+        if word_value(w) is not None and count_at(low, k) is not None and not (k + 1 < len(low) and low[k + 1] in MEASURE_WORDS):
+            return True
+    return False
+
+
+MEASURE_WORDS = frozenset({"hours", "hour", "days", "day", "weeks", "week", "minutes", "km", "kilometres", "kilometers", "metres", "meters", "years", "months"})
