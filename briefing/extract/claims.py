@@ -167,6 +167,8 @@ def _build_claims(merged: dict[tuple[str, str], dict], sentences: list[Sentence]
             day -= timedelta(days=sentences[first].shift_days)  # "a day after ..."
         etype = event_type_of(own, same, story)
         weapons = weapons_of(own) or weapons_of(same)
+        if not weapons and slot["killed"] is None and slot["wounded"] is None:
+            weapons = weapons_of(story)  # "no one was hurt": the weapons are the story's incident's
         kind = kind_of(etype, weapons, own or story)
         taken = {i for key, other in merged.items() if key != (claimant, side) for i in other["sentences"]} - indexes
         locations = claim_locations(sentences, indexes, claimant, taken, parts)

@@ -36,6 +36,8 @@ from .words import (
 )
 
 WHO_FIRED_FIRST = ci(r"\b(?:fired|opened fire|fire|shot|attacked) first\b|\bwho (?:fired|started|opened fire)\b|\bstarted the (?:shooting|fighting|exchange)\b")
+CIVIL_SCENE = ci(r"\b(?:residents|villagers|homes?|houses?|civilians?|farmers?|shepherds?|school|kindergarten)\b")
+ARMED_SCENE = ci(r"\b(?:positions?|posts?|soldiers?|servicem[ae]n|troops|army|units|military|border guards?|checkpoint)\b")
 WORD = re.compile(r"[\w'-]+")
 ZERO = ci(
     r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
@@ -100,6 +102,8 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
             side = side_of(nation, True, claimant, sentence.places or story_places(), False)
         else:
             side = target_side(story_text, claimant)
+            if side is None and CIVIL_SCENE.search(story_text.lower()) and not ARMED_SCENE.search(story_text.lower()):
+                side = "civilians"  # "Residents of Berkaber said gunfire was heard ...; no one had been hurt"
             if side == "civilians":
                 side = side_of(nation, True, claimant, sentence.places or story_places(), False)
             side = side or side_of(nation, False, claimant, [], True)
@@ -145,8 +149,10 @@ def _zero_subject(before: list[str], after: list[str]) -> str | None:
     no losses", "none of its personnel were hurt", "no casualties among its troops" -> "own";
     "Azerbaijani troops suffered no losses" -> that side; else None."""
     tail = list(before)
-    if "that" in tail:
-        tail = tail[len(tail) - tail[::-1].index("that"):]
+    for k in range(len(tail) - 1, -1, -1):
+        if tail[k] in ("that", "said", "says", "told", "added", "stated", "announced"):
+            tail = tail[k + 1:]  # the speaker ("Armenia's police said") is not the subject
+            break
     around = tail + after
     for k, w in enumerate(around):
         if w in MILITARY_WORDS and w not in ("ministry", "contract", "general", "private", "major"):

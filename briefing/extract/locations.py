@@ -87,4 +87,5 @@ def claim_locations(sentences: list[Sentence], indexes: set[int], claimant: str,
     same = collect([s for s in sentences if claimant in s.claimants and (s.index not in taken or s.index < first)])
     if same:
         return same
-    return collect([s for s in sentences if not s.claimants and s.index not in taken])
+    # witnesses and media set the scene too: "Residents of Berkaber said gunfire was heard"
+    return collect([s for s in sentences if (not s.claimants or s.claimants <= {"other"}) and s.index not in taken])

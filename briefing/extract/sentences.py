@@ -16,7 +16,8 @@ from .dates import find_dates, local_day
 from .events import REMNANTS
 from .numbers import count_at, tokenize, word_value
 from .records import Sentence
-from .words import MONTH, ci
+from .victims import is_name
+from .words import MONTH, PERSON_WORDS, ci
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“(])")
 
@@ -148,6 +149,28 @@ def mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
     return masked, splits
 
 
+def mask_name_apposition(words: list[str], low: list[str], masked: list[bool]) -> None:
+    """Mask names set off after the victims: "Two servicemen of the Defence Army, Artur
+    Khachatryan and Gurgen Gabrielyan, were killed" - the names are the two, not more people,
+    and their "and" must not end the search for "Two"."""
+    n = len(low)
+    for i in range(1, n - 5):
+        if low[i] != "," or low[i - 1] not in PERSON_WORDS and not is_name(words, i - 1):
+            continue
+        j = i + 1
+        names = 0
+        while j + 1 < n and is_name(words, j + 1):
+            names += 1
+            j += 2
+            if j < n and low[j] in (",", "and") and j + 2 < n and is_name(words, j + 2):
+                j += 1
+                continue
+            break
+        if names >= 2 and j < n and low[j] == ",":
+            for k in range(i + 1, j):
+                masked[k] = True
+
+
 def historical(text: str, published: date) -> bool:
     """True when a sentence reports an earlier episode, not news.
 
@@ -228,6 +251,8 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
         words = tokenize(raw)
         low = [w.lower() for w in words]
         masked, splits = mask_asides(low)
+        if "," in low and " and " in raw:
+            mask_name_apposition(words, low, masked)
         sentence = Sentence(index, raw, words, low, masked, published)
         sentence.splits = splits
         lower = raw.lower()
