@@ -169,6 +169,9 @@ def _subject_window(low: list[str], verb: int) -> tuple[list[str], bool]:
     segments = 0
     while i >= 0 and len(window) < 14:
         tok = low[i]
+        if tok == ")" and "(" in low[max(0, i - 4):i]:
+            i = i - 1 - low[max(0, i - 4):i][::-1].index("(") - 1  # "the Mine Action Agency (ANAMA) said"
+            continue
         if tok in _STOP or tok in SAY_VERBS or tok in DENY_VERBS:
             break
         if tok == ",":

@@ -38,6 +38,7 @@ from .words import (
 WHO_FIRED_FIRST = ci(r"\b(?:fired|opened fire|fire|shot|attacked) first\b|\bwho (?:fired|started|opened fire)\b|\bstarted the (?:shooting|fighting|exchange)\b")
 CIVIL_SCENE = ci(r"\b(?:residents|villagers|homes?|houses?|civilians?|farmers?|shepherds?|school|kindergarten)\b")
 ARMED_SCENE = ci(r"\b(?:positions?|posts?|soldiers?|servicem[ae]n|troops|army|units|military|border guards?|checkpoint)\b")
+NEGATIONS = ("not", "never", "none", "n't", "untrue", "false", "groundless", "baseless", "fabricated", " lie", "disinformation", "fake")
 WORD = re.compile(r"[\w'-]+")
 ZERO = ci(
     r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
@@ -61,6 +62,8 @@ NEG_FIRE = ci(
     r"\b(?:had|has|have|did|were|was|is|are)(?: not|n't| never)(?: \w+)? (?:fire|fired|firing|open(?:ed)? fire|shell(?:ed)?|shot|shoot|target(?:ed)?|attack(?:ed)?|strike|struck)\b"
     r"|\bnone of (?:its|their|our) (?:units|troops|forces|soldiers|servicemen)\b[^.;]{0,20}\b(?:fired|opened fire|shot|shelled|attacked)\b"
     r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
+    # "said that Baku's report of Armenian fire was untrue"
+    r"|\b(?:report|reports|claim|claims|allegations?|accusations?|statement|account)\b[^.;]{0,50}?\b(?:was|were|is|are) (?:untrue|false|groundless|baseless|fabricated|a lie|lies|disinformation|fake)\b"
 )
 
 
@@ -112,7 +115,7 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
     # "said its forces had not fired at Ganja", "an incident Yerevan insists never happened":
     # a negated attack denies it on behalf of the nearest anchor before it
     negated: set[int] = set()
-    if sentence.anchors and ("not" in sentence.lower or "never" in sentence.lower or "none" in sentence.lower or "n't" in sentence.lower):
+    if sentence.anchors and any(w in sentence.lower for w in NEGATIONS):
         for m in NEG_FIRE.finditer(sentence.lower):
             pos = len(tokenize(sentence.text[: m.start()]))
             owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16]
@@ -195,6 +198,8 @@ def deny_side(denial: Mention, mentions: list[Mention], text: str) -> str | None
     said to be targeted, else the denier's adversary."""
     accusers = [m for m in mentions if m.claimant != denial.claimant and not m.denial and m.side not in (TOLL_SIDE, DENY_SIDE) and m.side]
     figures = [m for m in accusers if m.field != "zero"]
+    # the EU saying its monitors were unharmed is no accusation: the party said to be targeted is
+    accusers = sorted(accusers, key=lambda m: m.side == "unknown")
     if figures or accusers:
         return (figures or accusers)[0].side
     side = target_side(text, None)
