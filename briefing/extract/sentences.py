@@ -155,7 +155,7 @@ def mask_name_apposition(words: list[str], low: list[str], masked: list[bool]) -
     and their "and" must not end the search for "Two"."""
     n = len(low)
     for i in range(1, n - 5):
-        if low[i] != "," or low[i - 1] not in PERSON_WORDS and not is_name(words, i - 1):
+        if low[i] != "," or not words[i + 1][:1].isupper() or (low[i - 1] not in PERSON_WORDS and not is_name(words, i - 1)):
             continue
         j = i + 1
         names = 0
