@@ -522,7 +522,9 @@ class StoryList(ScrollView, can_focus=True):
         segments.append(Segment(fit(source, source_width(width)) + " ", body + style("story-list--source")))
         tail: list[Segment] = []
         if story.duplicate_ids and not row.member:
-            tail.append(Segment(f" +{len(story.duplicate_ids)} sources", body + style("story-list--sources")))
+            others = len(story.duplicate_ids)
+            label = f" +{others} source" if others == 1 else f" +{others} sources"
+            tail.append(Segment(label, body + style("story-list--sources")))
         for tag in story.tags:
             tail.append(Segment(" "))
             tail.append(Segment(f" {plain(tag)} ", style("story-list--tag")))
