@@ -133,6 +133,12 @@ def classify(low: list[str]) -> str | None:
                 return claimant
     if "sides" in words and ("both" in words or "two" in words):
         return OWN
+    if "armenian" in words or "armenians" in words:
+        # "the region's ethnic Armenian ombudsman", "Karabakh Armenian authorities": the
+        # Karabakh Armenians' own authorities, not Yerevan's
+        for i in range(1, n):
+            if words[i] in ("armenian", "armenians") and words[i - 1] in ("ethnic", "karabakh", "nagorno-karabakh", "separatist", "local"):
+                return "Karabakh"
     for word in reversed(words):
         hit = SIDE_WORDS.get(word)
         if hit:

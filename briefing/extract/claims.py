@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 from ..models import CLAIMANTS, EVENT_TYPES, SIDES, WEAPONS, Claim
 from .attribution import OWN
 from .claimants import OUTLET_COUNTRY, accuser, resolve_anchors
-from .dates import best_date, local_day
+from .dates import SPEECH, best_date, local_day
 from .denials import deny_side, inherit_scene, zero_mentions
 from .events import clear_caches, event_type_in, event_type_of, kind_of, weapons_of
 from .gazetteer import PlaceMatch
@@ -57,6 +57,14 @@ def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
     for index in range(first, -1, -1):
         day = best_date(sentences[index].dates)
         if day is not None and day <= pub_day and (pub_day - day).days < 400:
+            if index == first and all(d.rank <= SPEECH for d in sentences[index].dates):
+                # "Armenia said on Wednesday that one of its soldiers had been killed ... The
+                # ministry said Azerbaijani forces had attacked on Tuesday": the speech day is
+                # not the event's; a following sentence's event day a little before it is
+                for later in sentences[first + 1:first + 3]:
+                    event = [d.day for d in later.dates if d.rank > SPEECH and d.day <= day and (day - d.day).days <= 3]
+                    if event:
+                        return event[0]
             return day
     for sentence in sentences:
         day = best_date(sentence.dates)

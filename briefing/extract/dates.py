@@ -20,8 +20,8 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-# "19-20 September" is the first day (the event began then)
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+" + _MONTH + r"(?:\s+(\d{4}))?\b")
+# "19-20 September", "19 and 20 September" is the first day (the event began then)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+" + _MONTH + r"(?:\s+(\d{4}))?\b")
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?\b")
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|overnight|last night|this morning|last week|the day before|a day earlier|the previous day|the previous night)\b", re.I)

@@ -40,6 +40,7 @@ class _Group:
     sides: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
     stories: set[str] = field(default_factory=set)
+    episode: bool = False  # an offensive or operation over days: its toll is revised for days
 
 
 def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -93,7 +94,8 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
             sectors |= s
         day = Counter(c.event_date for c in members).most_common(1)[0][0]
         groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members},
-                             {c.event_type for c in members}))
+                             {c.event_type for c in members},
+                             episode=any(EPISODE.search(c.evidence.lower()) for c in members if c.evidence)))
     return groups
 
 
@@ -103,6 +105,11 @@ def _compatible(a: _Group, b: _Group) -> int:
         return 0
     gap = abs((a.day - b.day).days)
     if gap > 1:
+        # "the toll from the offensive rose to 200" two days on: one multi-day episode, when
+        # both reports call it one and name the same region (or no place)
+        if gap <= EPISODE_DAYS and a.episode and b.episode and a.kind == "combat" and (
+                a.sectors & b.sectors or a.places & b.places or not a.places or not b.places):
+            return 1
         return 0
     if a.kind == "landmine" and not (a.sides & b.sides):
         return 0
@@ -125,6 +132,12 @@ def _compatible(a: _Group, b: _Group) -> int:
 
 
 BROAD_SECTOR = "karabakh"
+# Words that name an operation or offensive lasting days, not one clash.
+EPISODE = re.compile(
+    r"\b(?:offensive|military operation|operation in|anti-terror(?:ist)? (?:measures|operation)|escalation|"
+    r"large-scale (?:attacks?|fighting|hostilities)|(?:two|three|\d+)-day (?:war|fighting|operation|offensive))\b"
+)
+EPISODE_DAYS = 3
 # Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
 # "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
 _TYPE_FAMILY = {
@@ -192,6 +205,10 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
                 incidents.append((incident, merged))
             else:
                 incident, merged = best
+                if abs((group.day - merged.day).days) > 1:
+                    # a toll revised days into an episode is the episode's, dated from its start
+                    for claim in group.claims:
+                        claim.event_date = merged.day
             for claim in group.claims:
                 claim.incident_id = incident.id
                 incident.claims.append(claim)
@@ -202,6 +219,7 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.sectors |= group.sectors
             merged.sides |= group.sides
             merged.types |= group.types
+            merged.episode |= group.episode
             merged.stories.add(story)
     return [incident for incident, _ in incidents]
 

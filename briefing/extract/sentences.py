@@ -57,8 +57,26 @@ HISTORICAL = ci(
     r"|\bthe (?:\d{4}|44-day|six-week) war\b|\blast year'?s?\b|\byears? ago\b|\ba year (?:ago|after|earlier|before|later)\b"
     r"|\bmonths? ago\b|\bweeks ago\b|\banniversary\b|\bearlier this (?:month|year)\b|\blast month\b"
     r"|\bprevious (?:escalation|clashes|fighting|incident)\b|\ba separate (?:escalation|incident|clash)\b"
-    r"|\bin the 1990s\b|\bthree years ago\b|\bthis " + MONTH + r"\b",
+    r"|\bin the 1990s\b|\bthree years ago\b|\bthis " + MONTH + r"\b"
+    # "The incident came two weeks after the 13-14 September fighting, in which ... 207 were
+    # killed": an episode dated weeks back is background
+    r"|\b(?:a|one|two|three|four|five|six|several|few|\d+) weeks? (?:after|before|earlier|prior)\b",
 )
+# "the worst fighting since last year's war", "the first deadly incident since the 2020 war":
+# a comparison with the past, not a running total or a historical figure; blanked (same
+# length, so character spans stay valid) before the history and running-total checks
+COMPARATIVE_SINCE = ci(
+    r"\b(?:worst|deadliest|heaviest|biggest|largest|bloodiest|fiercest|most serious|most intense|"
+    r"first (?:deadly|fatal|serious|major|such|armed)|first)\b[^.;,]{0,60}?\bsince\b[^.;,]*"
+)
+# "the November 2020 ceasefire", "the 2020 trilateral statement": a document named by its year
+NAMED_BY_YEAR = re.compile(
+    r"\b(?:the|a|its|this) (?:" + MONTH + r" )?(?:19|20)\d\d (?:ceasefire|truce|agreement|statement|deal|accord|declaration|"
+    r"peace|trilateral|tripartite|armistice|document|constitution|census)\b"
+)
+# a sentence continuing a historical one: "A further 487 people were wounded ..."
+CONTINUES = re.compile(r"^(?:A further|Further|Another|They|Of them|Of these|Among them|Among the|In addition,?)\b")
+
 
 
 MONTH_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|this|This|last|Last) " + MONTH + r"\b(?! \d)")
@@ -76,7 +94,7 @@ OTHER_CONFLICT = re.compile(
 OWN_CONFLICT = ci(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|Yerevan|Artsakh)")
 
 
-UNREST = ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police)\b")
+UNREST = ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police|unrest|stormed|storming|crowds?)\b")
 
 
 # Any word that can carry a figure or a zero; sentences without one skip the costly checks.
@@ -181,6 +199,8 @@ def historical(text: str, published: date) -> bool:
         return False
     if HISTORICAL.search(text.lower()):
         return True
+    if any(ch.isdigit() for ch in text):
+        text = NAMED_BY_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     for m in YEAR.finditer(text):
         if int(m.group(1)) < published.year:
             return True
@@ -247,6 +267,7 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
     pub_day = local_day(published)
     out: list[Sentence] = []
     long_period = "since" in text and _long_period(text, published)
+    previous_historical = False
     for index, raw in enumerate(split_sentences(text)):
         words = tokenize(raw)
         low = [w.lower() for w in words]
@@ -257,14 +278,20 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
         sentence.splits = splits
         lower = raw.lower()
         sentence.lower = lower
+        check = raw
+        if "since" in lower:
+            for m in COMPARATIVE_SINCE.finditer(lower):
+                check = check[: m.start()] + " " * (m.end() - m.start()) + check[m.end():]
+        was_historical = historical(check, pub_day) or (previous_historical and bool(CONTINUES.match(raw)))
+        previous_historical = was_historical
         sentence.skip = (
             not has_casualty_cue(lower)
-            or historical(raw, pub_day)
+            or was_historical
             or bool(UNREST.search(lower))
             or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(lower))
         )
         if not sentence.skip:
-            span = cumulative_at(raw, published, long_period)
+            span = cumulative_at(check, published, long_period)
             if span is not None:
                 clause = cumulative_clause(raw, span)
                 if clause is None:
