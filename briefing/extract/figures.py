@@ -130,6 +130,16 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                 # "members of one family": keep looking further left
         between.insert(0, tok)
         j -= 1
+    # "..., and Private Anar Kazimov was killed": a rank or person noun before a name opens the clause
+    if words is not None and j + 3 < t:
+        k = j + 1
+        while k < t and (low[k] in NATION_ADJ or low[k] in ("contract", "junior", "senior", "the")):
+            k += 1
+        word = low[k] if k < t else ""
+        if (word in PERSON_WORDS and not word.endswith("s") and word not in ("police", "crew", "personnel", "military", "army")
+                and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in low[k + 3:t])
+                and not any(w in ("were", "are", "have") for w in low[k + 3:t])):  # "... and driver Elvin Rzayev were": a list
+            return Count(1, k, k + 1), low[j + 1:t], j
     # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
     if j < 0:
         # "Soldier Afgan Hamzayev ...", "Armenian serviceman Hrant Hovhannisyan was killed"
@@ -195,6 +205,44 @@ def coordinated_count(words: list[str], low: list[str], masked: list[bool], t: i
     return Count(people, start, end), tokens
 
 
+# "killing close to 30 others", "wounding roughly a dozen": the figure itself (README rule 8)
+RIGHT_MODIFIERS = frozenset({"at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "up", "to", "as",
+                             "many", "the", "another", "estimated", "approximately", "close", "roughly"})
+
+
+def named_list(words: list[str], low: list[str], k: int) -> tuple[Count, list[str]] | None:
+    """People listed by name after an active verb, each once: "killing AzTV cameraman Siraj
+    Abishov, AZERTAC correspondent Maharram Ibrahimov and Arif Aliyev, deputy representative
+    of the district's executive authority, the ministry said" -> 3.  An apposition after a
+    name (lower-case, set off by commas) is the same person; the next unnamed conjunct ends
+    the list.  Fewer than two names: None (one name is read elsewhere)."""
+    people, previous_named, m, start = 0, False, k, k
+    n = len(low)
+    while m < n and m - k < 40:
+        end = m
+        while end < n and low[end] not in (",", "and", ";", ".", ":"):
+            end += 1
+        named = any(is_name(words, q) for q in range(m + 1, end))
+        if named:
+            people += 1
+            previous_named = True
+        elif previous_named and m < n and not words[m][:1].isupper() and low[m] != "the":
+            previous_named = False  # apposition: "Arif Aliyev, deputy representative ..."
+            if not (end + 1 < n and low[end] == "," and low[end + 1] == "and"):
+                m = end
+                break  # "..., a reporter, Azerbaijan's agency said": the list has ended
+            end += 1
+        else:
+            break
+        if end >= n or low[end] in (";", ".", ":"):
+            m = end
+            break
+        m = end + 1
+    if people < 2:
+        return None
+    return Count(people, start, m), ["<named>"] * people
+
+
 def right_count(low: list[str], masked: list[bool], t: int, used: set[int], words: list[str] | None = None) -> list[tuple[Count, list[str]]]:
     """Figures read rightwards from an active verb: "killing three servicemen and two civilians"."""
     out: list[tuple[Count, list[str]]] = []
@@ -205,13 +253,18 @@ def right_count(low: list[str], masked: list[bool], t: int, used: set[int], word
             break
         if low[k] in ("his", "her", "their", "its") and k + 1 < len(low) and count_at(low, k + 1) is not None:
             k += 1  # "wounding his three colleagues"
-        while k < len(low) and low[k] in ("at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "up", "to", "as", "many", "the", "another", "estimated", "approximately"):
+        while k < len(low) and low[k] in RIGHT_MODIFIERS:
             if low[k] == "the" and k + 1 < len(low) and count_at(low, k + 1) is None:
                 break
             k += 1
         if k >= len(low) or masked[k] or k in used:
             break
         count = count_at(low, k)
+        if count is None and words is not None:
+            named = named_list(words, low, k)
+            if named is not None:
+                out.append(named)  # "killing AzTV cameraman Siraj Abishov, ... and Arif Aliyev, a local official"
+                break
         if count is None and words is not None:
             # "killing 22-year-old Aram Tepnants", "wounding Private Armen Hakobyan"
             m = k
@@ -274,6 +327,9 @@ def lost_people(low: list[str], t: int) -> Count | None:
 
 def dies_later(low: list[str], t: int) -> bool:
     """ "wounded on Monday succumbed/died ...": the wounded participle modifies a subject that died."""
+    if t > 1 and low[t - 2] == "who" or t > 2 and low[t - 3] == "who" and low[t - 1] in AUX:
+        # "a soldier who was wounded on Monday when Armenian units fired ... died of his wounds"
+        return who_died(low, t) is not None
     if t == 0 or low[t - 1] not in PERSON_WORDS:
         return False
     for k in range(t + 1, min(len(low), t + 12)):
@@ -282,3 +338,14 @@ def dies_later(low: list[str], t: int) -> bool:
         if low[k] in (",", ";", "and", "but", ".") or low[k] in AUX:
             return False
     return False
+
+
+def who_died(low: list[str], t: int) -> int | None:
+    """Index of "died"/"succumbed" whose subject carries the relative clause "who was wounded"
+    at t (the clause may be long: "who was wounded on Monday when ... district died")."""
+    for k in range(t + 1, min(len(low), t + 40)):
+        if low[k] in (";", ".") or low[k] in ("said", "says", "reported"):
+            return None
+        if low[k] in ("succumbed", "succumbs", "died", "dies"):
+            return k
+    return None

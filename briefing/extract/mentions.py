@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from .attribution import OWN
 from .claimants import anchor_at, claimant_at, names_both_sides, resolve_bare
-from .figures import coordinated_count, dies_later, left_count, lost_people, right_count
+from .figures import coordinated_count, dies_later, left_count, lost_people, right_count, who_died
 from .gazetteer import PlaceMatch
 from .numbers import Count, count_at, word_value
 from .records import Mention, Sentence
@@ -297,6 +297,14 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         if field == "wounded" and tok in ("wounded", "injured") and dies_later(low, t):
             continue  # "a border guard wounded on Monday succumbed to his injuries": killed only
         if tok in ("succumbed", "succumbs", "died", "dies") and t > 2:
+            # "An Azerbaijani soldier who was wounded on Monday when ... died of his wounds"
+            for k in range(t - 1, max(0, t - 40), -1):
+                if low[k] in (";", "."):
+                    break
+                if low[k] == "who" and k + 2 < t and low[k + 1] in AUX and ("wounded" in low[k + 1:k + 4] or "injured" in low[k + 1:k + 4]):
+                    if who_died(low, k + 2) == t or who_died(low, k + 3) == t:
+                        start = k
+                    break
             # "A border guard wounded on Monday succumbed ...": look past the participle
             for k in range(t - 1, max(0, t - 9), -1):
                 if low[k] in ("wounded", "injured") and low[k - 1] in PERSON_WORDS:
