@@ -281,6 +281,15 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
             if classify(head) not in (None,):
                 window, elided = head, False
         claimant = classify(window)
+        if claimant is None and not window and i >= 3 and low[i - 1] in ("which", "who") and low[i - 2] == ",":
+            # "Yerevan, which reported three of its soldiers killed, blamed Baku": the relative
+            # pronoun's antecedent speaks
+            head: list[str] = []
+            for w in reversed(low[max(0, i - 8):i - 2]):
+                if w in _STOP or w == ",":
+                    break
+                head.insert(0, w)
+            claimant = classify(head)
         inverted_form = (
             tok in ("said", "says", "told") and i > 0 and low[i - 1] == ","
             and i + 1 < n and words[i + 1][:1].isupper()

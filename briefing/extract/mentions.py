@@ -96,8 +96,14 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     break
         own = any(w in POSSESSIVE_OWN for w in np)
         nation = nation_of(np)
+        if nation is None and not own and claimant in OPPONENT and not toll and _by_return_fire(low, pos):
+            # "three members of the detachment were killed by retaliatory fire": the side fired on
+            # in return is the claimant's opponent
+            nation = OPPONENT[claimant]
         if nation is None and not own and SUM_MARKERS.search(" ".join(low[max(0, count.start - 4):pos + 6])):
             return  # "nearly 5,000 people were killed on both sides"
+        if nation is None and not own and not (set(np) & SPECIFIC_PEOPLE) and _between_sides(low, pos):
+            return  # "five people died in an exchange of fire between Azerbaijani troops and Karabakh police"
         if claimant in (BARE, OWN):
             military_side = side_of(nation, is_civil(np) or False, "", places, False) if claimant == OWN else None
             was_bare = claimant == BARE
@@ -347,6 +353,32 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
                 break
     return out
+
+
+OPPONENT = {"Azerbaijan": "Armenia", "Armenia": "Azerbaijan", "Karabakh": "Azerbaijan"}
+
+
+def _by_return_fire(low: list[str], pos: int) -> bool:
+    """ "were killed by retaliatory fire", "died in return fire", "were neutralised in response"."""
+    window = low[pos + 1:pos + 6]
+    for k, w in enumerate(window):
+        if w in ("retaliatory", "return", "retaliation", "counter-fire", "counterfire") and (w != "return" or window[k + 1:k + 2] == ["fire"]):
+            return True
+        if w in (";", ".", ","):
+            return False
+    return False
+
+
+def _between_sides(low: list[str], pos: int) -> bool:
+    """ "in an exchange of fire between Azerbaijani servicemen and the Karabakh police" just after
+    the trigger: the figure counts both sides (a sum, README rule 4)."""
+    for k in range(pos + 1, min(len(low), pos + 10)):
+        if low[k] in (";", ".", ","):
+            return False
+        if low[k] == "between":
+            sides = {NATION_ADJ[w] for w in low[k + 1:k + 16] if w in NATION_ADJ and NATION_ADJ[w] in PARTIES}
+            return len(sides) >= 2
+    return False
 
 
 def _figure_between(low: list[str], lo: int, hi: int) -> bool:

@@ -53,6 +53,7 @@ MILITARY_WORDS = frozenset({
     "military", "contract", "sapper", "sappers", "servicemembers", "marines", "cadets",
     "forces", "ministry", "militants", "separatists", "formations", "formation", "gunmen",
     "defenders", "detachment", "servicewomen", "recruits", "recruit", "border-guard",
+    "attackers", "assailants", "saboteurs", "infiltrators", "intruders",
 })
 
 

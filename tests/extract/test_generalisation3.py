@@ -155,3 +155,33 @@ def test_separate_border_shootings_days_apart_stay_apart() -> None:
         claim.story_id = "b"
     group_incidents([(c, monday) for c in first] + [(c, THURSDAY) for c in later])
     assert first[0].incident_id != later[0].incident_id
+
+
+# --- claimants, sums and the side fired on in return -----------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "Azerbaijan's Defence Ministry said there were no losses among its personnel. Yerevan, which reported two of its soldiers "
+    "killed in the exchange, blamed Baku for the shooting.",
+    "Azerbaijan said it had suffered no losses. Armenia, which said two of its soldiers were killed, accused Baku of opening fire.",
+])
+def test_a_relative_clause_speaks_for_its_antecedent(summary: str) -> None:
+    assert figures(summary) == {("Azerbaijan", "Azerbaijan", 0, 0), ("Armenia", "Armenia", 2, 0)}
+
+
+@pytest.mark.parametrize("summary", [
+    "Six people died in a shootout between Azerbaijani soldiers and Karabakh police near Stepanakert on Thursday, Russia's Defence Ministry said.",
+    "Four people were killed in clashes between Armenian and Azerbaijani troops on Thursday, the Kremlin said.",
+])
+def test_people_killed_between_the_sides_is_a_sum(summary: str) -> None:
+    assert figures(summary) == set()
+
+
+@pytest.mark.parametrize("summary", [
+    "Two Azerbaijani servicemen were killed near Khankendi on Thursday when an illegal Armenian armed detachment opened fire, "
+    "the Defence Ministry said. Three members of the detachment were killed by retaliatory fire, the ministry said.",
+    "Azerbaijan's Defence Ministry said two Azerbaijani servicemen were killed near Khankendi on Thursday by illegal Armenian "
+    "armed formations and that four of the attackers died in return fire.",
+])
+def test_killed_by_return_fire_is_the_other_side(summary: str) -> None:
+    other = 3 if "Three" in summary else 4
+    assert figures(summary, source="AZERTAC") == {("Azerbaijan", "Azerbaijan", 2, 0), ("Azerbaijan", "Karabakh", other, 0)}
