@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import ANAPHOR, OWN, Anchor, classify_strong, find_anchors
+from .attribution import ANAPHOR, OWN, SAY_VERBS, Anchor, classify_strong, find_anchors
 from .gazetteer import NOT_LOCATIONS, PlaceMatch
 from .records import Sentence
 from .words import BARE, PARTIES, SIDE_OF_PLACE, ci
@@ -47,8 +47,24 @@ def resolve_anchors(sentences: list[Sentence]) -> None:
                 # the sentence ("soldiers of Nagorno-Karabakh's Defence Army ... the army said")
                 anchor.claimant = last or classify_strong(sentence.low[: anchor.start]) or BARE
             if anchor.claimant and anchor.claimant not in (BARE, OWN):
-                last = anchor.claimant
+                if not (last and (anchor.noun or (anchor.verb in SAY_VERBS and _subordinate(sentence.low, anchor.start)))):
+                    # "..., the Armenian ministry said, after Baku claimed that ...": the
+                    # subordinate speaker (or "Baku's claim") is not who "the ministry said" refers to next
+                    last = anchor.claimant
                 sentence.claimants.add(anchor.claimant)
+
+
+_SUBORDINATORS = frozenset({"after", "as", "while", "when", "because", "before", "since", "although", "though"})
+
+
+def _subordinate(low: list[str], verb: int) -> bool:
+    """The reporting verb at `verb` sits in a subordinate clause: "after Baku claimed"."""
+    for k in range(verb - 1, max(-1, verb - 6), -1):
+        if low[k] in _SUBORDINATORS:
+            return True
+        if low[k] in (",", ";", ".", ":", "and", "but"):
+            return False
+    return False
 
 
 def anchor_at(sentence: Sentence, pos: int) -> Anchor | None:

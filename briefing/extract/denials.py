@@ -61,6 +61,7 @@ DENY_OBJECT = ci(
 NEG_FIRE = ci(
     r"\b(?:had|has|have|did|were|was|is|are)(?: not|n't| never)(?: \w+)? (?:fire|fired|firing|open(?:ed)? fire|shell(?:ed)?|shot|shoot|target(?:ed)?|attack(?:ed)?|strike|struck)\b"
     r"|\bnone of (?:its|their|our) (?:units|troops|forces|soldiers|servicemen)\b[^.;]{0,20}\b(?:fired|opened fire|shot|shelled|attacked)\b"
+    r"|\bdo(?:es|id)? not (?:correspond|conform) to (?:reality|the truth|the facts)\b|\b(?:is|was|were|are) not true\b"
     r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
     # "said that Baku's report of Armenian fire was untrue"
     r"|\b(?:report|reports|claim|claims|allegations?|accusations?|statement|account)\b[^.;]{0,50}?\b(?:was|were|is|are) (?:untrue|false|groundless|baseless|fabricated|a lie|lies|disinformation|fake)\b"
@@ -117,8 +118,15 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
     negated: set[int] = set()
     if sentence.anchors and any(w in sentence.lower for w in NEGATIONS):
         for m in NEG_FIRE.finditer(sentence.lower):
+            if re.match(r"\s+(?:until|unless|first|back|in return)\b", sentence.lower[m.end():]):
+                continue  # "did not fire until they were shot at": who started, no denial
             pos = len(tokenize(sentence.text[: m.start()]))
-            owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16]
+            owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16 and not a.noun]
+            if not owners:
+                # "Armenian units had not fired in that direction, the ministry said", "'The report
+                # does not correspond to reality,' the ministry said": the speaker comes after
+                owners = [k for k, a in enumerate(sentence.anchors) if a.start > pos and a.start - pos <= 20
+                          and not a.noun and ";" not in sentence.low[pos:a.start]][:1]
             if owners:
                 negated.add(owners[-1])
     for number, anchor in enumerate(sentence.anchors):

@@ -185,3 +185,24 @@ def test_people_killed_between_the_sides_is_a_sum(summary: str) -> None:
 def test_killed_by_return_fire_is_the_other_side(summary: str) -> None:
     other = 3 if "Three" in summary else 4
     assert figures(summary, source="AZERTAC") == {("Azerbaijan", "Azerbaijan", 2, 0), ("Azerbaijan", "Karabakh", other, 0)}
+
+
+# --- denials with the speaker after the words -----------------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "'The information spread by Baku does not correspond to reality,' Armenia's Defence Ministry said on Thursday, after "
+    "Azerbaijan claimed Armenian units had fired at its positions in Kalbajar. Armenian units had not fired in that direction, the ministry said.",
+    "Armenian units did not open fire at Azerbaijani positions near Kalbajar on Thursday, Armenia's Defence Ministry said, "
+    "after Baku alleged shots had been fired from Vardenis.",
+    "Baku's statement that Armenian troops shot at its posts in Kalbajar is not true, the Armenian Defence Ministry said on Thursday.",
+])
+def test_a_denial_before_its_speaker(summary: str) -> None:
+    assert figures(summary) == {("Armenia", "Azerbaijan", 0, 0)}
+
+
+def test_fired_only_in_return_is_no_denial() -> None:
+    summary = ("Azerbaijani gunfire wounded two Armenian soldiers near Sotk on Thursday, Armenia's Defence Ministry said. "
+               "The ministry said Baku's claim that one of its soldiers was killed was a cover for the attack. "
+               "Armenian forces did not fire until they were fired upon, the ministry said.")
+    assert ("Armenia", "Armenia", 0, 2) in figures(summary)
+    assert not any(c == "Azerbaijan" and s == "Armenia" for c, s, *_ in figures(summary))
