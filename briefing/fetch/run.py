@@ -18,6 +18,7 @@ import asyncio
 import atexit
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -58,7 +59,10 @@ def get_pool() -> Executor:
             context = multiprocessing.get_context(method)
             if method == "forkserver":
                 context.set_forkserver_preload(["briefing.fetch.parse"])
-            _pool = ProcessPoolExecutor(max_workers=parse_workers(), mp_context=context)
+            # Workers ignore SIGINT: Ctrl-C reaches the whole process group, and only the parent
+            # should handle it (an idle worker would otherwise print a KeyboardInterrupt traceback).
+            _pool = ProcessPoolExecutor(max_workers=parse_workers(), mp_context=context,
+                                        initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
         return _pool
 
 
