@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import zlib
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,7 +29,8 @@ class Reply:
     # AUTO: the real length; None: no Content-Length, body until the connection closes; int: that (maybe a lie).
     content_length: int | None = AUTO
     chunked: bool = False
-    # Extra bytes streamed after `body` in 64 KB pieces (for size-cap tests).
+    # Extra bytes streamed after `body` in 64 KB pieces (for size-cap tests); with `gzip`, they are
+    # compressed as they go, so a tiny download can decompress to gigabytes.
     stream_bytes: int = 0
     hang: bool = False
     gzip: bool = False
@@ -60,7 +62,11 @@ class _Handler(BaseHTTPRequestHandler):
             owner.stopping.wait(30)
             self.close_connection = True
             return
-        body = gzip.compress(reply.body, mtime=0) if reply.gzip else reply.body
+        squeeze = zlib.compressobj(9, zlib.DEFLATED, 31) if reply.gzip and reply.stream_bytes else None
+        if squeeze is not None:
+            body = squeeze.compress(reply.body) + squeeze.flush(zlib.Z_SYNC_FLUSH)
+        else:
+            body = gzip.compress(reply.body, mtime=0) if reply.gzip else reply.body
         self.send_response(reply.status)
         for key, value in reply.headers.items():
             self.send_header(key, value)
@@ -72,6 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
             self.close_connection = True
         else:
+            assert squeeze is None or reply.content_length != AUTO, "a streamed gzip body has no known length"
             length = len(body) + reply.stream_bytes if reply.content_length == AUTO else reply.content_length
             self.send_header("Content-Length", str(length))
         self.end_headers()
@@ -81,8 +88,10 @@ class _Handler(BaseHTTPRequestHandler):
             piece = b"x" * 65536
             while remaining > 0 and not owner.stopping.is_set():
                 chunk = piece[: min(remaining, len(piece))]
-                self._write(chunk, reply.chunked)
                 remaining -= len(chunk)
+                if squeeze is not None:
+                    chunk = squeeze.compress(chunk) + squeeze.flush(zlib.Z_SYNC_FLUSH if remaining else zlib.Z_FINISH)
+                self._write(chunk, reply.chunked)
             if reply.chunked:
                 self.wfile.write(b"0\r\n\r\n")
         except (BrokenPipeError, ConnectionResetError):

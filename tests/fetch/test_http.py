@@ -131,16 +131,25 @@ def test_non_http_feed_url_is_refused(db_path):
         assert outcome.status == "error" and outcome.error.startswith("refused: url must start with http")
 
 
-def test_size_cap_without_content_length_and_chunked(feed_server, db_path):
-    feed_server.route("/close.xml", Reply(body=DOC, content_length=None, stream_bytes=2_000_000))
-    feed_server.route("/chunked.xml", Reply(body=DOC, chunked=True, stream_bytes=2_000_000))
-    feed_server.route("/honest.xml", Reply(body=DOC, stream_bytes=2_000_000))
-    config = make_config(*[(n, feed_server.url(f"/{n}.xml")) for n in ("close", "chunked", "honest")],
-                         max_bytes=100_000)
+GIGABYTES = 10 * 10**9  # never sent in full: the server stops when the client hangs up (or the test ends)
+
+
+def test_a_feed_that_sends_gigabytes_is_cut_at_the_cap(feed_server, db_path):
+    # Read to the end and checked afterwards, these would take minutes: the 1 s total timeout would
+    # answer instead of the size cap.
+    feed_server.route("/close.xml", Reply(body=DOC, content_length=None, stream_bytes=GIGABYTES))
+    feed_server.route("/chunked.xml", Reply(body=DOC, chunked=True, stream_bytes=GIGABYTES))
+    feed_server.route("/honest.xml", Reply(body=DOC, stream_bytes=GIGABYTES))
+    names = ("close", "chunked", "honest")
+    config = make_config(*[(n, feed_server.url(f"/{n}.xml")) for n in names], max_bytes=100_000, total_timeout=1.0)
     outcomes = by_feed(fetch(config, db_path)[0])
-    for name in ("close", "chunked", "honest"):
-        assert outcomes[name].status == "error"
+    for name in names:
+        assert outcomes[name].status == "error", name
         assert outcomes[name].error == "response larger than 100 KB", name
+        assert len(feed_server.hits(f"/{name}.xml")) == 1, name  # not retried
+    with Store(db_path) as store:
+        assert store.story_count() == 0
+        assert store.feed_states()["chunked"].last_error == "response larger than 100 KB"
 
 
 def test_gzip_bomb_with_small_content_length_is_capped_on_decompressed_size(feed_server, db_path):
@@ -149,8 +158,12 @@ def test_gzip_bomb_with_small_content_length_is_capped_on_decompressed_size(feed
     url = feed_server.route(
         "/bomb.xml", Reply(body=bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"})
     )
-    outcomes, _ = fetch(make_config(("A", url), max_bytes=100_000), db_path)
-    assert outcomes[0].error == "response larger than 100 KB"
+    # And one that never ends: a few KB on the wire per 10 MB of text, gigabytes in all.
+    endless = feed_server.route("/endless.xml", Reply(body=DOC, gzip=True, chunked=True, stream_bytes=GIGABYTES))
+    outcomes = by_feed(fetch(make_config(("A", url), ("B", endless), max_bytes=100_000, total_timeout=1.0),
+                             db_path)[0])
+    assert outcomes["A"].error == "response larger than 100 KB"
+    assert outcomes["B"].error == "response larger than 100 KB"
 
 
 def test_gzip_response_is_decoded(feed_server, db_path):
