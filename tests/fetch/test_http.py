@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import re
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 
 from feedserver import Reply, rss, xml_reply
 
@@ -184,6 +186,20 @@ def test_429_is_not_retried_and_retry_after_pushes_next_due(feed_server, db_path
         due = store.feed_states()["A"].next_due
     assert due >= datetime.now(timezone.utc) + timedelta(seconds=7000)
     # Not due on the next ordinary run.
+    outcomes, _ = fetch(config, db_path, force=False)
+    assert outcomes == [] and len(feed_server.hits("/a.xml")) == 1
+
+
+def test_503_with_retry_after_as_a_date_is_obeyed_not_retried(feed_server, db_path):
+    when = datetime.now(timezone.utc) + timedelta(hours=3)
+    url = feed_server.route("/a.xml", Reply(503, headers={"Retry-After": format_datetime(when, usegmt=True)}))
+    config = make_config(("A", url), retries=3, fetch_interval_minutes=30)
+    outcomes, _ = fetch(config, db_path)
+    assert outcomes[0].status == "error"
+    assert re.fullmatch(r"HTTP 503 Service Unavailable \(retry after 10[67]\d\d s\)", outcomes[0].error)
+    assert len(feed_server.hits("/a.xml")) == 1  # asked to come back later: no immediate retries
+    with Store(db_path) as store:
+        assert store.feed_states()["A"].next_due >= when - timedelta(seconds=60)
     outcomes, _ = fetch(config, db_path, force=False)
     assert outcomes == [] and len(feed_server.hits("/a.xml")) == 1
 
