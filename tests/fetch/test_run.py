@@ -168,7 +168,9 @@ def test_briefing_fetch_with_a_broken_config_exits_2(tmp_path, capsys):
     bad = tmp_path / "feeds.toml"
     bad.write_text('[[feeds]]\nname = "x"\nurl = "file:///etc/passwd"\n')
     assert main(["--config", str(bad), "--db", str(tmp_path / "x.db"), "fetch"]) == 2
-    assert "http" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"briefing: {bad}: feeds[0] (name 'x'): url must start with http:// or"
+                                       " https:// (got 'file:///etc/passwd')\n")
+    assert not (tmp_path / "x.db").exists()  # nothing was fetched or created
 
 
 def _read_until(proc: subprocess.Popen, marker: str, timeout: float = 30.0) -> str:
