@@ -149,6 +149,10 @@ class Claim:
     killed_high: int | None = None
     wounded_high: int | None = None
     unsplit: int | None = None
+    # A figure the corpus rules do not count - "N casualties" with no split (kept in
+    # `unsplit`), or "dozens/scores of" (the low end: 24, 40) - kept for the reader and left
+    # out of `briefing extract` output.
+    vague: bool = False
     locations: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
     event_type: str = "other"

@@ -7,7 +7,8 @@ Public API (no database, no network):
   following the labelling rules of shared/corpus/README.md.
 * `group_incidents(items)` - assign `incident_id` across stories and outlets.
 * `latest_claims(incident)` - the latest claim per (claimant, side affected).
-* `extract_jsonl(in_path, out_path)` - the `briefing extract FILE.jsonl` command.
+* `extract_jsonl(in_path, out_path)` - the `briefing extract FILE.jsonl` command (the corpus
+  view: claims with `vague=True` are left out).
 * `DEFAULT_KEYWORDS`, `matches_keywords(text, keywords)` - the fetcher's cheap filter.
 """
 
@@ -44,7 +45,9 @@ def extract_claims(title: str, summary: str, published: datetime, source: str = 
     `source` (the outlet name) is optional: it only helps when an Armenian or Azerbaijani
     outlet writes "the Defence Ministry said" without naming the country.
     Claims come back without `story_id`/`incident_id`; set `story_id` and call
-    `group_incidents` to link stories.
+    `group_incidents` to link stories.  Claims with `vague=True` ("12 casualties", "dozens
+    killed") are figures the corpus rules do not count, kept for the reader; `extract_jsonl`
+    (the corpus view) leaves them out.
     """
     if not is_relevant(title, summary):
         return []
@@ -94,6 +97,8 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path) -> int:
             published = _parse_time(story.get("published"))
             relevant = is_relevant(title, summary)
             claims = extract_story(title, summary, published, story.get("source") or "") if relevant else []
+            # the corpus view: figures the corpus rules do not count stay in the store only
+            claims = [claim for claim in claims if not claim.vague]
             for claim in claims:
                 claim.story_id = story_id
                 linked.append((claim, published))

@@ -16,7 +16,10 @@ The stages, one module each:
    about, Baku's framing of Karabakh forces;
 5. `revisions.merge_mentions` keeps one figure per (claimant, side);
 6. each claim gets its date (`dates.py`), places (`locations.py`), event type and weapons
-   (`events.py`).
+   (`events.py`);
+7. `vague.py` adds, for slots with no exact figure, the figures the corpus does not count
+   ("12 casualties", "dozens killed") as claims with `vague=True` (kept for the reader,
+   dropped from the corpus view by `extract_jsonl`).
 
 The title is not used for figures: headlines repeat the summary or give sums ("at least
 seven dead").  Incidents across stories are grouped later by `incidents.py`.
@@ -39,6 +42,7 @@ from .mentions import figure_mentions
 from .records import Mention, Sentence
 from .revisions import apply_later_splits, merge_mentions, toll_side, transfer_mentions
 from .sentences import has_casualty_cue, prepare_sentences
+from .vague import has_vague_cue, vague_figures
 from .victims import karabakh_frame, unsplit_to_armed
 from .words import BARE, DENY_SIDE, PARTIES, TOLL_SIDE
 
@@ -94,7 +98,55 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
     merged = merge_mentions([m for m in mentions if m.side])
     claims, bare_zero = _build_claims(merged, sentences, published)
     inherit_scene(bare_zero, claims)
-    return [claim for claim in claims if _valid(claim, outlet)]
+    claims = [claim for claim in claims if _valid(claim, outlet)]
+    if has_vague_cue(summary.lower()):
+        claims += [claim for claim in _vague_claims(sentences, claims, published, story_places, outlet) if _valid(claim, outlet)]
+    return claims
+
+
+def _vague_claims(sentences: list[Sentence], claims: list[Claim], published: datetime,
+                  story_places: Callable[[], list[PlaceMatch]], outlet: str | None) -> list[Claim]:
+    """Claims with `vague=True` ("12 casualties", "dozens killed") for the (claimant, side)
+    slots the story gives no exact figure for; see `vague.py`."""
+    exact = {(c.claimant, c.side_affected) for c in claims}
+    slots: dict[tuple[str, str], dict] = {}
+    context: str | None = None
+    for sentence in sentences:
+        if not sentence.skip:
+            for field, value, claimant, side in vague_figures(sentence, context, outlet, sentence.places or story_places()):
+                if (claimant, side) in exact:
+                    continue
+                slot = slots.setdefault((claimant, side), {"sentences": set(), "unsplit": None, "killed": 0, "wounded": 0})
+                slot["sentences"].add(sentence.index)
+                if field == "unsplit":
+                    slot["unsplit"] = max(slot["unsplit"] or 0, value)
+                else:
+                    slot[field] = max(slot[field], value)
+        named = [a.claimant for a in sentence.anchors if a.claimant and a.claimant not in (BARE, OWN)]
+        if named:
+            context = named[-1]
+    out: list[Claim] = []
+    pub_day = local_day(published)
+    for (claimant, side), slot in slots.items():
+        indexes = slot["sentences"]
+        own, same, story = _scoped_text(sentences, indexes, claimant)
+        etype = event_type_of(own, same, story)
+        weapons = weapons_of(own) or weapons_of(same)
+        out.append(Claim(
+            claimant=claimant,
+            side_affected=side,
+            event_date=_event_day(sentences, min(indexes), pub_day),
+            killed=slot["killed"],
+            wounded=slot["wounded"],
+            unsplit=slot["unsplit"],
+            vague=True,
+            locations=claim_locations(sentences, indexes, claimant),
+            weapons=weapons,
+            event_type=etype,
+            kind=kind_of(etype, weapons, own or story),
+            evidence=" ".join(s.text for s in sentences if s.index in indexes),
+        ))
+    return out
 
 
 def _story_mentions(sentences: list[Sentence], summary: str, story_places: Callable[[], list[PlaceMatch]], outlet: str | None) -> list[Mention]:
