@@ -24,6 +24,7 @@ AUTO = -1
 @dataclass
 class Reply:
     status: int = 200
+    reason: str | None = None  # the status line's reason phrase; None: the standard one
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     # AUTO: the real length; None: no Content-Length, body until the connection closes; int: that (maybe a lie).
@@ -67,7 +68,7 @@ class _Handler(BaseHTTPRequestHandler):
             body = squeeze.compress(reply.body) + squeeze.flush(zlib.Z_SYNC_FLUSH)
         else:
             body = gzip.compress(reply.body, mtime=0) if reply.gzip else reply.body
-        self.send_response(reply.status)
+        self.send_response(reply.status, reply.reason)
         for key, value in reply.headers.items():
             self.send_header(key, value)
         if reply.gzip:

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 
 def screen_text(app: App) -> str:
-    """What the terminal shows right now, as plain text (toasts included)."""
+    """What the terminal shows right now, as plain text (toasts are not in it: see `notifications`)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+import socket
+import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from textual.widgets import Checkbox, Input, Static
 
 from briefing.app import BriefingApp
+from briefing.config import Settings
 from briefing.app.screens.confirm import ConfirmScreen
 from briefing.app.screens.filter import FilterScreen
 from briefing.app.screens.help import HelpScreen
@@ -24,6 +27,9 @@ from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
 from .helpers import notifications, screen_text, wait_for
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `feedserver` imports from any test dir
+from feedserver import FeedServer, Reply, rss, xml_reply  # noqa: E402
 
 SIZE = (120, 36)
 
@@ -269,37 +275,54 @@ async def test_o_opens_only_http_links(sample_db, monkeypatch):
         assert any("no web link" in m for m in notifications(app))
 
 
-async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, monkeypatch):
-    import briefing.fetch as fetch_module
+@pytest.fixture
+def feed_server():
+    server = FeedServer().start()
+    yield server
+    server.stop()
 
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, feed_server):
+    """A real fetch from 127.0.0.1: one feed brings a story, one fails with a hostile reason phrase."""
     config, path = sample_db
-    calls: list[int] = []
-
-    async def fake_fetch(config, db_path, *, on_outcome=None, on_start=None, on_stored=None, **kw):
-        calls.append(1)
-        on_start(2)
-        with Store(db_path) as store:
-            result = store.save_stories("TASS", [Story(feed="TASS", title="Fresh from the fetcher", guid="fresh",
-                                                      published=NOW + timedelta(hours=2))])
-        on_stored(None, result)
-        outcomes = [FetchOutcome("TASS", "new", new=1),
-                    FetchOutcome("News.am", "error", error="connection refused [b]x[/b]")]
-        for o in outcomes:
-            on_outcome(o)
-        return outcomes
-
-    monkeypatch.setattr(fetch_module, "fetch_feeds", fake_fetch)
-    app = make_app(sample_db)
+    feed_server.route("/tass.xml", xml_reply(rss([{"title": "Fresh from the fetcher", "guid": "fresh",
+                                                    "link": "https://tass.example/fresh",
+                                                    "pubDate": NOW + timedelta(hours=2)}])))
+    feed_server.route("/newsam.xml", Reply(499, reason="[b]x[/b] [@click=app.quit]y[/]"))
+    fast = Settings(connect_timeout=2, read_timeout=2, total_timeout=5, retries=1)
+    config.settings = fast
+    with Store(path) as store:
+        later = datetime.now(timezone.utc) + timedelta(hours=1)
+        for feed in config.feeds:
+            if feed.name == "TASS":
+                feed.url = feed_server.url("/tass.xml")
+            elif feed.name == "News.am":
+                feed.url = feed_server.url("/newsam.xml")
+            else:  # fetched a moment ago: not due
+                store.record_outcome(FetchOutcome(feed.name, "unchanged"), later)
+    app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
     async with app.run_test(size=SIZE) as pilot:
+        assert feed_server.requests == []
         await pilot.press("r")
         await wait_for(pilot, lambda: "Fresh from the fetcher" in screen_text(app))
-        assert calls == [1]
         assert app.story_list.cursor == 1  # the cursor stayed on the story it was on
         assert app.story_list.current.title.startswith("Opinion")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("News.am: connection refused [b]x[/b]" in m for m in notifications(app))
+        assert notifications(app) == ["News.am: HTTP 499 [b]x[/b] [@click=app.quit]y[/]"]
+        assert not any(n.markup for n in app._notifications)  # drawn as text, never as markup
         assert "1 new, 1 failed" in screen_text(app)
+        assert app.is_running
+    assert len(feed_server.hits("/tass.xml")) == 1 and len(feed_server.hits("/newsam.xml")) == 1
+    with Store(path) as store:
+        assert store.count_stories(StoryFilter(query="fetcher")) == 1
+        assert store.feed_states()["News.am"].last_error == "HTTP 499 [b]x[/b] [@click=app.quit]y[/]"
 
 
 async def test_fetch_crash_becomes_a_notification(sample_db, monkeypatch):
@@ -317,36 +340,33 @@ async def test_fetch_crash_becomes_a_notification(sample_db, monkeypatch):
         assert "fetch failed" in screen_text(app)
 
 
-async def test_first_launch_with_no_network_lists_errors_and_points_to_demo(tmp_path, monkeypatch):
-    import briefing.fetch as fetch_module
+async def test_first_launch_with_no_network_lists_errors_and_points_to_demo(tmp_path):
     from .conftest import sample_config
 
-    async def offline(config, db_path, *, on_outcome=None, on_start=None, **kw):
-        on_start(len(config.feeds))
-        outcomes = [FetchOutcome(f.name, "error", error="name resolution failed") for f in config.feeds[:3]]
-        for o in outcomes:
-            on_outcome(o)
-        return outcomes
-
-    monkeypatch.setattr(fetch_module, "fetch_feeds", offline)
-    app = BriefingApp(sample_config(), tmp_path / "empty.db", now=NOW)
+    config = sample_config()
+    port = closed_port()
+    for feed in config.feeds:
+        feed.url = f"http://127.0.0.1:{port}/{feed.name}.xml"
+    app = BriefingApp(config, tmp_path / "empty.db", now=NOW)  # fetches at start, for real
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: "briefing demo" in screen_text(app))
+        await wait_for(pilot, lambda: "briefing demo" in screen_text(app), timeout=15)
         text = screen_text(app)
-        assert "every feed failed" in text
-        assert "name resolution failed" in text
+        assert "No stories yet: every feed failed to fetch." in text
+        assert f"{config.feeds[0].name}: cannot connect: Connection refused" in text
 
 
-async def test_e_exports_todays_digest(sample_db):
-    pytest.importorskip("briefing.digest")
+async def test_e_exports_todays_digest_to_the_data_directory_and_says_where(sample_db, isolated_dirs):
     app = make_app(sample_db)
+    expected = isolated_dirs / ".local/share/briefing/digests" / f"digest-{NOW.date().isoformat()}.md"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        await wait_for(pilot, lambda: any(m.startswith("Digest written to") for m in notifications(app))
-                       or any("Digest export failed" in m for m in notifications(app)), timeout=10)
-        written = [m for m in notifications(app) if m.startswith("Digest written to")]
-        assert written, notifications(app)
-        assert Path(written[0].removeprefix("Digest written to ")).exists()
+        await wait_for(pilot, lambda: any("Digest" in m for m in notifications(app)), timeout=10)
+        assert notifications(app) == [f"Digest written to {expected}"]
+    text = expected.read_text(encoding="utf-8")
+    assert text.startswith(f"# Briefing for {NOW.date().isoformat()}\n")
+    from briefing.digest.markdown import text as md_text
+
+    assert md_text(newest(sample_db[1]).title) in text  # today's newest story is in it
 
 
 def add_incident(store: Store, story: Story, killed: int = 3) -> None:
