@@ -195,14 +195,35 @@ async def test_slash_searches_full_text(sample_db):
 async def test_malformed_search_shows_a_message_and_keeps_the_list(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        for query in ('"unbalanced', "AND OR", "title:("):
+        await pilot.press("slash", *"Lachin", "enter")
+        await pilot.pause()
+        found = app.story_list.story_count
+        assert 0 < found < 66
+        for n, query in enumerate(('"unbalanced', "AND OR", "title:("), start=1):
             await pilot.press("slash")
             await pilot.press(*query, "enter")
             await pilot.pause()
             assert app.is_running
-            assert app.story_list.story_count == 66
-            assert app.story_list.filter.query == ""
-        assert any("cannot search" in m for m in notifications(app))
+            messages = notifications(app)
+            assert len(messages) == n, (query, messages)  # each bad query says so
+            assert messages[-1].startswith("cannot search for that (")
+            assert messages[-1].endswith("put words in double quotes to search them literally")
+            # The previous search stays as it was.
+            assert app.story_list.filter.query == "Lachin" and app.story_list.story_count == found
+            assert "search “Lachin”" in screen_text(app)
+
+
+async def test_a_search_with_no_hits_says_so_and_how_to_get_back(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzyzx", "enter")
+        await pilot.pause()
+        assert app.story_list.story_count == 0
+        text = screen_text(app)
+        assert "No stories match: search “zzyzx”." in text
+        assert "Press esc to show every story." in text
+        await pilot.press("escape")
+        assert app.story_list.story_count == 66
 
 
 async def test_f_filters_by_unread_and_clears(sample_db):
