@@ -9,6 +9,7 @@ same list of feeds.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,7 +205,7 @@ def load_config(path: Path) -> Config:
 
 def _toml_string(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in escaped)
+    escaped = "".join(c if c >= " " and c != "\x7f" else f"\\u{ord(c):04x}" for c in escaped)  # TOML forbids DEL
     return f'"{escaped}"'
 
 
@@ -225,6 +226,7 @@ def feeds_from_opml(text: str | bytes) -> tuple[list[Feed], list[str]]:
     def walk(node: ET.Element, origin: str | None) -> None:
         for outline in node.findall("outline"):
             label = outline.get("title") or outline.get("text") or ""
+            label = "".join(c for c in label if unicodedata.category(c) != "Cc")  # names are one line of text
             category = (outline.get("category") or "").strip().lower()
             inner_origin = origin
             if label.strip().lower() in ORIGINS:

@@ -60,6 +60,35 @@ def test_feeds_import_appends_to_the_users_file(tmp_path, capsys):
     assert 'B "quoted"' in capsys.readouterr().out.replace("&quot;", '"')
 
 
+def test_feeds_import_refuses_non_http_and_never_breaks_feeds_toml(tmp_path, capsys):
+    """Hostile OPML: non-http addresses are refused by name; control characters in a title
+    (DEL, a C1 CSI) neither corrupt feeds.toml nor reach the terminal."""
+    config = tmp_path / "feeds.toml"
+    original = '[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\norigin = "armenia"\n'
+    config.write_text(original)
+    opml = tmp_path / "in.opml"
+    opml.write_text('<opml><body>'
+                    '<outline text="Evil" xmlUrl="file:///etc/passwd"/>'
+                    '<outline text="Script" xmlUrl="javascript:alert(1)"/>'
+                    '<outline text="Data" xmlUrl="data:text/xml,&lt;rss/&gt;"/>'
+                    '<outline text="Odd&#x7f;name&#x9b;31m" language="hy&#x7f;" xmlUrl="https://b.example/rss"/>'
+                    '</body></opml>', encoding="utf-8")
+    db = tmp_path / "db"
+    assert main(["--config", str(config), "--db", str(db), "feeds", "import", str(opml)]) == 0
+    out = capsys.readouterr().out
+    for name, url in (("Evil", "file:///etc/passwd"), ("Script", "javascript:alert(1)"),
+                      ("Data", "data:text/xml,<rss/>")):
+        assert f"skipped {name}: url must start with http:// or https:// (got '{url}')" in out
+    assert "1 feed(s) added" in out
+    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in out)
+    text = config.read_text()
+    assert text.startswith(original) and "passwd" not in text and "javascript" not in text and "data:" not in text
+    # The file still loads, with the new feed in it.
+    assert main(["--config", str(config), "--db", str(db), "feeds", "export"]) == 0
+    exported = capsys.readouterr().out
+    assert "https://b.example/rss" in exported and "passwd" not in exported
+
+
 def test_a_broken_config_is_one_clear_line(tmp_path, capsys):
     config = tmp_path / "feeds.toml"
     config.write_text('[[feeds]]\nname = "A"\nurl = "ftp://a.example/rss"\n')
