@@ -15,6 +15,13 @@ def screen_text(app: App) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def region_text(app: App, selector: str) -> str:
+    """The plain text of one widget's part of the screen (its lines, cropped to its columns)."""
+    region = app.screen.query_one(selector).region
+    lines = screen_text(app).splitlines()[region.y:region.bottom]
+    return "\n".join(line[region.x:region.right] for line in lines)
+
+
 def notifications(app: App) -> list[str]:
     return [n.message for n in app._notifications]
 
