@@ -113,7 +113,7 @@ def _vague_claims(sentences: list[Sentence], claims: list[Claim], published: dat
     context: str | None = None
     for sentence in sentences:
         if not sentence.skip:
-            for field, value, claimant, side in vague_figures(sentence, context, outlet, sentence.places or story_places()):
+            for field, value, claimant, side in vague_figures(sentence, context, outlet, lambda s=sentence: s.places or story_places()):
                 if (claimant, side) in exact:
                     continue
                 slot = slots.setdefault((claimant, side), {"sentences": set(), "unsplit": None, "killed": 0, "wounded": 0})

@@ -199,10 +199,11 @@ def historical(text: str, published: date) -> bool:
         return False
     if HISTORICAL.search(text.lower()):
         return True
-    if any(ch.isdigit() for ch in text):
-        text = NAMED_BY_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     for m in YEAR.finditer(text):
         if int(m.group(1)) < published.year:
+            # "the November 2020 ceasefire" names a document, not the time of the news
+            if not any(int(y.group(1)) < published.year for y in YEAR.finditer(NAMED_BY_YEAR.sub(" ", text))):
+                break
             return True
     for m in MONTH_ONLY.finditer(text):
         month = m.group(0).split()[-1]
@@ -278,14 +279,15 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
         sentence.splits = splits
         lower = raw.lower()
         sentence.lower = lower
+        cue = has_casualty_cue(lower)
         check = raw
-        if "since" in lower:
+        if cue and "since" in lower:
             for m in COMPARATIVE_SINCE.finditer(lower):
                 check = check[: m.start()] + " " * (m.end() - m.start()) + check[m.end():]
-        was_historical = historical(check, pub_day) or (previous_historical and bool(CONTINUES.match(raw)))
+        was_historical = cue and (historical(check, pub_day) or (previous_historical and bool(CONTINUES.match(raw))))
         previous_historical = was_historical
         sentence.skip = (
-            not has_casualty_cue(lower)
+            not cue
             or was_historical
             or bool(UNREST.search(lower))
             or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(lower))

@@ -15,6 +15,8 @@ A vague figure is only kept for a (claimant, side) the story gives no exact figu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .claimants import claimant_at, resolve_bare
 from .gazetteer import PlaceMatch
 from .numbers import count_at
@@ -33,10 +35,12 @@ def has_vague_cue(lower_text: str) -> bool:
     return any(cue in lower_text for cue in CUES)
 
 
-def vague_figures(sentence: Sentence, context: str | None, outlet: str | None, places: list[PlaceMatch]) -> list[tuple[str, int, str, str]]:
+def vague_figures(sentence: Sentence, context: str | None, outlet: str | None, places: Callable[[], list[PlaceMatch]]) -> list[tuple[str, int, str, str]]:
     """(field, value, claimant, side) of each vague figure in one sentence; field is
-    "unsplit", "killed" or "wounded"."""
+    "unsplit", "killed" or "wounded".  `places` is called only when a figure is found (speed)."""
     low = sentence.low
+    if not has_vague_cue(sentence.lower):
+        return []
     n = len(low)
     out: list[tuple[str, int, str, str]] = []
     for t, tok in enumerate(low):
@@ -96,8 +100,9 @@ def vague_figures(sentence: Sentence, context: str | None, outlet: str | None, p
 
 
 def _slot(sentence: Sentence, pos: int, np: list[str], civil: bool | None, context: str | None,
-          outlet: str | None, places: list[PlaceMatch]) -> tuple[str, str] | None:
+          outlet: str | None, lazy_places: Callable[[], list[PlaceMatch]]) -> tuple[str, str] | None:
     """(claimant, side) of a vague figure at token pos with victim phrase np."""
+    places = lazy_places()
     claimant = claimant_at(sentence, pos, context)
     nation = nation_of(np)
     if nation is None and (claimant == "<own>" or SUMS.search(sentence.lower)):
