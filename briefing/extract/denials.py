@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..models import Claim
 from .attribution import ANAPHOR, OWN
 from .claimants import claimant_at, resolve_bare
-from .gazetteer import PlaceMatch
+from .gazetteer import PlaceMatch, lookup
 from .numbers import tokenize
 from .records import Mention, Sentence
 from .victims import is_civil, nation_of, side_of
@@ -38,10 +38,11 @@ from .words import (
 WHO_FIRED_FIRST = ci(r"\b(?:fired|opened fire|fire|shot|attacked) first\b|\bwho (?:fired|started|opened fire)\b|\bstarted the (?:shooting|fighting|exchange)\b")
 CIVIL_SCENE = ci(r"\b(?:residents|villagers|homes?|houses?|civilians?|farmers?|shepherds?|school|kindergarten)\b")
 ARMED_SCENE = ci(r"\b(?:positions?|posts?|soldiers?|servicem[ae]n|troops|army|units|military|border guards?|checkpoint)\b")
+CIVIL_ZERO = frozenset({"people", "residents", "villagers", "locals", "children", "inhabitants"})
 NEGATIONS = ("not", "never", "none", "n't", "untrue", "false", "groundless", "baseless", "fabricated", " lie", "disinformation", "fake")
 WORD = re.compile(r"[\w'-]+")
 ZERO = ci(
-    r"\b(?:no (?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
+    r"\b(?:no (?:(?:euma|eu|mission|armenian|azerbaijani|russian|local|other) )?(?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
     r"monitors|observers|peacekeepers|border guards|guards|villagers|children|staff|"
     r"casualties|injuries|losses|deaths|fatalities|victims|one was)\b(?: (?:was|were|had been|has been|have been|is|are))?"
     r"(?: (?:hurt|injured|harmed|wounded|killed|reported))?"
@@ -97,12 +98,13 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
             # "said its army had suffered no losses", "reported no casualties among its troops"
             out.append(Mention("zero", 0, sentence.index, claimant, claimant, pos=pos))
             continue
-        if own_side in PARTIES and not any(w.startswith("civilian") for w in words):
+        civil_words = any(w.startswith("civilian") or w in CIVIL_ZERO for w in words)
+        if own_side in PARTIES and not civil_words:
             out.append(Mention("zero", 0, sentence.index, claimant, own_side, pos=pos))
             continue
-        if any(w in ("mission", "observers", "monitors") for w in words):
+        if any(w in ("mission", "observers", "monitors", "euma", "eu") for w in words):
             side = "unknown"
-        elif any(w.startswith("civilian") or w in ("people", "residents") for w in words):
+        elif civil_words:
             side = side_of(nation, True, claimant, sentence.places or story_places(), False)
         else:
             side = target_side(story_text, claimant)
@@ -186,6 +188,9 @@ def _clause_after(low: list[str], start: int, limit: int) -> list[str]:
     return out
 
 
+NATION_OF_ADJ = {"armenian": "Armenia", "azerbaijani": "Azerbaijan", "russian": "Russia", "karabakh": "Karabakh"}
+
+
 def _denied_victims(rest: list[str], denier: str, places: list[PlaceMatch]) -> str | None:
     """Side whose losses a denial is about, when its object says so: "dismissing Yerevan's
     report of a wounded Armenian soldier" -> Armenia, "denied any losses" -> the denier."""
@@ -196,6 +201,10 @@ def _denied_victims(rest: list[str], denier: str, places: list[PlaceMatch]) -> s
             nation = nation_of(rest[max(0, k - 2):k + 1])
             if nation in PARTIES:
                 return side_of(nation, is_civil([tok]) or False, denier, places, False)
+    for k, tok in enumerate(rest):
+        if tok in ("losses", "casualties") and k > 0 and NATION_OF_ADJ.get(rest[k - 1]) in PARTIES:
+            # "called Stepanakert's reports of Azerbaijani casualties disinformation"
+            return NATION_OF_ADJ[rest[k - 1]]
     if "losses" in rest or "casualties" in rest:
         return denier if denier in PARTIES else None
     return None
@@ -209,7 +218,14 @@ def deny_side(denial: Mention, mentions: list[Mention], text: str) -> str | None
     # the EU saying its monitors were unharmed is no accusation: the party said to be targeted is
     accusers = sorted(accusers, key=lambda m: m.side == "unknown")
     if figures or accusers:
-        return (figures or accusers)[0].side
+        side = (figures or accusers)[0].side
+        if side == "unknown":
+            # the EU saying its patrol was unharmed; the denial itself is about the party said
+            # to be targeted ("had not fired at Armenian positions")
+            target = target_side(text, None)
+            if target in PARTIES:
+                return target
+        return side
     side = target_side(text, None)
     other = {"Armenia": "Azerbaijan", "Azerbaijan": "Armenia", "Karabakh": "Azerbaijan"}.get(denial.claimant)
     if side == "civilians":
@@ -217,6 +233,9 @@ def deny_side(denial: Mention, mentions: list[Mention], text: str) -> str | None
     if side is None or side == denial.claimant:
         return other
     return side
+
+
+ARMED_TARGET = frozenset({"positions", "position", "posts", "post", "troops", "soldiers", "units", "army", "servicemen", "checkpoint", "forces"})
 
 
 def target_side(story_text: str, claimant: str | None) -> str | None:
@@ -230,6 +249,12 @@ def target_side(story_text: str, claimant: str | None) -> str | None:
     if any(w in ("observers", "monitors", "mission", "patrol", "eu", "european") for w in words):
         return "unknown"
     nation = nation_of(words)
+    if nation is None and not any(w in ARMED_TARGET for w in words):
+        # "fired small arms at Khnatsakh, a village in Syunik": a settlement is civilians
+        after = lower[m.end(): m.end() + 30]
+        place = lookup(words[0].strip(",")) if words else None
+        if place is not None and (place.kind in ("village", "town") or re.match(r",? an? (?:border )?(?:village|town|settlement)\b", after)):
+            return "civilians-Armenia" if place.side in ("armenia", "karabakh") else "civilians-Azerbaijan"
     if any(w in ("city", "town", "village", "villages", "residential", "civilians", "homes", "houses", "towns", "cities") for w in words):
         if nation in ("Armenia", "Karabakh"):
             return "civilians-Armenia"

@@ -206,3 +206,35 @@ def test_fired_only_in_return_is_no_denial() -> None:
                "Armenian forces did not fire until they were fired upon, the ministry said.")
     assert ("Armenia", "Armenia", 0, 2) in figures(summary)
     assert not any(c == "Azerbaijan" and s == "Armenia" for c, s, *_ in figures(summary))
+
+
+# --- zero claims: whose, and who was targeted -------------------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "'Our patrol near Sotk heard shooting. No EUMA staff were injured,' the EU mission in Armenia said on Thursday. "
+    "Azerbaijan's Defence Ministry said its troops had not fired at Armenian positions.",
+    "'No mission members were hurt,' the EU mission said on Thursday after gunfire near Sotk. Baku rejected the report, "
+    "saying its units had not fired at Armenian positions.",
+])
+def test_eu_unhurt_and_a_denial_about_the_targeted_side(summary: str) -> None:
+    assert figures(summary) == {("EU", "unknown", 0, 0), ("Azerbaijan", "Armenia", 0, 0)}
+
+
+@pytest.mark.parametrize("summary", [
+    "Azerbaijani troops fired at Khnatsakh, a village in Syunik, on Thursday, damaging a barn, Armenia's Defence Ministry said, adding that no one was hurt.",
+    "Azerbaijani units fired at Tegh on Thursday, hitting a house; no one was injured, Armenia's Defence Ministry said.",
+])
+def test_no_one_hurt_in_a_village_fired_at_is_civilians(summary: str) -> None:
+    assert figures(summary) == {("Armenia", "civilians-Armenia", 0, 0)}
+
+
+def test_no_residents_hurt_said_by_police_is_civilians() -> None:
+    summary = ("Three Armenian soldiers were wounded when Azerbaijani forces shelled Sotk on Thursday, the Defence Ministry said. "
+               "A house was damaged, but no residents were hurt, Armenian police said.")
+    assert figures(summary) == {("Armenia", "Armenia", 0, 3), ("Armenia", "civilians-Armenia", 0, 0)}
+
+
+def test_denying_reports_of_its_casualties_is_about_its_own_side() -> None:
+    summary = ("Two Karabakh soldiers were killed near Parukh on Thursday, the Defence Army said. Azerbaijan's Defence Ministry "
+               "called Stepanakert's reports of Azerbaijani casualties pure disinformation.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 2, 0), ("Azerbaijan", "Azerbaijan", 0, 0)}
