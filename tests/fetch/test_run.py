@@ -164,6 +164,27 @@ def test_briefing_fetch_command_end_to_end(feed_server, tmp_path, capsys):
         assert store.story_count() == 2
 
 
+def test_briefing_feeds_shows_each_feeds_health(feed_server, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    feed_server.route("/good.xml", xml_reply(rss([item(1), item(2), item(3)])))
+    feed_server.route("/odd.xml", Reply(499, reason="[red]Go away[/red]"))
+    config = write_config(tmp_path / "feeds.toml", feed_server, {"Good": "/good.xml", "Odd": "/odd.xml"})
+    db = tmp_path / "h.db"
+    assert main(["--config", str(config), "--db", str(db), "fetch", "--quiet"]) == 0
+    capsys.readouterr()
+    with config.open("a") as handle:  # added after the fetch: never fetched
+        handle.write('[[feeds]]\nname = "Later"\nurl = "http://127.0.0.1:9/later.xml"\n')
+    with Store(db) as store:
+        store.set_read([store.story_window(None, 0, 1)[0].id])
+    assert main(["--config", str(config), "--db", str(db), "feeds"]) == 0
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+            for line in capsys.readouterr().out.splitlines() if line.count("│") == 8}
+    good, odd, later = rows["Good"], rows["Odd"], rows["Later"]
+    assert good[2:] == ["new", "3", "2", ""]
+    assert odd[2:] == ["error", "0", "0", "HTTP 499 [red]Go away[/red]"]  # the server's words, as text
+    assert later[1:] == ["never", "not fetched", "0", "0", ""]
+
+
 def test_briefing_fetch_with_a_broken_config_exits_2(tmp_path, capsys):
     bad = tmp_path / "feeds.toml"
     bad.write_text('[[feeds]]\nname = "x"\nurl = "file:///etc/passwd"\n')
