@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, datetime, timedelta, timezone
 
 from briefing.cli import main
@@ -98,18 +97,3 @@ def test_processing_a_later_story_keeps_older_groups(store: Store):
     c = save(store, ARM, "Pashinyan meets Aliyev in Prague", "Text.", when + timedelta(days=3))
     process_stories(store, [c])
     assert store.story_clusters([a, b, c]) == {a: a, b: a}
-
-
-def test_demo_runs_the_whole_pipeline(tmp_path, capsys):
-    db = tmp_path / "demo.db"
-    assert main(["--db", str(db), "demo", "--no-app"]) == 0
-    capsys.readouterr()
-    conn = sqlite3.connect(db)
-    try:
-        claims, incidents, flagged = conn.execute(
-            "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM incidents),"
-            " (SELECT count(*) FROM stories WHERE has_incident = 1)"
-        ).fetchone()
-    finally:
-        conn.close()
-    assert claims > 20 and incidents > 5 and flagged > 10

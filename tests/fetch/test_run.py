@@ -282,9 +282,21 @@ def test_briefing_demo_no_app_fetches_the_samples(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "stories in" in out
     with Store(db) as store:
-        assert store.story_count() >= 50
+        stories = store.story_count()
+        assert stories >= 50
         assert {s.last_status for s in store.feed_states().values()} == {"new"}
+    # ... and through the whole pipeline: claims, incidents, stories marked as incident reports.
+    conn = sqlite3.connect(db)
+    try:
+        claims, incidents, flagged = conn.execute(
+            "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM incidents),"
+            " (SELECT count(*) FROM stories WHERE has_incident = 1)"
+        ).fetchone()
+    finally:
+        conn.close()
+    assert claims > 20 and incidents > 5 and flagged > 10
     # Again: every feed answers 304 and nothing is duplicated.
     assert main(["--db", str(db), "demo", "--no-app"]) == 0
     with Store(db) as store:
         assert {s.last_status for s in store.feed_states().values()} == {"unchanged"}
+        assert store.story_count() == stories
