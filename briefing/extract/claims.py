@@ -38,7 +38,7 @@ from .denials import deny_side, inherit_scene, zero_mentions
 from .events import clear_caches, event_type_in, event_type_of, kind_of, weapons_of
 from .gazetteer import PlaceMatch
 from .locations import claim_locations, incident_places
-from .mentions import figure_mentions
+from .mentions import ARMED_NAMED, armed_named, figure_mentions
 from .records import Mention, Sentence
 from .revisions import apply_later_splits, merge_mentions, toll_side, transfer_mentions
 from .sentences import has_casualty_cue, prepare_sentences
@@ -180,6 +180,9 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
         for mention in found:
             if mention.side in PARTIES:
                 fallback[mention.claimant] = mention.side
+        named = armed_named(sentence.low)
+        if named:
+            fallback[ARMED_NAMED] = named
         # a bare "the Defence Ministry said" is settled by what it reported (or the outlet),
         # so the next sentence's "it said" / unattributed figures follow it
         for anchor in sentence.anchors:

@@ -59,6 +59,12 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
             j -= 1
             continue
         if tok in LEFT_STOP or tok in KILL_WORDS or tok in WOUND_WORDS or tok in ACTIVE_KILL:
+            if tok == "and" and commas == 1:
+                # "two civilians, a woman and her grandchild, were killed": the people listed
+                # in an apposition are the figure before it
+                head = _apposition_head(low, j)
+                if head is not None and head.end not in used and head.start not in used:
+                    return head, low[head.end:t], j
             break
         if tok == ",":
             # a comma that only sets off a masked aside ("five peacekeepers, among them a
@@ -150,6 +156,22 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
             if word not in NATION_ADJ and word not in ("contract", "private", "junior", "senior", "military"):
                 break
     return None, [], j
+
+
+def _apposition_head(low: list[str], j: int) -> Count | None:
+    """The count before an apposition that holds the "and" at j: "two civilians, a woman and ..."."""
+    for c in range(j - 1, max(-1, j - 6), -1):
+        if low[c] == ",":
+            for k in range(c - 1, max(-1, c - 4), -1):
+                count = count_at(low, k)
+                if count is not None and count.end < c and all(w in PERSON_WORDS or w in NATION_ADJ for w in low[count.end:c]):
+                    return count
+                if low[k] in LEFT_STOP or low[k] == ",":
+                    break
+            return None
+        if low[c] in LEFT_STOP:
+            return None
+    return None
 
 
 def coordinated_count(words: list[str], low: list[str], masked: list[bool], t: int, used: set[int]) -> tuple[Count | None, list[str]]:

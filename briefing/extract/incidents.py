@@ -111,6 +111,10 @@ def _compatible(a: _Group, b: _Group) -> int:
                 a.sectors & b.sectors or a.places & b.places or not a.places or not b.places):
             return 1
         return 0
+    if gap and a.episode != b.episode:
+        # a day after an offensive began, a report of one shooting (no offensive named) is its
+        # own incident ("a car of peacekeepers came under fire")
+        return 0
     if a.kind == "landmine" and not (a.sides & b.sides):
         return 0
     score = 2 if gap == 0 else 1

@@ -27,6 +27,10 @@ _INSTITUTION_AFTER = re.compile(
 _VENUE_BEFORE = re.compile(r"(?:hospital|hospitals|morgue|clinic|medical cent(?:re|er)|talks|meeting|summit|negotiations|evacuated|taken|flown|airlifted|transferred)(?: \w+){0,1} (?:in|to|at) (?:the )?(?:(?:town|city|village|capital|resort) of )?$", re.I)
 
 
+# "the de facto authorities in Stepanakert said": where the speaker sits, not the incident
+_SPEAKER_BEFORE = re.compile(r"(?:authorities|officials|leadership|government|leaders|administration) (?:in|of) (?:the )?$", re.I)
+
+
 _VENUE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:\w+ )?(?:hospital|morgue|clinic|medical cent(?:re|er))", re.I)
 
 
@@ -51,6 +55,8 @@ def incident_places(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
         if _INSTITUTION_AFTER.match(after) or (venues and _VENUE_AFTER.match(after)):
             continue
         if venues and _VENUE_BEFORE.search(text[max(0, match.start - 40): match.start]):
+            continue
+        if _SPEAKER_BEFORE.search(text[max(0, match.start - 30): match.start]):
             continue
         kept.append(match)
     if any(m.place.name.casefold() not in _REGIONS for m in kept):

@@ -27,6 +27,7 @@ from .words import (
     BE,
     KILL_WORDS,
     LIMBS,
+    MILITARY_WORDS,
     NATION_ADJ,
     NATIONAL_NOUNS,
     NOT_PEOPLE,
@@ -137,6 +138,9 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         side = side_of(nation, civil, claimant, places, own)
         if side is None and not civil and fallback:
             side = fallback.get(claimant)  # "A fifth soldier was wounded" after "four Armenian soldiers"
+            if side is None and claimant not in PARTIES:
+                # a newspaper's "five servicemen died" after "a car carrying Russian peacekeepers"
+                side = fallback.get(ARMED_NAMED)
         if side is None:
             return
         value = count.value
@@ -353,6 +357,19 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
                 break
     return out
+
+
+ARMED_NAMED = "*"  # fallback key: the side of the armed people the story last named with a nationality
+
+
+def armed_named(low: list[str]) -> str | None:
+    """Side of the last "Russian peacekeepers" / "Azerbaijani soldiers" in a sentence."""
+    found = None
+    for k in range(len(low) - 1):
+        nation = NATION_ADJ.get(low[k])
+        if nation in PARTIES and (low[k + 1] in MILITARY_WORDS or (k + 2 < len(low) and low[k + 2] in MILITARY_WORDS)):
+            found = nation
+    return found
 
 
 OPPONENT = {"Azerbaijan": "Armenia", "Armenia": "Azerbaijan", "Karabakh": "Azerbaijan"}

@@ -238,3 +238,40 @@ def test_denying_reports_of_its_casualties_is_about_its_own_side() -> None:
     summary = ("Two Karabakh soldiers were killed near Parukh on Thursday, the Defence Army said. Azerbaijan's Defence Ministry "
                "called Stepanakert's reports of Azerbaijani casualties pure disinformation.")
     assert figures(summary) == {("Karabakh", "Karabakh", 2, 0), ("Azerbaijan", "Azerbaijan", 0, 0)}
+
+
+# --- people in an apposition, the speaker's seat, a newspaper's figure -------------------------
+
+@pytest.mark.parametrize("summary,killed", [
+    ("Karabakh's human rights defender said two civilians, a man and his son, were killed by Azerbaijani shelling in Martuni on Thursday.", 2),
+    ("The Karabakh ombudsman said three civilians, two women and a boy, were killed by Azerbaijani shelling in Martuni on Thursday.", 3),
+])
+def test_an_apposition_listing_the_victims_keeps_the_figure(summary: str, killed: int) -> None:
+    assert figures(summary) == {("Karabakh", "civilians-Armenia", killed, 0)}
+
+
+def test_the_speakers_seat_is_no_incident_place() -> None:
+    claims = extract_claims("Border", "Ten Karabakh servicemen were killed in Martakert on Thursday, the de facto authorities "
+                            "in Stepanakert said.", THURSDAY)
+    assert [c.locations for c in claims] == [["Martakert"]]
+
+
+def test_a_newspapers_figure_for_troops_takes_the_nationality_named_before() -> None:
+    summary = ("A vehicle carrying Russian peacekeepers came under fire near Martakert on Thursday, the Russian Defence Ministry "
+               "said, without giving a toll. The newspaper Kommersant, citing sources, reported that four servicemen died.")
+    assert figures(summary) == {("other", "Russia", 4, 0)}
+
+
+def test_a_single_shooting_the_day_after_an_offensive_began_is_its_own_incident() -> None:
+    wednesday = datetime(2024, 6, 12, 22, 0, tzinfo=YEREVAN)
+    offensive = extract_claims("Offensive", "At least 30 Karabakh servicemen were killed on Wednesday as Azerbaijan launched an "
+                               "offensive in Nagorno-Karabakh, the Defence Army said.", wednesday)
+    car = extract_claims("Peacekeepers", "A car carrying Russian peacekeepers came under fire in Nagorno-Karabakh on Thursday. "
+                         "The newspaper Kommersant reported that four servicemen died.", THURSDAY)
+    assert offensive and car
+    for claim in offensive:
+        claim.story_id = "a"
+    for claim in car:
+        claim.story_id = "b"
+    group_incidents([(c, wednesday) for c in offensive] + [(c, THURSDAY) for c in car])
+    assert offensive[0].incident_id != car[0].incident_id
