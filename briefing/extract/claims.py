@@ -21,8 +21,11 @@ The stages, one module each:
    ("12 casualties", "dozens killed") as claims with `vague=True` (kept for the reader,
    dropped from the corpus view by `extract_jsonl`).
 
-The title is not used for figures: headlines repeat the summary or give sums ("at least
-seven dead").  Incidents across stories are grouped later by `incidents.py`.
+The title is not used for figures - headlines repeat the summary or give sums ("at least
+seven dead") - except when the summary only refers back to the victims ("The servicemen were
+taken to hospital") and gives no figure for their side: then the headline's figure for a
+named side is the story's (`_headline_mentions`).  Incidents across stories are grouped later
+by `incidents.py`.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from .revisions import apply_later_splits, merge_mentions, toll_side, transfer_m
 from .sentences import has_casualty_cue, prepare_sentences
 from .vague import has_vague_cue, vague_figures
 from .victims import karabakh_frame, unsplit_to_armed
-from .words import BARE, DENY_SIDE, PARTIES, TOLL_SIDE
+from .words import BARE, DENY_SIDE, PARTIES, TOLL_SIDE, ci
 
 
 def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str, parts: dict[int, int] | None = None) -> tuple[str, str, str]:
@@ -79,8 +82,9 @@ def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
 
 def extract_story(title: str, summary: str, published: datetime, source: str = "") -> list[Claim]:
     """Claims of one (relevant) story; see the module docstring for the rules."""
-    del title  # figures come from the summary only; see module docstring
-    if not summary or not has_casualty_cue(summary.lower()):
+    if not summary:
+        return []
+    if not has_casualty_cue(summary.lower()) and not (title and has_casualty_cue(title.lower()) and BACK_REFERENCE.search(summary.lower())):
         return []
     clear_caches()  # the cue caches only serve the claims of one story
     sentences = prepare_sentences(summary, published)
@@ -94,6 +98,8 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
 
     outlet = OUTLET_COUNTRY.get(source.strip().casefold())
     mentions = _story_mentions(sentences, summary, story_places, outlet)
+    if title and BACK_REFERENCE.search(summary.lower()):
+        mentions += _headline_mentions(title, mentions, sentences, published, story_places, outlet)
     _settle_sides(mentions, sentences, summary, story_places)
     merged = merge_mentions([m for m in mentions if m.side])
     claims, bare_zero = _build_claims(merged, sentences, published)
@@ -146,6 +152,36 @@ def _vague_claims(sentences: list[Sentence], claims: list[Claim], published: dat
             kind=kind_of(etype, weapons, own or story),
             evidence=" ".join(s.text for s in sentences if s.index in indexes),
         ))
+    return out
+
+
+# "The servicemen were taken to hospital": the summary refers back to victims it never counts
+BACK_REFERENCE = ci(
+    r"\bthe (?:wounded |injured |dead |killed )?(?:servicem[ae]n|soldiers?|border guards?|conscripts?|troops|civilians?|residents?|"
+    r"villagers?|policem[ae]n|deminers?|sappers?) (?:was|were|had been|have been|has been|are|is) (?:taken|evacuated|hospitali[sz]ed|"
+    r"rushed|airlifted|transferred|receiving|being treated|treated|in (?:a )?(?:stable|serious|critical|satisfactory) condition|out of danger)"
+)
+
+
+def _headline_mentions(title: str, mentions: list[Mention], sentences: list[Sentence], published: datetime,
+                       story_places: Callable[[], list[PlaceMatch]], outlet: str | None) -> list[Mention]:
+    """Figures of the headline for a named side the summary refers back to but never counts:
+    "Two Azerbaijani servicemen wounded by Armenian fire" + "The servicemen were taken to
+    hospital, the ministry said".  The headline's own attribution wins, else the summary's
+    first party speaking, else the outlet's country."""
+    counted = {m.side for m in mentions if m.field in ("killed", "wounded")}
+    speakers = [a.claimant for s in sentences for a in s.anchors if a.claimant in PARTIES and not a.noun and not a.deny]
+    context = speakers[0] if speakers else outlet
+    heads = prepare_sentences(title.rstrip(".") + ".", published)
+    resolve_anchors(heads)
+    out: list[Mention] = []
+    for head in heads:
+        if head.skip:
+            continue
+        for mention in figure_mentions(head, context, story_places, outlet, {}):
+            if mention.side in PARTIES and mention.side not in counted and mention.claimant in PARTIES:
+                mention.sentence = 0  # dated and placed by the summary's opening
+                out.append(mention)
     return out
 
 

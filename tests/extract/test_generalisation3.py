@@ -275,3 +275,34 @@ def test_a_single_shooting_the_day_after_an_offensive_began_is_its_own_incident(
         claim.story_id = "b"
     group_incidents([(c, wednesday) for c in offensive] + [(c, THURSDAY) for c in car])
     assert offensive[0].incident_id != car[0].incident_id
+
+
+# --- the headline's figure when the summary only refers back to the victims ---------------------
+
+@pytest.mark.parametrize("title,summary,expected", [
+    ("Two Azerbaijani servicemen wounded by Armenian fire in Lachin",
+     "Armenian units fired at Azerbaijani army positions in the Lachin district on Thursday, the Defence Ministry said. "
+     "The servicemen were taken to hospital and their lives are not in danger, the ministry said.",
+     {("Azerbaijan", "Azerbaijan", 0, 2)}),
+    ("Armenian soldier wounded by Azerbaijani sniper near Sotk",
+     "Azerbaijani units opened fire on Armenian positions near Sotk on Thursday, Armenia's Defence Ministry said. "
+     "The soldier was evacuated to hospital in a stable condition.",
+     {("Armenia", "Armenia", 0, 1)}),
+])
+def test_headline_figure_when_the_summary_only_refers_back(title: str, summary: str, expected: set) -> None:
+    got = {(c.claimant, c.side_affected, c.killed, c.wounded) for c in extract_claims(title, summary, THURSDAY, "Trend")}
+    assert got == expected
+
+
+@pytest.mark.parametrize("title,summary", [
+    # the summary counts the victims itself: its figure, not the headline's
+    ("Three Azerbaijani soldiers wounded in Lachin",
+     "Two Azerbaijani servicemen were wounded by Armenian fire in Lachin on Thursday, the Defence Ministry said. "
+     "The servicemen were taken to hospital."),
+    # a headline sum without a side, and no back-reference
+    ("At least seven dead in border clashes",
+     "Armenia said two of its soldiers were killed on Thursday; Azerbaijan said five of its servicemen died."),
+])
+def test_headline_figure_not_used_otherwise(title: str, summary: str) -> None:
+    got = {(c.claimant, c.side_affected, c.killed, c.wounded) for c in extract_claims(title, summary, THURSDAY)}
+    assert all(k + w != 3 and k != 7 for *_, k, w in got)
