@@ -548,16 +548,6 @@ async def test_command_palette_lists_the_same_actions(sample_db):
         await wait_for(pilot, lambda: db_story(path, story.id).starred)
 
 
-async def test_keymap_remaps_a_binding_by_id(sample_db):
-    app = make_app(sample_db)
-    path = sample_db[1]
-    story = newest(path)
-    async with app.run_test(size=SIZE) as pilot:
-        app.set_keymap({"story_list.star": "z"})
-        await pilot.press("z")
-        assert db_story(path, story.id).starred
-
-
 async def test_mouse_click_selects_and_double_click_opens(sample_db):
     app = make_app(sample_db)
     path = sample_db[1]
