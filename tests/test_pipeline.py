@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from briefing.cli import main
 from briefing.models import Feed, Story
-from briefing.pipeline import process_stories, rebuild
+from briefing.pipeline import process_stories
 from briefing.store import Store, StoryFilter
 
 ARM = Feed("Armenpress", "http://127.0.0.1/arm", origin="armenia")
@@ -44,18 +44,32 @@ def test_two_sides_reports_of_one_clash_become_one_incident_with_both_claims(sto
     assert {(f.claimant, f.side_affected): f.killed for f in tally.figures}[("Armenia", "Armenia")] == 2
 
 
-def test_rebuild_keeps_a_rejected_claim_rejected(store: Store):
-    store.sync_feeds([ARM])
+def test_extract_rebuild_command_keeps_the_readers_corrections(tmp_path, capsys):
+    db = tmp_path / "r.db"
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[[feeds]]\nname = "{ARM.name}"\nurl = "{ARM.url}"\norigin = "armenia"\n')
     when = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
-    sid = save(store, ARM, "Soldier wounded in Tegh",
-               "Armenia's Defence Ministry said a soldier was wounded on Tuesday by Azerbaijani fire near Tegh.",
-               when)
-    process_stories(store, [sid])
-    [claim] = store.claims_for_story(sid)
-    store.correct_claim(sid, claim.claimant, claim.side_affected, "rejected")
-    rebuild(store)
-    assert store.claims_for_story(sid) == []
-    assert len(store.claims_for_story(sid, include_rejected=True)) == 1
+    with Store(db) as store:
+        store.sync_feeds([ARM])
+        wounded = save(store, ARM, "Soldier wounded in Tegh", "Armenia's Defence Ministry said a soldier was "
+                       "wounded on Tuesday by Azerbaijani fire near Tegh.", when)
+        killed = save(store, ARM, "Two soldiers killed near Sotk", "Armenia's Defence Ministry said on Tuesday "
+                      "that two servicemen were killed near Sotk.", when.replace(hour=12))
+        process_stories(store, [wounded, killed])
+        [a] = store.claims_for_story(wounded)
+        [b] = store.claims_for_story(killed)
+        assert b.killed == 2
+        store.correct_claim(wounded, a.claimant, a.side_affected, "rejected")
+        store.correct_claim(killed, b.claimant, b.side_affected, "edited", killed=3, wounded=1)
+    assert main(["--db", str(db), "--config", str(config), "extract", "--rebuild"]) == 0
+    assert capsys.readouterr().out.startswith("re-extracted 2 stories: ")
+    with Store(db) as store:
+        assert store.claims_for_story(wounded) == []
+        [b] = store.claims_for_story(killed)
+        assert (b.killed, b.wounded, b.status) == (3, 1, "edited")
+        day = date(2026, 11, 17)
+        figures = {(f.claimant, f.side_affected): (f.killed, f.wounded) for f in store.tally(day, day).figures}
+        assert figures == {("Armenia", "Armenia"): (3, 1)}
 
 
 def test_extract_command_writes_one_json_line_per_story(tmp_path, capsys):
