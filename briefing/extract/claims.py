@@ -30,6 +30,7 @@ by `incidents.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -210,6 +211,9 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
                 for mention in found:
                     if mention.pos >= 0:
                         mention.part = 1 if lo <= mention.pos < hi else 0
+            if found and mentions and _separate_incident(sentence, sentences, mentions):
+                for mention in found:
+                    mention.incident = sentence.index
             mentions += found
         else:
             found = []
@@ -233,6 +237,28 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
     return mentions
 
 
+# "Hours later, in the Fuzuli district, a shepherd ...", "In a separate incident, ...", "Separately, ..."
+SEPARATE = re.compile(
+    r"^(?:(?:Hours|Minutes|Days) later|Later (?:that|the same) (?:day|evening|night)|Separately|"
+    r"(?:In|At) (?:a|another) (?:separate|second|different) (?:incident|blast|explosion|attack|shooting)|In another incident)\b"
+)
+
+
+def _separate_incident(sentence: Sentence, sentences: list[Sentence], earlier: list[Mention]) -> bool:
+    """The sentence tells another incident than the story's first figures: a marker
+    ("Hours later, ...", "In a separate incident"), or "also said" with an event day other
+    than that of the first figure ("The ministry also said Armenian units had fired ... on
+    Friday evening" after "the fighting on 13 and 14 September")."""
+    if SEPARATE.match(sentence.text):
+        return True
+    if " also " not in sentence.lower:
+        return False
+    here = [d for d in sentence.dates if d.rank > SPEECH]
+    first = min(m.sentence for m in earlier)
+    there = [d for d in sentences[first].dates if d.rank > SPEECH]
+    return bool(here and there and min(d.day for d in here) != min(d.day for d in there))
+
+
 def _settle_sides(mentions: list[Mention], sentences: list[Sentence], summary: str, story_places: Callable[[], list[PlaceMatch]]) -> None:
     """Sides that need the whole story: later splits ("of the dead, ten were civilians"),
     bare tolls, denials (whose losses are denied) and Baku's Karabakh framing."""
@@ -247,14 +273,15 @@ def _settle_sides(mentions: list[Mention], sentences: list[Sentence], summary: s
     unsplit_to_armed(mentions)
 
 
-def _build_claims(merged: dict[tuple[str, str], dict], sentences: list[Sentence], published: datetime) -> tuple[list[Claim], list[tuple[Claim, bool, bool, bool]]]:
+def _build_claims(merged: dict[tuple, dict], sentences: list[Sentence], published: datetime) -> tuple[list[Claim], list[tuple[Claim, bool, bool, bool]]]:
     """A Claim per merged slot, with date, place, event type and weapons read from the claim's
     own sentences first, then its claimant's, then the story's.  Also returns the zero claims
     with what their own sentences lack (see `denials.inherit_scene`)."""
     claims: list[Claim] = []
     pub_day = local_day(published)
     bare_zero: list[tuple[Claim, bool, bool, bool]] = []  # zero claims and what their own sentences lack
-    for (claimant, side), slot in merged.items():
+    for key, slot in merged.items():
+        claimant, side = key[0], key[1]
         if slot["killed"] is None and slot["wounded"] is None and not slot["zero"]:
             continue
         indexes: set[int] = slot["sentences"]
@@ -269,7 +296,7 @@ def _build_claims(merged: dict[tuple[str, str], dict], sentences: list[Sentence]
         if not weapons and slot["killed"] is None and slot["wounded"] is None:
             weapons = weapons_of(story)  # "no one was hurt": the weapons are the story's incident's
         kind = kind_of(etype, weapons, own or story)
-        taken = {i for key, other in merged.items() if key != (claimant, side) for i in other["sentences"]} - indexes
+        taken = {i for other_key, other in merged.items() if other_key != key for i in other["sentences"]} - indexes
         locations = claim_locations(sentences, indexes, claimant, taken, parts)
         evidence = " ".join(s.text for s in sentences if s.index in indexes)
         claim = Claim(

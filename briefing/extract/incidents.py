@@ -64,7 +64,16 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
     buckets: dict[tuple, list[Claim]] = {}
     for claim in claims:
         if claim.kind == "landmine":
-            key: tuple = ("landmine", claim.side_affected, claim.event_date)
+            # separate blasts are separate incidents: a blast per side, day and place
+            key: tuple = ("landmine", claim.side_affected, claim.event_date, len(buckets))
+            places, _ = _place_keys(claim.locations)
+            for existing, members in buckets.items():
+                if existing[:3] != key[:3]:
+                    continue
+                other_places = set().union(*(_place_keys(m.locations)[0] for m in members))
+                if not places or not other_places or places & other_places:
+                    key = existing
+                    break
         else:
             # different places in one story are different incidents (README rule 11):
             # join the first group of this kind whose places are compatible

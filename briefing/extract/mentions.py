@@ -324,6 +324,10 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     break
         count, np, _ = left_count(low, masked, start, used, sentence.words)
         if count is None:
+            # "a shepherd stepped on a mine near Alkhanli and was seriously injured": the subject
+            # of the first verb of the clause
+            count, np = _shared_subject(low, masked, start, used)
+        if count is None:
             # "Siraj Abishov, Maharram Ibrahimov and Arif Aliyev died", "a woman and her grandson
             # had been killed": count the people coordinated in the subject
             count, np = coordinated_count(sentence.words, low, masked, start, used)
@@ -384,6 +388,29 @@ def _by_return_fire(low: list[str], pos: int) -> bool:
         if w in (";", ".", ","):
             return False
     return False
+
+
+def _shared_subject(low: list[str], masked: list[bool], t: int, used: set[int]) -> tuple[Count | None, list[str]]:
+    """Subject of "X <verb> ... and was injured" for a trigger at t right after "and (was|were)"."""
+    k = t - 1
+    while k >= 0 and (low[k] in BE or low[k] in ("also", "seriously", "badly", "slightly", "lightly", "critically", "fatally")):
+        k -= 1
+    if k < 1 or low[k] != "and" or k == t - 1:
+        return None, []
+    for j in range(k - 1, max(-1, k - 20), -1):
+        tok = low[j]
+        if tok in (";", ":") or tok in KILL_WORDS or tok in WOUND_WORDS or j in used or masked[j]:
+            return None, []
+        if tok in PERSON_WORDS and tok not in OTHER_PEOPLE and j > 0:
+            head = j - 1
+            while head > 0 and (low[head] in NATION_ADJ or low[head] in ("young", "local", "elderly", "contract")):
+                head -= 1
+            if low[head] in ("a", "an", "one", "another") and not tok.endswith("s"):
+                return Count(1, head, head + 1), low[head + 1:j + 1]
+            count = count_at(low, head)
+            if count is not None and count.end <= j:
+                return count, low[count.end:j + 1]
+    return None, []
 
 
 def _between_sides(low: list[str], pos: int) -> bool:

@@ -37,6 +37,7 @@ class Mention:
     superseded: bool = False  # "initially reported two dead": replaced by a later figure
     part: int = -1  # in a sentence with a shifted clause: 1 inside it, 0 outside
     pos: int = -1  # token index of the figure in its sentence
+    incident: int = 0  # > 0: a separate incident told in the same story ("Hours later, in Fuzuli, ...")
 
 
 @dataclass(slots=True)

@@ -110,8 +110,10 @@ def toll_side(toll: Mention, mentions: list[Mention], sentences: list[Sentence],
     return toll.claimant if toll.claimant in PARTIES else None
 
 
-def merge_mentions(mentions: list[Mention]) -> dict[tuple[str, str], dict]:
+def merge_mentions(mentions: list[Mention]) -> dict[tuple, dict]:
     """One slot per (claimant, side affected): the figures a claim is made of (README rules 3, 8).
+    A figure of a separate incident told in the same story (`Mention.incident`) has a slot of
+    its own, keyed (claimant, side, incident).
 
     Figures joined under one verb ("two journalists and a local official were killed") add
     up; "two more" adds to the figure before it; otherwise the largest figure wins, because
@@ -137,7 +139,7 @@ def merge_mentions(mentions: list[Mention]) -> dict[tuple[str, str], dict]:
     # merge per (claimant, side)
     merged: dict[tuple[str, str], dict] = {}
     for mention in mentions:
-        key = (mention.claimant, mention.side)
+        key = (mention.claimant, mention.side) if not mention.incident else (mention.claimant, mention.side, mention.incident)
         slot = merged.setdefault(key, {"killed": None, "wounded": None, "killed_high": None, "wounded_high": None, "sentences": set(), "zero": False})
         slot["sentences"].add(mention.sentence)
         slot.setdefault("parts", {}).setdefault(mention.sentence, set()).add(mention.part)

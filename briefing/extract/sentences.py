@@ -197,8 +197,9 @@ def historical(text: str, published: date) -> bool:
     """
     if REMNANTS.search(text.lower()):
         return False
-    if HISTORICAL.search(text.lower()):
-        return True
+    m = HISTORICAL.search(text.lower())
+    if m and not (m.start() <= 3 and text.lower().startswith(("in a separate ", "at a separate "))):
+        return True  # (a sentence opening "In a separate incident, ..." is news told apart)
     for m in YEAR.finditer(text):
         if int(m.group(1)) < published.year:
             # "the November 2020 ceasefire" names a document, not the time of the news

@@ -306,3 +306,29 @@ def test_headline_figure_when_the_summary_only_refers_back(title: str, summary: 
 def test_headline_figure_not_used_otherwise(title: str, summary: str) -> None:
     got = {(c.claimant, c.side_affected, c.killed, c.wounded) for c in extract_claims(title, summary, THURSDAY)}
     assert all(k + w != 3 and k != 7 for *_, k, w in got)
+
+
+# --- two incidents of one side in one story ----------------------------------------------------
+
+@pytest.mark.parametrize("second", [
+    "Hours later, in the Fuzuli district, a shepherd stepped on an anti-personnel mine near Alkhanli and was seriously injured, the agency said.",
+    "In a separate incident, a farmer was injured by a mine near Alkhanli in the Fuzuli district, the agency said.",
+])
+def test_two_mine_blasts_in_one_story_are_two_claims(second: str) -> None:
+    summary = ("A resident of the Tartar district was killed on Thursday when his tractor hit an anti-tank mine near Sugovushan, "
+               "the Azerbaijan Mine Action Agency (ANAMA) said. " + second)
+    claims = extract_claims("Mines", summary, THURSDAY, "Trend")
+    assert sorted((c.side_affected, c.killed, c.wounded) for c in claims) == [
+        ("civilians-Azerbaijan", 0, 1), ("civilians-Azerbaijan", 1, 0)]
+    for claim in claims:
+        claim.story_id = "s"
+    group_incidents(claims)
+    assert len({c.incident_id for c in claims}) == 2
+
+
+def test_an_also_reported_shooting_on_another_day_is_another_incident() -> None:
+    summary = ("The number of Azerbaijani servicemen killed in the fighting on the border on 10 and 11 June has risen to 50, "
+               "the Defence Ministry said on Thursday. The ministry also said Armenian units had fired at Azerbaijani positions "
+               "in Kalbajar on Wednesday evening, and that the shots caused no casualties.")
+    claims = extract_claims("Border", summary, THURSDAY, "APA")
+    assert sorted((c.event_date.isoformat(), c.killed) for c in claims) == [("2024-06-10", 50), ("2024-06-12", 0)]
