@@ -56,6 +56,25 @@ def test_on_stored_reports_ids_per_feed(feed_server, db_path):
     assert seen == [("A", 2)]
 
 
+def test_a_feed_moved_to_a_new_address_is_fetched_at_once_and_unconditionally(feed_server, db_path):
+    old = feed_server.route("/old.xml", xml_reply(rss([item(1)]), ETag='"old-v1"'))
+    new = feed_server.route("/new.xml", xml_reply(rss([item(1), item(2)]), ETag='"new-v1"'))
+    fetch(make_config(("A", old)), db_path)
+    # Same feed, same address: not due again yet.
+    assert fetch(make_config(("A", old)), db_path, force=False)[0] == []
+    outcomes, _ = fetch(make_config(("A", new)), db_path, force=False)
+    assert [(o.feed, o.status, o.new) for o in outcomes] == [("A", "new", 1)]
+    [request] = feed_server.hits("/new.xml")
+    assert "if-none-match" not in request.headers  # the old server's validator means nothing here
+    # Dropping the feed from the config keeps its stories (and the reader's tags on them).
+    with Store(db_path) as store:
+        sid = store.story_window(None, 0, 1)[0].id
+        store.add_tag(sid, "keep me")
+    fetch(make_config(("B", feed_server.url("/other.xml"))), db_path)
+    with Store(db_path) as store:
+        assert store.story_count() == 2 and store.story_tags(sid) == ["keep me"]
+
+
 def test_fetch_runs_while_another_connection_reads(feed_server, db_path):
     """WAL: a reader holding a snapshot never blocks the fetcher, and sees news once it looks again."""
     url = feed_server.route("/a.xml", [xml_reply(rss([item(1)])), xml_reply(rss([item(1), item(2), item(3)]))])
