@@ -65,6 +65,8 @@ SETTING_TYPES: dict[str, type] = {
     "retries": int,
 }
 
+COUNTS_FROM_ZERO = {"retries", "max_redirects"}  # 0: no retries, no redirects followed
+
 
 def check_url(url: object) -> str | None:
     """Why `url` is unusable as a feed address, or None if it is fine.
@@ -132,7 +134,11 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         kind = SETTING_TYPES.get(key)
         if kind is None:
             raise ConfigError(f"settings: unknown key {key!r}; allowed keys are {', '.join(SETTING_TYPES)}")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"settings.{key}: must be a positive number (got {value!r})")
+        if key in COUNTS_FROM_ZERO and value < 0:
+            raise ConfigError(f"settings.{key}: must be 0 or more (got {value!r})")
+        if key not in COUNTS_FROM_ZERO and value <= 0:
             raise ConfigError(f"settings.{key}: must be a positive number (got {value!r})")
         setattr(config.settings, key, kind(value))
 

@@ -34,6 +34,18 @@ def test_bad_entries_are_named(feeds, message):
     assert message in str(error.value)
 
 
+def test_settings_retries_and_redirects_may_be_zero_but_nothing_may_be_negative():
+    settings = parse_config({"settings": {"retries": 0, "max_redirects": 0, "total_timeout": 2.5}}).settings
+    assert (settings.retries, settings.max_redirects, settings.total_timeout) == (0, 0, 2.5)
+    for key, value, message in (("retries", -1, "settings.retries: must be 0 or more (got -1)"),
+                                ("per_host", 0, "settings.per_host: must be a positive number (got 0)"),
+                                ("max_bytes", "10MB", "settings.max_bytes: must be a positive number (got '10MB')"),
+                                ("concurrency", True, "settings.concurrency: must be a positive number (got True)")):
+        with pytest.raises(ConfigError) as error:
+            parse_config({"settings": {key: value}})
+        assert str(error.value) == message
+
+
 def test_opml_round_trip_and_hostile_outlines_are_skipped():
     opml = """<?xml version="1.0"?><opml version="2.0"><head/><body>
       <outline text="azerbaijan"><outline text="Trend" xmlUrl="https://en.trend.az/feeds/index.rss"/></outline>
