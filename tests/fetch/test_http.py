@@ -96,6 +96,18 @@ def test_500_forever_records_error_and_keeps_older_stories(feed_server, db_path)
         assert state.next_due > datetime.now(timezone.utc)
 
 
+def test_a_feed_that_keeps_failing_is_tried_less_and_less_often_until_it_recovers(feed_server, db_path):
+    url = feed_server.route("/a.xml", [Reply(404), Reply(404), Reply(404), xml_reply(DOC)])
+    config = make_config(("A", url), fetch_interval_minutes=10)
+    waits = []
+    for _ in range(4):
+        fetch(config, db_path)
+        with Store(db_path) as store:
+            state = store.feed_states()["A"]
+        waits.append(round((state.next_due - state.last_fetched).total_seconds() / 60))
+    assert waits == [10, 20, 40, 10]  # one interval, then doubling; back to normal once it answers
+
+
 def test_hanging_server_times_out_within_the_configured_time(feed_server, db_path):
     url = feed_server.route("/slow.xml", Reply(hang=True))
     outcomes, _ = fetch(make_config(("A", url), read_timeout=0.3, total_timeout=5, retries=1), db_path)
