@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from briefing.app import BriefingApp
 from briefing.config import Settings
@@ -261,6 +261,34 @@ async def test_f_filters_by_unread_and_clears(sample_db):
         assert "not a date" in screen_text(app)
         await pilot.press("escape")
         await pilot.press("escape")  # clear every filter
+        assert app.story_list.story_count == 66
+
+
+async def test_f_filters_by_origin_and_starred_and_says_so(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    with Store(path) as store:
+        russian = store.story_window(StoryFilter(origin="russia", collapse_clusters=True), 0, 10)
+        store.set_starred(russian[0].id, True)
+        store.set_starred(newest(path).id, True)  # starred, but not Russian
+    assert len(russian) >= 2 and newest(path).origin != "russia"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        app.screen.query_one("#origin", Select).value = "russia"
+        await pilot.click("#apply")
+        await pilot.pause()
+        assert app.story_list.story_count == len(russian)
+        assert "1/" + str(len(russian)) in screen_text(app)
+        await pilot.press("f")
+        assert app.screen.query_one("#origin", Select).value == "russia"  # the form shows what is applied
+        app.screen.query_one("#starred", Checkbox).value = True
+        await pilot.click("#apply")
+        await pilot.pause()
+        assert app.story_list.story_count == 1 and app.story_list.current.id == russian[0].id
+        assert "starred" in screen_text(app)
+        await pilot.press("f")
+        await pilot.click("#clear")
+        await pilot.pause()
         assert app.story_list.story_count == 66
 
 
