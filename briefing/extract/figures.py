@@ -139,9 +139,15 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
     # "..., and Private Anar Kazimov was killed": a rank or person noun before a name opens the clause
     if words is not None and j + 3 < t:
         k = j + 1
+        for q in range(t - 1, j, -1):
+            if low[q] in ("said", "says", "reported", "that", "told"):
+                k = q + 1  # "Karabakh police said 31-year-old Aram Petrosyan died": after the speaker
+                break
         while k < t and (low[k] in NATION_ADJ or low[k] in ("contract", "junior", "senior", "the")):
             k += 1
         word = low[k] if k < t else ""
+        if word.endswith("-year-old") and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in low[k + 3:t]):
+            return Count(1, k, k + 1), ["<named>"], j  # "22-year-old Martin Hayrapetyan died at the scene"
         if (word in PERSON_WORDS and not word.endswith("s") and word not in ("police", "crew", "personnel", "military", "army")
                 and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in low[k + 3:t])
                 and not any(w in ("were", "are", "have") for w in low[k + 3:t])):  # "... and driver Elvin Rzayev were": a list

@@ -336,6 +336,8 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         # a subset: "A 16-year-old boy ... was among those who died"
         if SUBSET_AFTER.search(" ".join(low[count.start:t + 14])):
             continue
+        if t + 1 < n and low[t + 1] in PERSON_WORDS and low[t + 1] not in OTHER_PEOPLE and not any(w in PERSON_WORDS for w in np):
+            np = np + [low[t + 1]]  # "the three wounded men", "two injured soldiers": the noun follows
         add(field, count, np, t)
         # "X and Y were killed on Friday, together with Arif Aliyev, a local official": one more
         for k in range(t + 1, min(n - 2, t + 10)):

@@ -332,3 +332,17 @@ def test_an_also_reported_shooting_on_another_day_is_another_incident() -> None:
                "in Kalbajar on Wednesday evening, and that the shots caused no casualties.")
     claims = extract_claims("Border", summary, THURSDAY, "APA")
     assert sorted((c.event_date.isoformat(), c.killed) for c in claims) == [("2024-06-10", 50), ("2024-06-12", 0)]
+
+
+# --- the victims' noun after the adjective, an age before a name --------------------------------
+
+@pytest.mark.parametrize("summary,expected", [
+    ("Karabakh police said two wounded men were taken to hospital in Stepanakert after Azerbaijani gunfire near Shushi on Thursday.",
+     ("Karabakh", "civilians-Armenia", 0, 2)),
+    ("Karabakh police said 31-year-old Aram Petrosyan died at the scene after Azerbaijani gunfire near Shushi on Thursday.",
+     ("Karabakh", "civilians-Armenia", 1, 0)),
+    ("Armenia's Defence Ministry said three injured soldiers were evacuated after Azerbaijani fire near Sotk on Thursday.",
+     ("Armenia", "Armenia", 0, 3)),
+])
+def test_noun_after_the_participle_and_age_before_a_name(summary: str, expected: tuple) -> None:
+    assert figures(summary) == {expected}
