@@ -97,6 +97,10 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     break
         own = any(w in POSSESSIVE_OWN for w in np)
         nation = nation_of(np)
+        if nation is None and not own and not toll and ("more" in np[:2] or count.more or (count.start > 0 and low[count.start - 1] == "another")):
+            # "two Azerbaijani servicemen and three Karabakh police officers dead ...; one more
+            # police officer was wounded": the same people as named before
+            nation = _named_before(low, count.start, [w for w in np if w in PERSON_WORDS and w not in OTHER_PEOPLE])
         if nation is None and not own and claimant in OPPONENT and not toll and _by_return_fire(low, pos):
             # "three members of the detachment were killed by retaliatory fire": the side fired on
             # in return is the claimant's opponent
@@ -390,6 +394,20 @@ def _by_return_fire(low: list[str], pos: int) -> bool:
         if w in (";", ".", ","):
             return False
     return False
+
+
+def _named_before(low: list[str], end: int, nouns: list[str]) -> str | None:
+    """Nationality given to the same person noun earlier in the sentence ("three Karabakh police officers")."""
+    if not nouns:
+        return None
+    head = nouns[-1]
+    forms = {head, head + "s", head[:-1] if head.endswith("s") else head}
+    for k in range(end - 1, -1, -1):
+        if low[k] in forms:
+            nation = nation_of(low[max(0, k - 3):k])
+            if nation is not None:
+                return nation
+    return None
 
 
 def _shared_subject(low: list[str], masked: list[bool], t: int, used: set[int]) -> tuple[Count | None, list[str]]:

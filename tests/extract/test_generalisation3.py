@@ -346,3 +346,10 @@ def test_an_also_reported_shooting_on_another_day_is_another_incident() -> None:
 ])
 def test_noun_after_the_participle_and_age_before_a_name(summary: str, expected: tuple) -> None:
     assert figures(summary) == {expected}
+
+
+@pytest.mark.parametrize("tail", ["one more police officer was wounded", "another police officer was wounded"])
+def test_one_more_of_the_people_named_before_takes_their_side(tail: str) -> None:
+    summary = ("A shootout near Stepanakert on Thursday left two Azerbaijani soldiers and three Karabakh police officers dead, "
+               f"the Russian Defence Ministry said; {tail}.")
+    assert figures(summary) == {("Russia", "Azerbaijan", 2, 0), ("Russia", "Karabakh", 3, 1)}
