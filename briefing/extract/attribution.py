@@ -214,6 +214,12 @@ def _verb_ok(low: list[str], i: int) -> bool:
     return True
 
 
+def _up_to_comma(tokens: list[str]) -> list[str]:
+    """ "which Azerbaijan calls Farukh, a statement Baku rejected as untrue": the object of
+    "calls" ends at the comma."""
+    return tokens[: tokens.index(",")] if "," in tokens else tokens
+
+
 def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
     """Anchors of one sentence, in text order, each with its claimant (or ANAPHOR/None)."""
     anchors: list[Anchor] = []
@@ -270,7 +276,7 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         if not _verb_ok(low, i):
             continue
         if tok in ("called", "calls", "described") and any(
-            w in FALSE_WORDS for w in low[i + 1: i + 9]
+            w in FALSE_WORDS for w in _up_to_comma(low[i + 1: i + 9])
         ):
             deny = True  # "called the report false", "described the claims as disinformation"
         window, elided = _subject_window(low, i)

@@ -139,6 +139,9 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
         if anchor.deny:
             if not DENY_OBJECT.search(rest) and anchor.end < len(sentence.low) - 2:
                 continue
+            if not INCIDENT_CUE.search(sentence.lower) and any(
+                    a.claimant not in (anchor.claimant, None) and not a.noun and not a.deny and a.start < anchor.start for a in sentence.anchors):
+                continue  # "Russia said Azerbaijani troops had pulled back, a statement Baku rejected as untrue": no losses or fire denied
             if WHO_FIRED_FIRST.search(rest):
                 continue  # "rejected Baku's version that Armenian units had opened fire first": who started, no losses denied
         elif number not in negated:

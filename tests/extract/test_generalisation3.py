@@ -353,3 +353,9 @@ def test_one_more_of_the_people_named_before_takes_their_side(tail: str) -> None
     summary = ("A shootout near Stepanakert on Thursday left two Azerbaijani soldiers and three Karabakh police officers dead, "
                f"the Russian Defence Ministry said; {tail}.")
     assert figures(summary) == {("Russia", "Azerbaijan", 2, 0), ("Russia", "Karabakh", 3, 1)}
+
+
+def test_denying_a_statement_about_a_withdrawal_is_no_zero_claim() -> None:
+    summary = ("Two Karabakh soldiers were killed near Parukh on Thursday, the Defence Army said. Russia's Defence Ministry said "
+               "Azerbaijani troops had pulled back from the village, which Azerbaijan calls Farukh, a statement Baku rejected as untrue.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 2, 0)}
