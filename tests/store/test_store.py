@@ -72,6 +72,15 @@ def test_full_text_search_and_a_malformed_query_gives_a_message(fed: Store):
     assert fed.count_stories(StoryFilter(query="armenian")) == 1
     with pytest.raises(SearchError, match="cannot search"):
         fed.count_stories(StoryFilter(query='"unbalanced'))
+    # An edited story is found by its new words only; diacritics do not matter.
+    fed.save_stories("Feed A", [story("Drone strike near Şuşa", guid="1", summary="Azerbaijani positions")])
+    assert fed.count_stories(StoryFilter(query="jermuk")) == 0
+    assert [s.title for s in fed.story_window(StoryFilter(query="susa"), 0, 10)] == ["Drone strike near Şuşa"]
+    assert fed.count_stories(StoryFilter(query="azerbaijani")) == 1
+    assert fed.count_stories(StoryFilter(query="armenian")) == 0
+    either = StoryFilter(query='"peace talks" OR susa')
+    assert {s.title for s in fed.story_window(either, 0, 10)} == {"Drone strike near Şuşa", "Peace talks in Washington"}
+    assert fed.count_stories(either) == 2
 
 
 def test_a_second_connection_reads_while_the_first_writes(fed: Store, db_path):
