@@ -84,6 +84,11 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             claimant = outlet or "unattributed"
         if toll and (SUM_MARKERS.search(sentence.lower) or (claimant not in PARTIES and names_both_sides(sentence.lower))):
             return  # "the death toll from fighting between Azerbaijan and Armenian forces rose to 39"
+        if toll and (any(count.end <= at <= count.end + 3 for at, _ in splits) or (count.end < n and low[count.end] in PERSON_WORDS)):
+            # "the toll rose to 200, including 10 civilians", "raised its toll to 49 soldiers
+            # killed": the victims are named with the figure
+            toll = False
+            np = low[count.end:count.end + 3] if count.end < n and low[count.end] in PERSON_WORDS else ["people"]
         if toll:
             # "the death toll has risen to 68": victims named elsewhere; resolved at merge
             out.append(Mention(field, count.value, sentence.index, claimant, TOLL_SIDE, count.high, count.more,
@@ -182,12 +187,12 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                 continue
             if tok == "burns" and not (t > 0 and low[t - 1] == "with"):
                 continue
-        elif tok == "toll" or (tok == "number" and t + 2 < n and low[t + 1] == "of"):
+        elif tok == "toll" or (tok in ("number", "count", "tally") and t + 2 < n and low[t + 1] == "of"):
             # "the death toll ... has risen to at least 68", "bringing the number of wounded to three"
             if t > 0 and low[t - 1] in ("earlier", "previous", "initial", "first"):
                 continue
             kind = "killed"
-            if tok == "number":
+            if tok != "toll":
                 what = low[t + 2: t + 5]
                 if any(w in ("wounded", "injured") for w in what):
                     kind = "wounded"
@@ -205,7 +210,7 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     count = count_at(low, m)
                     if count is not None and m not in used:
                         before = low[max(0, t - 3):t]
-                        if tok == "number":
+                        if tok != "toll":
                             # "the number of Armenian soldiers killed rose to 135"
                             what_np = [w for w in low[t + 2:t + 6] if w in PERSON_WORDS or w in NATION_ADJ]
                             if any(w in SPECIFIC_PEOPLE for w in what_np):

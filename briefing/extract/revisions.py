@@ -70,6 +70,8 @@ def transfer_mentions(sentence: Sentence, context: str | None, outlet: str | Non
 LATER_SPLIT = ci(
     r"\bof (?:the|those) (dead|killed|wounded|injured)\b,? ([\w-]+) (?:were|was|are) civilians"
     r"|\b([\w-]+) of the (dead|killed|wounded|injured) (?:were|was|are) civilians"
+    # "Of the 200 people killed in the offensive, 10 were civilians"
+    r"|\bof the [\d,]+ (?:people |persons |victims )?(dead|killed|wounded|injured)\b[^,;.]{0,60}, ([\w-]+) (?:were|was|are) civilians"
 )
 
 
@@ -79,7 +81,7 @@ def apply_later_splits(sentences: list[Sentence], mentions: list[Mention]) -> No
         m = LATER_SPLIT.search(sentence.lower) if "civilian" in sentence.lower else None
         if not m:
             continue
-        what, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        what, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3)) if m.group(4) else (m.group(5), m.group(6))
         field = "killed" if what in ("dead", "killed") else "wounded"
         count = count_at([number], 0)
         if count is None:

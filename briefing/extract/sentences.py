@@ -144,6 +144,12 @@ def mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
                 inner = count_at(low, i + 1)
                 if inner is not None:
                     splits.append((i, inner.value))  # "200 killed, including ten civilians"
+            if tok == "among":
+                # "200 people were killed, among them (were) 10 civilians"
+                k = i + 2 + (i + 2 < n and low[i + 2] in ("were", "was", "are"))
+                inner = count_at(low, k) if k < n else None
+                if inner is not None and inner.end < n and low[inner.end] in ("civilians", "civilian"):
+                    splits.append((i, inner.value))
             j = i
             while j < n and low[j] not in (",", ";", ".", ":", ")"):
                 masked[j] = True

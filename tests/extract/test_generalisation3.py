@@ -359,3 +359,23 @@ def test_denying_a_statement_about_a_withdrawal_is_no_zero_claim() -> None:
     summary = ("Two Karabakh soldiers were killed near Parukh on Thursday, the Defence Army said. Russia's Defence Ministry said "
                "Azerbaijani troops had pulled back from the village, which Azerbaijan calls Farukh, a statement Baku rejected as untrue.")
     assert figures(summary) == {("Karabakh", "Karabakh", 2, 0)}
+
+
+# --- splits and revised tolls, other phrasings ------------------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "The Karabakh ombudsman said on Thursday that 200 people had been killed in the Azerbaijani offensive, among them 10 civilians.",
+    "The death toll from Azerbaijan's offensive in Nagorno-Karabakh rose to 200, including 10 civilians, the region's ombudsman said on Thursday.",
+    "Of the 200 people killed in the Azerbaijani offensive, 10 were civilians, Karabakh's ombudsman said on Thursday.",
+    "At least 200 people, including 10 civilians, were killed in Azerbaijan's offensive in Nagorno-Karabakh, the Karabakh ombudsman said on Thursday.",
+])
+def test_a_split_toll_of_an_offensive(summary: str) -> None:
+    assert figures(summary) == {("Karabakh", "Karabakh", 190, 0), ("Karabakh", "civilians-Armenia", 10, 0)}
+
+
+@pytest.mark.parametrize("summary", [
+    "Armenia raised its toll from the border fighting with Azerbaijan to 49 soldiers killed on Thursday.",
+    "Armenia's Defence Ministry revised its count of soldiers killed in the fighting with Azerbaijan to 49 on Thursday.",
+])
+def test_a_side_raising_its_toll(summary: str) -> None:
+    assert figures(summary) == {("Armenia", "Armenia", 49, 0)}
