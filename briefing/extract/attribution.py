@@ -281,7 +281,7 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         if not _verb_ok(low, i):
             continue
         if tok in ("called", "calls", "described") and any(
-            w in FALSE_WORDS for w in _up_to_comma(low[i + 1: i + 9])
+            w in FALSE_WORDS for w in _up_to_comma(low[i + 1: i + 15])
         ):
             deny = True  # "called the report false", "described the claims as disinformation"
         window, elided = _subject_window(low, i)

@@ -360,9 +360,11 @@ def dies_later(low: list[str], t: int) -> bool:
         return who_died(low, t) is not None
     if t == 0 or low[t - 1] not in PERSON_WORDS:
         return False
-    for k in range(t + 1, min(len(low), t + 12)):
+    for k in range(t + 1, min(len(low), t + 18)):
         if low[k] in ("succumbed", "succumbs", "died", "dies"):
             return True
+        if low[k] in AUX and k + 1 < len(low) and low[k + 1] in ("succumbed", "died", "since", "later"):
+            continue  # "a soldier injured in Monday's shelling ... had died of his wounds"
         if low[k] in (",", ";", "and", "but", ".") or low[k] in AUX:
             return False
     return False

@@ -325,11 +325,11 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                         start = k
                     break
             # "A border guard wounded on Monday succumbed ...": look past the participle
-            for k in range(t - 1, max(0, t - 9), -1):
+            for k in range(t - 1, max(0, t - 17), -1):
                 if low[k] in ("wounded", "injured") and low[k - 1] in PERSON_WORDS:
                     start = k
                     break
-                if low[k] in (",", ";", "and", "but") or low[k] in AUX:
+                if low[k] in (",", ";", "and", "but") or (low[k] in AUX and k < t - 2):
                     break
         count, np, _ = left_count(low, masked, start, used, sentence.words)
         if count is None:

@@ -103,7 +103,7 @@ CASUALTY_CUES = (
     "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
     "perish", "burns", "victim", " lost ", "false", "untrue", "disinformation", "groundless",
     "martyr", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire", "loss",
-    "not open", "never took place", "correspond to", "not true",
+    "not open", "never took place", "correspond to", "not true", "fabricat", "baseless", "fake",
 )
 
 

@@ -379,3 +379,19 @@ def test_a_split_toll_of_an_offensive(summary: str) -> None:
 ])
 def test_a_side_raising_its_toll(summary: str) -> None:
     assert figures(summary) == {("Armenia", "Armenia", 49, 0)}
+
+
+@pytest.mark.parametrize("summary", [
+    "Armenia's Defence Ministry said on Thursday that a soldier injured in Monday's Azerbaijani shelling of positions near Jermuk had died of his wounds.",
+    "A soldier wounded in Monday's Azerbaijani shelling of Armenian positions near Jermuk has died in hospital, Armenia's Defence Ministry said on Thursday.",
+])
+def test_died_of_wounds_after_a_long_participle_phrase(summary: str) -> None:
+    assert figures(summary) == {("Armenia", "Armenia", 1, 0)}
+
+
+@pytest.mark.parametrize("summary", [
+    "Yerevan called Baku's report of Armenian fire on its positions in Kalbajar a fabrication on Thursday.",
+    "Armenia's Defence Ministry described Azerbaijan's claims of Armenian fire near Kalbajar as baseless on Thursday.",
+])
+def test_a_denial_by_calling_the_report_false(summary: str) -> None:
+    assert figures(summary) == {("Armenia", "Azerbaijan", 0, 0)}
