@@ -94,11 +94,13 @@ def test_process_stories_groups_near_duplicates_from_other_outlets(store: Store)
     a = save(store, ARM, "Peace treaty signed in Washington", "The leaders signed the treaty.", when)
     b = save(store, AZE, "Peace treaty signed in Washington today", "The treaty was signed.", when.replace(hour=12))
     other = save(store, AZE, "Snow closes the Lachin road", "Snow.", when.replace(hour=13))
-    result = process_stories(store, [a, b, other])
+    # 60 hours earlier: outside the 48-hour window, though close enough to be looked at.
+    earlier = save(store, ARM, "Peace treaty signed in Washington today", "Text.", when - timedelta(hours=60))
+    result = process_stories(store, [earlier, a, b, other])
     assert result.clustered == 2
-    clusters = store.story_clusters([a, b, other, old])
-    assert clusters == {a: a, b: a}  # the oldest member names the group; a month-old namesake stays apart
-    assert store.count_stories(StoryFilter(collapse_clusters=True)) == 3
+    clusters = store.story_clusters([a, b, other, old, earlier])
+    assert clusters == {a: a, b: a}  # the oldest member names the group; older namesakes stay apart
+    assert store.count_stories(StoryFilter(collapse_clusters=True)) == 4
 
 
 def test_processing_a_later_story_keeps_older_groups(store: Store):
