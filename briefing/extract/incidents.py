@@ -41,6 +41,7 @@ class _Group:
     types: set[str] = field(default_factory=set)
     stories: set[str] = field(default_factory=set)
     episode: bool = False  # an offensive or operation over days: its toll is revised for days
+    late_death: bool = False  # "died of his wounds": a death days after the shooting
 
 
 def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -104,7 +105,8 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
         day = Counter(c.event_date for c in members).most_common(1)[0][0]
         groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members},
                              {c.event_type for c in members},
-                             episode=any(EPISODE.search(c.evidence.lower()) for c in members if c.evidence)))
+                             episode=any(EPISODE.search(c.evidence.lower()) for c in members if c.evidence),
+                             late_death=any(LATE_DEATH.search(c.evidence.lower()) for c in members if c.evidence and c.killed)))
     return groups
 
 
@@ -118,6 +120,10 @@ def _compatible(a: _Group, b: _Group) -> int:
         # both reports call it one and name the same region (or no place)
         if gap <= EPISODE_DAYS and a.episode and b.episode and a.kind == "combat" and (
                 a.sectors & b.sectors or a.places & b.places or not a.places or not b.places):
+            return 1
+        # "a soldier wounded near Sotk earlier this week died in hospital": the shooting's incident
+        if gap <= LATE_DEATH_DAYS and (a.late_death or b.late_death) and a.sides & b.sides and (
+                a.places & b.places or (a.sectors & b.sectors) - {BROAD_SECTOR}):
             return 1
         return 0
     if gap and a.episode != b.episode:
@@ -151,6 +157,8 @@ EPISODE = re.compile(
     r"large-scale (?:attacks?|fighting|hostilities)|(?:two|three|\d+)-day (?:war|fighting|operation|offensive))\b"
 )
 EPISODE_DAYS = 3
+LATE_DEATH = re.compile(r"\b(?:died (?:of|from) (?:his|her|their) (?:wounds|injuries)|succumbed|died in hospital|(?:wounded|injured)\b[^.;]{0,80}\b(?:has |had )?died)\b")
+LATE_DEATH_DAYS = 7
 # Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
 # "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
 _TYPE_FAMILY = {
@@ -233,6 +241,7 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.sides |= group.sides
             merged.types |= group.types
             merged.episode |= group.episode
+            merged.late_death |= group.late_death
             merged.stories.add(story)
     return [incident for incident, _ in incidents]
 

@@ -332,6 +332,9 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                 if low[k] in (",", ";", "and", "but") or (low[k] in AUX and k < t - 2):
                     break
         count, np, _ = left_count(low, masked, start, used, sentence.words)
+        if count is None and start != t and low[start] == "who" and start > 0 and low[start - 1] in PERSON_WORDS and not low[start - 1].endswith("s"):
+            # "The Armenian soldier who was wounded on Monday died on Thursday": the one soldier
+            count, np = Count(1, start - 1, start), low[max(0, start - 3):start]
         if count is None:
             # "a shepherd stepped on a mine near Alkhanli and was seriously injured": the subject
             # of the first verb of the clause

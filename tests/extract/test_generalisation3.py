@@ -395,3 +395,59 @@ def test_died_of_wounds_after_a_long_participle_phrase(summary: str) -> None:
 ])
 def test_a_denial_by_calling_the_report_false(summary: str) -> None:
     assert figures(summary) == {("Armenia", "Azerbaijan", 0, 0)}
+
+
+# --- incidents across stories: cross-border names and deaths from wounds days later ----------
+
+def _group(*stories: tuple[datetime, str]) -> list[list]:
+    out = []
+    items = []
+    for n, (when, summary) in enumerate(stories):
+        claims = extract_claims("Border", summary, when)
+        for claim in claims:
+            claim.story_id = str(n)
+            items.append((claim, when))
+        out.append(claims)
+    group_incidents(items)
+    return out
+
+
+def _day(d: int, hour: int = 20) -> datetime:
+    return datetime(2024, 6, d, hour, 0, tzinfo=YEREVAN)
+
+
+@pytest.mark.parametrize("armenian,azerbaijani", [
+    ("An Armenian soldier was wounded by Azerbaijani fire in Tavush province on Thursday, Armenia's Defence Ministry said.",
+     "Armenian units fired on Azerbaijani positions in Tovuz on Thursday; one Azerbaijani soldier was wounded, Azerbaijan's Defence Ministry said."),
+    ("An Armenian soldier was wounded near Yeraskh on Thursday when Azerbaijani forces opened fire, Armenia's Defence Ministry said.",
+     "Armenian forces fired at Azerbaijani positions in Sadarak district of Nakhchivan on Thursday; there were no losses, Azerbaijan's Defence Ministry said."),
+    ("Three Armenian servicemen were killed near Jermuk on Thursday, Armenia's Defence Ministry said.",
+     "Armenian units fired at Azerbaijani positions in Kalbajar on Thursday; there were no losses, Azerbaijan's Defence Ministry said."),
+    ("Two Armenian soldiers were killed in Syunik province on Thursday, Armenia's Defence Ministry said.",
+     "Three Azerbaijani servicemen were killed in the Kalbajar and Lachin directions on Thursday, Azerbaijan's Defence Ministry said."),
+    ("Two Karabakh police officers were killed near Stepanakert on Thursday, the Karabakh police said.",
+     "Two Azerbaijani soldiers were killed near Khankendi on Thursday, Azerbaijan's Defence Ministry said."),
+    ("An Armenian soldier was wounded in Gegharkunik province on Thursday, Armenia's Defence Ministry said.",
+     "Azerbaijan's Defence Ministry said there were no losses after Armenian units fired near Sotk on Thursday."),
+])
+def test_cross_border_names_of_one_incident(armenian: str, azerbaijani: str) -> None:
+    a, b = _group((_day(13), armenian), (_day(13), azerbaijani))
+    assert a and b and {c.incident_id for c in a + b} == {a[0].incident_id}
+
+
+@pytest.mark.parametrize("later", [
+    "The Armenian soldier who was wounded by Azerbaijani sniper fire near Sotk on Monday died in hospital on Thursday, Armenia's Defence Ministry said.",
+    "An Armenian soldier wounded near Sotk earlier this week died of his wounds in hospital, Armenia's Defence Ministry said on Thursday.",
+])
+def test_a_death_from_wounds_days_later_is_the_shootings_incident(later: str) -> None:
+    first, second = _group((_day(10), "An Armenian soldier was wounded by Azerbaijani sniper fire near Sotk on Monday, "
+                                      "Armenia's Defence Ministry said."), (_day(13), later))
+    assert [(c.killed, c.wounded) for c in second] == [(1, 0)]
+    assert second[0].incident_id == first[0].incident_id
+    assert second[0].event_date.isoformat() == "2024-06-10"
+
+
+def test_another_shooting_at_the_same_place_days_later_is_another_incident() -> None:
+    first, second = _group((_day(10), "An Armenian soldier was wounded by Azerbaijani fire near Sotk on Monday, Armenia's Defence Ministry said."),
+                           (_day(13), "An Armenian soldier was killed by Azerbaijani fire near Sotk on Thursday, Armenia's Defence Ministry said."))
+    assert second[0].incident_id != first[0].incident_id
