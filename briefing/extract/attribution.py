@@ -239,8 +239,8 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         if tok == "according" and i + 1 < n and low[i + 1] == "to":
             j = i + 2
             ent: list[str] = []
-            while j < n and low[j] not in (",", ";", ".", ":") and len(ent) < 12:
-                ent.append(low[j])
+            while j < n and low[j] not in (",", ";", ".", ":", "who", "which", "that", "whose") and len(ent) < 12:
+                ent.append(low[j])  # "according to local residents who blamed Azerbaijani troops": the residents
                 j += 1
             anchors.append(Anchor(i, j, classify(ent), verb="according"))
             continue

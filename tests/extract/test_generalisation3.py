@@ -451,3 +451,8 @@ def test_another_shooting_at_the_same_place_days_later_is_another_incident() -> 
     first, second = _group((_day(10), "An Armenian soldier was wounded by Azerbaijani fire near Sotk on Monday, Armenia's Defence Ministry said."),
                            (_day(13), "An Armenian soldier was killed by Azerbaijani fire near Sotk on Thursday, Armenia's Defence Ministry said."))
     assert second[0].incident_id != first[0].incident_id
+
+
+def test_according_to_residents_who_blamed_a_side() -> None:
+    summary = "A shepherd was shot dead near Khnatsakh on Thursday, according to local residents who blamed Azerbaijani troops."
+    assert figures(summary) == {("other", "civilians-Armenia", 1, 0)}
