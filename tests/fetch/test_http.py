@@ -108,6 +108,29 @@ def test_a_feed_that_keeps_failing_is_tried_less_and_less_often_until_it_recover
     assert waits == [10, 20, 40, 10]  # one interval, then doubling; back to normal once it answers
 
 
+def test_a_page_that_is_not_a_feed_leaves_the_feeds_validators_alone(feed_server, db_path):
+    """A login page with its own ETag must not become the feed's validator: the next request would
+    get a 304 for the login page and the broken feed would look "unchanged" from then on."""
+    login = Reply(body=b"<html><body><form>Log in</form></body></html>",
+                  headers={"Content-Type": "text/html", "ETag": '"login"'})
+
+    def route(request):
+        if len(feed_server.hits("/a.xml")) == 1:
+            return xml_reply(DOC, ETag='"v1"')
+        if request.headers.get("if-none-match") == '"login"':
+            return Reply(304, headers={"ETag": '"login"'})
+        return login
+
+    url = feed_server.route("/a.xml", route)
+    config = make_config(("A", url))
+    fetch(config, db_path)
+    for _ in range(2):
+        outcomes, _ = fetch(config, db_path)
+        assert outcomes[0].status == "error" and outcomes[0].error.startswith("not a feed: ")
+    with Store(db_path) as store:
+        assert store.feed_states()["A"].etag == '"v1"'
+
+
 def test_hanging_server_times_out_within_the_configured_time(feed_server, db_path):
     url = feed_server.route("/slow.xml", Reply(hang=True))
     outcomes, _ = fetch(make_config(("A", url), read_timeout=0.3, total_timeout=5, retries=1), db_path)
