@@ -60,7 +60,7 @@ HISTORICAL = ci(
     r"|\bin the 1990s\b|\bthree years ago\b|\bthis " + MONTH + r"\b"
     # "The incident came two weeks after the 13-14 September fighting, in which ... 207 were
     # killed": an episode dated weeks back is background
-    r"|\b(?:a|one|two|three|four|five|six|several|few|\d+) weeks? (?:after|before|earlier|prior)\b",
+    r"|\b(?:a|one|two|three|four|five|six|several|few|\d+) (?:weeks?|months?|years?) (?:after|before|earlier|prior)\b",
 )
 # "the worst fighting since last year's war", "the first deadly incident since the 2020 war":
 # a comparison with the past, not a running total or a historical figure; blanked (same

@@ -45,6 +45,7 @@ def test_an_agreement_named_by_its_year_is_not_history(sentence: str) -> None:
     "Two Armenian servicemen were wounded on Thursday, the ministry said. The shooting came three weeks after "
     "the border fighting in which Yerevan says 60 soldiers were killed.",
     "Two Armenian servicemen were wounded on Thursday, the ministry said. It was a week after clashes that Armenia said killed 60 soldiers.",
+    "Two Armenian servicemen were wounded on Thursday, the ministry said. The shooting came a month after four soldiers were killed near Nerkin Hand.",
 ])
 def test_an_episode_weeks_before_is_background(summary: str) -> None:
     assert figures(summary) == {("Armenia", "Armenia", 0, 2)}
