@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+import zlib
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
@@ -209,6 +210,18 @@ def test_gzip_response_is_decoded(feed_server, db_path):
     outcomes, _ = fetch(make_config(("A", url)), db_path)
     assert outcomes[0].status == "new"
     assert "gzip" in feed_server.hits("/a.xml")[0].headers["accept-encoding"]
+
+
+def test_deflate_with_and_without_the_zlib_wrapper_is_decoded(feed_server, db_path):
+    raw = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    bodies = {"zlib": zlib.compress(DOC), "raw": raw.compress(DOC) + raw.flush()}
+    for name, body in bodies.items():
+        feed_server.route(f"/{name}.xml", Reply(body=body, headers={"Content-Encoding": "deflate"}))
+    feed_server.route("/junk.xml", Reply(body=b"\x00not deflate at all" * 10, headers={"Content-Encoding": "deflate"}))
+    config = make_config(*[(n, feed_server.url(f"/{n}.xml")) for n in (*bodies, "junk")])
+    outcomes = by_feed(fetch(config, db_path)[0])
+    assert [(outcomes[n].status, outcomes[n].new) for n in bodies] == [("new", 1), ("new", 1)]
+    assert outcomes["junk"].error == "corrupt deflate data"
 
 
 def test_429_is_not_retried_and_retry_after_pushes_next_due(feed_server, db_path):
