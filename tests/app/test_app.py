@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Checkbox, Input, Select, Static
 
 from briefing.app import BriefingApp
-from briefing.config import Settings
+from briefing.config import Config, Settings
 from briefing.app.screens.confirm import ConfirmScreen
 from briefing.app.screens.filter import FilterScreen
 from briefing.app.screens.help import HelpScreen
@@ -22,7 +22,7 @@ from briefing.app.screens.tag_picker import TagPicker
 from briefing.app.widgets.reader import Reader
 from briefing.app.widgets.sidebar import Sidebar
 from briefing.app.widgets.story_list import StoryList
-from briefing.models import Claim, FetchOutcome, Incident, Story
+from briefing.models import Claim, Feed, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
@@ -375,6 +375,22 @@ async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, feed_server
     with Store(path) as store:
         assert store.count_stories(StoryFilter(query="fetcher")) == 1
         assert store.feed_states()["News.am"].last_error == "HTTP 499 [b]x[/b] [@click=app.quit]y[/]"
+
+
+async def test_the_reader_fetches_at_start_and_again_every_interval(tmp_path, feed_server):
+    first = {"title": "Morning report from Tavush", "guid": "m", "pubDate": NOW}
+    second = {"title": "Evening report from Syunik", "guid": "e", "pubDate": NOW + timedelta(hours=8)}
+    url = feed_server.route("/a.xml", [xml_reply(rss([first])), xml_reply(rss([first, second]))])
+    config = Config(feeds=[Feed(name="Outlet", url=url, origin="armenia", keep="all")],
+                    settings=Settings(fetch_interval_minutes=0.01, connect_timeout=2, read_timeout=2,
+                                      total_timeout=5))
+    app = BriefingApp(config, tmp_path / "auto.db", now=NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "Morning report from Tavush" in screen_text(app), timeout=10)
+        # Nobody presses r: the interval (0.6 s here) fetches again, and the new story shows up.
+        await wait_for(pilot, lambda: "Evening report from Syunik" in screen_text(app), timeout=10)
+        assert app.story_list.story_count == 2
+    assert len(feed_server.hits("/a.xml")) >= 2
 
 
 async def test_fetch_crash_becomes_a_notification(sample_db, monkeypatch):
