@@ -94,7 +94,7 @@ ANAPHOR_WORDS = frozenset({
     "center", "serviceman",
 })
 # Words that end a subject window going backwards.
-_STOP = frozenset({";", ":", ".", "that", "\"", "(", ")", "which", "who", "when", "after", "while", "because", "as", "where"})
+_STOP = frozenset({";", ":", ".", "that", "\"", "'", "‘", "’", "“", "”", "(", ")", "which", "who", "when", "after", "while", "because", "as", "where"})
 _ELIDED = frozenset({"and", "also", "later", "then", "has", "had", "have", "but", "it", "first", "further", "previously"})
 
 

@@ -259,9 +259,30 @@ def _separate_incident(sentence: Sentence, sentences: list[Sentence], earlier: l
     return bool(here and there and min(d.day for d in here) != min(d.day for d in there))
 
 
+# "the farmer had been hit", "he was shot": a later sentence speaking of the victim already counted
+DEFINITE_VICTIM = ci(r"\b(?:the (?:\w+ )?(?:man|woman|farmer|shepherd|soldier|serviceman|civilian|victim|boy|girl|driver|resident|villager|worker)|he|she) (?:had been|was|has been) (?:hit|shot|killed|struck|wounded|injured)\b")
+
+
+def adopt_unsourced(mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """ "'...,' a relative said after Aram Tepnants was shot dead. Artsakh's police said the
+    farmer had been hit by a sniper": a figure told by no one we can name belongs to the
+    authority that speaks of the same victim next (README rule 5)."""
+    for mention in mentions:
+        if not mention.unsourced or mention.side in (TOLL_SIDE, DENY_SIDE):
+            continue
+        for sentence in sentences[mention.sentence + 1:mention.sentence + 3]:
+            if any(m.sentence == sentence.index for m in mentions):
+                break
+            speakers = [a.claimant for a in sentence.anchors if a.claimant in PARTIES and not a.noun and not a.deny]
+            if speakers and DEFINITE_VICTIM.search(sentence.lower):
+                mention.claimant = speakers[0]
+                break
+
+
 def _settle_sides(mentions: list[Mention], sentences: list[Sentence], summary: str, story_places: Callable[[], list[PlaceMatch]]) -> None:
     """Sides that need the whole story: later splits ("of the dead, ten were civilians"),
     bare tolls, denials (whose losses are denied) and Baku's Karabakh framing."""
+    adopt_unsourced(mentions, sentences)
     apply_later_splits(sentences, mentions)
     for mention in mentions:
         if mention.side == TOLL_SIDE:

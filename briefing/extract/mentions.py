@@ -114,9 +114,12 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             return  # "nearly 5,000 people were killed on both sides"
         if nation is None and not own and not (set(np) & SPECIFIC_PEOPLE) and _between_sides(low, pos):
             return  # "five people died in an exchange of fire between Azerbaijani troops and Karabakh police"
+        unsourced = False
         if claimant in (BARE, OWN):
             military_side = side_of(nation, is_civil(np) or False, "", places, False) if claimant == OWN else None
             was_bare = claimant == BARE
+            speaker = anchor_at(sentence, count.start)
+            unsourced = was_bare and speaker is not None and speaker.claimant is None
             claimant = resolve_bare(claimant, nation, military_side, outlet, places)
             anchor = anchor_at(sentence, count.start)
             if was_bare and anchor is not None and anchor.claimant == BARE and claimant in PARTIES:
@@ -162,6 +165,7 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             out.append(Mention(field, value - civilians, sentence.index, claimant, side, count.high, count.more, civilians))
             return
         mention = Mention(field, value, sentence.index, claimant, side, count.high, count.more, group=pos)
+        mention.unsourced = unsourced or claimant == "unattributed"
         mention.superseded = is_superseded(low, count.start)
         if mention.superseded and not described:
             mention.side = TOLL_SIDE  # "initially reported two dead": whose, the later figures say

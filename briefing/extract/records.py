@@ -38,6 +38,7 @@ class Mention:
     part: int = -1  # in a sentence with a shifted clause: 1 inside it, 0 outside
     pos: int = -1  # token index of the figure in its sentence
     incident: int = 0  # > 0: a separate incident told in the same story ("Hours later, in Fuzuli, ...")
+    unsourced: bool = False  # said by nobody we can name ("a relative said"): a later authority may own it
 
 
 @dataclass(slots=True)

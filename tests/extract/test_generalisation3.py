@@ -457,3 +457,20 @@ def test_another_shooting_at_the_same_place_days_later_is_another_incident() -> 
 def test_according_to_residents_who_blamed_a_side() -> None:
     summary = "A shepherd was shot dead near Khnatsakh on Thursday, according to local residents who blamed Azerbaijani troops."
     assert figures(summary) == {("other", "civilians-Armenia", 1, 0)}
+
+
+# --- a figure told by no one we can name, owned by the authority that speaks of the victim next ---
+
+@pytest.mark.parametrize("summary,claimant", [
+    ("'He was only tending his sheep,' a neighbour said after Gor Sargsyan, 52, was shot dead near Martakert on Thursday. "
+     "Karabakh police said the shepherd had been hit by a sniper firing from Azerbaijani positions.", "Karabakh"),
+    ("A farmer was shot dead near Khnatsakh on Thursday. Armenia's Interior Ministry said the man had been hit by gunfire "
+     "from Azerbaijani positions.", "Armenia"),
+])
+def test_an_unsourced_death_belongs_to_the_authority_that_speaks_of_the_victim(summary: str, claimant: str) -> None:
+    assert figures(summary) == {(claimant, "civilians-Armenia", 1, 0)}
+
+
+def test_an_outlet_figure_stays_unattributed_without_such_an_authority() -> None:
+    summary = "A farmer was shot dead near Khnatsakh on Thursday. Armenia accused Azerbaijan of provoking tension on the border."
+    assert figures(summary) == {("unattributed", "civilians-Armenia", 1, 0)}
