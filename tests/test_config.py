@@ -114,3 +114,25 @@ def test_keys_table_becomes_the_apps_keymap():
     assert config.keymap == {"story.star": "S", "app.quit": "ctrl+q"}
     with pytest.raises(ConfigError, match=r"\[keys\]"):
         parse_config({"keys": {"story.star": 5}})
+
+
+def test_first_use_copies_the_curated_feeds_toml_and_env_overrides_pick_files(isolated_dirs, tmp_path, capsys,
+                                                                               monkeypatch):
+    from briefing import paths
+
+    assert main(["feeds", "export", "-o", str(tmp_path / "out.opml")]) == 0
+    copied = isolated_dirs / ".config/briefing/feeds.toml"
+    assert copied.read_text(encoding="utf-8") == paths.default_feeds_text()
+    copied.write_text('[[feeds]]\nname = "Mine"\nurl = "https://mine.example/rss"\n')  # the user's edit is kept
+    assert main(["feeds", "export"]) == 0
+    assert "https://mine.example/rss" in capsys.readouterr().out
+    # BRIEFING_CONFIG and BRIEFING_DB point elsewhere; --config beats the environment.
+    other = tmp_path / "other.toml"
+    other.write_text('[[feeds]]\nname = "Other"\nurl = "https://other.example/rss"\n')
+    monkeypatch.setenv("BRIEFING_CONFIG", str(other))
+    monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "env.db"))
+    assert main(["feeds"]) == 0
+    assert "Other" in capsys.readouterr().out and (tmp_path / "env.db").exists()
+    assert main(["--config", str(copied), "feeds", "export"]) == 0
+    assert "https://mine.example/rss" in capsys.readouterr().out
+    assert not (isolated_dirs / ".local/share/briefing/briefing.db").exists()
