@@ -47,6 +47,7 @@ ZERO = ci(
     r"casualties|injuries|losses|deaths|fatalities|victims|one was)\b(?: (?:was|were|had been|has been|have been|is|are))?"
     r"(?: (?:hurt|injured|harmed|wounded|killed|reported))?"
     r"|nobody (?:was|were) (?:hurt|injured|harmed|wounded|killed)|without (?:any )?casualties"
+    r"|no (?:dead|deaths|killed) (?:or|and|nor) (?:wounded|injured)"
     r"|none of (?:its|their|our|the) (?:\w+ )?(?:personnel|monitors|observers|troops|soldiers|servicemen|staff|members|patrol|crew|residents|villagers|civilians|people|units)(?: \w+)? (?:was|were|had been|has been|have been) (?:hurt|injured|harmed|wounded|killed)"
     r"|(?:suffered|sustained|had) no (?:losses|casualties)|did not (?:suffer|sustain) any (?:losses|casualties))",
 )

@@ -105,11 +105,15 @@ def read_number(low: list[str], i: int) -> tuple[int, int] | None:
             value = 1
         elif low[i] == "a" and i + 1 < len(low) and low[i + 1] == "dozen":
             return 12, i + 2
+        elif low[i] == "half" and i + 2 < len(low) and low[i + 1] == "a" and low[i + 2] == "dozen":
+            return 6, i + 3  # "half a dozen"
         else:
             return None
         i += 1
     else:
         i += 1
+    if i < len(low) and low[i] == "dozen" and value < 10:
+        return value * 12, i + 1  # "two dozen"
     # "one hundred and five", "two thousand"
     while i < len(low) and low[i] in SCALES:
         value *= SCALES[low[i]]
@@ -141,6 +145,8 @@ def count_at(low: list[str], i: int) -> Count | None:
     if got is None:
         return None
     value, end = got
+    if low[i] == "a" and value == 12 and i > 0 and low[i - 1] == "half":
+        return count_at(low, i - 1)  # "half a dozen", read from "half"
     # "no one was hurt", "not one soldier": a negation, not a figure
     if i > 0 and low[i - 1] in ("no", "not", "none") and low[i] == "one":
         return None

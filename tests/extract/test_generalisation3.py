@@ -474,3 +474,14 @@ def test_an_unsourced_death_belongs_to_the_authority_that_speaks_of_the_victim(s
 def test_an_outlet_figure_stays_unattributed_without_such_an_authority() -> None:
     summary = "A farmer was shot dead near Khnatsakh on Thursday. Armenia accused Azerbaijan of provoking tension on the border."
     assert figures(summary) == {("unattributed", "civilians-Armenia", 1, 0)}
+
+
+@pytest.mark.parametrize("phrase,killed", [("Half a dozen", 6), ("Two dozen", 24), ("A dozen", 12)])
+def test_dozen_counts(phrase: str, killed: int) -> None:
+    assert figures(f"{phrase} Armenian soldiers were killed near Sotk on Thursday, Armenia's Defence Ministry said.") == {
+        ("Armenia", "Armenia", killed, 0)}
+
+
+def test_no_dead_or_wounded_is_a_zero() -> None:
+    summary = "Azerbaijan's Defence Ministry said on Thursday there were no dead or wounded among its troops after Armenian fire near Lachin."
+    assert figures(summary) == {("Azerbaijan", "Azerbaijan", 0, 0)}
