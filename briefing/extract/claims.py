@@ -42,7 +42,7 @@ from .denials import deny_side, inherit_scene, zero_mentions
 from .events import clear_caches, event_type_in, event_type_of, kind_of, weapons_of
 from .gazetteer import PlaceMatch
 from .locations import claim_locations, incident_places
-from .mentions import ARMED_NAMED, armed_named, figure_mentions
+from .mentions import armed_named, figure_mentions
 from .records import Mention, Sentence
 from .revisions import apply_later_splits, merge_mentions, toll_side, transfer_mentions
 from .sentences import has_casualty_cue, prepare_sentences
@@ -203,7 +203,8 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
                 anchor.claimant = context
         # claimant carried from earlier sentences ("the ministry said" -> last named)
         if not sentence.skip:
-            found = figure_mentions(sentence, context, story_places, outlet, fallback)
+            found = figure_mentions(sentence, context, story_places, outlet, fallback,
+                                    lambda before=sentence.index: _armed_named_before(sentences, before))
             found += zero_mentions(sentence, context, summary, story_places, outlet)
             found += transfer_mentions(sentence, context, outlet, mentions + found)
             if sentence.shift_span is not None:
@@ -220,9 +221,6 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
         for mention in found:
             if mention.side in PARTIES:
                 fallback[mention.claimant] = mention.side
-        named = armed_named(sentence.low)
-        if named:
-            fallback[ARMED_NAMED] = named
         # a bare "the Defence Ministry said" is settled by what it reported (or the outlet),
         # so the next sentence's "it said" / unattributed figures follow it
         for anchor in sentence.anchors:
@@ -277,6 +275,15 @@ def adopt_unsourced(mentions: list[Mention], sentences: list[Sentence]) -> None:
             if speakers and DEFINITE_VICTIM.search(sentence.lower):
                 mention.claimant = speakers[0]
                 break
+
+
+def _armed_named_before(sentences: list[Sentence], before: int) -> str | None:
+    """Side of the armed people last named with a nationality before sentence `before`."""
+    for sentence in reversed(sentences[:before]):
+        named = armed_named(sentence.low)
+        if named:
+            return named
+    return None
 
 
 def _settle_sides(mentions: list[Mention], sentences: list[Sentence], summary: str, story_places: Callable[[], list[PlaceMatch]]) -> None:

@@ -52,8 +52,10 @@ SUM_MARKERS = ci(r"\b(?:combined|both sides|on the two sides|in all on both|tota
 FIRE_CONTEXT = ci(r"\b(?:fire|fired|firing|sniper|shot|shooting|gunfire|shelling|shelled|direction|positions?)\b")
 
 
-def figure_mentions(sentence: Sentence, context: str | None, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None, fallback: dict[str, str] | None = None) -> list[Mention]:
-    """All casualty figures of one sentence, with claimant and side."""
+def figure_mentions(sentence: Sentence, context: str | None, story_places: Callable[[], list[PlaceMatch]], outlet: str | None = None,
+                    fallback: dict[str, str] | None = None, armed_before: Callable[[], str | None] | None = None) -> list[Mention]:
+    """All casualty figures of one sentence, with claimant and side.  `armed_before` gives, on
+    demand, the side of the armed people the story named earlier ("Russian peacekeepers")."""
     low, masked = sentence.low, sentence.masked
     splits = sentence.splits
     out: list[Mention] = []
@@ -150,9 +152,9 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         side = side_of(nation, civil, claimant, places, own)
         if side is None and not civil and fallback:
             side = fallback.get(claimant)  # "A fifth soldier was wounded" after "four Armenian soldiers"
-            if side is None and claimant not in PARTIES:
-                # a newspaper's "five servicemen died" after "a car carrying Russian peacekeepers"
-                side = fallback.get(ARMED_NAMED)
+        if side is None and not civil and claimant not in PARTIES and armed_before is not None:
+            # a newspaper's "five servicemen died" after "a car carrying Russian peacekeepers"
+            side = armed_before()
         if side is None:
             return
         value = count.value
@@ -379,9 +381,6 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
                 break
     return out
-
-
-ARMED_NAMED = "*"  # fallback key: the side of the armed people the story last named with a nationality
 
 
 def armed_named(low: list[str]) -> str | None:
