@@ -26,9 +26,9 @@ from textual.worker import Worker, WorkerState
 
 from .. import fetch as fetcher
 from ..config import Config
-from ..models import ORIGIN_LABELS, FetchOutcome
+from ..models import ORIGIN_LABELS, Feed, FetchOutcome
 from ..pipeline import process_stories
-from ..store import SearchError, Store, StoryFilter
+from ..store import SearchError, Store, StoryFilter, utc_now
 from .commands import BriefingCommands
 from .keys import KeyedBinding, binding_ids, effective_bindings
 from .messages import DigestWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished
@@ -408,12 +408,21 @@ class BriefingApp(App[None]):
     # --- fetching --------------------------------------------------------------
 
     def action_fetch(self) -> None:
+        """Fetch now: every feed, not only the due ones, except those a server asked us to
+        leave alone for a while (Retry-After) or that are backing off after errors."""
+        now = utc_now()
+        states = self.store.feed_states()
+        waiting = {
+            name for name, state in states.items()
+            if state.last_status == "error" and state.next_due is not None and state.next_due > now
+        }
         self.status.activity = "fetching…"
-        self.fetch_worker()
+        self.fetch_worker([feed for feed in self.config.feeds if feed.name not in waiting])
 
     @work(exclusive=True, group="fetch", exit_on_error=False)
-    async def fetch_worker(self) -> None:
-        """Fetch due feeds; progress goes out as messages, never straight to widgets."""
+    async def fetch_worker(self, feeds: list[Feed] | None = None) -> None:
+        """Fetch `feeds` now, or else the due ones; progress goes out as messages, never
+        straight to widgets."""
         story_ids: list[str] = []
 
         def on_start(total: int) -> None:
@@ -426,7 +435,8 @@ class BriefingApp(App[None]):
             story_ids.extend([*result.new_ids, *result.updated_ids])
 
         outcomes = await fetcher.fetch_feeds(
-            self.config, self.db_path, on_outcome=on_outcome, on_start=on_start, on_stored=on_stored
+            self.config, self.db_path, feeds=feeds, force=feeds is not None,
+            on_outcome=on_outcome, on_start=on_start, on_stored=on_stored,
         )
         self.post_message(FetchFinished(list(outcomes or []), story_ids))
 

@@ -341,7 +341,11 @@ def closed_port() -> int:
 
 
 async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, feed_server):
-    """A real fetch from 127.0.0.1: one feed brings a story, one fails with a hostile reason phrase."""
+    """A real fetch from 127.0.0.1: one feed brings a story, one fails with a hostile reason phrase.
+
+    `r` is "fetch now": a healthy feed fetched a moment ago is fetched again, but
+    feeds backing off after errors (or told to wait by Retry-After) are left alone.
+    """
     config, path = sample_db
     feed_server.route("/tass.xml", xml_reply(rss([{"title": "Fresh from the fetcher", "guid": "fresh",
                                                     "link": "https://tass.example/fresh",
@@ -352,12 +356,13 @@ async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, feed_server
     with Store(path) as store:
         later = datetime.now(timezone.utc) + timedelta(hours=1)
         for feed in config.feeds:
-            if feed.name == "TASS":
+            if feed.name == "TASS":  # fetched a moment ago, healthy: not due, but `r` fetches it
                 feed.url = feed_server.url("/tass.xml")
+                store.record_outcome(FetchOutcome(feed.name, "unchanged"), later)
             elif feed.name == "News.am":
                 feed.url = feed_server.url("/newsam.xml")
-            else:  # fetched a moment ago: not due
-                store.record_outcome(FetchOutcome(feed.name, "unchanged"), later)
+            else:  # failed a moment ago and backing off: `r` leaves it alone
+                store.record_outcome(FetchOutcome(feed.name, "error", error="HTTP 503"), later)
     app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
     async with app.run_test(size=SIZE) as pilot:
         assert feed_server.requests == []
@@ -372,6 +377,9 @@ async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, feed_server
         assert "1 new, 1 failed" in screen_text(app)
         assert app.is_running
     assert len(feed_server.hits("/tass.xml")) == 1 and len(feed_server.hits("/newsam.xml")) == 1
+    with Store(path) as store:
+        untouched = [s for name, s in store.feed_states().items() if name not in ("TASS", "News.am")]
+        assert untouched and all(s.last_error == "HTTP 503" for s in untouched)
     with Store(path) as store:
         assert store.count_stories(StoryFilter(query="fetcher")) == 1
         assert store.feed_states()["News.am"].last_error == "HTTP 499 [b]x[/b] [@click=app.quit]y[/]"
