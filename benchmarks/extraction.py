@@ -112,7 +112,7 @@ def report(gold_path: Path) -> None:
 
 def main() -> int:
     gold_paths = [Path(arg) for arg in sys.argv[1:]] or [p for p in DEFAULT_CORPORA if p.exists()]
-    if any(p.name.startswith(UNSEEN_PREFIX) for p in gold_paths):
+    if any(p.name.lower().startswith(UNSEEN_PREFIX) for p in gold_paths):
         print(f"{UNSEEN_PREFIX} is the next held-out measure; this tuning benchmark does not read it")
         return 1
     missing = [p for p in gold_paths if not p.exists()]
