@@ -43,7 +43,14 @@ def _figures(killed: int, killed_high: int | None, wounded: int, wounded_high: i
 
 
 def claim_figures(claim: Claim) -> str:
-    """`4 killed, 2 wounded`, `5–7 killed`, or `12 casualties (not split)`; `no casualties` if none."""
+    """`4 killed, 2 wounded`, `5–7 killed`, or `12 casualties (not split)`; `no casualties` if none.
+
+    A vague figure ("dozens killed", kept as its low end) says so, because the tally
+    leaves it out of killed and wounded.
+    """
+    if claim.vague and (claim.killed or claim.wounded):
+        parts = [f"at least {n} {what}" for n, what in ((claim.killed, "killed"), (claim.wounded, "wounded")) if n]
+        return ", ".join(parts) + " (a vague figure, not in the tally)"
     return _figures(claim.killed, claim.killed_high, claim.wounded, claim.wounded_high, claim.unsplit)
 
 

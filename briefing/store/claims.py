@@ -16,6 +16,13 @@ from ..models import NON_COMBAT_KINDS, Claim, Incident, SideFigures, Tally
 from .db import Database, from_text, to_text, utc_now
 
 
+_INSERT_CLAIM = (
+    "INSERT INTO claims (story_id, incident_id, claimant, side_affected, event_date, killed, wounded,"
+    " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin, vague)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
 def _row_to_claim(r) -> Claim:
     return Claim(
         id=r["id"],
@@ -34,6 +41,7 @@ def _row_to_claim(r) -> Claim:
         event_type=r["event_type"],
         kind=r["kind"],
         evidence=r["evidence"],
+        vague=bool(r["vague"]),
         status="manual" if r["origin"] == "manual" else "machine",
     )
 
@@ -51,9 +59,7 @@ class ClaimsMixin(Database):
                 for c in claims:
                     rows.append(self._claim_row(c, story_id, "machine"))
             conn.executemany(
-                "INSERT INTO claims (story_id, incident_id, claimant, side_affected, event_date, killed, wounded,"
-                " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                _INSERT_CLAIM,
                 rows,
             )
             conn.executemany(
@@ -67,7 +73,7 @@ class ClaimsMixin(Database):
         return (
             story_id, c.incident_id, c.claimant, c.side_affected, c.event_date.isoformat(), c.killed, c.wounded,
             c.killed_high, c.wounded_high, c.unsplit, json.dumps(c.locations, ensure_ascii=False),
-            json.dumps(c.weapons), c.event_type, c.kind, c.evidence, origin,
+            json.dumps(c.weapons), c.event_type, c.kind, c.evidence, origin, int(c.vague),
         )
 
     def clear_machine_claims(self) -> None:
@@ -114,9 +120,7 @@ class ClaimsMixin(Database):
     def add_manual_claim(self, claim: Claim) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO claims (story_id, incident_id, claimant, side_affected, event_date, killed, wounded,"
-                " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                _INSERT_CLAIM,
                 self._claim_row(claim, claim.story_id, "manual"),
             )
             conn.execute("UPDATE stories SET has_incident=1 WHERE id=?", (claim.story_id,))
@@ -259,15 +263,20 @@ class ClaimsMixin(Database):
             if 0 <= index < days:
                 tally.per_day[index] += 1
             latest: dict[tuple[str, str], Claim] = {}
-            for c in inc.claims:  # oldest first, so the last one wins
+            for c in inc.claims:  # oldest first, so the last one wins...
+                earlier = latest.get((c.claimant, c.side_affected))
+                if c.vague and earlier is not None and not earlier.vague:
+                    continue  # ...but "dozens" never replaces a figure someone actually gave
                 latest[(c.claimant, c.side_affected)] = c
             for (claimant, side), c in latest.items():
                 figures = totals.setdefault((claimant, side), SideFigures(claimant, side))
+                figures.unsplit += c.unsplit or 0
+                if c.vague:
+                    continue  # "dozens killed" is shown with its claim, never added up as deaths
                 figures.killed += c.killed
                 figures.wounded += c.wounded
                 figures.killed_high += max(c.killed_high or 0, c.killed)
                 figures.wounded_high += max(c.wounded_high or 0, c.wounded)
-                figures.unsplit += c.unsplit or 0
         # Stories marked as incidents by hand (or tagged "incident") that carry no claims.
         extra = self.conn.execute(
             "SELECT s.sort_time FROM stories s WHERE s.sort_time >= ? AND s.sort_time < ?"

@@ -155,3 +155,26 @@ def test_a_story_marked_not_an_incident_leaves_the_tally(fed: Store):
     assert not fed.get_story(sid).has_incident
     fed.mark_story_incident(sid, True)
     assert fed.tally(day, day).figures[0].killed == 2
+
+
+def test_vague_figures_are_kept_but_never_added_up_as_deaths(fed: Store):
+    day = date(2026, 11, 20)
+    ids = fed.save_stories("Feed A", [story(f"r{i}", guid=f"v{i}", published=NOW + timedelta(hours=i))
+                                      for i in range(3)]).new_ids
+
+    def claim(sid, **kw):
+        return Claim(claimant="Azerbaijan", side_affected="Karabakh", event_date=day, story_id=sid,
+                     incident_id="2026-11-20-x", **kw)
+
+    fed.replace_machine_claims({
+        ids[0]: [claim(ids[0], killed=3)],
+        ids[1]: [claim(ids[1], killed=24, vague=True)],            # "dozens killed", reported later
+        ids[2]: [Claim(claimant="Armenia", side_affected="Armenia", event_date=day, story_id=ids[2],
+                       incident_id="2026-11-20-x", unsplit=12, vague=True)],   # "12 casualties"
+    })
+    [stored] = [c for c in fed.claims_for_story(ids[1])]
+    assert stored.vague and stored.killed == 24
+    figures = {(f.claimant, f.side_affected): f for f in fed.tally(day, day).figures}
+    assert figures[("Azerbaijan", "Karabakh")].killed == 3      # "dozens" did not replace the real figure
+    assert figures[("Armenia", "Armenia")].killed == 0
+    assert figures[("Armenia", "Armenia")].unsplit == 12        # its own bucket, not deaths
