@@ -28,6 +28,9 @@ SAY_VERBS = frozenset({
     "estimated", "estimates", "counted", "counts", "informed", "declared", "warned",
     "called", "calls", "described", "acknowledged", "acknowledges", "conceded", "concedes",
     "raised", "raises", "revised", "revises", "updated", "updates", "lowered", "lowers",
+    # state-outlet style: "The Ministry of Defense of the Republic of Armenia informs that ..."
+    "informs", "informing", "stressed", "stresses", "emphasized", "emphasised", "emphasizes",
+    "emphasises", "clarified", "clarifies", "specified", "specifies", "underlined", "underlines",
 })
 # "Armenia raised its toll to 49": these report only with a toll or figure as their object
 REVISE_VERBS = frozenset({"raised", "raises", "revised", "revises", "updated", "updates", "lowered", "lowers"})
