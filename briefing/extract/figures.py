@@ -96,6 +96,12 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                     and count.end < len(low) and low[count.end] == "," and is_name(words, j - 2)):
                 # "Igor Abrahamyan, 43, was wounded": an age after a name; the name is the victim
                 return Count(1, j - 2, j - 1), low[max(0, j - 6):j - 1] + ["<named>"], j
+            if (count is not None and count.start == j and j >= 2 and low[j - 1] == "," and count.end < len(low)
+                    and low[count.end] == "," and low[j - 2] in PERSON_WORDS):
+                # "One of the men, 34, suffered leg injuries": an age after a person noun
+                between.insert(0, tok)
+                j -= 1
+                continue
             if count is not None and count.end <= t:
                 # "Of the 290 people injured": the count governs; "two of the dead": a subset
                 if count.end + 1 < len(low) and low[count.end] == "of" and low[count.end + 1] in ("the", "those") and count.end + 2 < len(low) and low[count.end + 2] in ("dead", "killed", "wounded", "injured", "victims"):
@@ -132,7 +138,7 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                 ):
                     return Count(1, j, j + 1, more=tok == "another"), low[j + 1:t], j
                 if noun not in NOT_PEOPLE:
-                    return None, [], j
+                    break  # "As a result, private Anar Kazimov ...": only a named victim may follow
                 # "members of one family": keep looking further left
         between.insert(0, tok)
         j -= 1
@@ -143,15 +149,21 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
             if low[q] in ("said", "says", "reported", "that", "told"):
                 k = q + 1  # "Karabakh police said 31-year-old Aram Petrosyan died": after the speaker
                 break
-        while k < t and (low[k] in NATION_ADJ or low[k] in ("contract", "junior", "senior", "the")):
-            k += 1
-        word = low[k] if k < t else ""
-        if word.endswith("-year-old") and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in low[k + 3:t]):
-            return Count(1, k, k + 1), ["<named>"], j  # "22-year-old Martin Hayrapetyan died at the scene"
-        if (word in PERSON_WORDS and not word.endswith("s") and word not in ("police", "crew", "personnel", "military", "army")
-                and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in low[k + 3:t])
-                and not any(w in ("were", "are", "have") for w in low[k + 3:t])):  # "... and driver Elvin Rzayev were": a list
-            return Count(1, k, k + 1), low[j + 1:t], j
+        starts = [k]
+        if "," in low[k:t - 1]:
+            # "As a result, private Anar Kazimov ...", "On Tuesday, Sergeant ...": after an opening adverbial
+            starts.append(max(q for q in range(k, t - 1) if low[q] == ",") + 1)
+        for k in starts:
+            while k < t and (low[k] in NATION_ADJ or low[k] in ("contract", "junior", "senior", "the")):
+                k += 1
+            word = low[k] if k < t else ""
+            tail = _unit_tail(low[k + 3:t])
+            if word.endswith("-year-old") and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in tail):
+                return Count(1, k, k + 1), ["<named>"], j  # "22-year-old Martin Hayrapetyan died at the scene"
+            if (word in PERSON_WORDS and not word.endswith("s") and word not in ("police", "crew", "personnel", "military", "army")
+                    and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in tail)
+                    and not any(w in ("were", "are", "have") for w in tail)):  # "... and driver Elvin Rzayev were": a list
+                return Count(1, k, k + 1), low[j + 1:t], j
     # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
     if j < 0:
         # "Soldier Afgan Hamzayev ...", "Armenian serviceman Hrant Hovhannisyan was killed"
@@ -162,6 +174,21 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
             if word not in NATION_ADJ and word not in ("contract", "private", "junior", "senior", "military"):
                 break
     return None, [], j
+
+
+# "Private Anar Kazimov of the Azerbaijani Army was killed": the unit after a name
+_UNIT_WORDS = frozenset({"of", "the", "armed", "forces", "army", "defence", "defense", "state", "border", "service",
+                         "republic", "troops", "police", "internal", "troop", "guard", "national"})
+
+
+def _unit_tail(tail: list[str]) -> list[str]:
+    """What follows a named victim, less an "of the Azerbaijani Army" phrase naming his unit."""
+    if not tail or tail[0] != "of":
+        return tail
+    k = 0
+    while k < len(tail) and (tail[k] in _UNIT_WORDS or tail[k] in NATION_ADJ):
+        k += 1
+    return tail[k:]
 
 
 def _apposition_head(low: list[str], j: int) -> Count | None:
@@ -281,6 +308,15 @@ def right_count(low: list[str], masked: list[bool], t: int, used: set[int], word
             break
         if low[k] in ("his", "her", "their", "its") and k + 1 < len(low) and count_at(low, k + 1) is not None:
             k += 1  # "wounding his three colleagues"
+        definite = _definite_person(low, k)
+        if definite is not None:
+            # "killing the driver", "injuring his passenger": one person, named by role
+            out.append((Count(1, k, k + 1), low[k + 1:definite + 1]))
+            k = definite + 1
+            if k + 1 < len(low) and low[k] == "and":
+                k += 1
+                continue
+            break
         while k < len(low) and low[k] in RIGHT_MODIFIERS:
             if low[k] == "the" and k + 1 < len(low) and count_at(low, k + 1) is None:
                 break
@@ -331,6 +367,28 @@ def right_count(low: list[str], masked: list[bool], t: int, used: set[int], word
             continue
         break
     return out
+
+
+_DEFINITE = frozenset({"the", "his", "her", "their", "its"})
+_NOT_ONE = frozenset({"police", "crew", "personnel", "military", "army", "staff", "contract", "general"})
+
+
+def _definite_person(low: list[str], k: int) -> int | None:
+    """Index of the head noun of "the driver", "his passenger", "the tractor's driver" at k: one
+    person named by role (a plural, a number or "the rest" is not one)."""
+    if k >= len(low) or low[k] not in _DEFINITE:
+        return None
+    for m in range(k + 1, min(len(low), k + 4)):
+        w = low[m]
+        if w in PERSON_WORDS:
+            if w.endswith("s") or w in _NOT_ONE or w in OTHER_PEOPLE:
+                return None
+            if m + 1 < len(low) and (low[m + 1] in PERSON_WORDS or low[m + 1].endswith("'s")):
+                return None  # "the driver's son": the head is further on
+            return m
+        if word_value(w) is not None or w in (",", ";", ".", "and", "of") or w in AUX:
+            return None
+    return None
 
 
 def lost_people(low: list[str], t: int) -> Count | None:

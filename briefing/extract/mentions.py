@@ -181,6 +181,8 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         if masked[t]:
             continue
         field = None
+        if (tok in KILL_WORDS or tok in WOUND_WORDS) and _negated(low, t):
+            continue  # "a second farmer working nearby was not hurt", "had not been injured"
         if tok in KILL_WORDS:
             field = "killed"
         elif tok in WOUND_WORDS:
@@ -381,6 +383,19 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
                 break
     return out
+
+
+NEGATABLE = AUX | {"did", "does", "do"}
+
+
+def _negated(low: list[str], t: int) -> bool:
+    """The trigger at t is negated: "was not hurt", "were never injured", "had not been wounded"."""
+    k = t - 1
+    while k >= 0 and low[k] in ("been", "be", "seriously", "badly", "physically"):
+        k -= 1
+    if k >= 0 and low[k].endswith("n't"):
+        return True  # "wasn't hurt"
+    return k >= 1 and low[k] in ("not", "never") and low[k - 1] in NEGATABLE
 
 
 def armed_named(low: list[str]) -> str | None:

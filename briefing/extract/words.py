@@ -70,6 +70,8 @@ CIVIL_WORDS = frozenset({
     "daughter", "daughters", "wife", "husband", "mother", "father", "brother", "brothers", "sister",
     "sisters", "nephew", "niece", "baby", "infant", "toddler", "schoolboy", "schoolgirl", "schoolchildren",
     "pupils", "herder", "herders", "beekeeper", "miner", "miners", "contractor", "contractors",
+    "passenger", "pedestrian", "pedestrians", "hunter", "hunters", "fisherman", "fishermen", "watchman",
+    "rescuer", "rescuers", "firefighter", "firefighters", "lifeguard", "guide", "cook", "inhabitant", "inhabitants",
 })
 
 

@@ -37,3 +37,40 @@ def figures(summary: str, published: datetime = THURSDAY, source: str = "", titl
 ])
 def test_informs_names_the_authority(summary: str, claimant: str, side: str) -> None:
     assert figures(summary, source="Armenpress") == {(claimant, side, 0, 2)}
+
+
+def test_a_named_soldier_after_an_opening_phrase() -> None:
+    summary = ("On Thursday Armenian units fired on Azerbaijani positions in the Kalbajar district, the Ministry of "
+               "Defense informs. As a result, junior sergeant Ramil Hasanov of the Azerbaijani Army was wounded.")
+    assert figures(summary, source="AZERTAC") == {("Azerbaijan", "Azerbaijan", 0, 1)}
+
+
+# --- counts -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("second", [
+    "A second shepherd grazing sheep nearby was not hurt.",
+    "His brother, who was with him, wasn't injured.",
+    "Two other villagers had not been wounded, the police added.",
+])
+def test_a_negated_casualty_word_is_no_figure(second: str) -> None:
+    summary = f"A Karabakh shepherd was killed by Azerbaijani sniper fire near Martuni on Thursday, the police said. {second}"
+    assert figures(summary) == {("Karabakh", "civilians-Armenia", 1, 0)}
+
+
+@pytest.mark.parametrize("second", [
+    "One of the men, 52, lost a leg and was flown to Yerevan.",
+    "The older deminer, 41, suffered serious injuries.",
+])
+def test_an_age_set_off_after_a_person_noun_is_no_figure(second: str) -> None:
+    summary = f"Two deminers of the HALO Trust were injured on Thursday when a mine exploded near Martuni, the charity said. {second}"
+    assert figures(summary) == {("other", "civilians-Armenia", 0, 2)}
+
+
+@pytest.mark.parametrize("clause,killed,wounded", [
+    ("killing the driver, 52-year-old Ilham Guliyev, and injuring his passenger", 1, 1),
+    ("killing the tractor driver and wounding his son", 1, 1),
+    ("injuring its driver", 0, 1),
+])
+def test_one_person_named_by_role_after_an_active_verb(clause: str, killed: int, wounded: int) -> None:
+    summary = f"A tractor hit an anti-tank mine near Aghdam on Thursday, {clause}, the Mine Action Agency said."
+    assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", killed, wounded)}
