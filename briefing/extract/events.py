@@ -15,12 +15,12 @@ from .victims import is_civil
 from .words import MILITARY_WORDS, ci
 
 # Event type cues, checked in this order.
-REMNANTS = ci(r"\b(?:left ?over|leftover|unexploded|remnants?|land ?mines?|anti-(?:tank|personnel) mines?|mine blasts?|(?:hit|struck|stepped on|drove over|ran over) an? (?:[\w-]+ )?mine)\b")
+REMNANTS = ci(r"\b(?:left ?over|leftover|unexploded|remnants?|land ?mines?|anti-(?:tank|personnel) mines?|mine blasts?|mines? (?:went off|blew up)|(?:hit|struck|stepped on|drove over|ran over) an? (?:[\w-]+ )?mine)\b")
 
 
 MINE = ci(
     r"\b(?:land ?mines?|anti-(?:tank|personnel) mines?|(?:hit|struck|stepped on|drove over|ran over|detonated) (?:an? |another )?(?:\w+ )?mine|"
-    r"mine (?:blasts?|explosions?|exploded|detonated|incidents?)|by (?:a|another) mine|mine victims|unexploded (?:ordnance|munitions?|shells?|bombs?)|explosive device|left ?over from|leftover)\b",
+    r"mine (?:blasts?|explosions?|exploded|detonated|incidents?|went off|blew up)|(?:set off|triggered) an? (?:\w+ )?mine|by (?:a|another) mine|mine victims|unexploded (?:ordnance|munitions?|shells?|bombs?)|explosive device|left ?over from|leftover)\b",
 )
 
 

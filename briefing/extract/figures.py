@@ -129,7 +129,7 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                 phrase: list[str] = []
                 for w in low[j + 1:t]:
                     # the head noun ends the phrase: "an excavator operator working on the road"
-                    if w in AUX or w == "," or w in HEAD_STOP or (w.endswith("ing") and len(w) > 5 and phrase):
+                    if w in AUX or w == "," or w in HEAD_STOP or (w.endswith("ing") and len(w) > 5 and phrase and not _premodifier(low, w, j, t)):
                         break
                     phrase.append(w)
                 noun = phrase[-1] if phrase else ""
@@ -189,6 +189,13 @@ def _unit_tail(tail: list[str]) -> list[str]:
     while k < len(tail) and (tail[k] in _UNIT_WORDS or tail[k] in NATION_ADJ):
         k += 1
     return tail[k:]
+
+
+def _premodifier(low: list[str], word: str, j: int, t: int) -> bool:
+    """An -ing word before a person noun modifies it ("a peacekeeping officer", "a demining
+    specialist"); elsewhere it starts a post-modifier ("a man working in the field")."""
+    k = low.index(word, j, t) if word in low[j:t] else -1
+    return 0 <= k < t - 1 and (low[k + 1] in PERSON_WORDS or agent_noun(low[k + 1]))
 
 
 def _apposition_head(low: list[str], j: int) -> Count | None:

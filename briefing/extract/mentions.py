@@ -140,7 +140,7 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             count.end < at <= count.end + 10 and not _figure_between(low, count.end, at - 1)) or (
             # "32 people were killed in the first 24 hours of the operation, seven of them civilians"
             pos < at <= pos + 22 and count.end <= pos and not _figure_between(low, pos + 1, at - 1))]
-        civil = is_civil(np, split=bool(split))
+        civil = is_civil(_head_phrase(np), split=bool(split))
         if "family" in low[max(0, count.start - 3):count.start] or "families" in low[max(0, count.start - 3):count.start]:
             civil = True  # "a family of five"
         if civil is None and nation in ("Armenia", "Azerbaijan", "Karabakh", "Russia") and not any(w in NATIONAL_NOUNS for w in np):
@@ -383,6 +383,18 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     out.append(Mention(field, nxt.value, sentence.index, claimant, claimant))
                 break
     return out
+
+
+def _head_phrase(np: list[str]) -> list[str]:
+    """The victim phrase up to its head noun's modifiers: "four other people travelling with the
+    film crew" -> "four other people" (the crew they travelled with is not who was hurt)."""
+    for k, w in enumerate(np):
+        if w in SPECIFIC_PEOPLE or w == "people":
+            for m in range(k + 1, len(np)):
+                if np[m] in ("who", "with", "accompanying") or (np[m].endswith("ing") and len(np[m]) > 5):
+                    return np[:m]
+            break
+    return np
 
 
 NEGATABLE = AUX | {"did", "does", "do"}

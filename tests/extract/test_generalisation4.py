@@ -74,3 +74,22 @@ def test_an_age_set_off_after_a_person_noun_is_no_figure(second: str) -> None:
 def test_one_person_named_by_role_after_an_active_verb(clause: str, killed: int, wounded: int) -> None:
     summary = f"A tractor hit an anti-tank mine near Aghdam on Thursday, {clause}, the Mine Action Agency said."
     assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", killed, wounded)}
+
+
+def test_the_people_travelling_with_a_crew_are_not_the_crew() -> None:
+    summary = ("A car hit an anti-tank mine near Kalbajar on Thursday, the Prosecutor General's Office informs. "
+               "Three people travelling with the film crew were wounded.")
+    assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", 0, 3)}
+
+
+@pytest.mark.parametrize("summary", [
+    "A Russian peacekeeping officer was wounded and an Azerbaijani sapper was killed on Thursday when a mine went off "
+    "near Hadrut, the Russian Defence Ministry said.",
+    "An Azerbaijani sapper was killed and a Russian peacekeeping officer was wounded on Thursday when a mine blew up "
+    "during joint clearance near Hadrut, the Russian Defence Ministry reported.",
+])
+def test_a_russian_bulletin_about_both_sides(summary: str) -> None:
+    claims = extract_claims("Mine", summary, THURSDAY)
+    assert {(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims} == {
+        ("Russia", "Russia", 0, 1), ("Russia", "Azerbaijan", 1, 0)}
+    assert {c.event_type for c in claims} == {"landmine"}
