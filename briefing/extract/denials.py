@@ -70,6 +70,9 @@ NEG_FIRE = ci(
 )
 
 
+FIRE_WORDS = ci(r"\b(?:fir(?:e|ed|ing)|shot|shoot\w*|shell\w*|attack\w*|strike|struck|target\w*|provocation)\b")
+
+
 TARGET = ci(
     r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled|fire hit|shelling of|fire on)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
 )
@@ -155,6 +158,10 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
         if denier not in PARTIES and denier not in ("EU", "other"):
             continue
         side = _denied_victims(rest_low, denier, sentence.places or story_places())
+        if side is None and not FIRE_WORDS.search(rest) and any(m.claimant == denier and not m.denial for m in out):
+            # "called the statement disinformation, saying there were no losses on the Armenian
+            # side": the report denied is about the losses the sentence's own zero already gives
+            continue
         mention = Mention("zero", 0, sentence.index, denier, side or DENY_SIDE, pos=anchor.start)
         mention.denial = True
         out.append(mention)
@@ -172,7 +179,7 @@ def _zero_subject(before: list[str], after: list[str]) -> str | None:
             break
     around = tail + after
     for k, w in enumerate(around):
-        if w in MILITARY_WORDS and w not in ("ministry", "contract", "general", "private", "major"):
+        if (w in MILITARY_WORDS and w not in ("ministry", "contract", "general", "private", "major")) or w == "side":
             near = around[max(0, k - 2):k]
             if any(x in POSSESSIVE_OWN for x in near):
                 return "own"

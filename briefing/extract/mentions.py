@@ -128,18 +128,19 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                 # "the ministry said ... an Azerbaijani soldier was wounded ... killing four members
                 # of the formations": once settled, the anchor speaks for the whole sentence
                 anchor.claimant = claimant
-        described = own or nation is not None or any(w in PERSON_WORDS for w in np if w not in OTHER_PEOPLE)
-        if not described and out and out[-1].claimant == claimant and out[-1].field != field:
-            # "19 civilians dead and more than 60 wounded": the second figure shares the victims
-            shared = Mention(field, count.value, sentence.index, claimant, out[-1].side, count.high, count.more)
-            shared.armed_side, shared.civil_side = out[-1].armed_side, out[-1].civil_side
-            out.append(shared)
-            return
         # "12 people, four of them civilians, were killed" / "12 people were killed, four of them civilians"
         split = [c for at, c in splits if count.start <= at <= max(pos, count.end) + 5 or (
             count.end < at <= count.end + 10 and not _figure_between(low, count.end, at - 1)) or (
             # "32 people were killed in the first 24 hours of the operation, seven of them civilians"
             pos < at <= pos + 22 and count.end <= pos and not _figure_between(low, pos + 1, at - 1))]
+        described = own or nation is not None or any(w in PERSON_WORDS for w in np if w not in OTHER_PEOPLE)
+        if not described and not split and out and out[-1].claimant == claimant and out[-1].field != field:
+            # "19 civilians dead and more than 60 wounded": the second figure shares the victims
+            # (not when it is split itself: "and more than 200 wounded, 29 of them civilians")
+            shared = Mention(field, count.value, sentence.index, claimant, out[-1].side, count.high, count.more)
+            shared.armed_side, shared.civil_side = out[-1].armed_side, out[-1].civil_side
+            out.append(shared)
+            return
         civil = is_civil(_head_phrase(np), split=bool(split))
         if "family" in low[max(0, count.start - 3):count.start] or "families" in low[max(0, count.start - 3):count.start]:
             civil = True  # "a family of five"

@@ -67,21 +67,30 @@ def transfer_mentions(sentence: Sentence, context: str | None, outlet: str | Non
     return out
 
 
-LATER_SPLIT = ci(
-    r"\bof (?:the|those) (dead|killed|wounded|injured)\b,? ([\w-]+) (?:were|was|are) civilians"
-    r"|\b([\w-]+) of the (dead|killed|wounded|injured) (?:were|was|are) civilians"
+# (pattern, group of the number, group of what was split): "Of the dead, ten were civilians"
+LATER_SPLITS = (
+    (ci(r"\bof (?:the|those) (dead|killed|wounded|injured)\b,? ([\w-]+) (?:were|was|are) civilians"), 2, 1),
+    (ci(r"\b([\w-]+) of the (dead|killed|wounded|injured) (?:were|was|are) civilians"), 1, 2),
     # "Of the 200 people killed in the offensive, 10 were civilians"
-    r"|\bof the [\d,]+ (?:people |persons |victims )?(dead|killed|wounded|injured)\b[^,;.]{0,60}, ([\w-]+) (?:were|was|are) civilians"
+    (ci(r"\bof the [\d,]+ (?:people |persons |victims )?(dead|killed|wounded|injured)\b[^,;.]{0,60}, ([\w-]+) (?:were|was|are) civilians"), 2, 1),
+    # "adding that 10 civilians, five of them children, were among the dead"
+    (ci(r"\b([\w-]+) civilians\b(?:,[^,;.]{0,40},)? (?:were|was|are) (?:also )?among (?:the|those) (dead|killed|wounded|injured)\b"), 1, 2),
 )
 
 
 def apply_later_splits(sentences: list[Sentence], mentions: list[Mention]) -> None:
     """ "200 people were killed ... Of the dead, ten were civilians": armed 190, civilians 10."""
     for sentence in sentences:
-        m = LATER_SPLIT.search(sentence.lower) if "civilian" in sentence.lower else None
+        if "civilian" not in sentence.lower:
+            continue
+        m = None
+        for pattern, number_group, what_group in LATER_SPLITS:
+            m = pattern.search(sentence.lower)
+            if m:
+                number, what = m.group(number_group), m.group(what_group)
+                break
         if not m:
             continue
-        what, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3)) if m.group(4) else (m.group(5), m.group(6))
         field = "killed" if what in ("dead", "killed") else "wounded"
         count = count_at([number], 0)
         if count is None:

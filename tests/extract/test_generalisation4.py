@@ -93,3 +93,36 @@ def test_a_russian_bulletin_about_both_sides(summary: str) -> None:
     assert {(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims} == {
         ("Russia", "Russia", 0, 1), ("Russia", "Azerbaijan", 1, 0)}
     assert {c.event_type for c in claims} == {"landmine"}
+
+
+# --- zeros and denials ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("denial", [
+    "The Armenian Defence Ministry called the report disinformation, saying there were no losses on the Armenian side.",
+    "Yerevan dismissed the statement as a lie and said the Armenian side had suffered no losses.",
+])
+def test_a_denial_that_gives_its_own_zero(denial: str) -> None:
+    summary = ("On Thursday Armenian units fired at Azerbaijani positions in the Kalbajar district, the Ministry of Defense "
+               "informs; as a result of retaliatory fire at least three Armenian servicemen were killed or wounded. " + denial)
+    assert figures(summary, source="Report.az") == {("Armenia", "Armenia", 0, 0)}
+
+
+# --- splits ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("summary,expected", [
+    ("At least 40 people were killed, three of them civilians, and more than 150 were wounded, 20 of them civilians, "
+     "the Karabakh ombudsman said.", {("Karabakh", "Karabakh", 37, 130), ("Karabakh", "civilians-Armenia", 3, 20)}),
+    ("At least 40 people were killed and more than 150 wounded, 20 of them civilians, the Karabakh ombudsman said.",
+     {("Karabakh", "Karabakh", 40, 130), ("Karabakh", "civilians-Armenia", 0, 20)}),
+])
+def test_each_figure_split_by_its_own_civilians(summary: str, expected: set) -> None:
+    assert figures(summary) == expected
+
+
+@pytest.mark.parametrize("tail", [
+    "adding that eight civilians, two of them children, were among the dead",
+    "adding that eight civilians were among those killed",
+])
+def test_civilians_among_the_dead_split_the_toll(tail: str) -> None:
+    summary = f"At least 120 people were killed in the offensive, the Karabakh ombudsman said on Thursday, {tail}."
+    assert figures(summary) == {("Karabakh", "Karabakh", 112, 0), ("Karabakh", "civilians-Armenia", 8, 0)}
