@@ -94,7 +94,7 @@ ANAPHOR_WORDS = frozenset({
     "side", "ministries", "statement", "minister", "we", "president", "aide", "commission",
     "governor", "mayor", "administration", "municipality", "head", "chief", "prosecutors",
     "investigators", "rescuers", "officer", "commander", "headquarters", "staff", "centre",
-    "center", "serviceman",
+    "center", "serviceman", "mission", "monitors", "observers", "patrol", "mod",
 })
 # Words that end a subject window going backwards.
 _STOP = frozenset({";", ":", ".", "that", "\"", "'", "‘", "’", "“", "”", "(", ")", "which", "who", "when", "after", "while", "because", "as", "where"})
@@ -112,6 +112,7 @@ class Anchor:
     verb: str = ""
     anaphor: bool = False  # the subject was "the ministry", "it": resolved against context
     noun: bool = False  # "Baku's claim", "a report by Baku": names a source, is no subject for "and said"
+    subject: tuple[str, ...] = ()  # the words naming the speaker ("the", "eu", "mission", "in", "armenia")
 
 
 def classify_strong(low: list[str]) -> str | None:
@@ -245,7 +246,7 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
             while j < n and low[j] not in (",", ";", ".", ":", "who", "which", "that", "whose") and len(ent) < 12:
                 ent.append(low[j])  # "according to local residents who blamed Azerbaijani troops": the residents
                 j += 1
-            anchors.append(Anchor(i, j, classify(ent), verb="according"))
+            anchors.append(Anchor(i, j, classify(ent), verb="according", subject=tuple(ent)))
             continue
         deny = tok in DENY_VERBS or (tok in PHRASAL_DENY and i + 1 < n and low[i + 1] in ("aside", "away", "off"))
         if not deny and tok not in SAY_VERBS and tok not in NOUN_ANCHORS:
@@ -323,5 +324,5 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         if elided:
             speakers = [a for a in anchors if not a.noun]
             claimant = speakers[-1].claimant if speakers else ANAPHOR
-        anchors.append(Anchor(i, i + 1, claimant, deny=deny, verb=tok))
+        anchors.append(Anchor(i, i + 1, claimant, deny=deny, verb=tok, subject=tuple(window)))
     return anchors

@@ -38,20 +38,43 @@ OUTLET_COUNTRY = {
 def resolve_anchors(sentences: list[Sentence]) -> None:
     """Give every anchor a concrete claimant; "the ministry said" takes the previous one."""
     last: str | None = None
+    named: list[Anchor] = []  # anchors that named their speaker, in text order
     for sentence in sentences:
         sentence.anchors = find_anchors(sentence.words, sentence.low)
         for anchor in sentence.anchors:
             if anchor.claimant == ANAPHOR:
                 anchor.anaphor = True
-                # "the army said" with nobody named before: an institution named earlier in
-                # the sentence ("soldiers of Nagorno-Karabakh's Defence Army ... the army said")
-                anchor.claimant = last or classify_strong(sentence.low[: anchor.start]) or BARE
+                # "the mission said" after "The EU Mission ... said" and "Armenia's ministry reported":
+                # the speaker last named with the same noun; else the last speaker; "the army
+                # said" with nobody named before: an institution named earlier in the sentence
+                # ("soldiers of Nagorno-Karabakh's Defence Army ... the army said")
+                anchor.claimant = _same_noun(anchor, named) or last or classify_strong(sentence.low[: anchor.start]) or BARE
+            elif anchor.claimant and anchor.claimant not in (BARE, OWN) and anchor.subject:
+                named.append(anchor)
             if anchor.claimant and anchor.claimant not in (BARE, OWN):
                 if not (last and (anchor.noun or (anchor.verb in SAY_VERBS and _subordinate(sentence.low, anchor.start)))):
                     # "..., the Armenian ministry said, after Baku claimed that ...": the
                     # subordinate speaker (or "Baku's claim") is not who "the ministry said" refers to next
                     last = anchor.claimant
                 sentence.claimants.add(anchor.claimant)
+
+
+# Institution nouns that tell speakers apart: "the mission said" is the EU mission named
+# before, even if the Armenian ministry spoke in between.
+_HEAD_NOUNS = frozenset({"mission", "monitors", "observers", "ombudsman", "police", "prosecutor", "agency", "service",
+                         "committee", "army", "peacekeepers", "command", "kremlin", "charity", "trust", "company"})
+
+
+def _same_noun(anchor: Anchor, named: list[Anchor]) -> str | None:
+    """Claimant of the latest named speaker whose subject shares the anaphor's head noun."""
+    heads = [w for w in anchor.subject if w in _HEAD_NOUNS]
+    if not heads:
+        return None
+    head = heads[-1]
+    for earlier in reversed(named):
+        if head in earlier.subject:
+            return earlier.claimant
+    return None
 
 
 _SUBORDINATORS = frozenset({"after", "as", "while", "when", "because", "before", "since", "although", "though"})

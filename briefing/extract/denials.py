@@ -74,7 +74,7 @@ FIRE_WORDS = ci(r"\b(?:fir(?:e|ed|ing)|shot|shoot\w*|shell\w*|attack\w*|strike|s
 
 
 TARGET = ci(
-    r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled|fire hit|shelling of|fire on)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
+    r"\b(?:fired|firing|opened fire|shot|shooting|targeted|attacked|shelled|fire hit|shelling of|fire on)\b(?:\s+[\w'-]+){0,3}?\s+(?:at|on|toward|towards|in the direction of)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)",
 )
 
 

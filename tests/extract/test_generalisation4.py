@@ -126,3 +126,25 @@ def test_each_figure_split_by_its_own_civilians(summary: str, expected: set) -> 
 def test_civilians_among_the_dead_split_the_toll(tail: str) -> None:
     summary = f"At least 120 people were killed in the offensive, the Karabakh ombudsman said on Thursday, {tail}."
     assert figures(summary) == {("Karabakh", "Karabakh", 112, 0), ("Karabakh", "civilians-Armenia", 8, 0)}
+
+
+@pytest.mark.parametrize("target", [
+    "in the direction of the village of Khnatsakh",
+    "in the direction of Khnatsakh village",
+])
+def test_fire_in_the_direction_of_a_village_targets_its_people(target: str) -> None:
+    summary = (f"Azerbaijani units opened fire from small arms {target} in Syunik on Thursday, damaging a house, "
+               "the Ministry of Defense of Armenia said. There were no casualties.")
+    assert figures(summary) == {("Armenia", "civilians-Armenia", 0, 0)}
+
+
+# --- anaphors -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("summary,claimant", [
+    ("The EU Mission in Armenia said its monitors had visited Khnatsakh, where Armenia's Defence Ministry reported "
+     "Azerbaijani gunfire had damaged a house on Thursday. No one was hurt, the mission said.", "EU"),
+    ("The EU monitors said they had visited Khnatsakh, where Armenia's Defence Ministry reported that Azerbaijani "
+     "gunfire had damaged a house on Thursday; no one was hurt, the monitors said.", "EU"),
+])
+def test_the_mission_said_is_the_mission_named_before(summary: str, claimant: str) -> None:
+    assert {c[0] for c in figures(summary)} == {claimant}
