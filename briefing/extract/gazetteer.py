@@ -150,11 +150,27 @@ def find_places(text: str) -> list[PlaceMatch]:
                 i += 1
                 continue
             j, phrase, key, place = found
+            if _personal_name(words, i, j):
+                i = j  # "Senior Lieutenant Ararat Gasparyan": a first name, not the province
+                continue
             written = _strip_possessive(phrase)
             start = offsets[i]
             out.append(PlaceMatch(written, place, start, start + len(written)))
             i = j
     return out
+
+
+_SURNAME_ENDINGS = ("yan", "ian", "yants", "ov", "ev", "ova", "eva", "zade", "enko")
+_TITLES = frozenset({"lieutenant", "sergeant", "private", "colonel", "major", "captain", "general", "corporal",
+                     "mr", "mrs", "ms", "dr", "soldier", "serviceman", "officer", "driver", "resident"})
+
+
+def _personal_name(words: list[str], i: int, j: int) -> bool:
+    """The place spelling at words[i:j] is part of a person's name: followed by a surname
+    ("Ararat Gasparyan", "Lachin Aliyev") or preceded by a rank ("Sergeant Shusha ...")."""
+    if j < len(words) and _POSSESSIVE.sub("", words[j]).endswith(_SURNAME_ENDINGS) and load().by_key.get(words[j].casefold()) is None:
+        return True
+    return i > 0 and words[i - 1].casefold().rstrip(".") in _TITLES
 
 
 _GENERIC = frozenset({"corridor", "road", "bridge", "province", "region", "district", "direction", "reservoir", "pass", "exclave", "highway"})

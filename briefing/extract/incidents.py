@@ -57,6 +57,13 @@ def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
             continue
         places.add(place.name.casefold())
         sectors.update(place.sectors)
+        if "-" in name:
+            # "the Lachin-Khankendi road" runs between two places: both are where it happened
+            for part in name.split()[0].split("-"):
+                other = lookup(part)
+                if other is not None and other.name.casefold() not in NOT_LOCATIONS:
+                    places.add(other.name.casefold())
+                    sectors.update(other.sectors)
     return places, sectors
 
 

@@ -148,3 +148,28 @@ def test_fire_in_the_direction_of_a_village_targets_its_people(target: str) -> N
 ])
 def test_the_mission_said_is_the_mission_named_before(summary: str, claimant: str) -> None:
     assert {c[0] for c in figures(summary)} == {claimant}
+
+
+# --- places and incidents -------------------------------------------------------------------
+
+def test_a_first_name_that_is_a_province_is_no_place() -> None:
+    summary = ("On Thursday an Azerbaijani group opened fire on a police car on the Stepanakert-Lisagor road, the "
+               "Ministry of Internal Affairs of Artsakh informs. Two police officers were killed - Senior Lieutenant "
+               "Ararat Sargsyan and Lieutenant Tavush Melikyan.")
+    claims = extract_claims("Ambush", summary, THURSDAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Karabakh", "Karabakh", 2)]
+    assert claims[0].locations == ["Stepanakert-Lisagor road"]
+
+
+def test_a_road_between_two_places_links_reports_of_either() -> None:
+    armenian = extract_claims("Ambush", "Two Karabakh police officers were killed on Thursday when Azerbaijani troops "
+                              "fired on their car on the Stepanakert-Lisagor road, the Artsakh police informs.", THURSDAY)
+    azerbaijani = extract_claims("Convoy", "Two Azerbaijani servicemen were killed on Thursday when armed formations "
+                                 "opened fire near the Lachin-Khankendi road, the Ministry of Defense informs.",
+                                 THURSDAY + timedelta(hours=2), "APA")
+    for n, claim in enumerate(armenian):
+        claim.story_id = f"a{n}"
+    for n, claim in enumerate(azerbaijani):
+        claim.story_id = f"b{n}"
+    group_incidents(armenian + azerbaijani)
+    assert len({c.incident_id for c in armenian + azerbaijani}) == 1
