@@ -220,6 +220,8 @@ def _verb_ok(low: list[str], i: int) -> bool:
         return i > 0 and low[i - 1] not in ("to", "be", "was", "were", "been")
     if i > 0 and low[i - 1] in ("to", "be", "been", "being"):
         return False
+    if i > 0 and (low[i - 1] in ("not", "never", "yet") or low[i - 1].endswith("n't")):
+        return False  # "Baku has not reported its losses": no one speaks
     return True
 
 

@@ -231,8 +231,18 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
             named = [a.claimant for a in sentence.anchors if a.claimant and a.claimant not in (BARE, OWN)]
             if named:
                 context = named[-1]
+        elif context is not None and NOT_SPEAKING.search(sentence.lower):
+            # "Azerbaijan has not disclosed its losses. In Gashalti, a family of five was killed":
+            # after a side that gives no figures, the story tells what follows in its own voice
+            context = None
 
     return mentions
+
+
+NOT_SPEAKING = ci(
+    r"\b(?:has|have|had|did|does|do)(?: not|n't| yet to)(?: yet)? (?:disclose|report|comment|confirm|release|give|publish|reveal)\w*"
+    r"|\bdeclined to (?:comment|disclose|give)|\bgave no (?:figures|details|toll)|\bhas given no (?:figures|details|toll)"
+)
 
 
 # "Hours later, in the Fuzuli district, a shepherd ...", "In a separate incident, ...", "Separately, ..."

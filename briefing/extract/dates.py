@@ -77,6 +77,8 @@ def find_dates(text: str, published: datetime) -> list[DateMention]:
     for m in _WEEKDAY.finditer(text):
         back = (pub.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
         rank = POSSESSIVE if m.group(2) else WEEKDAY
+        if rank == WEEKDAY and text[max(0, m.start() - 6):m.start()].lower() == "since ":
+            rank = POSSESSIVE  # "its death toll since Sunday": the episode began then
         if rank == WEEKDAY and _SPEECH.search(text, max(0, m.start() - 30), m.start()):
             rank = SPEECH  # "said on Monday that ... on Sunday": Sunday is the event
         out.append(DateMention(m.start(), pub - timedelta(days=back), rank))

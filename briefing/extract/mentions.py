@@ -15,6 +15,7 @@ from .attribution import OWN
 from .claimants import anchor_at, claimant_at, names_both_sides, resolve_bare
 from .figures import coordinated_count, dies_later, left_count, lost_people, right_count, who_died
 from .gazetteer import PlaceMatch
+from .locations import incident_places
 from .numbers import Count, count_at, word_value
 from .records import Mention, Sentence
 from .revisions import is_superseded
@@ -151,6 +152,12 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         if civil is None:
             civil = False
         side = side_of(nation, civil, claimant, places, own)
+        if civil and nation is None and not own and side in CIVIL_SIDES:
+            # "In the Azerbaijani village of Gashalti, a family of five was killed", told after
+            # Karabakh's figures: the village's people, whoever speaks
+            here = _civilians_here(sentence)
+            if here is not None:
+                side = here
         if side is None and not civil and fallback:
             side = fallback.get(claimant)  # "A fifth soldier was wounded" after "four Armenian soldiers"
         if side is None and not civil and claimant not in PARTIES and armed_before is not None:
@@ -227,6 +234,8 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                                 break
                         if "military" in before or "army" in before:
                             add(kind, count, ["military"], t)  # "the military death toll"
+                        elif before[-2:] in (["its", "death"], ["their", "death"]) or before[-1:] in (["its"], ["their"]):
+                            add(kind, count, ["its"], t)  # "taking its death toll to 31": the speaker's own
                         elif "civilian" in before:
                             add(kind, count, ["civilians"], t)
                         else:
@@ -396,6 +405,19 @@ def _head_phrase(np: list[str]) -> list[str]:
                     return np[:m]
             break
     return np
+
+
+CIVIL_SIDES = ("civilians-Armenia", "civilians-Azerbaijan")
+_CIVILIANS_OF = {"armenia": "civilians-Armenia", "azerbaijan": "civilians-Azerbaijan"}
+
+
+def _civilians_here(sentence: Sentence) -> str | None:
+    """Civilians of the one country (Armenia or Azerbaijan proper) where the sentence's
+    incident places are; None when they are in Karabakh, on both sides or nowhere."""
+    sides = {p.place.side for p in incident_places(sentence.text, sentence.places)}
+    if len(sides) == 1:
+        return _CIVILIANS_OF.get(sides.pop())
+    return None
 
 
 NEGATABLE = AUX | {"did", "does", "do"}

@@ -173,3 +173,25 @@ def test_a_road_between_two_places_links_reports_of_either() -> None:
         claim.story_id = f"b{n}"
     group_incidents(armenian + azerbaijani)
     assert len({c.incident_id for c in armenian + azerbaijani}) == 1
+
+
+# --- tolls, voices and places of civilians ---------------------------------------------------
+
+def test_its_toll_since_a_weekday_is_the_speakers_own_from_that_day() -> None:
+    summary = ("Fighting in Nagorno-Karabakh went on for a second day on Thursday, with the region's military saying "
+               "nine more of its soldiers had died, bringing its death toll since Wednesday to 20. "
+               "In the Azerbaijani town of Tartar, two civilians were killed by a shell on Wednesday.")
+    claims = extract_claims("Karabakh", summary, THURSDAY)
+    assert {(c.claimant, c.side_affected, c.killed, c.wounded, c.event_date.isoformat()) for c in claims} == {
+        ("Karabakh", "Karabakh", 20, 0, "2024-06-12"), ("Karabakh", "civilians-Azerbaijan", 2, 0, "2024-06-12")}
+
+
+@pytest.mark.parametrize("silence", [
+    "Azerbaijan has not disclosed its military losses.",
+    "Baku did not report its own casualties.",
+    "The Azerbaijani Defence Ministry declined to comment.",
+])
+def test_after_a_side_that_gives_no_figures_the_outlet_speaks(silence: str) -> None:
+    summary = ("The Karabakh army said on Thursday that nine of its soldiers had been killed. " + silence +
+               " In the Azerbaijani village of Gashalti, three civilians were killed when a shell hit their house.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 9, 0), ("unattributed", "civilians-Azerbaijan", 3, 0)}
