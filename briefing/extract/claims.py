@@ -60,6 +60,10 @@ def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str, pa
     return own, same, story
 
 
+# words of an attack or its casualties (not "ceasefire")
+FIGHT_CUE = ci(r"\b(?:fir(?:e|ed|ing)|shot|shoot\w*|shell\w*|attack\w*|strikes?|struck|clash\w*|fighting|kill\w*|wound\w*|injur\w*|died|dead|hit|explo\w*|blast)\b")
+
+
 def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
     """Date of the claim's first sentence, else the nearest earlier sentence with a date."""
     for index in range(first, -1, -1):
@@ -70,6 +74,8 @@ def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
                 # ministry said Azerbaijani forces had attacked on Tuesday": the speech day is
                 # not the event's; a following sentence's event day a little before it is
                 for later in sentences[first + 1:first + 3]:
+                    if not FIGHT_CUE.search(later.lower):
+                        continue  # "forces agreed on Wednesday to lay down their arms": no event of the claim's
                     event = [d.day for d in later.dates if d.rank > SPEECH and d.day <= day and (day - d.day).days <= 3]
                     if event:
                         return event[0]

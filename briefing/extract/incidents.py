@@ -100,6 +100,11 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                 if not places or not other_places or places & other_places or sectors & other_sectors:
                     key = existing
                     break
+                if claim.kind == "combat" and any(EPISODE.search(c.evidence.lower()) for c in members + [claim] if c.evidence):
+                    # a day of an offensive or a war covers the whole front: the shelling of a
+                    # village that day, told in the same story, is part of it
+                    key = existing
+                    break
         buckets.setdefault(key, []).append(claim)
     groups = []
     for (kind, *_), members in buckets.items():
@@ -161,7 +166,10 @@ BROAD_SECTOR = "karabakh"
 # Words that name an operation or offensive lasting days, not one clash.
 EPISODE = re.compile(
     r"\b(?:offensive|military operation|operation in|anti-terror(?:ist)? (?:measures|operation)|escalation|"
-    r"large-scale (?:attacks?|fighting|hostilities)|(?:two|three|\d+)-day (?:war|fighting|operation|offensive))\b"
+    r"(?:large|full)-scale (?:military )?(?:attacks?|fighting|hostilities|aggression|war|operation)|military aggression|"
+    r"along the (?:entire )?(?:line of contact|front ?line)|"
+    r"(?:for|into) (?:a|the) (?:second|third|fourth|fifth|sixth) (?:straight |consecutive )?day|"
+    r"(?:two|three|\d+)-day (?:war|fighting|operation|offensive))\b"
 )
 EPISODE_DAYS = 3
 LATE_DEATH = re.compile(r"\b(?:died (?:of|from) (?:his|her|their) (?:wounds|injuries)|succumbed|died in hospital|(?:wounded|injured)\b[^.;]{0,80}\b(?:has |had )?died)\b")

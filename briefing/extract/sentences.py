@@ -41,6 +41,11 @@ CUMULATIVE = ci(
     r"|\b(?:names|identities) of (?:another|a further) |\b(?:names|identities) of [\w,-]+ more\b"
     r"|\bnamed (?:another|a further) |\bnamed [\w,-]+ more (?:fallen|servicemen|soldiers|troops)",
 )
+# "on Sunday", "on 27 September", "yesterday": one day, so "in total" sums that day only
+ONE_DAY = ci(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:the )?\d{1,2}(?:st|nd|rd|th)? " + MONTH +
+    r"|on " + MONTH + r" \d{1,2}|yesterday|today|overnight|that day|the same day|in a single day)\b"
+)
 # "since the fighting began" and "over the same period" are a running total when the story
 # dates the start of that period weeks back ("since 27 September" elsewhere in the story)
 SAME_PERIOD = ci(
@@ -222,9 +227,10 @@ def historical(text: str, published: date) -> bool:
 def cumulative_at(text: str, published: datetime, long_period: bool = False) -> tuple[int, int] | None:
     """Character span of a running-total marker in text, or None.  `long_period`: the story
     dates the start of its period weeks back, so "since the fighting began" is a running total."""
-    m = CUMULATIVE.search(text.lower())
-    if m:
-        return m.start(), m.end()
+    lower = text.lower()
+    m = CUMULATIVE.search(lower)
+    if m and not (m.group(0) in ("in total", "in all") and "since" not in lower and ONE_DAY.search(lower)):
+        return m.start(), m.end()  # (but "In total, 19 civilians were wounded on Sunday" is that day's toll)
     if long_period:
         m = SAME_PERIOD.search(text.lower())
         if m:

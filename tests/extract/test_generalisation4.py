@@ -195,3 +195,59 @@ def test_after_a_side_that_gives_no_figures_the_outlet_speaks(silence: str) -> N
     summary = ("The Karabakh army said on Thursday that nine of its soldiers had been killed. " + silence +
                " In the Azerbaijani village of Gashalti, three civilians were killed when a shell hit their house.")
     assert figures(summary) == {("Karabakh", "Karabakh", 9, 0), ("unattributed", "civilians-Azerbaijan", 3, 0)}
+
+
+@pytest.mark.parametrize("sentence,wounded", [
+    ("In total, 14 civilians were wounded on Thursday in the Tartar and Aghdam districts, the office said.", 14),
+    ("In all, 14 civilians were injured yesterday in Tartar and Aghdam, the office added.", 14),
+])
+def test_in_total_for_one_day_is_that_days_toll(sentence: str, wounded: int) -> None:
+    summary = ("Two civilians were killed on Thursday when Armenian shells hit a house in Tartar, the Prosecutor "
+               "General's Office of the Republic of Azerbaijan informs. " + sentence)
+    assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", 2, wounded)}
+
+
+def test_in_total_since_a_date_is_still_a_running_total() -> None:
+    summary = ("Two civilians were killed on Thursday when Armenian shells hit a house in Tartar, the Prosecutor "
+               "General's Office informs. In total, 40 civilians have been killed since 27 September, it said.")
+    assert figures(summary, datetime(2020, 10, 15, 18, 0, tzinfo=BAKU)) == {("Azerbaijan", "civilians-Azerbaijan", 2, 0)}
+
+
+def _grouped(*stories: tuple[str, str, datetime, str]) -> list[list[str]]:
+    out = []
+    everything = []
+    for n, (title, summary, published, source) in enumerate(stories):
+        claims = extract_claims(title, summary, published, source)
+        for claim in claims:
+            claim.story_id = f"s{n}"
+            everything.append((claim, published))
+        out.append(claims)
+    group_incidents(everything)
+    return [[c.incident_id for c in claims] for claims in out]
+
+
+def test_a_war_day_is_one_incident_across_the_front() -> None:
+    sunday = datetime(2020, 9, 27, 21, 0, tzinfo=BAKU)
+    monday = sunday + timedelta(hours=16)
+    ids = _grouped(
+        ("Offensive", "The Defence Army of the Republic of Artsakh informs that 16 servicemen were killed on Sunday "
+         "as Azerbaijan launched a large-scale offensive in the Martakert and Hadrut directions.", sunday, "Armenpress"),
+        ("Shelling", "As a result of Armenian shelling on Sunday, two civilians were killed in Tartar and, in total, "
+         "11 civilians were wounded on Sunday in the Aghdam, Fuzuli and Tartar districts, the Prosecutor General's "
+         "Office informs.", monday, "AZERTAC"),
+        ("Second day", "Fighting in Nagorno-Karabakh raged for a second day on Monday, with the region's army saying "
+         "its death toll since Sunday had risen to 31. In the Azerbaijani village of Gashalti, a family of five was "
+         "killed on Sunday when a shell hit their house.", monday + timedelta(hours=3), "Reuters"),
+    )
+    assert len({i for story in ids for i in story}) == 1, ids
+
+
+def test_a_village_shelled_away_from_the_front_is_its_own_incident() -> None:
+    sunday = datetime(2020, 9, 27, 21, 0, tzinfo=BAKU)
+    ids = _grouped(
+        ("Offensive", "The Defence Army of the Republic of Artsakh informs that 16 servicemen were killed on Sunday "
+         "as Azerbaijan launched a large-scale offensive in the Martakert and Hadrut directions.", sunday, "Armenpress"),
+        ("Family", "Five members of one family were killed on Sunday when an Armenian shell hit their house in "
+         "Gashalti village of Naftalan, the Prosecutor General's Office informs.", sunday + timedelta(hours=12), "AZERTAC"),
+    )
+    assert ids[0][0] != ids[1][0]
