@@ -42,6 +42,8 @@ PHRASAL_DENY = frozenset({"brushed", "brushing", "brushes", "waved", "waving", "
 NOUN_ANCHORS = frozenset({"claim", "report", "statement", "figures", "figure", "account", "data", "tally"})
 FALSE_WORDS = frozenset({"false", "untrue", "disinformation", "fake", "lie", "lies", "groundless", "baseless", "fabricated", "fabrication"})
 
+# "Armenian claims that ...": a nation adjective before "claims"/"reports" makes them nouns
+NATION_WORDS = frozenset({"armenian", "azerbaijani", "russian", "karabakh", "armenia's", "azerbaijan's"})
 # Unambiguous institution names; checked anywhere in the subject window first.
 STRONG_ORGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("un", "security", "council"), "other"),
@@ -253,9 +255,12 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         deny = tok in DENY_VERBS or (tok in PHRASAL_DENY and i + 1 < n and low[i + 1] in ("aside", "away", "off"))
         if not deny and tok not in SAY_VERBS and tok not in NOUN_ANCHORS:
             continue
-        if tok in NOUN_ANCHORS or (tok in ("reports", "claims") and i > 0 and low[i - 1].endswith("'s")):
-            # "Baku's claim that ...", "by Armenia's figures"
-            if i > 0 and low[i - 1].endswith("'s") and (i + 1 >= n or low[i + 1] in ("that", ",", "of")):
+        if tok in ("reports", "claims") and 0 < i < n - 1 and low[i + 1] == "of" and low[i - 1] in ("that", "the", "these", "those", "such", "denied", "rejected"):
+            continue  # "said that reports of Armenian units opening fire were untrue": a noun, no speaker
+        nation_noun = tok in ("reports", "claims") and i > 0 and low[i - 1] in NATION_WORDS and i + 1 < n and low[i + 1] in ("that", "of")
+        if tok in NOUN_ANCHORS or (tok in ("reports", "claims") and i > 0 and low[i - 1].endswith("'s")) or nation_noun:
+            # "Baku's claim that ...", "by Armenia's figures", "Armenian claims that ..."
+            if i > 0 and (low[i - 1].endswith("'s") or nation_noun) and (i + 1 >= n or low[i + 1] in ("that", ",", "of")):
                 anchors.append(Anchor(i - 1, i + 1, classify([low[i - 1]]), verb=tok, noun=True))
             elif i + 2 < n and low[i + 1] in ("by", "from"):
                 # "a report by Baku that one of its soldiers had been hit"

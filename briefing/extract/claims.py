@@ -360,13 +360,36 @@ def _build_claims(merged: dict[tuple, dict], sentences: list[Sentence], publishe
         claims.append(claim)
         if slot["killed"] is None and slot["wounded"] is None:
             own_sentences = [s for s in sentences if s.index in indexes]
+            spans = _zero_clauses(sentences, slot.get("zero_at", []))
             bare_zero.append((
                 claim,
-                not any(best_date(s.dates) for s in own_sentences),
-                not any(incident_places(s.text, s.part_places(parts.get(s.index, -1))) for s in own_sentences),
+                not any(best_date([d for d in s.dates if _inside(d.start, spans, s.index) and d.rank > SPEECH]) for s in own_sentences),
+                not any(_inside(p.start, spans, s.index) for s in own_sentences
+                        for p in incident_places(s.text, s.part_places(parts.get(s.index, -1)))),
                 event_type_in(own.lower()) is None,
             ))
     return claims, bare_zero
+
+
+def _zero_clauses(sentences: list[Sentence], at: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Character span of the ";"-clause holding each zero: "Armenia had said on Monday that the
+    reports did not correspond to reality; on Tuesday it said four soldiers were killed near
+    Nerkin Hand" - the denial's clause names no day or place of its own."""
+    spans: dict[int, tuple[int, int]] = {}
+    for index, pos in at:
+        sentence = sentences[index]
+        if pos < 0 or ";" not in sentence.text:
+            continue
+        before = sentence.low[:pos].count(";")
+        pieces = sentence.text.split(";")
+        start = sum(len(p) + 1 for p in pieces[:before])
+        spans[index] = (start, start + len(pieces[before]) if before < len(pieces) else len(sentence.text))
+    return spans
+
+
+def _inside(start: int, spans: dict[int, tuple[int, int]], index: int) -> bool:
+    span = spans.get(index)
+    return span is None or span[0] <= start < span[1]
 
 
 def _valid(claim: Claim, outlet: str | None) -> bool:

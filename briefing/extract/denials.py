@@ -63,7 +63,7 @@ DENY_OBJECT = ci(
 NEG_FIRE = ci(
     r"\b(?:had|has|have|did|were|was|is|are)(?: not|n't| never)(?: \w+)? (?:fire|fired|firing|open(?:ed)? fire|shell(?:ed)?|shot|shoot|target(?:ed)?|attack(?:ed)?|strike|struck)\b"
     r"|\bnone of (?:its|their|our) (?:units|troops|forces|soldiers|servicemen)\b[^.;]{0,20}\b(?:fired|opened fire|shot|shelled|attacked)\b"
-    r"|\bdo(?:es|id)? not (?:correspond|conform) to (?:reality|the truth|the facts)\b|\b(?:is|was|were|are) not true\b"
+    r"|\b(?:do|does|did) not (?:correspond|conform) to (?:reality|the truth|the facts)\b|\b(?:is|was|were|are) not true\b"
     r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
     # "said that Baku's report of Armenian fire was untrue"
     r"|\b(?:report|reports|claim|claims|allegations?|accusations?|statement|account)\b[^.;]{0,50}?\b(?:was|were|is|are) (?:untrue|false|groundless|baseless|fabricated|a lie|lies|disinformation|fake)\b"
@@ -127,12 +127,15 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
             if re.match(r"\s+(?:until|unless|first|back|in return)\b", sentence.lower[m.end():]):
                 continue  # "did not fire until they were shot at": who started, no denial
             pos = len(tokenize(sentence.text[: m.start()]))
-            owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16 and not a.noun]
+            clause_start = max([k + 1 for k in range(pos) if sentence.low[k] in (";", ":")] or [0])
+            if WHO_FIRED_FIRST.search(" ".join(sentence.low[clause_start:pos])):
+                continue  # "claims that Azerbaijani units had fired first did not correspond to reality": who started
+            owners = [k for k, a in enumerate(sentence.anchors) if a.end <= pos and pos - a.end <= 16 and not a.noun and a.claimant]
             if not owners:
                 # "Armenian units had not fired in that direction, the ministry said", "'The report
                 # does not correspond to reality,' the ministry said": the speaker comes after
                 owners = [k for k, a in enumerate(sentence.anchors) if a.start > pos and a.start - pos <= 20
-                          and not a.noun and ";" not in sentence.low[pos:a.start]][:1]
+                          and not a.noun and a.claimant and ";" not in sentence.low[pos:a.start]][:1]
             if owners:
                 negated.add(owners[-1])
     for number, anchor in enumerate(sentence.anchors):

@@ -156,6 +156,7 @@ def merge_mentions(mentions: list[Mention]) -> dict[tuple, dict]:
         slot.setdefault("parts", {}).setdefault(mention.sentence, set()).add(mention.part)
         if mention.field == "zero":
             slot["zero"] = True
+            slot.setdefault("zero_at", []).append((mention.sentence, mention.pos))
             continue
         last = slot.setdefault("last", {"killed": None, "wounded": None})
         tentative = slot.setdefault("tentative", {"killed": None, "wounded": None})

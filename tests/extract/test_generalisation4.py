@@ -251,3 +251,31 @@ def test_a_village_shelled_away_from_the_front_is_its_own_incident() -> None:
          "Gashalti village of Naftalan, the Prosecutor General's Office informs.", sunday + timedelta(hours=12), "AZERTAC"),
     )
     assert ids[0][0] != ids[1][0]
+
+
+@pytest.mark.parametrize("denial", [
+    "Armenia's Defence Ministry said that reports of Armenian units opening fire did not correspond to reality.",
+    "The Armenian Defence Ministry said the information about Armenian units firing at Azerbaijani positions does not correspond to reality.",
+])
+def test_does_not_correspond_to_reality_is_a_denial(denial: str) -> None:
+    summary = ("A serviceman of the State Border Service was wounded on Thursday when Armenian units opened fire at "
+               "border posts near Zangilan, the State Border Service informs. " + denial)
+    assert figures(summary, source="APA") == {("Azerbaijan", "Azerbaijan", 0, 1), ("Armenia", "Azerbaijan", 0, 0)}
+
+
+def test_disputing_who_fired_first_is_no_denial() -> None:
+    summary = ("An Azerbaijani serviceman was wounded on Thursday when Armenian units near Yeraskh opened fire on "
+               "positions in Sadarak, the Ministry of Defense informs. The ministry said Armenian claims that "
+               "Azerbaijani units had fired first did not correspond to reality.")
+    assert figures(summary, source="APA") == {("Azerbaijan", "Azerbaijan", 0, 1)}
+
+
+def test_a_denial_in_its_own_clause_takes_the_scene_of_what_it_denies() -> None:
+    summary = ("A border guard was wounded on Wednesday evening when Armenian units fired at posts near Kollugishlag "
+               "in Zangilan, the State Border Service informs. Armenia's Defence Ministry had said on Thursday that "
+               "the reports did not correspond to reality; later it said two of its soldiers were wounded near Nerkin "
+               "Hand on Thursday.")
+    claims = {(c.claimant, c.side_affected): c for c in extract_claims("Border", summary, THURSDAY, "APA")}
+    denial = claims[("Armenia", "Azerbaijan")]
+    assert denial.event_date.isoformat() == "2024-06-12"
+    assert "Nerkin Hand" not in denial.locations
