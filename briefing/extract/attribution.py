@@ -273,7 +273,9 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
                 if found is not None and found != ANAPHOR and (j >= n or low[j] in ("that", ",", ":", "of")):
                     anchors.append(Anchor(i, j, found, verb=tok, noun=True))
             continue
-        if tok in ("reported", "said") and i > 0 and low[i - 1] in ("was", "were", "is", "are", "been"):
+        if (tok in ("reported", "said") and i > 0 and low[i - 1] in ("was", "were", "is", "are", "been")) or (
+                i > 0 and low[i - 1] == "as" and i + 1 < n and low[i + 1] == "by"):
+            # "As reported by the Ministry of Defense of Azerbaijan, ...", "as stated by the ministry"
             # passive: "200 people were reported killed by the region's ombudsman"; without an
             # agent ("were reported killed") the figure has no claimant of its own
             j = next((k for k in range(i + 1, min(n, i + 5)) if low[k] == "by"), None)

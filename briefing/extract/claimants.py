@@ -35,9 +35,9 @@ OUTLET_COUNTRY = {
 }
 
 
-def resolve_anchors(sentences: list[Sentence]) -> None:
-    """Give every anchor a concrete claimant; "the ministry said" takes the previous one."""
-    last: str | None = None
+def resolve_anchors(sentences: list[Sentence], last: str | None = None) -> None:
+    """Give every anchor a concrete claimant; "the ministry said" takes the previous one
+    (`last`: the speaker named before the text, e.g. in a headline prefix)."""
     named: list[Anchor] = []  # anchors that named their speaker, in text order
     for sentence in sentences:
         sentence.anchors = find_anchors(sentence.words, sentence.low)

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from ..models import CLAIMANTS, EVENT_TYPES, SIDES, WEAPONS, Claim
-from .attribution import OWN
+from .attribution import ANAPHOR, OWN, classify
 from .claimants import OUTLET_COUNTRY, accuser, resolve_anchors
 from .dates import SPEECH, best_date, local_day
 from .denials import deny_side, inherit_scene, zero_mentions
@@ -43,6 +43,7 @@ from .events import clear_caches, event_type_in, event_type_of, kind_of, weapons
 from .gazetteer import PlaceMatch
 from .locations import claim_locations, incident_places
 from .mentions import armed_named, figure_mentions
+from .numbers import tokenize
 from .records import Mention, Sentence
 from .revisions import apply_later_splits, merge_mentions, toll_side, transfer_mentions
 from .sentences import has_casualty_cue, prepare_sentences
@@ -95,7 +96,9 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
         return []
     clear_caches()  # the cue caches only serve the claims of one story
     sentences = prepare_sentences(summary, published)
-    resolve_anchors(sentences)
+    outlet = OUTLET_COUNTRY.get(source.strip().casefold())
+    headline = headline_speaker(title, outlet)
+    resolve_anchors(sentences, headline if headline in PARTIES or headline in ("EU", "other") else None)
     cache: list[list[PlaceMatch]] = []
 
     def story_places() -> list[PlaceMatch]:
@@ -103,8 +106,7 @@ def extract_story(title: str, summary: str, published: datetime, source: str = "
             cache.append([p for s in sentences for p in s.places])
         return cache[0]
 
-    outlet = OUTLET_COUNTRY.get(source.strip().casefold())
-    mentions = _story_mentions(sentences, summary, story_places, outlet)
+    mentions = _story_mentions(sentences, summary, story_places, outlet, headline)
     if title and BACK_REFERENCE.search(summary.lower()):
         mentions += _headline_mentions(title, mentions, sentences, published, story_places, outlet)
     _settle_sides(mentions, sentences, summary, story_places)
@@ -162,6 +164,28 @@ def _vague_claims(sentences: list[Sentence], claims: list[Claim], published: dat
     return out
 
 
+def headline_speaker(title: str, outlet: str | None) -> str | None:
+    """The authority of a headline prefix: "Artsakh Defence Army: ..." -> Karabakh, "MoD: ..."
+    -> the outlet's country (or BARE), "HALO Trust: ..." -> other; "BREAKING: ..." -> None."""
+    head = title[:80]
+    if ":" not in head:
+        return None
+    low = [w.lower() for w in tokenize(head)]
+    start = 0
+    for colon in [k for k, w in enumerate(low[:10]) if w == ":"]:
+        # "BREAKING: State Border Service: ...": each prefix in turn
+        words = [w for w in low[start:colon] if w not in ("breaking", "urgent", "update", "updated", "exclusive", "official")]
+        start = colon + 1
+        if not words or len(words) > 6:
+            continue
+        found = classify(words)
+        if found == ANAPHOR:
+            return outlet or BARE
+        if found in CLAIMANTS:
+            return found
+    return None
+
+
 # "The servicemen were taken to hospital": the summary refers back to victims it never counts
 BACK_REFERENCE = ci(
     r"\bthe (?:wounded |injured |dead |killed )?(?:servicem[ae]n|soldiers?|border guards?|conscripts?|troops|civilians?|residents?|"
@@ -192,14 +216,16 @@ def _headline_mentions(title: str, mentions: list[Mention], sentences: list[Sent
     return out
 
 
-def _story_mentions(sentences: list[Sentence], summary: str, story_places: Callable[[], list[PlaceMatch]], outlet: str | None) -> list[Mention]:
+def _story_mentions(sentences: list[Sentence], summary: str, story_places: Callable[[], list[PlaceMatch]], outlet: str | None,
+                    headline: str | None = None) -> list[Mention]:
     """Every figure and zero of the story, sentence by sentence.
 
     Attribution carries across sentences: "the ministry said" takes the claimant named
     before it (`context`), and "a fifth soldier" takes the side its claimant last named
-    (`fallback`)."""
+    (`fallback`).  A headline prefix ("MoD: ...", "Artsakh Defence Army: ...") names the
+    speaker of a summary that names none."""
     mentions: list[Mention] = []
-    context: str | None = None
+    context: str | None = headline
     fallback: dict[str, str] = {}  # claimant -> side of the armed victims it last named
     for sentence in sentences:
         # "It rejected ...", "the ministry said" after a story-opening bare "the Defence

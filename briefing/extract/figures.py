@@ -142,6 +142,13 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                 # "members of one family": keep looking further left
         between.insert(0, tok)
         j -= 1
+    # "a man was killed and his son injured": one kinsman or colleague after "and"
+    if 0 < j < t and low[j] == "and" and j + 2 < len(low) and low[j + 1] in ("his", "her", "their") and (
+            low[j - 1] in KILL_WORDS or low[j - 1] in WOUND_WORDS or (low[j - 1] == "," and j > 1 and low[j - 2] in KILL_WORDS | WOUND_WORDS)):
+        noun = next((q for q in range(j + 2, min(t, j + 5)) if low[q] in PERSON_WORDS), None)
+        if (noun is not None and not low[noun].endswith("s") and low[noun] not in OTHER_PEOPLE
+                and all(w in AUX or w in ("also", "seriously", "badly", "slightly", "lightly") for w in low[noun + 1:t])):
+            return Count(1, j + 1, j + 2), low[j + 2:noun + 1], j
     # "..., and Private Anar Kazimov was killed": a rank or person noun before a name opens the clause
     if words is not None and j + 3 < t:
         k = j + 1
@@ -164,6 +171,12 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                     and k + 2 < t and is_name(words, k + 2) and all(w in AUX or w in ("also", "reportedly") for w in tail)
                     and not any(w in ("were", "are", "have") for w in tail)):  # "... and driver Elvin Rzayev were": a list
                 return Count(1, k, k + 1), low[j + 1:t], j
+            if word in PERSON_WORDS and not word.endswith("s") and k + 1 < t and low[k + 1] == "of":
+                # "serviceman of the Azerbaijani Army Ramin Aliyev was wounded": the unit, then the name
+                rest = _unit_tail(low[k + 1:t])
+                m = t - len(rest)
+                if m + 1 < t and is_name(words, m + 1) and all(w in AUX or w in ("also", "reportedly") for w in low[m + 2:t]) and low[m + 2:t]:
+                    return Count(1, k, k + 1), low[j + 1:t], j
     # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
     if j < 0:
         # "Soldier Afgan Hamzayev ...", "Armenian serviceman Hrant Hovhannisyan was killed"

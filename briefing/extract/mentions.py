@@ -163,6 +163,9 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         if side is None and not civil and claimant not in PARTIES and armed_before is not None:
             # a newspaper's "five servicemen died" after "a car carrying Russian peacekeepers"
             side = armed_before()
+        if side is None and not civil and claimant == "unattributed" and outlet in ("Armenia", "Azerbaijan", "Karabakh"):
+            # Armenpress's own "three servicemen were injured": the outlet's country's troops
+            side = outlet
         if side is None:
             return
         value = count.value
@@ -290,6 +293,9 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             field = "killed"  # "two conscripts fell in battle"
         elif tok in ("succumbed", "succumbs") and t + 2 < n and low[t + 1] == "to" and any(w in ("wounds", "injuries", "wound", "injury") for w in low[t + 2:t + 4]):
             field = "killed"  # "a soldier succumbed to his wounds"
+        elif tok in ("became", "become", "becomes") and t + 1 < n and (
+                low[t + 1] in MARTYRS or (t + 2 < n and low[t + 1] == "a" and low[t + 2] in MARTYRS)):
+            field = "killed"  # "junior sergeant Elvin Aliyev became a martyr", "three servicemen became shehids"
         elif tok in ("killing", "wounding", "injuring", "leaving", "claimed"):
             pass
         else:
@@ -407,6 +413,7 @@ def _head_phrase(np: list[str]) -> list[str]:
     return np
 
 
+MARTYRS = frozenset({"martyr", "martyrs", "shehid", "shehids", "shahid", "shahids", "shaheed", "shaheeds"})
 CIVIL_SIDES = ("civilians-Armenia", "civilians-Azerbaijan")
 _CIVILIANS_OF = {"armenia": "civilians-Armenia", "azerbaijan": "civilians-Azerbaijan"}
 

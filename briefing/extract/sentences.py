@@ -107,7 +107,7 @@ CASUALTY_CUES = (
     "kill", "dead", "died", "dies", "death", "wound", "injur", "hurt", "casualt", "harm", "toll",
     "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
     "perish", "burns", "victim", " lost ", "false", "untrue", "disinformation", "groundless",
-    "martyr", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire", "loss",
+    "martyr", "shehid", "shahid", "shaheed", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire", "loss",
     "not open", "never took place", "correspond to", "not true", "fabricat", "baseless", "fake",
 )
 

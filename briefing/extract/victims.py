@@ -34,8 +34,10 @@ def nation_of(tokens: list[str]) -> str | None:
             if found == "Karabakh" and nation == "Armenia":
                 continue
             found = nation
-        elif tok == "defence" and k + 1 < len(tokens) and tokens[k + 1] == "army":
+        elif tok in ("defence", "defense") and k + 1 < len(tokens) and tokens[k + 1] == "army":
             found = "Karabakh"
+        elif tok == "border" and k + 1 < len(tokens) and tokens[k + 1] == "service" and k > 0 and tokens[k - 1] == "state" and found is None:
+            found = "Azerbaijan"  # "a serviceman of the State Border Service"
         elif tok in NATIONAL_NOUNS and found is None:
             found = NATIONAL_NOUNS[tok]
     # "illegal Armenian armed formations", "separatists": Baku's words for Karabakh forces

@@ -279,3 +279,54 @@ def test_a_denial_in_its_own_clause_takes_the_scene_of_what_it_denies() -> None:
     denial = claims[("Armenia", "Azerbaijan")]
     assert denial.event_date.isoformat() == "2024-06-12"
     assert "Nerkin Hand" not in denial.locations
+
+
+# --- headline prefixes and other state-outlet attributions -----------------------------------
+
+@pytest.mark.parametrize("title,summary,source,expected", [
+    ("MoD: two servicemen wounded as a result of Azerbaijani provocation",
+     "Two servicemen of the Armenian Armed Forces were wounded as a result of the provocation near Sotk on Thursday.",
+     "Armenpress", ("Armenia", "Armenia", 0, 2)),
+    ("Artsakh Defence Army: serviceman killed by Azerbaijani sniper",
+     "A serviceman of the Defence Army was killed by Azerbaijani sniper fire in the Martuni direction on Thursday.",
+     "Armenpress", ("Karabakh", "Karabakh", 1, 0)),
+    ("BREAKING: State Border Service: border guard wounded",
+     "On Thursday a serviceman of the State Border Service was wounded by fire opened by Armenian units near Zangilan.",
+     "APA", ("Azerbaijan", "Azerbaijan", 0, 1)),
+    ("HALO Trust: deminer injured near Martakert",
+     "A deminer working for the organisation was injured on Thursday when a mine exploded near Martakert.",
+     "Asbarez", ("other", "civilians-Armenia", 0, 1)),
+])
+def test_a_headline_prefix_names_the_speaker(title: str, summary: str, source: str, expected: tuple) -> None:
+    assert figures(summary, source=source, title=title) == {expected}
+
+
+def test_breaking_alone_names_no_speaker() -> None:
+    assert figures("Two servicemen of the Armenian Armed Forces were wounded near Sotk on Thursday.",
+                   source="Reuters", title="BREAKING: two soldiers wounded") == {("unattributed", "Armenia", 0, 2)}
+
+
+@pytest.mark.parametrize("opening", ["As reported by the Ministry of Defense of Azerbaijan,", "As stated by Azerbaijan's Defence Ministry,"])
+def test_as_reported_by_names_the_speaker(opening: str) -> None:
+    summary = f"{opening} two servicemen of the Azerbaijani Army were wounded on Thursday by Armenian fire in Kalbajar."
+    assert figures(summary, source="Reuters") == {("Azerbaijan", "Azerbaijan", 0, 2)}
+
+
+@pytest.mark.parametrize("summary,expected", [
+    ("Junior sergeant Elvin Aliyev, a serviceman of the Azerbaijani Army, became a martyr on Thursday as a result of "
+     "Armenian fire in Kalbajar, the Ministry of Defense informs.", ("Azerbaijan", "Azerbaijan", 1, 0)),
+    ("Two servicemen of the Azerbaijani Army became shehids on Thursday in Kalbajar, the Ministry of Defense informs.",
+     ("Azerbaijan", "Azerbaijan", 2, 0)),
+    ("As a result of the Armenian provocation on Thursday, serviceman of the Azerbaijani Army Ramin Aliyev was wounded "
+     "in the Kalbajar district, the Ministry of Defense informs.", ("Azerbaijan", "Azerbaijan", 0, 1)),
+    ("The Ministry of Emergency Situations of Artsakh informs that a man was killed and his son injured when an "
+     "unexploded shell went off near Martuni on Thursday.", ("Karabakh", "civilians-Armenia", 1, 1)),
+])
+def test_state_outlet_ways_of_telling_a_casualty(summary: str, expected: tuple) -> None:
+    assert figures(summary, source="AZERTAC") == {expected}
+
+
+def test_an_outlets_own_voice_about_servicemen_is_its_own_sides() -> None:
+    summary = ("A fire broke out on Thursday in a barracks of a military unit in Gegharkunik province. Three servicemen "
+               "were injured, one of them seriously.")
+    assert figures(summary, source="Armenpress") == {("unattributed", "Armenia", 0, 3)}
