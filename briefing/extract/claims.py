@@ -339,7 +339,7 @@ def _settle_sides(mentions: list[Mention], sentences: list[Sentence], summary: s
     for mention in mentions:
         if mention.side == DENY_SIDE:
             mention.side = deny_side(mention, mentions, summary)
-    karabakh_frame(mentions, summary, story_places())
+    karabakh_frame(mentions, summary, story_places)
     unsplit_to_armed(mentions)
 
 

@@ -61,7 +61,7 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
     splits = sentence.splits
     out: list[Mention] = []
     used: set[int] = set()
-    places = sentence.places or story_places()
+    places = LazyPlaces(lambda: sentence.places or story_places())  # looked up only if a figure needs them (speed)
     n = len(low)
     first_trigger: int | None = None
 
@@ -411,6 +411,21 @@ def _head_phrase(np: list[str]) -> list[str]:
                     return np[:m]
             break
     return np
+
+
+class LazyPlaces:
+    """An iterable of places computed on first use: most sentences' figures never need them."""
+
+    __slots__ = ("_get", "_value")
+
+    def __init__(self, get: Callable[[], list[PlaceMatch]]) -> None:
+        self._get = get
+        self._value: list[PlaceMatch] | None = None
+
+    def __iter__(self):
+        if self._value is None:
+            self._value = self._get()
+        return iter(self._value)
 
 
 MARTYRS = frozenset({"martyr", "martyrs", "shehid", "shehids", "shahid", "shahids", "shaheed", "shaheeds"})

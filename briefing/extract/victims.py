@@ -8,6 +8,8 @@ Baku's words) or EU monitors (`unknown`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .gazetteer import NOT_LOCATIONS, PlaceMatch, lookup
 from .records import Mention
 from .words import (
@@ -131,7 +133,7 @@ def agent_noun(word: str) -> bool:
 KARABAKH_FRAME = ci(r"\b(?:armed formations?|illegal (?:armenian )?(?:armed )?(?:formations?|detachments?|groups?)|separatists?|armed detachments?)\b")
 
 
-def karabakh_frame(mentions: list[Mention], summary: str, places: list[PlaceMatch]) -> None:
+def karabakh_frame(mentions: list[Mention], summary: str, places: Callable[[], list[PlaceMatch]]) -> None:
     """Baku's "illegal Armenian armed formations" in Karabakh are the Karabakh forces, so
     "three members of the Armenian group" there are the Karabakh side (README rule 7).
 
@@ -140,7 +142,7 @@ def karabakh_frame(mentions: list[Mention], summary: str, places: list[PlaceMatc
     lower = summary.lower()
     if not (("formation" in lower or "separatist" in lower or "detachment" in lower or "illegal" in lower) and KARABAKH_FRAME.search(lower)):
         return
-    sides = {p.place.side for p in places if p.place.name.casefold() not in NOT_LOCATIONS}
+    sides = {p.place.side for p in places() if p.place.name.casefold() not in NOT_LOCATIONS}
     if sides == {"karabakh"} or (sides and sides <= {"karabakh", "azerbaijan"} and "karabakh" in sides):
         for mention in mentions:
             if mention.side == "Armenia" and mention.claimant not in ("Armenia", "Karabakh"):
