@@ -66,10 +66,12 @@ NEG_FIRE = ci(
     r"|\b(?:do|does|did) not (?:correspond|conform) to (?:reality|the truth|the facts)\b|\b(?:is|was|were|are) not true\b"
     r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
     # "said that Baku's report of Armenian fire was untrue"
-    r"|\b(?:report|reports|claim|claims|allegations?|accusations?|statement|account)\b[^.;]{0,50}?\b(?:was|were|is|are) (?:untrue|false|groundless|baseless|fabricated|a lie|lies|disinformation|fake)\b"
+    r"|\b(?:report|reports|claim|claims|allegations?|accusations?|statement|account|information|news)\b[^.;]{0,160}?\b(?:was|were|is|are) (?:untrue|false|groundless|baseless|fabricated|a lie|lies|disinformation|fake|not true)\b"
 )
 
 
+# "no casualties or injuries among the civilian population"
+AMONG_CIVILIANS = ci(r"(?: or (?:injuries|wounded|injured|casualties))? (?:among|of) (?:the )?(?:local )?(?:civilians?|civilian population|population|residents|villagers|inhabitants)\b")
 FIRE_WORDS = ci(r"\b(?:fir(?:e|ed|ing)|shot|shoot\w*|shell\w*|attack\w*|strike|struck|target\w*|provocation)\b")
 
 
@@ -102,7 +104,8 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
             # "said its army had suffered no losses", "reported no casualties among its troops"
             out.append(Mention("zero", 0, sentence.index, claimant, claimant, pos=pos))
             continue
-        civil_words = any(w.startswith("civilian") or w in CIVIL_ZERO for w in words)
+        civil_words = any(w.startswith("civilian") or w in CIVIL_ZERO for w in words) or bool(
+            AMONG_CIVILIANS.match(sentence.lower, m.end()))
         if own_side in PARTIES and not civil_words:
             out.append(Mention("zero", 0, sentence.index, claimant, own_side, pos=pos))
             continue

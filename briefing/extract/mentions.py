@@ -79,6 +79,8 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             first_trigger = pos
         for k in range(count.start, count.end):
             used.add(k)
+        if sentence.anchors and _in_denied_report(sentence, count.start):
+            return  # "refutes the report of the Azerbaijani side that a serviceman was wounded": no one's claim here
         np = [w for k, w in enumerate(np) if not (0 <= count.end + k < n and masked[count.end + k])] if not toll else []
         if any(w in NOT_PEOPLE for w in np[:2]) and not any(w in PERSON_WORDS for w in np):
             return
@@ -411,6 +413,22 @@ def _head_phrase(np: list[str]) -> list[str]:
                     return np[:m]
             break
     return np
+
+
+REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "information", "statement", "allegation", "allegations", "news", "account"})
+
+
+def _in_denied_report(sentence: Sentence, pos: int) -> bool:
+    """The figure at pos is the content of a report someone denies: "refutes the report of the
+    Azerbaijani side that an Azerbaijani serviceman was wounded", "described as false Yerevan's
+    report that a soldier had been wounded"."""
+    for anchor in sentence.anchors:
+        if not anchor.deny or anchor.end > pos or pos - anchor.end > 14:
+            continue
+        between = sentence.low[anchor.end:pos]
+        if ";" not in between and "that" in between and any(w in REPORT_NOUNS for w in between):
+            return True
+    return False
 
 
 class LazyPlaces:

@@ -135,11 +135,13 @@ def test_running_total_alone_is_still_no_claim():
 # --- reported counter-claims and denials -----------------------------------------------------
 
 def test_counter_claim_reported_by_the_other_side():
+    # the content of a report the speaker denies is not that report's claim in the corpus labels
+    # (a denied "Yerevan's report that an Armenian soldier had been wounded" gives only the zero)
     assert figures(
         "Azerbaijan's Defence Ministry said Armenian units fired at its positions near Sadarak on Tuesday "
         "and that it suffered no losses, brushing aside Yerevan's claim that two Armenian soldiers had been "
         "wounded as fabricated."
-    ) == {("Azerbaijan", "Azerbaijan", 0, 0), ("Armenia", "Armenia", 0, 2), ("Azerbaijan", "Armenia", 0, 0)}
+    ) == {("Azerbaijan", "Azerbaijan", 0, 0), ("Azerbaijan", "Armenia", 0, 0)}
 
 
 @pytest.mark.parametrize("summary, expected", [

@@ -330,3 +330,21 @@ def test_an_outlets_own_voice_about_servicemen_is_its_own_sides() -> None:
     summary = ("A fire broke out on Thursday in a barracks of a military unit in Gegharkunik province. Three servicemen "
                "were injured, one of them seriously.")
     assert figures(summary, source="Armenpress") == {("unattributed", "Armenia", 0, 3)}
+
+
+# --- more zeros and denials -------------------------------------------------------------------
+
+def test_no_casualties_among_the_civilian_population() -> None:
+    summary = ("Armenian units fired at Azerbaijani villages in the Kalbajar district on Thursday, the Ministry of "
+               "Defense informs. There are no casualties or injuries among the civilian population.")
+    assert figures(summary, source="APA") == {("Azerbaijan", "civilians-Azerbaijan", 0, 0)}
+
+
+@pytest.mark.parametrize("summary", [
+    "The Ministry of Defense of Armenia informs that the information disseminated by the Azerbaijani Ministry of "
+    "Defense about Armenian units firing at Azerbaijani positions in Kalbajar on Thursday is false.",
+    "The Ministry of Defense of the Republic of Armenia refutes the report of the Azerbaijani side that an "
+    "Azerbaijani serviceman was wounded by Armenian fire on Thursday.",
+])
+def test_a_denied_report_gives_the_zero_and_not_its_figure(summary: str) -> None:
+    assert figures(summary, source="Armenpress") == {("Armenia", "Azerbaijan", 0, 0)}
