@@ -142,6 +142,12 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                 # "members of one family": keep looking further left
         between.insert(0, tok)
         j -= 1
+    # "The driver was injured": one person named by role opens the clause
+    d = j + 1
+    if 0 <= d < t and low[d] in ("the", "its", "their") and (j < 0 or low[j] in (",", ";", "and", "that", ":")):
+        noun = _definite_person(low, d)
+        if noun is not None and noun < t and all(w in AUX or w in ("also", "seriously", "badly", "slightly", "lightly", "reportedly") for w in low[noun + 1:t]) and low[noun + 1:t]:
+            return Count(1, d, d + 1), low[d + 1:noun + 1], j
     # "a man was killed and his son injured": one kinsman or colleague after "and"
     if 0 < j < t and low[j] == "and" and j + 2 < len(low) and low[j + 1] in ("his", "her", "their") and (
             low[j - 1] in KILL_WORDS or low[j - 1] in WOUND_WORDS or (low[j - 1] == "," and j > 1 and low[j - 2] in KILL_WORDS | WOUND_WORDS)):

@@ -348,3 +348,20 @@ def test_no_casualties_among_the_civilian_population() -> None:
 ])
 def test_a_denied_report_gives_the_zero_and_not_its_figure(summary: str) -> None:
     assert figures(summary, source="Armenpress") == {("Armenia", "Azerbaijan", 0, 0)}
+
+
+@pytest.mark.parametrize("second,wounded", [
+    ("The driver was injured.", 1),
+    ("Its driver was seriously injured, the ministry added.", 1),
+])
+def test_one_person_named_by_role_opening_a_sentence(second: str, wounded: int) -> None:
+    summary = ("The Azerbaijani armed forces opened fire at a civilian car on the Goris-Kapan road on Thursday, the "
+               "Ministry of Internal Affairs of Armenia informs. " + second)
+    assert figures(summary) == {("Armenia", "civilians-Armenia", 0, wounded)}
+
+
+def test_a_russian_bulletin_with_a_zero_for_the_peacekeepers() -> None:
+    summary = ("In the Martakert district, as a result of a ceasefire violation on Thursday, one serviceman of the "
+               "Armenian armed formations was wounded, the Russian Defence Ministry said in its bulletin. There were "
+               "no casualties among the Russian peacekeepers.")
+    assert figures(summary, source="TASS") == {("Russia", "Karabakh", 0, 1), ("Russia", "Russia", 0, 0)}
