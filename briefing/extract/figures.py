@@ -181,7 +181,10 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                 # "serviceman of the Azerbaijani Army Ramin Aliyev was wounded": the unit, then the name
                 rest = _unit_tail(low[k + 1:t])
                 m = t - len(rest)
-                if m + 1 < t and is_name(words, m + 1) and all(w in AUX or w in ("also", "reportedly") for w in low[m + 2:t]) and low[m + 2:t]:
+                # "employee of ANAMA Rashad Aliyev was killed": the unit's own name may follow
+                while m + 2 < t and words[m][:1].isupper() and not (is_name(words, m + 1) and _only_aux(low[m + 2:t])):
+                    m += 1
+                if m + 1 < t and is_name(words, m + 1) and _only_aux(low[m + 2:t]):
                     return Count(1, k, k + 1), low[j + 1:t], j
     # "Soldier Afgan Hamzayev of the Azerbaijani army was killed": singular noun opening the sentence
     if j < 0:
@@ -200,8 +203,19 @@ _UNIT_WORDS = frozenset({"of", "the", "armed", "forces", "army", "defence", "def
                          "republic", "troops", "police", "internal", "troop", "guard", "national"})
 
 
+def _only_aux(tail: list[str]) -> bool:
+    return bool(tail) and all(w in AUX or w in ("also", "reportedly") for w in tail)
+
+
 def _unit_tail(tail: list[str]) -> list[str]:
-    """What follows a named victim, less an "of the Azerbaijani Army" phrase naming his unit."""
+    """What follows a named victim, less an "of the Azerbaijani Army" phrase naming his unit
+    or a ", born in 2003," aside."""
+    if len(tail) >= 4 and tail[0] == "," and tail[1] == "born":
+        k = 2 + (tail[2] == "in")
+        if k < len(tail) and tail[k].isdigit():
+            k += 1
+            if k < len(tail) and tail[k] == ",":
+                return tail[k + 1:]
     if not tail or tail[0] != "of":
         return tail
     k = 0

@@ -144,6 +144,14 @@ def mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
     i = 0
     while i < n:
         tok = low[i]
+        if tok == "born" and i + 1 < n:
+            # "Hovhannes Sargsyan, born in 2003, was killed": a birth year is no figure
+            k = i + 1 + (low[i + 1] == "in")
+            if k < n and len(low[k]) == 4 and low[k].isdigit():
+                for q in range(i, k + 1):
+                    masked[q] = True
+                i = k + 1
+                continue
         if tok in ("including", "among") and (tok == "including" or (i + 1 < n and low[i + 1] in ("them", "whom"))):
             if tok == "including" and i + 2 < n and low[i + 2] in ("civilians", "civilian"):
                 inner = count_at(low, i + 1)
@@ -212,7 +220,8 @@ def historical(text: str, published: date) -> bool:
     if m and not (m.start() <= 3 and text.lower().startswith(("in a separate ", "at a separate "))):
         return True  # (a sentence opening "In a separate incident, ..." is news told apart)
     for m in YEAR.finditer(text):
-        if int(m.group(1)) < published.year:
+        if int(m.group(1)) < published.year and not text[max(0, m.start() - 5):m.start(1)].lower().startswith("born"):
+            # ("serviceman Hovhannes Sargsyan, born in 2003, was killed": a birth year is no history)
             # "the November 2020 ceasefire" names a document, not the time of the news
             if not any(int(y.group(1)) < published.year for y in YEAR.finditer(NAMED_BY_YEAR.sub(" ", text))):
                 break

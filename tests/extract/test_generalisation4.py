@@ -365,3 +365,13 @@ def test_a_russian_bulletin_with_a_zero_for_the_peacekeepers() -> None:
                "Armenian armed formations was wounded, the Russian Defence Ministry said in its bulletin. There were "
                "no casualties among the Russian peacekeepers.")
     assert figures(summary, source="TASS") == {("Russia", "Karabakh", 0, 1), ("Russia", "Russia", 0, 0)}
+
+
+@pytest.mark.parametrize("summary,expected", [
+    ("The Ministry of Defense informs that serviceman Hovhannes Sargsyan, born in 2003, was killed on Thursday by "
+     "Azerbaijani fire near Tegh.", ("Armenia", "Armenia", 1, 0)),
+    ("On Thursday, as a result of the explosion of an anti-tank mine in the Aghdam district, employee of ANAMA Rashad "
+     "Aliyev was killed.", ("unattributed", "civilians-Azerbaijan", 1, 0)),
+])
+def test_named_victims_with_a_birth_year_or_an_employer(summary: str, expected: tuple) -> None:
+    assert figures(summary, source="Armenpress" if "Tegh" in summary else "Reuters") == {expected}
