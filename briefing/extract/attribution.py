@@ -241,8 +241,9 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         # headline style: "Armenian Defence Ministry: drone strike kills two soldiers"
         colon = low.index(":")
         found = classify(low[:colon])
-        if found is not None and found != ANAPHOR:
-            anchors.append(Anchor(0, colon + 1, found, verb=":"))
+        if found is not None and (found != ANAPHOR or colon <= 4):
+            # "Armenian Defence Ministry: ...", "MoD: ..." (whose, the outlet or the story says)
+            anchors.append(Anchor(0, colon + 1, found, verb=":", subject=tuple(low[:colon])))
     for i, tok in enumerate(low):
         if tok == "according" and i + 1 < n and low[i + 1] == "to":
             j = i + 2

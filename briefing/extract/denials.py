@@ -99,7 +99,9 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
             claimant = resolve_bare(BARE, None, None, outlet, sentence.places or story_places())
         words = phrase.split()
         nation = nation_of(words)
-        own_side = _zero_subject(WORD.findall(sentence.lower[: m.start()])[-6:], WORD.findall(sentence.lower[m.end(): m.end() + 40])[:4])
+        after = sentence.lower[m.end(): m.end() + 60]
+        cut = min((after.find(c) for c in ",;." if c in after), default=len(after))
+        own_side = _zero_subject(WORD.findall(sentence.lower[: m.start()])[-6:], WORD.findall(after[:cut])[:6])
         if own_side == "own" and claimant in PARTIES:
             # "said its army had suffered no losses", "reported no casualties among its troops"
             out.append(Mention("zero", 0, sentence.index, claimant, claimant, pos=pos))
@@ -119,6 +121,8 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
                 side = "civilians"  # "Residents of Berkaber said gunfire was heard ...; no one had been hurt"
             if side == "civilians":
                 side = side_of(nation, True, claimant, sentence.places or story_places(), False)
+            if side is None and claimant == "Russia" and "peacekeep" not in story_text.lower():
+                continue  # a Russian bulletin's "no casualties" about others' shooting: whose, it does not say
             side = side or side_of(nation, False, claimant, [], True)
         if side:
             out.append(Mention("zero", 0, sentence.index, claimant, side, pos=pos))

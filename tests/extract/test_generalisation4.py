@@ -375,3 +375,22 @@ def test_a_russian_bulletin_with_a_zero_for_the_peacekeepers() -> None:
 ])
 def test_named_victims_with_a_birth_year_or_an_employer(summary: str, expected: tuple) -> None:
     assert figures(summary, source="Armenpress" if "Tegh" in summary else "Reuters") == {expected}
+
+
+def test_a_russian_bulletin_zero_for_one_side() -> None:
+    summary = ("The Russian Defence Ministry said the Azerbaijani side had violated the ceasefire in the Shusha district "
+               "on Thursday and that one serviceman of the Armenian armed formations was killed. No losses were "
+               "recorded among the Azerbaijani servicemen, the ministry said.")
+    assert figures(summary, source="TASS") == {("Russia", "Karabakh", 1, 0), ("Russia", "Azerbaijan", 0, 0)}
+
+
+def test_a_russian_bulletin_no_casualties_names_no_side() -> None:
+    summary = ("According to the bulletin of the Russian Defence Ministry, two ceasefire violations were recorded in "
+               "the Martakert district on Thursday; there were no casualties.")
+    assert figures(summary, source="RIA Novosti") == set()
+
+
+def test_mod_prefix_inside_the_summary() -> None:
+    summary = ("MoD: Azerbaijani units opened fire at Armenian positions in the eastern part of the border on Thursday; "
+               "the Armenian side has no casualties.")
+    assert figures(summary, source="Armenpress") == {("Armenia", "Armenia", 0, 0)}
