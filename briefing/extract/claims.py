@@ -263,7 +263,8 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
             named = [a.claimant for a in sentence.anchors if a.claimant and a.claimant not in (BARE, OWN)]
             if named:
                 context = named[-1]
-        elif context is not None and NOT_SPEAKING.search(sentence.lower):
+        elif context is not None and (" not " in sentence.lower or "n't " in sentence.lower or " no " in sentence.lower
+                                      or "declined" in sentence.lower or "yet to" in sentence.lower) and NOT_SPEAKING.search(sentence.lower):
             # "Azerbaijan has not disclosed its losses. In Gashalti, a family of five was killed":
             # after a side that gives no figures, the story tells what follows in its own voice
             context = None

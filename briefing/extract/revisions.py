@@ -81,7 +81,7 @@ LATER_SPLITS = (
 def apply_later_splits(sentences: list[Sentence], mentions: list[Mention]) -> None:
     """ "200 people were killed ... Of the dead, ten were civilians": armed 190, civilians 10."""
     for sentence in sentences:
-        if "civilian" not in sentence.lower:
+        if "civilian" not in sentence.lower or ("of " not in sentence.lower and "among" not in sentence.lower):
             continue
         m = None
         for pattern, number_group, what_group in LATER_SPLITS:
