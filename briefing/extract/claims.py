@@ -24,8 +24,10 @@ The stages, one module each:
 The title is not used for figures - headlines repeat the summary or give sums ("at least
 seven dead") - except when the summary only refers back to the victims ("The servicemen were
 taken to hospital") and gives no figure for their side: then the headline's figure for a
-named side is the story's (`_headline_mentions`).  Incidents across stories are grouped later
-by `incidents.py`.
+named side is the story's (`_headline_mentions`).  A headline prefix naming an authority ("MoD: ...",
+"Artsakh Defence Army: ...", "State Border Service: ...") is the speaker of a summary that names
+none (`headline_speaker`): state outlets put the source there and write the summary in its voice.
+Incidents across stories are grouped later by `incidents.py`.
 """
 
 from __future__ import annotations

@@ -9,8 +9,11 @@ wants every side's claim side by side.  Two groups of claims are the same incide
   or one of them names no place at all,
 * and their kinds agree (a mine blast is never the same incident as a border clash).
 
-Within one story all combat claims are one incident; landmine claims are split by the side
-affected, because separate blasts are separate incidents (README rule 11).
+Within one story combat claims of one day at compatible places are one incident, and on a day
+of an offensive or a war ("large-scale offensive", "fighting raged for a second day") all the
+day's combat claims are, since such a day covers the whole front; landmine claims are split by
+the side affected, because separate blasts are separate incidents (README rule 11).  A road
+named after two places ("the Lachin-Khankendi road") is at both.
 """
 
 from __future__ import annotations
