@@ -26,6 +26,9 @@ from .words import (
     WOUND_WORDS,
 )
 
+# After "a second", "a third": words that show it counts no person ("for a second day")
+NOT_A_PERSON = frozenset({"time", "times", "night", "nights", "consecutive", "straight", "round", "wave", "strike",
+                          "shell", "attack", "attempt", "phase", "stage", "line", "front", "village", "position"})
 # Tokens a left search for the figure never crosses.
 LEFT_STOP = frozenset({";", ":", "and", "but", "that", "when", "after", "while", "because", "whereas", "than", "or", "before"})
 
@@ -120,6 +123,8 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
             if tok in ("a", "an", "another", "one"):
                 head = [w for w in low[j + 1:t] if w not in AUX and w != ","]
                 if tok == "a" and j + 1 < t and low[j + 1] in ORDINALS:
+                    if j + 2 < t and (low[j + 2] in NOT_PEOPLE or low[j + 2] in NOT_A_PERSON):
+                        break  # "for a second day", "a third time": no one
                     return Count(1, j, j + 2, more=True), low[j + 1:t], j  # "a second had died"
                 if tok == "one" and j > 0 and low[j - 1] in ("no", "not"):
                     return None, [], j  # "no one was hurt"
@@ -382,7 +387,7 @@ def right_count(low: list[str], masked: list[bool], t: int, used: set[int], word
                 break
         if count is None and low[k] in ("a", "an", "one") and k + 1 < len(low):
             nxt = low[k + 1]
-            if nxt in ORDINALS:
+            if nxt in ORDINALS and not (k + 2 < len(low) and (low[k + 2] in NOT_PEOPLE or low[k + 2] in NOT_A_PERSON)):
                 count = Count(1, k, k + 2, more=True)  # "wounding a third"
             elif any(w in PERSON_WORDS or agent_noun(w) for w in low[k + 1:k + 5] if w not in (",", ".")) or NATION_ADJ.get(nxt):
                 count = Count(1, k, k + 1)  # "wounding a State Border Service serviceman"

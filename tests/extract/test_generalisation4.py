@@ -394,3 +394,21 @@ def test_mod_prefix_inside_the_summary() -> None:
     summary = ("MoD: Azerbaijani units opened fire at Armenian positions in the eastern part of the border on Thursday; "
                "the Armenian side has no casualties.")
     assert figures(summary, source="Armenpress") == {("Armenia", "Armenia", 0, 0)}
+
+
+@pytest.mark.parametrize("phrase", ["as fighting continued for a second day", "as the enemy attacked for a third time"])
+def test_a_second_day_is_no_second_person(phrase: str) -> None:
+    summary = (f"The Artsakh Defence Army informs that 15 more servicemen were killed on Thursday {phrase}, bringing "
+               "the number of servicemen killed to 31.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 31, 0)}
+
+
+def test_a_war_toll_revised_the_next_day_is_the_same_incident() -> None:
+    sunday = datetime(2020, 9, 27, 21, 0, tzinfo=BAKU)
+    ids = _grouped(
+        ("Offensive", "The Defence Army of the Republic of Artsakh informs that 16 servicemen were killed on Sunday as "
+         "Azerbaijan launched a large-scale offensive along the entire line of contact.", sunday, "Armenpress"),
+        ("Toll", "The Artsakh Defence Army informs that 15 more servicemen were killed on Monday as fighting continued "
+         "for a second day, bringing the number of servicemen killed to 31.", sunday + timedelta(days=1), "Armenpress"),
+    )
+    assert ids[0] == ids[1]
