@@ -27,7 +27,7 @@ _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|St|No|Jr
 
 CUMULATIVE = ci(
     r"\bsince (?:the (?:start|end|beginning|outbreak) of )?(?:the |last year's )?"
-    r"(?:(?:\d{4}|second karabakh|first karabakh|44-day|six-week|karabakh) )?(?:war|conflict|ceasefire|truce|hostilities)\b"
+    r"(?:(?:\d{4}|second karabakh|first karabakh|44-day|six-week|karabakh|patriotic) )?(?:war|conflict|ceasefire|truce|hostilities)\b"
     r"|\bsince (?:" + MONTH + r" )?(?:19|20)\d\d\b"
     r"|\bsince (?:the )?(?:searches|search|operations?|records?|demining)\b"
     r"|\bsince (?:the (?:start|beginning) of )?(?:the |this )?(?:year|month|january)\b"
@@ -58,7 +58,11 @@ SINCE_DATE = re.compile(r"\bsince\b[^.;]{0,40}?\b(\d{1,2} " + MONTH + r"|" + MON
 
 
 HISTORICAL = ci(
-    r"\b(?:in|during|of|from) (?:the |last year's |that )?(?:\d{4} |44-day |six-week |second karabakh |first karabakh |1990s )?war\b"
+    r"\b(?:in|during|of|from) (?:the |last year's |that )?(?:\d{4} |44-day |six-week |second karabakh |first karabakh |1990s |patriotic )?war\b"
+    # remembrance and courts look back at an earlier event: "a memorial to the 15 servicemen who
+    # died", "the trial of the officers charged over the fire in which 15 servicemen died"
+    r"|\bmemorial\b|\bin memory of\b|\bcommemorat\w*|\bmonument\b|\btrial\b|\bverdict\b|\bsentenced\b"
+    r"|\bcharged (?:over|with|in connection)\b|\bconvicted\b|\bawarded\b"
     r"|\bthe (?:\d{4}|44-day|six-week) war\b|\blast year'?s?\b|\byears? ago\b|\ba year (?:ago|after|earlier|before|later)\b"
     r"|\bmonths? ago\b|\bweeks ago\b|\banniversary\b|\bearlier this (?:month|year)\b|\blast month\b"
     r"|\bprevious (?:escalation|clashes|fighting|incident)\b|\ba separate (?:escalation|incident|clash)\b"

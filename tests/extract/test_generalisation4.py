@@ -412,3 +412,14 @@ def test_a_war_toll_revised_the_next_day_is_the_same_incident() -> None:
          "for a second day, bringing the number of servicemen killed to 31.", sunday + timedelta(days=1), "Armenpress"),
     )
     assert ids[0] == ids[1]
+
+
+@pytest.mark.parametrize("summary", [
+    "A memorial to the 15 servicemen who died in the fire at the Azat barracks in Gegharkunik was unveiled on "
+    "Thursday, the Ministry of Defense informs.",
+    "The trial of the officers charged over the barracks fire in which 15 servicemen died opened in Yerevan on Thursday.",
+    "President Ilham Aliyev met the families of martyrs on Thursday and presented medals to 30 servicemen wounded in "
+    "the Patriotic War.",
+])
+def test_remembrance_courts_and_the_patriotic_war_are_background(summary: str) -> None:
+    assert figures(summary, source="Armenpress") == set()
