@@ -62,7 +62,7 @@ HISTORICAL = ci(
     # remembrance and courts look back at an earlier event: "a memorial to the 15 servicemen who
     # died", "the trial of the officers charged over the fire in which 15 servicemen died"
     r"|\bmemorial\b|\bin memory of\b|\bcommemorat\w*|\bmonument\b|\btrial\b|\bverdict\b|\bsentenced\b"
-    r"|\bcharged (?:over|with|in connection)\b|\bconvicted\b|\bawarded\b"
+    r"|\bcharged (?:over|with|in connection)\b|\bconvicted\b"
     r"|\bthe (?:\d{4}|44-day|six-week) war\b|\blast year'?s?\b|\byears? ago\b|\ba year (?:ago|after|earlier|before|later)\b"
     r"|\bmonths? ago\b|\bweeks ago\b|\banniversary\b|\bearlier this (?:month|year)\b|\blast month\b"
     r"|\bprevious (?:escalation|clashes|fighting|incident)\b|\ba separate (?:escalation|incident|clash)\b"
