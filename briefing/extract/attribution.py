@@ -42,6 +42,7 @@ PHRASAL_DENY = frozenset({"brushed", "brushing", "brushes", "waved", "waving", "
 NOUN_ANCHORS = frozenset({"claim", "report", "statement", "figures", "figure", "account", "data", "tally"})
 FALSE_WORDS = frozenset({"false", "untrue", "disinformation", "fake", "lie", "lies", "groundless", "baseless", "fabricated", "fabrication"})
 
+DASHES = frozenset({"—", "–", "-"})
 # "Armenian claims that ...": a nation adjective before "claims"/"reports" makes them nouns
 NATION_WORDS = frozenset({"armenian", "azerbaijani", "russian", "karabakh", "armenia's", "azerbaijan's"})
 # Unambiguous institution names; checked anywhere in the subject window first.
@@ -244,6 +245,12 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         if found is not None and (found != ANAPHOR or colon <= 4):
             # "Armenian Defence Ministry: ...", "MoD: ..." (whose, the outlet or the story says)
             anchors.append(Anchor(0, colon + 1, found, verb=":", subject=tuple(low[:colon])))
+    if n > 3 and low[-1] in (".", "!") and any(d in low[-8:] for d in DASHES):
+        # flash style: "Two servicemen wounded near Sotk — Armenian MoD."
+        dash = max(k for k in range(max(0, n - 8), n) if low[k] in DASHES)
+        found = classify(low[dash + 1:n - 1]) if 0 < dash < n - 2 else None
+        if found is not None:
+            anchors.append(Anchor(dash, n - 1, found, verb="—", subject=tuple(low[dash + 1:n - 1])))
     for i, tok in enumerate(low):
         if tok == "according" and i + 1 < n and low[i + 1] == "to":
             j = i + 2

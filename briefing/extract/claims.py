@@ -169,6 +169,18 @@ def _vague_claims(sentences: list[Sentence], claims: list[Claim], published: dat
 def headline_speaker(title: str, outlet: str | None) -> str | None:
     """The authority of a headline prefix: "Artsakh Defence Army: ..." -> Karabakh, "MoD: ..."
     -> the outlet's country (or BARE), "HALO Trust: ..." -> other; "BREAKING: ..." -> None."""
+    tail = title[-40:]
+    if "—" in tail or "–" in tail or " - " in tail:
+        # "Two servicemen wounded near Sotk — MoD"
+        low = [w.lower() for w in tokenize(title)]
+        dash = max(k for k, w in enumerate(low) if w in ("—", "–", "-"))
+        words = [w for w in low[dash + 1:] if w not in (".", "!")]
+        if 0 < len(words) <= 6:
+            found = classify(words)
+            if found == ANAPHOR:
+                return outlet or BARE
+            if found in CLAIMANTS:
+                return found
     head = title[:80]
     if ":" not in head:
         return None

@@ -423,3 +423,17 @@ def test_a_war_toll_revised_the_next_day_is_the_same_incident() -> None:
 ])
 def test_remembrance_courts_and_the_patriotic_war_are_background(summary: str) -> None:
     assert figures(summary, source="Armenpress") == set()
+
+
+@pytest.mark.parametrize("summary,title,expected", [
+    ("Two servicemen of the Armenian Armed Forces were wounded near Sotk on Thursday — Armenian MoD.", "Border",
+     ("Armenia", "Armenia", 0, 2)),
+    ("Two Azerbaijani servicemen were wounded in Kalbajar on Thursday - Azerbaijan's Defence Ministry.", "Border",
+     ("Azerbaijan", "Azerbaijan", 0, 2)),
+    ("Two servicemen of the Armenian Armed Forces were wounded near Sotk on Thursday.",
+     "Two servicemen wounded near Sotk — MoD", ("Armenia", "Armenia", 0, 2)),
+    ("Two Azerbaijani servicemen were wounded in Kalbajar on Thursday after Armenian fire - a worrying sign.", "Border",
+     ("unattributed", "Azerbaijan", 0, 2)),
+])
+def test_a_dash_names_the_source_in_flash_style(summary: str, title: str, expected: tuple) -> None:
+    assert figures(summary, source="Armenpress" if "MoD" in title else "Reuters", title=title) == {expected}
