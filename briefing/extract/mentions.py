@@ -111,6 +111,11 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             # "two Azerbaijani servicemen and three Karabakh police officers dead ...; one more
             # police officer was wounded": the same people as named before
             nation = _named_before(low, count.start, [w for w in np if w in PERSON_WORDS and w not in OTHER_PEOPLE])
+        enemy = nation is None and not own and not toll and (
+            any(w in ENEMY_WORDS for w in np) or any(w in ENEMY_WORDS for w in low[max(0, count.start - 4):count.start]))
+        if enemy and claimant in OPPONENT:
+            # "the enemy lost 12 servicemen", "three servicemen of the enemy were killed": the speaker's opponent
+            nation = OPPONENT[claimant]
         if nation is None and not own and claimant in OPPONENT and not toll and _by_return_fire(low, pos):
             # "three members of the detachment were killed by retaliatory fire": the side fired on
             # in return is the claimant's opponent
@@ -126,6 +131,8 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             speaker = anchor_at(sentence, count.start)
             unsourced = was_bare and speaker is not None and speaker.claimant is None
             claimant = resolve_bare(claimant, nation, military_side, outlet, places)
+            if enemy and nation is None and claimant in OPPONENT:
+                nation = OPPONENT[claimant]  # "the ministry informs ... servicemen of the enemy were killed"
             anchor = anchor_at(sentence, count.start)
             if was_bare and anchor is not None and anchor.claimant == BARE and claimant in PARTIES:
                 # "the ministry said ... an Azerbaijani soldier was wounded ... killing four members
@@ -283,6 +290,8 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                     subject.insert(0, w)
                 if subject and subject[0] in ("it", "they", "we"):
                     np = ["its"] + np
+                elif any(w in ENEMY_WORDS for w in subject):
+                    np = ["enemy"] + np
                 elif nation_of(subject) is not None:
                     np = subject + np
             add("killed", count, np, t)
@@ -446,6 +455,7 @@ class LazyPlaces:
         return iter(self._value)
 
 
+ENEMY_WORDS = frozenset({"enemy", "enemy's", "adversary", "adversary's", "opponent", "opponent's", "opposing"})
 MARTYRS = frozenset({"martyr", "martyrs", "shehid", "shehids", "shahid", "shahids", "shaheed", "shaheeds"})
 CIVIL_SIDES = ("civilians-Armenia", "civilians-Azerbaijan")
 _CIVILIANS_OF = {"armenia": "civilians-Armenia", "azerbaijan": "civilians-Azerbaijan"}

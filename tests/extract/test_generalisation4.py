@@ -437,3 +437,15 @@ def test_remembrance_courts_and_the_patriotic_war_are_background(summary: str) -
 ])
 def test_a_dash_names_the_source_in_flash_style(summary: str, title: str, expected: tuple) -> None:
     assert figures(summary, source="Armenpress" if "MoD" in title else "Reuters", title=title) == {expected}
+
+
+@pytest.mark.parametrize("summary,source,expected", [
+    ("The Defence Army informs that on Thursday the Azerbaijani armed forces attempted an offensive in the Hadrut "
+     "direction; the attack was repelled and the enemy lost 12 servicemen.", "Armenpress", ("Karabakh", "Azerbaijan", 12, 0)),
+    ("The Ministry of Defense informs that on Thursday, as a result of retaliatory fire, three servicemen of the enemy "
+     "were killed in the Lachin direction.", "Report.az", ("Azerbaijan", "Armenia", 3, 0)),
+    ("According to the Ministry of Defense of Armenia, on Thursday the adversary had at least 20 killed in the Jermuk "
+     "direction.", "Armenpress", ("Armenia", "Azerbaijan", 20, 0)),
+])
+def test_the_enemys_losses_are_the_speakers_opponents(summary: str, source: str, expected: tuple) -> None:
+    assert figures(summary, source=source) == {expected}
