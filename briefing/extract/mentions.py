@@ -111,6 +111,13 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             # "two Azerbaijani servicemen and three Karabakh police officers dead ...; one more
             # police officer was wounded": the same people as named before
             nation = _named_before(low, count.start, [w for w in np if w in PERSON_WORDS and w not in OTHER_PEOPLE])
+        if nation is None and not own and not toll and not any(w in PERSON_WORDS for w in np):
+            # "the Azerbaijani side had 12 killed": the side is named just before the figure
+            before = low[max(0, count.start - 4):count.start]
+            for k in range(len(before) - 2):
+                if (before[k] in NATION_ADJ and before[k + 1] in ("side", "army", "forces", "troops") and NATION_ADJ[before[k]] in PARTIES
+                        and before[k + 2] in ("had", "has", "have", "lost", "suffered", "sustained")):
+                    nation = NATION_ADJ[before[k]]
         enemy = nation is None and not own and not toll and (
             any(w in ENEMY_WORDS for w in np) or any(w in ENEMY_WORDS for w in low[max(0, count.start - 4):count.start]))
         if enemy and claimant in OPPONENT:

@@ -449,3 +449,11 @@ def test_a_dash_names_the_source_in_flash_style(summary: str, title: str, expect
 ])
 def test_the_enemys_losses_are_the_speakers_opponents(summary: str, source: str, expected: tuple) -> None:
     assert figures(summary, source=source) == {expected}
+
+
+@pytest.mark.parametrize("summary,expected", [
+    ("According to Armenia's Defence Ministry, the Azerbaijani side had 12 killed on Thursday.", ("Armenia", "Azerbaijan", 12, 0)),
+    ("Armenia's Defence Ministry said Azerbaijani forces opened fire on Thursday, killing 2 and wounding 3.", ("Armenia", "Armenia", 2, 3)),
+])
+def test_a_side_that_had_n_killed(summary: str, expected: tuple) -> None:
+    assert figures(summary, source="Reuters") == {expected}
