@@ -45,6 +45,7 @@ class _Group:
     stories: set[str] = field(default_factory=set)
     episode: bool = False  # an offensive or operation over days: its toll is revised for days
     late_death: bool = False  # "died of his wounds": a death days after the shooting
+    revision: bool = False  # "the number killed in the attack has risen to six": a toll revised days later
 
 
 def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -121,7 +122,8 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
         groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members},
                              {c.event_type for c in members},
                              episode=any(EPISODE.search(c.evidence.lower()) for c in members if c.evidence),
-                             late_death=any(LATE_DEATH.search(c.evidence.lower()) for c in members if c.evidence and c.killed)))
+                             late_death=any(LATE_DEATH.search(c.evidence.lower()) for c in members if c.evidence and c.killed),
+                             revision=any(REVISION.search(c.evidence.lower()) for c in members if c.evidence and (c.killed or c.wounded))))
     return groups
 
 
@@ -139,6 +141,10 @@ def _compatible(a: _Group, b: _Group) -> int:
         # "a soldier wounded near Sotk earlier this week died in hospital": the shooting's incident
         if gap <= LATE_DEATH_DAYS and (a.late_death or b.late_death) and a.sides & b.sides and (
                 a.places & b.places or (a.sectors & b.sectors) - {BROAD_SECTOR}):
+            return 1
+        # "the number of servicemen killed in the attack near Nerkin Hand has risen to four",
+        # two days on and naming no day: the same attack's toll, revised
+        if gap <= REVISION_DAYS and (a.revision or b.revision) and a.sides & b.sides and a.places & b.places:
             return 1
         return 0
     if gap and a.episode != b.episode:
@@ -177,6 +183,11 @@ EPISODE = re.compile(
 EPISODE_DAYS = 3
 LATE_DEATH = re.compile(r"\b(?:died (?:of|from) (?:his|her|their) (?:wounds|injuries)|succumbed|died in hospital|(?:wounded|injured)\b[^.;]{0,80}\b(?:has |had )?died)\b")
 LATE_DEATH_DAYS = 7
+REVISION = re.compile(
+    r"\b(?:has |have |had )?(?:risen|rose|increased|climbed|reached|grown|grew) to\b|\bbringing the (?:number|toll|total)\b"
+    r"|\b(?:raised|revised|updated) (?:the|its) (?:death )?toll\b|\bdeath toll\b"
+)
+REVISION_DAYS = 3
 # Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
 # "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
 _TYPE_FAMILY = {
@@ -260,6 +271,7 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.types |= group.types
             merged.episode |= group.episode
             merged.late_death |= group.late_death
+            merged.revision |= group.revision
             merged.stories.add(story)
     return [incident for incident, _ in incidents]
 

@@ -457,3 +457,17 @@ def test_the_enemys_losses_are_the_speakers_opponents(summary: str, source: str,
 ])
 def test_a_side_that_had_n_killed(summary: str, expected: tuple) -> None:
     assert figures(summary, source="Reuters") == {expected}
+
+
+def test_a_toll_revised_days_later_without_a_date_is_the_same_attack() -> None:
+    tuesday = datetime(2024, 6, 11, 12, 0, tzinfo=BAKU)
+    ids = _grouped(
+        ("Attack", "Two Armenian servicemen were killed on Tuesday by Azerbaijani fire near Nerkin Hand in Syunik, the "
+         "Ministry of Defense informs.", tuesday, "Armenpress"),
+        ("Toll", "The number of servicemen killed in the Azerbaijani attack near Nerkin Hand has risen to four, the "
+         "Ministry of Defense of Armenia informs.", tuesday + timedelta(days=2), "Armenpress"),
+        ("Sniper", "A serviceman was wounded on Thursday by Azerbaijani sniper fire near Nerkin Hand, the Ministry of "
+         "Defense of Armenia informs.", tuesday + timedelta(days=2, hours=3), "Armenpress"),
+    )
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0]
