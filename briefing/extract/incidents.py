@@ -13,7 +13,9 @@ Within one story combat claims of one day at compatible places are one incident,
 of an offensive or a war ("large-scale offensive", "fighting raged for a second day") all the
 day's combat claims are, since such a day covers the whole front; landmine claims are split by
 the side affected, because separate blasts are separate incidents (README rule 11).  A road
-named after two places ("the Lachin-Khankendi road") is at both.
+named after two places ("the Lachin-Khankendi road") is at both.  A later report that revises a
+toll ("the number killed in the attack near Nerkin Hand has risen to four") and names no day of
+its own joins the incident at the same place up to three days before.
 """
 
 from __future__ import annotations
@@ -144,7 +146,7 @@ def _compatible(a: _Group, b: _Group) -> int:
             return 1
         # "the number of servicemen killed in the attack near Nerkin Hand has risen to four",
         # two days on and naming no day: the same attack's toll, revised
-        if gap <= REVISION_DAYS and (a.revision or b.revision) and a.sides & b.sides and a.places & b.places:
+        if gap <= REVISION_DAYS and a.revision and a.day > b.day and a.sides & b.sides and a.places & b.places:
             return 1
         return 0
     if gap and a.episode != b.episode:
@@ -271,7 +273,6 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.types |= group.types
             merged.episode |= group.episode
             merged.late_death |= group.late_death
-            merged.revision |= group.revision
             merged.stories.add(story)
     return [incident for incident, _ in incidents]
 
