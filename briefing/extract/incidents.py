@@ -125,7 +125,8 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                              {c.event_type for c in members},
                              episode=any(EPISODE.search(c.evidence.lower()) for c in members if c.evidence),
                              late_death=any(LATE_DEATH.search(c.evidence.lower()) for c in members if c.evidence and c.killed),
-                             revision=any(REVISION.search(c.evidence.lower()) for c in members if c.evidence and (c.killed or c.wounded))))
+                             revision=any(REVISION.search(c.evidence.lower()) and not DAY_NAMED.search(c.evidence.lower())
+                                          for c in members if c.evidence and (c.killed or c.wounded))))
     return groups
 
 
@@ -190,6 +191,10 @@ REVISION = re.compile(
     r"|\b(?:raised|revised|updated) (?:the|its) (?:death )?toll\b|\bdeath toll\b"
 )
 REVISION_DAYS = 3
+DAY_NAMED = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b"
+)
 # Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
 # "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
 _TYPE_FAMILY = {
