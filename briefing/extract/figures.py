@@ -151,7 +151,8 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
     d = j + 1
     if 0 <= d < t and low[d] in ("the", "its", "their") and (j < 0 or low[j] in (",", ";", "and", "that", ":")):
         noun = _definite_person(low, d)
-        if noun is not None and noun < t and all(w in AUX or w in ("also", "seriously", "badly", "slightly", "lightly", "reportedly") for w in low[noun + 1:t]) and low[noun + 1:t]:
+        rest = _unit_tail(low[noun + 1:t]) if noun is not None and noun < t else []
+        if noun is not None and noun < t and all(w in AUX or w in ("also", "seriously", "badly", "slightly", "lightly", "reportedly") for w in rest) and rest:
             return Count(1, d, d + 1), low[d + 1:noun + 1], j
     # "a man was killed and his son injured": one kinsman or colleague after "and"
     if 0 < j < t and low[j] == "and" and j + 2 < len(low) and low[j + 1] in ("his", "her", "their") and (
@@ -205,7 +206,8 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
 
 # "Private Anar Kazimov of the Azerbaijani Army was killed": the unit after a name
 _UNIT_WORDS = frozenset({"of", "the", "armed", "forces", "army", "defence", "defense", "state", "border", "service",
-                         "republic", "troops", "police", "internal", "troop", "guard", "national"})
+                         "republic", "troops", "police", "internal", "troop", "guard", "national", "unit", "battalion",
+                         "brigade", "regiment", "company", "division", "detachment", "military", "its", "his", "their"})
 
 
 def _only_aux(tail: list[str]) -> bool:

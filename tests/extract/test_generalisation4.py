@@ -471,3 +471,9 @@ def test_a_toll_revised_days_later_without_a_date_is_the_same_attack() -> None:
     )
     assert ids[0] == ids[1]
     assert ids[2] != ids[0]
+
+
+def test_the_commander_of_the_unit_was_killed_is_one_more_person() -> None:
+    summary = ("Three servicemen of the Armenian Armed Forces were wounded near Sotk on Thursday, the Ministry of "
+               "Defense informs. The commander of the unit was killed.")
+    assert figures(summary, source="Armenpress") == {("Armenia", "Armenia", 1, 3)}
