@@ -118,16 +118,27 @@ class Anchor:
     subject: tuple[str, ...] = ()  # the words naming the speaker ("the", "eu", "mission", "in", "armenia")
 
 
+# STRONG_ORGS by first word, with each key's rank (the first key in STRONG_ORGS order wins)
+_STRONG_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+for _rank, (_key, _claimant) in enumerate(STRONG_ORGS):
+    _STRONG_BY_FIRST.setdefault(_key[0], []).append((_rank, _key, _claimant))
+
+
+def _strong(words: list[str]) -> str | None:
+    """The STRONG_ORGS name in words (earliest in STRONG_ORGS order), looked up by first word (speed)."""
+    best: tuple[int, str] | None = None
+    n = len(words)
+    for i, w in enumerate(words):
+        for rank, key, claimant in _STRONG_BY_FIRST.get(w, ()):
+            k = len(key)
+            if (best is None or rank < best[0]) and i + k <= n and tuple(words[i:i + k]) == key:
+                best = (rank, claimant)
+    return best[1] if best else None
+
+
 def classify_strong(low: list[str]) -> str | None:
     """Only unambiguous institution names (used to resolve "the army said" with no context)."""
-    words = [w[:-2] if w.endswith("'s") else w for w in low]
-    n = len(words)
-    for key, claimant in STRONG_ORGS:
-        k = len(key)
-        for i in range(n - k + 1):
-            if tuple(words[i:i + k]) == key:
-                return claimant
-    return None
+    return _strong([w[:-2] if w.endswith("'s") else w for w in low])
 
 
 def classify(low: list[str]) -> str | None:
@@ -136,11 +147,9 @@ def classify(low: list[str]) -> str | None:
         return None
     words = [w[:-2] if w.endswith("'s") else w for w in low]
     n = len(words)
-    for key, claimant in STRONG_ORGS:
-        k = len(key)
-        for i in range(n - k + 1):
-            if tuple(words[i:i + k]) == key:
-                return claimant
+    strong = _strong(words)
+    if strong is not None:
+        return strong
     if "sides" in words and ("both" in words or "two" in words):
         return OWN
     if "armenian" in words or "armenians" in words:
