@@ -118,8 +118,19 @@ def find_places(text: str) -> list[PlaceMatch]:
     """
     gaz = load()
     out: list[PlaceMatch] = []
+    by_key = gaz.by_key
     for run in _RUN.finditer(text):
-        words = run.group(0).split()
+        phrase = run.group(0)
+        if " " not in phrase:
+            # one word (most runs: "The", "On", "Armenian"): a plain lookup (speed)
+            key = _strip_possessive(phrase).casefold()
+            place = by_key.get(key)
+            if place is not None:
+                out.append(PlaceMatch(_strip_possessive(phrase), place, run.start(), run.start() + len(_strip_possessive(phrase))))
+                continue
+            if "-" not in phrase:
+                continue
+        words = phrase.split()
         offsets = []
         pos = run.start()
         for word in words:
