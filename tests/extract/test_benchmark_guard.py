@@ -11,7 +11,7 @@ import pytest
 BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "extraction.py"
 
 
-@pytest.mark.parametrize("name", ["heldout5.jsonl", "HELDOUT5.jsonl", "heldout5-draft.jsonl"])
+@pytest.mark.parametrize("name", ["heldout6.jsonl", "HELDOUT6.jsonl", "heldout6-draft.jsonl"])
 def test_the_benchmark_refuses_the_next_heldout_set(name: str, monkeypatch, capsys) -> None:
     spec = importlib.util.spec_from_file_location("extraction_benchmark", BENCHMARK)
     module = importlib.util.module_from_spec(spec)
@@ -21,4 +21,4 @@ def test_the_benchmark_refuses_the_next_heldout_set(name: str, monkeypatch, caps
     monkeypatch.setattr(sys, "argv", ["extraction.py", str(Path("tests/extract") / name)])
     assert module.main() == 1
     assert not opened
-    assert "heldout5" in capsys.readouterr().out
+    assert "heldout6" in capsys.readouterr().out
