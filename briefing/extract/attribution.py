@@ -332,11 +332,13 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
                 head.insert(0, w)
             claimant = classify(head)
         inverted_form = (
-            tok in ("said", "says", "told") and i > 0 and low[i - 1] == ","
+            tok in ("said", "says") and i > 0 and low[i - 1] == ","
             and i + 1 < n and words[i + 1][:1].isupper()
         )
-        if inverted_form or (claimant is None and tok in ("said", "says", "told") and i > 0 and low[i - 1] == ","):
-            # inverted: "..., said Ruzanna Grigoryan, a spokeswoman for the operator"
+        if inverted_form or (claimant is None and tok in ("said", "says") and i > 0 and low[i - 1] == ","):
+            # inverted: "..., said Ruzanna Grigoryan, a spokeswoman for the operator".  Never
+            # "told": what follows it is the hearer ("..., the head of Armenia's Investigative
+            # Committee, told Public Television"), and the speaker is before it
             j = i + 1
             ent = []
             while j < n and low[j] not in (";", ".", ":", "that") and len(ent) < 14:
