@@ -455,6 +455,8 @@ def lost_people(low: list[str], t: int) -> Count | None:
     head = [w for w in low[count.end:count.end + 3] if w not in NATION_ADJ and w not in ("contract", "young", "border")]
     if not head or head[0] not in MILITARY_WORDS and head[0] not in CIVIL_WORDS:
         return None
+    if any(w in WOUND_WORDS for w in low[count.end + 1:count.end + 5]):
+        return None  # "lost 550 servicemen killed and wounded": one figure for both, no claim
     return count
 
 

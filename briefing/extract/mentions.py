@@ -334,11 +334,13 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         # Skip adjective uses: "the wounded serviceman", "the injured pilot"
         if t > 0 and low[t - 1] in ("the", "a", "an") and t + 1 < n and (low[t + 1] in PERSON_WORDS):
             continue
-        # "killed or wounded" and "casualties" without a split give no claim
-        if t + 2 < n and low[t + 1] == "or" and (low[t + 2] in KILL_WORDS or low[t + 2] in WOUND_WORDS):
+        # "killed or wounded" and "casualties" without a split give no claim; so does "550
+        # servicemen killed and wounded" - one figure for both, the two words side by side
+        # ("200 killed and 400 wounded", "one killed and another wounded" have their own counts)
+        if t + 2 < n and low[t + 1] in ("or", "and") and (low[t + 2] in KILL_WORDS or low[t + 2] in WOUND_WORDS) and low[t + 2] != tok:
             used.update(range(max(0, t - 6), t))
             continue
-        if t > 1 and low[t - 1] == "or" and (low[t - 2] in KILL_WORDS or low[t - 2] in WOUND_WORDS):
+        if t > 1 and low[t - 1] in ("or", "and") and (low[t - 2] in KILL_WORDS or low[t - 2] in WOUND_WORDS) and low[t - 2] != tok:
             continue
         passive = t > 0 and (low[t - 1] in BE or (t > 1 and low[t - 2] in BE and low[t - 1] in ("also", "reportedly", "seriously", "lightly", "critically", "fatally", "badly", "slightly")))
         right: list[tuple[Count, list[str]]] = []

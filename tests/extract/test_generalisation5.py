@@ -32,3 +32,20 @@ def figures(summary: str, published: datetime = THURSDAY, source: str = "", titl
 ])
 def test_told_names_the_hearer_not_the_speaker(summary: str) -> None:
     assert figures(summary) == {("Armenia", "Armenia", 2, 0)}
+
+
+# --- one figure for killed and wounded together gives no claim -----------------------------
+
+@pytest.mark.parametrize("summary", [
+    "Azerbaijan's Defence Ministry said the Armenian army lost more than 550 servicemen killed and wounded on Thursday.",
+    "Azerbaijan's Defence Ministry said 550 Armenian servicemen were killed and wounded on Thursday.",
+    "Baku said the enemy had lost some 300 soldiers killed or wounded in Thursday's fighting.",
+    "According to Yerevan, Azerbaijani forces lost over 200 troops dead and wounded on Thursday.",
+])
+def test_killed_and_wounded_as_one_figure_is_no_claim(summary: str) -> None:
+    assert figures(summary) == set()
+
+
+def test_killed_and_wounded_each_with_a_count_still_count() -> None:
+    assert figures("Two Armenian soldiers were killed and three wounded on Thursday near Sotk, Armenia's "
+                   "Defence Ministry said.") == {("Armenia", "Armenia", 2, 3)}
