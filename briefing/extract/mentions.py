@@ -187,6 +187,14 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
         value = count.value
         if split and not civil:
             civilians = split[0]
+            if nation is None and not own:
+                # "223 people on the Karabakh side, 25 of them civilians, were killed ... and 244
+                # were wounded, some 80 of them civilians": the second split figure's armed part
+                # is the same force as the first's
+                before = [m for m in out if m.sentence == sentence.index and m.claimant == claimant
+                          and m.field != field and m.split_civilians]
+                if before:
+                    side = before[-1].side
             civ_side = side_of(nation if nation != "Karabakh" else "Armenia", True, claimant, places, own)
             if civ_side:
                 out.append(Mention(field, civilians, sentence.index, claimant, civ_side))

@@ -83,30 +83,34 @@ def apply_later_splits(sentences: list[Sentence], mentions: list[Mention]) -> No
     for sentence in sentences:
         if "civilian" not in sentence.lower or ("of " not in sentence.lower and "among" not in sentence.lower):
             continue
-        m = None
+        # one sentence may split both figures: "Ten of the dead are civilians, and more than
+        # 40 civilians are among the wounded" - each field once, first match wins
+        found: dict[str, str] = {}
         for pattern, number_group, what_group in LATER_SPLITS:
-            m = pattern.search(sentence.lower)
-            if m:
-                number, what = m.group(number_group), m.group(what_group)
-                break
-        if not m:
+            for m in pattern.finditer(sentence.lower):
+                what = m.group(what_group)
+                found.setdefault("killed" if what in ("dead", "killed") else "wounded", m.group(number_group))
+        for field, number in found.items():
+            _split_earlier(sentence, mentions, field, number)
+
+
+def _split_earlier(sentence: Sentence, mentions: list[Mention], field: str, number: str) -> None:
+    """Take `number` civilians out of the latest earlier `field` figure that can be split."""
+    count = count_at([number], 0)
+    if count is None:
+        return
+    for mention in reversed(mentions):
+        if mention.sentence > sentence.index or mention.field != field:
             continue
-        field = "killed" if what in ("dead", "killed") else "wounded"
-        count = count_at([number], 0)
-        if count is None:
-            continue
-        for mention in reversed(mentions):
-            if mention.sentence > sentence.index or mention.field != field:
-                continue
-            if mention.armed_side and mention.civil_side and mention.value > count.value:
-                mention.value -= count.value
-                mention.side = mention.armed_side
-                mentions.append(Mention(field, count.value, mention.sentence, mention.claimant, mention.civil_side))
-                # an unsplit figure of the other kind stays with the armed side (README rule 8)
-                for other in mentions:
-                    if other.sentence == mention.sentence and other.field != field and other.armed_side == mention.armed_side and other.side == other.civil_side:
-                        other.side = other.armed_side
-            break
+        if mention.armed_side and mention.civil_side and mention.value > count.value:
+            mention.value -= count.value
+            mention.side = mention.armed_side
+            mentions.append(Mention(field, count.value, mention.sentence, mention.claimant, mention.civil_side))
+            # an unsplit figure of the other kind stays with the armed side (README rule 8)
+            for other in mentions:
+                if other.sentence == mention.sentence and other.field != field and other.armed_side == mention.armed_side and other.side == other.civil_side:
+                    other.side = other.armed_side
+        break
 
 
 def toll_side(toll: Mention, mentions: list[Mention], sentences: list[Sentence], text: str) -> str | None:

@@ -49,3 +49,15 @@ def test_killed_and_wounded_as_one_figure_is_no_claim(summary: str) -> None:
 def test_killed_and_wounded_each_with_a_count_still_count() -> None:
     assert figures("Two Armenian soldiers were killed and three wounded on Thursday near Sotk, Armenia's "
                    "Defence Ministry said.") == {("Armenia", "Armenia", 2, 3)}
+
+
+# --- both figures split in one sentence ----------------------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "At least 100 people were killed and more than 300 wounded in the attack on Thursday, Karabakh's ombudsman "
+    "said. Ten of the dead are civilians, and 40 civilians are among the wounded, he said.",
+    "A total of 100 people on the Karabakh side, ten of them civilians, were killed in the attack on Thursday, "
+    "and 300 were wounded, some 40 of them civilians, Karabakh's ombudsman said.",
+])
+def test_killed_and_wounded_both_split_between_forces_and_civilians(summary: str) -> None:
+    assert figures(summary) == {("Karabakh", "Karabakh", 90, 260), ("Karabakh", "civilians-Armenia", 10, 40)}
