@@ -104,6 +104,11 @@ OWN_CONFLICT = ci(r"\b(?:Armenia|Armenian|Azerbaijan|Azerbaijani|Karabakh|Baku|Y
 
 
 UNREST = ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stones at police|unrest|stormed|storming|crowds?)\b")
+# A sentence after an unrest sentence is still about the unrest ("The Health Ministry said 34
+# people, 16 of them police officers, were injured") unless it names fighting again.
+COMBAT = ci(r"\b(?:fir(?:e|ed|ing)|shell\w*|attack\w*|drone\w*|mines?|sniper\w*|artillery|offensive|strikes?|"
+            r"troops|forces|soldiers?|servicem[ae]n|border|positions?|clash\w* (?:with|between) (?:armenian|azerbaijani)|"
+            r"fighting|ambush\w*|explosion|blast)\b")
 
 
 # Any word that can carry a figure or a zero; sentences without one skip the costly checks.
@@ -295,6 +300,7 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
     out: list[Sentence] = []
     long_period = "since" in text and _long_period(text, published)
     previous_historical = False
+    previous_unrest = False
     for index, raw in enumerate(split_sentences(text)):
         words = tokenize(raw)
         low = [w.lower() for w in words]
@@ -312,10 +318,12 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
                 check = check[: m.start()] + " " * (m.end() - m.start()) + check[m.end():]
         was_historical = cue and (historical(check, pub_day) or (previous_historical and bool(CONTINUES.match(raw))))
         previous_historical = was_historical
+        unrest = bool(UNREST.search(lower)) or (previous_unrest and cue and not COMBAT.search(lower))
+        previous_unrest = unrest
         sentence.skip = (
             not cue
             or was_historical
-            or bool(UNREST.search(lower))
+            or unrest
             or (bool(OTHER_CONFLICT.search(raw)) and not OWN_CONFLICT.search(lower))
         )
         if not sentence.skip:

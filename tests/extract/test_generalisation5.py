@@ -61,3 +61,20 @@ def test_killed_and_wounded_each_with_a_count_still_count() -> None:
 ])
 def test_killed_and_wounded_both_split_between_forces_and_civilians(summary: str) -> None:
     assert figures(summary) == {("Karabakh", "Karabakh", 90, 260), ("Karabakh", "civilians-Armenia", 10, 40)}
+
+
+# --- a protest's injuries told in the next sentence -----------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "Thousands of protesters gathered outside parliament in Yerevan on Thursday demanding the prime minister's "
+    "resignation over Karabakh. The Health Ministry said 20 people, eight of them police officers, were injured.",
+    "Police used stun grenades to disperse a rally in Yerevan over the Karabakh talks on Thursday. Fifteen "
+    "people were hurt, the Health Ministry said.",
+])
+def test_protest_injuries_in_the_following_sentence_are_no_claim(summary: str) -> None:
+    assert figures(summary) == set()
+
+
+def test_fighting_after_a_protest_sentence_still_counts() -> None:
+    assert figures("Protesters rallied in Yerevan on Thursday. Earlier in the day two Armenian soldiers were "
+                   "wounded by Azerbaijani fire near Sotk, Armenia's Defence Ministry said.") == {("Armenia", "Armenia", 0, 2)}
