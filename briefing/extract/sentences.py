@@ -189,10 +189,26 @@ def mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
                     splits.append((i, count.value))
                 for k in range(count.start, min(n, j + 1)):
                     masked[k] = True
+                if count.start > 0 and low[count.start - 1] == ",":
+                    # ", 180 of them from the Defence Ministry and 12 from the Interior Ministry,":
+                    # the whole aside is the breakdown, unless it goes on to another figure
+                    # (", ten of them civilians, and 40 wounded" stops at its comma anyway)
+                    end = j + 1
+                    while end < n and low[end] not in (",", ";", ".", ":"):
+                        end += 1
+                    if end < n and low[end] == "," and not any(
+                            w.startswith(_FIGURE_WORD_STEMS) for w in low[j + 1:end]):
+                        for k in range(j + 1, end):
+                            masked[k] = True
+                        j = end - 1
                 i = j + 1
                 continue
         i += 1
     return masked, splits
+
+
+# words that make the rest of an aside a figure of its own, not part of the breakdown
+_FIGURE_WORD_STEMS = ("kill", "dead", "die", "wound", "injur", "hurt", "death")
 
 
 def mask_name_apposition(words: list[str], low: list[str], masked: list[bool]) -> None:

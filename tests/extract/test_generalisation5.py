@@ -78,3 +78,15 @@ def test_protest_injuries_in_the_following_sentence_are_no_claim(summary: str) -
 def test_fighting_after_a_protest_sentence_still_counts() -> None:
     assert figures("Protesters rallied in Yerevan on Thursday. Earlier in the day two Armenian soldiers were "
                    "wounded by Azerbaijani fire near Sotk, Armenia's Defence Ministry said.") == {("Armenia", "Armenia", 0, 2)}
+
+
+# --- a breakdown aside is a subset, not more victims -----------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "A total of 50 Azerbaijani servicemen, 45 of them from the army and five from the Interior Ministry, were "
+    "killed on Thursday, Azerbaijan's Health Ministry said.",
+    "Fifty Azerbaijani servicemen, 40 of them conscripts and ten officers, were killed on Thursday, "
+    "Azerbaijan's Defence Ministry said.",
+])
+def test_breakdown_aside_is_a_subset(summary: str) -> None:
+    assert figures(summary) == {("Azerbaijan", "Azerbaijan", 50, 0)}
