@@ -85,6 +85,10 @@ SIDE_WORDS: dict[str, str] = {
     "charity": "other", "trust": "other", "foundation": "other", "contractor": "other", "firm": "other",
     "organisation": "other", "organization": "other", "ngos": "other", "halo": "other", "msf": "other",
     "eyewitnesses": "other", "eyewitness": "other", "sources": "other", "lawyer": "other", "lawyers": "other",
+    # media figures ("RT editor-in-chief Margarita Simonyan wrote"): a figure they relay is theirs
+    "editor": "other", "editor-in-chief": "other", "journalist": "other", "correspondent": "other",
+    "commentator": "other", "presenter": "other", "columnist": "other", "reporter": "other",
+    "war-correspondent": "other", "milblogger": "other",
     "employer": "other", "institute": "other", "experts": "other", "charities": "other", "companies": "other",
 }
 # Used only if no side word is in the window: Karabakh's ombudsman and police were the

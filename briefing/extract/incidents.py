@@ -181,7 +181,10 @@ EPISODE = re.compile(
     r"(?:large|full)-scale (?:military )?(?:attacks?|fighting|hostilities|aggression|war|operation)|military aggression|"
     r"along the (?:entire )?(?:line of contact|front ?line)|"
     r"(?:for|into) (?:a|the) (?:second|third|fourth|fifth|sixth) (?:straight |consecutive )?day|"
-    r"(?:two|three|\d+)-day (?:war|fighting|operation|offensive))\b"
+    r"(?:two|three|\d+)-day (?:war|fighting|operation|offensive)|"
+    # "the attack on 19-20 September", "between 19 and 20 September": a span of days
+    r"\d{1,2}(?:[-–]| and | to )\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december))\b"
 )
 EPISODE_DAYS = 3
 LATE_DEATH = re.compile(r"\b(?:died (?:of|from) (?:his|her|their) (?:wounds|injuries)|succumbed|died in hospital|(?:wounded|injured)\b[^.;]{0,80}\b(?:has |had )?died)\b")

@@ -165,6 +165,11 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             civil = False
         if civil is None and nation is None and not own and claimant not in PARTIES:
             civil = True  # an NGO, a company or the outlet naming no force: people, not troops
+        if (civil and nation is None and not own and claimant not in PARTIES and armed_before is not None
+                and set(_head_phrase(np)) & {"people", "persons"} and armed_before() == "Russia"):
+            # a story about Russian peacekeepers coming under fire: "RT's editor wrote that five
+            # people had been killed" counts those peacekeepers
+            civil = False
         if civil is None:
             civil = False
         side = side_of(nation, civil, claimant, places, own)

@@ -90,3 +90,36 @@ def test_fighting_after_a_protest_sentence_still_counts() -> None:
 ])
 def test_breakdown_aside_is_a_subset(summary: str) -> None:
     assert figures(summary) == {("Azerbaijan", "Azerbaijan", 50, 0)}
+
+
+# --- media figures; peacekeepers' "people" -----------------------------------------------------
+
+@pytest.mark.parametrize("speaker", [
+    "RT editor-in-chief Margarita Simonyan wrote",
+    "A war correspondent for Komsomolskaya Pravda reported",
+    "Pro-Kremlin commentator Sergei Markov said",
+])
+def test_a_media_figure_relaying_a_figure_is_other(speaker: str) -> None:
+    summary = (f"Russian peacekeepers came under fire on Thursday near a village in Karabakh. {speaker} that three "
+               "people had been killed.")
+    assert figures(summary) == {("other", "Russia", 3, 0)}
+
+
+# --- a span of days is one episode ---------------------------------------------------------
+
+def test_offensive_tolls_from_different_claimants_share_the_incident() -> None:
+    published = [datetime(2023, 9, 20, 23, 0, tzinfo=BAKU), datetime(2023, 11, 9, 20, 0, tzinfo=BAKU)]
+    stories = [
+        "At least 200 people have been killed in Azerbaijan's large-scale attack on Nagorno-Karabakh, Karabakh's "
+        "ombudsman said on Wednesday.",
+        "A total of 220 people on the Karabakh side were killed in Azerbaijan's attack on Nagorno-Karabakh on "
+        "19-20 September, the head of Armenia's Investigative Committee told reporters.",
+    ]
+    items = []
+    for k, (summary, when) in enumerate(zip(stories, published)):
+        for claim in extract_claims("Toll", summary, when):
+            claim.story_id = f"s{k}"
+            items.append((claim, when))
+    group_incidents(items)
+    assert len({claim.incident_id for claim, _ in items}) == 1
+    assert len(items) == 2
