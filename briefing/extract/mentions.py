@@ -118,6 +118,12 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                 if (before[k] in NATION_ADJ and before[k + 1] in ("side", "army", "forces", "troops") and NATION_ADJ[before[k]] in PARTIES
                         and before[k + 2] in ("had", "has", "have", "lost", "suffered", "sustained")):
                     nation = NATION_ADJ[before[k]]
+        if nation is None and not own and not toll and not any(w in PERSON_WORDS for w in np):
+            # "left two dead and one wounded on the Azerbaijani side and three dead among Karabakh
+            # police officers": the side is named just after the figure
+            after = _side_after(low, pos)
+            if after is not None:
+                nation, np = after[0], np + after[1]
         enemy = nation is None and not own and not toll and (
             any(w in ENEMY_WORDS for w in np) or any(w in ENEMY_WORDS for w in low[max(0, count.start - 4):count.start]))
         if enemy and claimant in OPPONENT:
@@ -503,6 +509,25 @@ def _negated(low: list[str], t: int) -> bool:
     if k >= 0 and low[k].endswith("n't"):
         return True  # "wasn't hurt"
     return k >= 1 and low[k] in ("not", "never") and low[k - 1] in NEGATABLE
+
+
+def _side_after(low: list[str], pos: int) -> tuple[str, list[str]] | None:
+    """ "... dead on the Azerbaijani side", "... injured among Karabakh police officers": the
+    nation and the words naming whom, from a phrase within a few words after the figure."""
+    for k in range(pos + 1, min(len(low) - 2, pos + 9)):
+        w = low[k]
+        if w in (",", ";", ".", ":", "when", "after", "as", "while", "in", "near", "said", "says"):
+            return None
+        if w == "on" and low[k + 1] == "the" and k + 3 < len(low) and low[k + 3] == "side":
+            nation = NATION_ADJ.get(low[k + 2])
+            if nation in PARTIES:
+                return nation, ["side"]
+        if w == "among":
+            phrase = low[k + 1:k + 5]
+            nation = nation_of(phrase)
+            if nation in PARTIES and any(x in PERSON_WORDS for x in phrase):
+                return nation, phrase
+    return None
 
 
 def armed_named(low: list[str]) -> str | None:

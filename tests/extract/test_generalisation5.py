@@ -123,3 +123,16 @@ def test_offensive_tolls_from_different_claimants_share_the_incident() -> None:
     group_incidents(items)
     assert len({claim.incident_id for claim, _ in items}) == 1
     assert len(items) == 2
+
+
+# --- the side named after the figure ---------------------------------------------------------
+
+@pytest.mark.parametrize("summary,expected", [
+    ("Russia's Defence Ministry said the clash on Thursday had left two dead and one wounded on the Azerbaijani "
+     "side and three dead among Karabakh police officers.",
+     {("Russia", "Azerbaijan", 2, 1), ("Russia", "Karabakh", 3, 0)}),
+    ("The Russian peacekeeping command said the shootout on Thursday left one dead on the Armenian side.",
+     {("Russia", "Armenia", 1, 0)}),
+])
+def test_side_named_after_the_figure(summary: str, expected: set) -> None:
+    assert figures(summary) == expected
