@@ -67,12 +67,23 @@ def _scoped_text(sentences: list[Sentence], indexes: set[int], claimant: str, pa
 FIGHT_CUE = ci(r"\b(?:fir(?:e|ed|ing)|shot|shoot\w*|shell\w*|attack\w*|strikes?|struck|clash\w*|fighting|kill\w*|wound\w*|injur\w*|died|dead|hit|explo\w*|blast)\b")
 
 
+# "the clash", "the incident": the event already told, not a new one on the speech day
+BACK_TO_EVENT = ci(r"\bthe (?:clash|incident|attack|shootout|shooting|skirmish|ambush|firefight|exchange of fire)\b")
+
+
 def _event_day(sentences: list[Sentence], first: int, pub_day: date) -> date:
     """Date of the claim's first sentence, else the nearest earlier sentence with a date."""
     for index in range(first, -1, -1):
         day = best_date(sentences[index].dates)
         if day is not None and day <= pub_day and (pub_day - day).days < 400:
             if index == first and all(d.rank <= SPEECH for d in sentences[index].dates):
+                if BACK_TO_EVENT.search(sentences[index].lower):
+                    # "Russia's Defence Ministry said on Monday that the clash had left ...":
+                    # the clash told before, on its own day
+                    for earlier in reversed(sentences[:index]):
+                        event = [d.day for d in earlier.dates if d.rank > SPEECH and d.day <= day and (day - d.day).days <= 3]
+                        if event:
+                            return event[0]
                 # "Armenia said on Wednesday that one of its soldiers had been killed ... The
                 # ministry said Azerbaijani forces had attacked on Tuesday": the speech day is
                 # not the event's; a following sentence's event day a little before it is

@@ -136,3 +136,12 @@ def test_offensive_tolls_from_different_claimants_share_the_incident() -> None:
 ])
 def test_side_named_after_the_figure(summary: str, expected: set) -> None:
     assert figures(summary) == expected
+
+
+def test_said_on_a_later_day_that_the_clash_keeps_the_clash_day() -> None:
+    summary = ("Two Azerbaijani soldiers were killed on Wednesday in a shootout near Khankendi, the Defence Ministry "
+               "said. Russia's Defence Ministry said on Thursday that the clash had left three dead among Karabakh "
+               "police officers.")
+    days = {(c.claimant, c.event_date.isoformat() if hasattr(c.event_date, "isoformat") else c.event_date)
+            for c in extract_claims("Shootout", summary, THURSDAY)}
+    assert days == {("Azerbaijan", "2024-06-12"), ("Russia", "2024-06-12")}
