@@ -156,6 +156,10 @@ def _compatible(a: _Group, b: _Group) -> int:
         return 0
     if a.kind == "landmine" and not (a.sides & b.sides):
         return 0
+    if a.episode != b.episode and (b.sides if a.episode else a.sides) <= THIRD_PARTY:
+        # peacekeepers or monitors fired on during an offensive, told as a shooting of its own
+        # ("their car came under fire near Janyatag"): their own incident, not the offensive's
+        return 0
     score = 2 if gap == 0 else 1
     if a.places & b.places and (gap == 0 or _types_agree(a, b)):
         return score + 4
@@ -175,6 +179,7 @@ def _compatible(a: _Group, b: _Group) -> int:
 
 
 BROAD_SECTOR = "karabakh"
+THIRD_PARTY = frozenset({"Russia", "unknown"})
 # Words that name an operation or offensive lasting days, not one clash.
 EPISODE = re.compile(
     r"\b(?:offensive|military operation|operation in|anti-terror(?:ist)? (?:measures|operation)|escalation|"

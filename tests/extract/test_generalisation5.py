@@ -145,3 +145,24 @@ def test_said_on_a_later_day_that_the_clash_keeps_the_clash_day() -> None:
     days = {(c.claimant, c.event_date.isoformat() if hasattr(c.event_date, "isoformat") else c.event_date)
             for c in extract_claims("Shootout", summary, THURSDAY)}
     assert days == {("Azerbaijan", "2024-06-12"), ("Russia", "2024-06-12")}
+
+
+def _incidents(stories: list[tuple[str, datetime]]) -> list[str]:
+    items = []
+    for k, (summary, when) in enumerate(stories):
+        for claim in extract_claims("Story", summary, when):
+            claim.story_id = f"s{k}"
+            items.append((claim, when))
+    group_incidents(items)
+    return [claim.incident_id for claim, _ in items]
+
+
+def test_peacekeepers_fired_on_during_an_offensive_are_their_own_incident() -> None:
+    day = datetime(2023, 9, 20, 23, 0, tzinfo=BAKU)
+    ids = _incidents([
+        ("At least 200 people have been killed in Azerbaijan's large-scale attack on Nagorno-Karabakh, Karabakh's "
+         "ombudsman said on Wednesday.", day),
+        ("Four Russian peacekeepers were killed on Wednesday when their car came under fire near Janyatag, "
+         "Russia's Defence Ministry said.", day),
+    ])
+    assert len(ids) == 2 and ids[0] != ids[1]
