@@ -26,7 +26,8 @@ MINE = ci(
 
 EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("landmine", MINE),
-    ("other", ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot|overturned|avalanche|drowned)\b")),
+    ("other", ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot|overturned|avalanche|drowned|"
+                  r"(?:fire|blaze) (?:at|in) (?:the |a )?(?:[\w-]+ ){0,2}(?:barracks|depot|warehouse|dormitory|building)|burned down|blaze)\b")),
     ("sniper fire", ci(r"\bsnipers?\b")),
     ("drone strike", ci(r"\b(?:drone strikes?|drone attacks?|with (?:an? )?(?:attack |combat |kamikaze |strike |armed )?(?:drones?|UAVs?)|UAV strikes?|struck by (?:an? )?(?:\w+ )?drone|drones? (?:struck|hit|attacked|targeted))\b")),
     ("shelling/artillery", ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missiles?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
@@ -55,7 +56,7 @@ WEAPON_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MINE_HINTS = ("mine", "unexploded", "explosive device", "left")
 EVENT_HINTS: dict[str, tuple[str, ...]] = {
     "landmine": _MINE_HINTS,
-    "other": ("explo", "blast", "fire broke", "down", "crash", "accident", "helicopter", "barracks", "depot", "overturn", "avalanche", "drown"),
+    "other": ("explo", "blast", "fire broke", "down", "crash", "accident", "helicopter", "barracks", "depot", "overturn", "avalanche", "drown", "burned down", "blaze"),
     "sniper fire": ("sniper",),
     "drone strike": ("drone", "uav"),
     "shelling/artillery": ("shell", "artiller", "bombard", "rocket", "missile", "cluster", "air", "grad", "smerch"),
@@ -145,7 +146,8 @@ def weapons_of(text: str) -> list[str]:
 NON_COMBAT = ci(
     r"\b(?:fire broke out|caught fire|barracks fire|depot|warehouse|accident\w*|carelessness|negligence|"
     r"blew up|explosion at|blast at|crash\w*|collapsed?|drowned|heart attack|suicide|fuel|gas leak|"
-    r"overturned|road accident|car accident|traffic accident|fell|avalanche|illness|hazing)\b"
+    r"overturned|road accident|car accident|traffic accident|fell|avalanche|illness|hazing|burned down|"
+    r"(?:fire|blaze) (?:at|in) (?:the |a )?(?:[\w-]+ ){0,2}(?:barracks|depot|warehouse|dormitory|building))\b"
 )
 
 

@@ -257,7 +257,7 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
             for k in range(t + 1, min(n, t + 22)):
                 if low[k] in (";", "."):
                     break
-                if low[k] in ("to", "at", "reached", "is", "was", "stands", "stood", "as") and k + 1 < n:
+                if low[k] in ("to", "at", "reached", "is", "was", "stands", "stood", "as", "remains", "remained", "of", "now") and k + 1 < n:
                     m = k + 1
                     while m < n and low[m] in ("at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over"):
                         m += 1

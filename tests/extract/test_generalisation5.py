@@ -166,3 +166,14 @@ def test_peacekeepers_fired_on_during_an_offensive_are_their_own_incident() -> N
          "Russia's Defence Ministry said.", day),
     ])
     assert len(ids) == 2 and ids[0] != ids[1]
+
+
+# --- a barracks fire: "the death toll remains N", and a fire is no gunfire --------------------
+
+@pytest.mark.parametrize("phrase", ["the death toll remains 12", "the death toll remained at 12", "the death toll stands at 12"])
+def test_toll_that_stays_is_a_figure(phrase: str) -> None:
+    summary = (f"Five servicemen were injured in Thursday's fire at the military barracks, while {phrase}, "
+               "Armenia's Defence Ministry said.")
+    claims = extract_claims("Fire", summary, THURSDAY)
+    assert {(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims} == {("Armenia", "Armenia", 12, 5)}
+    assert {(c.event_type, c.kind) for c in claims} == {("other", "non-combat")}
