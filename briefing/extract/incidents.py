@@ -142,7 +142,9 @@ def _compatible(a: _Group, b: _Group) -> int:
                 a.sectors & b.sectors or a.places & b.places or not a.places or not b.places):
             return 1
         # "a soldier wounded near Sotk earlier this week died in hospital": the shooting's incident
-        if gap <= LATE_DEATH_DAYS and (a.late_death or b.late_death) and a.sides & b.sides and (
+        # (the death is the later report: a new strike days after an incident with a late death
+        # is a new incident)
+        if gap <= LATE_DEATH_DAYS and ((a.late_death and a.day > b.day) or (b.late_death and b.day > a.day)) and a.sides & b.sides and (
                 a.places & b.places or (a.sectors & b.sectors) - {BROAD_SECTOR}):
             return 1
         # "the number of servicemen killed in the attack near Nerkin Hand has risen to four",
