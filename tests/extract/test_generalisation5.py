@@ -185,7 +185,7 @@ def test_a_new_strike_days_after_a_late_death_is_a_new_incident() -> None:
          datetime(2020, 10, 11, 12, 0, tzinfo=BAKU)),
         ("A woman wounded in Sunday's missile strike on Ganja died in hospital on Monday, bringing the number of "
          "dead to eight, Azerbaijan's Prosecutor General's Office said.", datetime(2020, 10, 12, 19, 0, tzinfo=BAKU)),
-        ("Thirteen civilians were killed when missiles struck Ganja early on Saturday, Azerbaijan's Prosecutor "
+        ("Thirteen civilians were killed when Armenian missiles struck Ganja early on Saturday, Azerbaijan's Prosecutor "
          "General's Office said.", datetime(2020, 10, 17, 15, 0, tzinfo=BAKU)),
     ])
     assert ids[0] == ids[1] != ids[2]
