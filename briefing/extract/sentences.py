@@ -258,6 +258,20 @@ def historical(text: str, published: date) -> bool:
     return False
 
 
+def historical_tail(text: str, published: date) -> int | None:
+    """Start of a trailing background clause in a news sentence, or None: "Three servicemen
+    were killed on Wednesday, the ministry said, two weeks after fighting that killed nearly
+    300" - the clause after the comma looks back; what comes before it is the news."""
+    lower = text.lower()
+    m = HISTORICAL.search(lower)
+    if m is None or m.start() < 20 or not lower[:m.start()].rstrip().endswith(","):
+        return None
+    head = text[:m.start()]
+    if not has_casualty_cue(head.lower()) or historical(head, published):
+        return None
+    return m.start()
+
+
 def cumulative_at(text: str, published: datetime, long_period: bool = False) -> tuple[int, int] | None:
     """Character span of a running-total marker in text, or None.  `long_period`: the story
     dates the start of its period weeks back, so "since the fighting began" is a running total."""
@@ -333,6 +347,15 @@ def prepare_sentences(text: str, published: datetime) -> list[Sentence]:
             for m in COMPARATIVE_SINCE.finditer(lower):
                 check = check[: m.start()] + " " * (m.end() - m.start()) + check[m.end():]
         was_historical = cue and (historical(check, pub_day) or (previous_historical and bool(CONTINUES.match(raw))))
+        if was_historical and not previous_historical:
+            tail = historical_tail(check, pub_day)
+            if tail is not None:
+                # only the background clause is dropped; the rest is news
+                first = len(tokenize(raw[:tail]))
+                for k in range(first, len(masked)):
+                    masked[k] = True
+                sentence.dropped = (tail, len(raw))
+                was_historical = False
         previous_historical = was_historical
         unrest = bool(UNREST.search(lower)) or (previous_unrest and cue and not COMBAT.search(lower))
         previous_unrest = unrest

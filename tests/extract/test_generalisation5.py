@@ -189,3 +189,15 @@ def test_a_new_strike_days_after_a_late_death_is_a_new_incident() -> None:
          "General's Office said.", datetime(2020, 10, 17, 15, 0, tzinfo=BAKU)),
     ])
     assert ids[0] == ids[1] != ids[2]
+
+
+# --- a trailing background clause does not sink the news before it -----------------------------
+
+@pytest.mark.parametrize("tail", [
+    "two weeks after fighting that killed nearly 300 soldiers on both sides",
+    "a year after a clash in which 49 servicemen died",
+    "months ago the area saw fighting that killed dozens",
+])
+def test_background_clause_after_the_news_is_dropped_alone(tail: str) -> None:
+    summary = f"Three Armenian servicemen were killed on Thursday near Sotk, Armenia's Defence Ministry said, {tail}."
+    assert figures(summary) == {("Armenia", "Armenia", 3, 0)}
