@@ -30,6 +30,10 @@ from .words import (
 NOT_A_PERSON = frozenset({"time", "times", "night", "nights", "consecutive", "straight", "round", "wave", "strike",
                           "shell", "attack", "attempt", "phase", "stage", "line", "front", "village", "position"})
 # Tokens a left search for the figure never crosses.
+# Nouns ending the name of an employer ("the water and sewage service", "the Emergency
+# Situations and Rescue department")
+INSTITUTION_NOUNS = frozenset({"service", "services", "company", "department", "agency", "authority", "utility",
+                               "ministry", "committee", "directorate", "plant", "station", "works", "administration"})
 LEFT_STOP = frozenset({";", ":", "and", "but", "that", "when", "after", "while", "because", "whereas", "than", "or", "before"})
 
 
@@ -59,6 +63,13 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
         tok = low[j]
         if masked[j]:
             skipped += 1
+            j -= 1
+            continue
+        if tok == "and" and 0 < j < t - 2 and low[j - 1].isalpha() and low[j - 1] not in PERSON_WORDS and any(
+                w in INSTITUTION_NOUNS for w in low[j + 2:j + 4]) and not any(w in PERSON_WORDS for w in low[j + 1:j + 3]):
+            # "an employee of the water and sewage service was killed": an "and" inside the
+            # name of the employer, not between two victims
+            between.insert(0, tok)
             j -= 1
             continue
         if tok in LEFT_STOP or tok in KILL_WORDS or tok in WOUND_WORDS or tok in ACTIVE_KILL:

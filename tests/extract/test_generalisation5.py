@@ -201,3 +201,13 @@ def test_a_new_strike_days_after_a_late_death_is_a_new_incident() -> None:
 def test_background_clause_after_the_news_is_dropped_alone(tail: str) -> None:
     summary = f"Three Armenian servicemen were killed on Thursday near Sotk, Armenia's Defence Ministry said, {tail}."
     assert figures(summary) == {("Armenia", "Armenia", 3, 0)}
+
+
+# --- "and" inside an employer's name -------------------------------------------------------
+
+@pytest.mark.parametrize("employer", ["the gas and electricity company", "Karabakh's water and sewage service",
+                                      "the roads and bridges department"])
+def test_and_inside_an_employers_name_is_no_coordination(employer: str) -> None:
+    summary = (f"A 40-year-old employee of {employer} was killed on Thursday when Azerbaijani troops opened fire "
+               "near Shushi, Karabakh's police said.")
+    assert figures(summary) == {("Karabakh", "civilians-Armenia", 1, 0)}
