@@ -196,6 +196,16 @@ def _subject_window(low: list[str], verb: int) -> tuple[list[str], bool]:
     window: list[str] = []
     i = verb - 1
     segments = 0
+    if i > 0 and low[i] == ",":
+        # "The command of the Russian contingent, which was informed, said": the speaker is
+        # before the relative clause
+        for k in range(i - 1, max(0, i - 10), -1):
+            if low[k] == ",":
+                if k + 1 < i and low[k + 1] in ("which", "who"):
+                    i = k - 1
+                break
+            if low[k] in (";", ".", ":"):
+                break
     while i >= 0 and len(window) < 14:
         tok = low[i]
         if tok == ")" and "(" in low[max(0, i - 4):i]:

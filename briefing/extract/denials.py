@@ -276,7 +276,7 @@ def target_side(story_text: str, claimant: str | None) -> str | None:
         place = lookup(words[0].strip(",")) if words else None
         if place is not None and (place.kind in ("village", "town") or re.match(r",? an? (?:border )?(?:village|town|settlement)\b", after)):
             return "civilians-Armenia" if place.side in ("armenia", "karabakh") else "civilians-Azerbaijan"
-    if any(w in ("city", "town", "village", "villages", "residential", "civilians", "homes", "houses", "towns", "cities") for w in words):
+    if any(w in ("city", "town", "village", "villages", "residential", "civilians", "homes", "houses", "towns", "cities", "villagers", "residents", "farmers", "shepherds", "locals") for w in words):
         if nation in ("Armenia", "Karabakh"):
             return "civilians-Armenia"
         if nation == "Azerbaijan":

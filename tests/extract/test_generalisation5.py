@@ -211,3 +211,19 @@ def test_and_inside_an_employers_name_is_no_coordination(employer: str) -> None:
     summary = (f"A 40-year-old employee of {employer} was killed on Thursday when Azerbaijani troops opened fire "
                "near Shushi, Karabakh's police said.")
     assert figures(summary) == {("Karabakh", "civilians-Armenia", 1, 0)}
+
+
+# --- zeros: villagers fired at; a speaker before a relative clause --------------------------------
+
+@pytest.mark.parametrize("target", ["villagers of Taghavard", "farmers near Taghavard", "residents of Taghavard"])
+def test_no_one_hurt_when_villagers_were_fired_at_is_about_the_villagers(target: str) -> None:
+    summary = (f"Azerbaijani soldiers fired small arms at {target} in the Martuni district on Thursday, Karabakh's "
+               "police said, adding that no one was hurt.")
+    assert figures(summary) == {("Karabakh", "civilians-Armenia", 0, 0)}
+
+
+def test_speaker_before_a_relative_clause() -> None:
+    summary = ("Azerbaijani soldiers fired small arms at villagers of Taghavard on Thursday, Karabakh's police said. "
+               "The command of the Russian peacekeeping contingent, which was informed, said that there were no "
+               "casualties.")
+    assert figures(summary) == {("Russia", "civilians-Armenia", 0, 0)}
