@@ -34,6 +34,9 @@ NOT_A_PERSON = frozenset({"time", "times", "night", "nights", "consecutive", "st
 # Situations and Rescue department")
 INSTITUTION_NOUNS = frozenset({"service", "services", "company", "department", "agency", "authority", "utility",
                                "ministry", "committee", "directorate", "plant", "station", "works", "administration"})
+# "X and four members of his family", "X and two others": the named person is one more
+WITH_NAMED = frozenset({"others", "members", "relatives", "colleagues", "companions", "children", "sons", "daughters",
+                        "passengers", "friends"})
 LEFT_STOP = frozenset({";", ":", "and", "but", "that", "when", "after", "while", "because", "whereas", "than", "or", "before"})
 
 
@@ -122,6 +125,11 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                     return None, [], j
                 if j > 0 and low[j - 1] == "from":
                     return None, [], j
+                if (words is not None and count.start >= 3 and low[count.start - 1] == "and" and is_name(words, count.start - 2)
+                        and any(w in WITH_NAMED for w in low[count.end:count.end + 3])):
+                    # "Elbrus Gurbanov and four members of his family were killed": the named man too
+                    return Count(count.value + 1, count.start - 3, count.end, count.high and count.high + 1, count.more), \
+                        ["<named>"] + low[count.end:t], count.start - 3
                 return count, low[count.end:t], j
             if tok in ("a", "an", "one") and j > 1 and (
                     (low[j - 1] in ("of", "from", "with") and (

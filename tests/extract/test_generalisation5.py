@@ -227,3 +227,16 @@ def test_speaker_before_a_relative_clause() -> None:
                "The command of the Russian peacekeeping contingent, which was informed, said that there were no "
                "casualties.")
     assert figures(summary) == {("Russia", "civilians-Armenia", 0, 0)}
+
+
+# --- "X and N others": the named person is one more ---------------------------------------------
+
+@pytest.mark.parametrize("victims,killed", [
+    ("Ramil Aliyev and four members of his family were", 5),
+    ("Ramil Aliyev and two others were", 3),
+    ("Four members of one family were", 4),
+])
+def test_named_person_and_n_others(victims: str, killed: int) -> None:
+    summary = (f"{victims} killed on Thursday when an Armenian shell hit their house in Tartar, Azerbaijan's "
+               "Prosecutor General's Office said.")
+    assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", killed, 0)}
