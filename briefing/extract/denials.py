@@ -83,6 +83,9 @@ TARGET = ci(
 TARGET_HIT = ci(r"\b(?:fire|shells?|shelling|rockets?|missiles?|drones?|bullets?) (?:hit|struck|landed on|targeted) ((?:[\w'-]+\s+){0,4}[\w'-]+)")
 
 
+# "Baku's claim that <clause>": what the denied claim says
+CLAIM_THAT = ci(r"\b(?:claims?|reports?|statements?|version|allegations?|accusations?) that (.+)$")
+ZERO_WORDS = ci(r"\b(?:losses|casualties|dead|died|injur\w*|hurt|deaths?)\b")
 INCIDENT_CUE = ci(r"\b(?:fir(?:e|ed|ing)|shot|shooting|shell\w*|attack\w*|gunfire|strike|clash\w*|killed|wounded|opened fire)\b")
 
 
@@ -158,6 +161,9 @@ def zero_mentions(sentence: Sentence, context: str | None, story_text: str, stor
                 continue  # "Russia said Azerbaijani troops had pulled back, a statement Baku rejected as untrue": no losses or fire denied
             if WHO_FIRED_FIRST.search(rest):
                 continue  # "rejected Baku's version that Armenian units had opened fire first": who started, no losses denied
+            content = CLAIM_THAT.search(rest)
+            if content and not INCIDENT_CUE.search(content.group(1)) and not ZERO_WORDS.search(content.group(1)):
+                continue  # "rejecting Baku's claim that the vehicle was smuggling arms": no fire or losses denied
         elif number not in negated:
             continue
         if not INCIDENT_CUE.search(story_text.lower()):

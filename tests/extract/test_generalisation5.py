@@ -240,3 +240,21 @@ def test_named_person_and_n_others(victims: str, killed: int) -> None:
     summary = (f"{victims} killed on Thursday when an Armenian shell hit their house in Tartar, Azerbaijan's "
                "Prosecutor General's Office said.")
     assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", killed, 0)}
+
+
+# --- rejecting a claim about something else is no denial of losses ----------------------------------
+
+@pytest.mark.parametrize("rejection", [
+    "rejecting Baku's claim that the vehicle was smuggling arms",
+    "dismissing Azerbaijan's statement that the car carried weapons",
+])
+def test_rejecting_a_claim_about_cargo_is_no_zero(rejection: str) -> None:
+    summary = ("Three Karabakh police officers were killed on Thursday when Azerbaijani troops fired on their car, "
+               f"Karabakh officials said. The interior minister said the officers were unarmed, {rejection}.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 3, 0)}
+
+
+def test_rejecting_a_claim_of_fire_is_still_a_denial() -> None:
+    summary = ("Azerbaijan said on Thursday that Armenian units had fired at its positions near Lachin. Armenia's "
+               "Defence Ministry rejected Baku's claim that its units had opened fire.")
+    assert ("Armenia", "Azerbaijan", 0, 0) in figures(summary)
