@@ -272,6 +272,8 @@ def _story_mentions(sentences: list[Sentence], summary: str, story_places: Calla
             if found and mentions and _separate_incident(sentence, sentences, mentions):
                 for mention in found:
                     mention.incident = sentence.index
+            if len(found) > 1:
+                _dated_apart(sentence, found)
             mentions += found
         else:
             found = []
@@ -345,6 +347,36 @@ def adopt_unsourced(mentions: list[Mention], sentences: list[Sentence]) -> None:
                 break
 
 
+RUNNING_ON = ci(r"\b(?:toll|taking|bringing|rose|risen|since|more|another|total)\b")
+
+
+def _dated_apart(sentence: Sentence, found: list[Mention]) -> None:
+    """ "The 11 October strike killed at least 10 civilians, and the 17 October strike killed
+    at least 13": figures of one claimant and side, each after an event date of its own, are
+    separate incidents (README rule 11), each on its day."""
+    figures = [m for m in found if m.field in ("killed", "wounded") and m.pos >= 0]
+    if len(figures) < 2 or any(m.more for m in figures) or RUNNING_ON.search(sentence.lower):
+        return  # "15 more killed on Monday, taking its toll since Sunday to 31": one episode's revision
+    dated = [d for d in sentence.dates if d.rank > SPEECH]
+    if len({d.day for d in dated}) < 2:
+        return
+    starts = [(len(tokenize(sentence.text[:d.start])), d.day) for d in dated]
+    days = {}
+    for m in figures:
+        before = [day for tok, day in starts if tok < m.pos]
+        if not before:
+            return
+        days[id(m)] = before[-1]
+    by_slot: dict[tuple, set] = {}
+    for m in figures:
+        by_slot.setdefault((m.claimant, m.side, m.field), set()).add(days[id(m)])
+    if not any(len(v) > 1 for v in by_slot.values()):
+        return  # the dates do not divide one claimant's figures: one event told with its context
+    for m in figures:
+        m.day = days[id(m)]
+        m.incident = sentence.index * 1000 + m.day.toordinal() % 1000 + 1
+
+
 def _armed_named_before(sentences: list[Sentence], before: int) -> str | None:
     """Side of the armed people last named with a nationality before sentence `before`."""
     for sentence in reversed(sentences[:before]):
@@ -384,7 +416,7 @@ def _build_claims(merged: dict[tuple, dict], sentences: list[Sentence], publishe
         first = min(indexes)
         parts = {i: (next(iter(p)) if len(p) == 1 else -1) for i, p in slot.get("parts", {}).items()}
         own, same, story = _scoped_text(sentences, indexes, claimant, parts)
-        day = _event_day(sentences, first, pub_day)
+        day = slot.get("day") or _event_day(sentences, first, pub_day)
         if parts.get(first) == 1:
             day -= timedelta(days=sentences[first].shift_days)  # "a day after ..."
         etype = event_type_of(own, same, story)

@@ -9,7 +9,7 @@ sentences never need them (speed target: >= 2,000 stories/s).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from .attribution import Anchor
 from .dates import DateMention, find_dates
@@ -39,6 +39,7 @@ class Mention:
     pos: int = -1  # token index of the figure in its sentence
     incident: int = 0  # > 0: a separate incident told in the same story ("Hours later, in Fuzuli, ...")
     unsourced: bool = False  # said by nobody we can name ("a relative said"): a later authority may own it
+    day: date | None = None  # "the 11 October strike killed 10, and the 17 October strike 13": its own day
 
 
 @dataclass(slots=True)

@@ -157,6 +157,8 @@ def merge_mentions(mentions: list[Mention]) -> dict[tuple, dict]:
         key = (mention.claimant, mention.side) if not mention.incident else (mention.claimant, mention.side, mention.incident)
         slot = merged.setdefault(key, {"killed": None, "wounded": None, "killed_high": None, "wounded_high": None, "sentences": set(), "zero": False})
         slot["sentences"].add(mention.sentence)
+        if mention.day is not None:
+            slot["day"] = mention.day
         slot.setdefault("parts", {}).setdefault(mention.sentence, set()).add(mention.part)
         if mention.field == "zero":
             slot["zero"] = True

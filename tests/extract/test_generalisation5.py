@@ -258,3 +258,21 @@ def test_rejecting_a_claim_of_fire_is_still_a_denial() -> None:
     summary = ("Azerbaijan said on Thursday that Armenian units had fired at its positions near Lachin. Armenia's "
                "Defence Ministry rejected Baku's claim that its units had opened fire.")
     assert ("Armenia", "Azerbaijan", 0, 0) in figures(summary)
+
+
+# --- two dated events in one sentence are two incidents ------------------------------------------
+
+def test_two_strikes_on_different_days_in_one_sentence() -> None:
+    summary = ("Armenian forces fired missiles into the Azerbaijani city of Ganja, a rights group said on Thursday. "
+               "The 2 June strike killed "
+               "at least 10 civilians, and the 9 June strike, which destroyed a row of houses, killed at least 13, "
+               "the group found.")
+    claims = extract_claims("Ganja", summary, THURSDAY)
+    assert {(c.claimant, c.side_affected, c.killed, str(c.event_date)) for c in claims} == {
+        ("other", "civilians-Azerbaijan", 10, "2024-06-02"), ("other", "civilians-Azerbaijan", 13, "2024-06-09")}
+
+
+def test_a_revision_across_days_stays_one_claim() -> None:
+    summary = ("Fighting raged for a second day on Thursday, with Karabakh's military saying 15 more of its "
+               "servicemen had been killed, taking its death toll since Wednesday to 31.")
+    assert figures(summary) == {("Karabakh", "Karabakh", 31, 0)}
