@@ -363,18 +363,25 @@ def _dated_apart(sentence: Sentence, found: list[Mention]) -> None:
     starts = [(len(tokenize(sentence.text[:d.start])), d.day) for d in dated]
     days = {}
     for m in figures:
+        # the event date before the figure ("the 17 October strike ... killed 13"), else the
+        # first after it ("the shooting that wounded a soldier on Monday")
         before = [day for tok, day in starts if tok < m.pos]
-        if not before:
+        after = [day for tok, day in starts if tok > m.pos]
+        if not before and not after:
             return
-        days[id(m)] = before[-1]
+        days[id(m)] = before[-1] if before else after[0]
+    if len(set(days.values())) < 2:
+        return
     by_slot: dict[tuple, set] = {}
     for m in figures:
         by_slot.setdefault((m.claimant, m.side, m.field), set()).add(days[id(m)])
-    if not any(len(v) > 1 for v in by_slot.values()):
-        return  # the dates do not divide one claimant's figures: one event told with its context
+    apart = any(len(v) > 1 for v in by_slot.values())
+    if not apart and len({(m.claimant, m.side) for m in figures}) < 2:
+        return  # the dates do not divide the figures: one event told with its context
     for m in figures:
         m.day = days[id(m)]
-        m.incident = sentence.index * 1000 + m.day.toordinal() % 1000 + 1
+        if apart:
+            m.incident = sentence.index * 1000 + m.day.toordinal() % 1000 + 1
 
 
 def _armed_named_before(sentences: list[Sentence], before: int) -> str | None:

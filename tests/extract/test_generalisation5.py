@@ -276,3 +276,12 @@ def test_a_revision_across_days_stays_one_claim() -> None:
     summary = ("Fighting raged for a second day on Thursday, with Karabakh's military saying 15 more of its "
                "servicemen had been killed, taking its death toll since Wednesday to 31.")
     assert figures(summary) == {("Karabakh", "Karabakh", 31, 0)}
+
+
+def test_two_sides_figures_on_different_days_in_one_sentence_keep_their_days() -> None:
+    summary = ("The EU said the Armenian shooting that wounded an Azerbaijani soldier on Tuesday was deplorable, but "
+               "that Azerbaijan's response on Wednesday, which Yerevan says killed four Armenian soldiers near Nerkin "
+               "Hand, was disproportionate.")
+    claims = extract_claims("Border", summary, THURSDAY)
+    assert {(c.claimant, c.side_affected, c.killed, c.wounded, str(c.event_date)) for c in claims} == {
+        ("EU", "Azerbaijan", 0, 1, "2024-06-11"), ("Armenia", "Armenia", 4, 0, "2024-06-12")}
