@@ -162,7 +162,8 @@ def mask_asides(low: list[str]) -> tuple[list[bool], list[tuple[int, int]]]:
                 i = k + 1
                 continue
         if tok in ("including", "among") and (tok == "including" or (i + 1 < n and low[i + 1] in ("them", "whom"))):
-            if tok == "including" and i + 2 < n and low[i + 2] in ("civilians", "civilian"):
+            if tok == "including" and i + 2 < n and low[i + 2] in ("civilians", "civilian") and not (
+                    i + 3 < n and low[i + 3] in ("killed", "dead")):  # "including ten civilians killed and 40 wounded": later
                 inner = count_at(low, i + 1)
                 if inner is not None:
                     splits.append((i, inner.value))  # "200 killed, including ten civilians"

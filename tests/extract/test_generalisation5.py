@@ -285,3 +285,17 @@ def test_two_sides_figures_on_different_days_in_one_sentence_keep_their_days() -
     claims = extract_claims("Border", summary, THURSDAY)
     assert {(c.claimant, c.side_affected, c.killed, c.wounded, str(c.event_date)) for c in claims} == {
         ("EU", "Azerbaijan", 0, 1, "2024-06-11"), ("Armenia", "Armenia", 4, 0, "2024-06-12")}
+
+
+@pytest.mark.parametrize("summary", [
+    "At least 100 people were killed and 300 wounded in the Azerbaijani attack on Karabakh on Thursday, Karabakh's "
+    "ombudsman said. Ten of the dead and 40 of the wounded were civilians, he said.",
+    "At least 100 people were killed and 300 wounded in the Azerbaijani attack on Karabakh on Thursday, Karabakh's "
+    "ombudsman said. Among the dead were ten civilians, and 40 of the wounded were civilians.",
+    "Karabakh's ombudsman said on Thursday that 100 people had been killed and 300 wounded in the Azerbaijani attack, "
+    "including ten civilians killed and 40 wounded.",
+    "At least 100 people were killed, including ten civilians, and 300 were wounded, including 40 civilians, in the "
+    "Azerbaijani attack on Karabakh on Thursday, Karabakh's ombudsman said.",
+])
+def test_other_phrasings_of_a_split_for_killed_and_wounded(summary: str) -> None:
+    assert figures(summary) == {("Karabakh", "Karabakh", 90, 260), ("Karabakh", "civilians-Armenia", 10, 40)}
