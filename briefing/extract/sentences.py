@@ -33,6 +33,8 @@ CUMULATIVE = ci(
     r"|\bsince (?:the (?:start|beginning) of )?(?:the |this )?(?:year|month|january)\b"
     r"|\bso far this year\b|\bthis year alone\b|\bin total\b|\bto date\b|\bin all\b|\bcumulative\b|\brunning total\b"
     r"|\bover the (?:past|last) (?:\w+ )?(?:months|years|weeks)\b|\bin the (?:past|last) (?:\w+ )?(?:months|years)\b"
+    # "has lost 3,000 servicemen during the conflict", "in the war so far": the war's total
+    r"|\b(?:during|throughout|over the course of) the (?:conflict|hostilities|war)\b|\b(?:war|conflict|hostilities) so far\b"
     r"|\bsince then\b|\bbetween \d{1,2} " + MONTH + r"(?: \d{4})? and \d{1,2} " + MONTH +
     # standing totals: "Armenia now puts its military dead at 3,800", "Azerbaijan counts 2,908"
     r"|\bnow (?:puts|counts|estimates|gives|says)\b|\bcounts (?:at least |some |about |more than |nearly )?\d"

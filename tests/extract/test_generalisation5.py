@@ -299,3 +299,15 @@ def test_two_sides_figures_on_different_days_in_one_sentence_keep_their_days() -
 ])
 def test_other_phrasings_of_a_split_for_killed_and_wounded(summary: str) -> None:
     assert figures(summary) == {("Karabakh", "Karabakh", 90, 260), ("Karabakh", "civilians-Armenia", 10, 40)}
+
+
+# --- war-wide totals -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("summary", [
+    "The Armenian side has lost 3,000 servicemen during the conflict, Azerbaijan said on Thursday.",
+    "Armenia's Defence Ministry said on Thursday that Azerbaijan had lost 6,000 soldiers in the war so far.",
+    "Azerbaijan's Defence Ministry said on Thursday that the enemy had lost 2,300 servicemen over the past three weeks.",
+    "Throughout the hostilities Karabakh's forces lost 1,200 servicemen, Karabakh's Defence Army said on Thursday.",
+])
+def test_war_wide_totals_are_no_claims(summary: str) -> None:
+    assert figures(summary) == set()
