@@ -153,6 +153,12 @@ def classify(low: list[str]) -> str | None:
     n = len(words)
     strong = _strong(words)
     if strong is not None:
+        if strong in ("Armenia", "Azerbaijan"):
+            # "Armenia's Prosecutor General", "Russia's Investigative Committee": the country
+            # named with a body both sides (or Russia) have wins over the usual owner
+            named = [SIDE_WORDS[w] for w in words if SIDE_WORDS.get(w) in ("Armenia", "Azerbaijan", "Russia")]
+            if named and strong not in named:
+                return named[-1]
         return strong
     if "sides" in words and ("both" in words or "two" in words):
         return OWN

@@ -311,3 +311,19 @@ def test_other_phrasings_of_a_split_for_killed_and_wounded(summary: str) -> None
 ])
 def test_war_wide_totals_are_no_claims(summary: str) -> None:
     assert figures(summary) == set()
+
+
+# --- a country named with a body both sides have -----------------------------------------------------
+
+@pytest.mark.parametrize("summary,expected", [
+    ("Two Armenian soldiers were killed near Sotk on Thursday, Armenia's Prosecutor General's Office said.",
+     {("Armenia", "Armenia", 2, 0)}),
+    ("Two Azerbaijani soldiers were killed near Lachin on Thursday, Azerbaijan's Prosecutor General's Office said.",
+     {("Azerbaijan", "Azerbaijan", 2, 0)}),
+    ("Two Russian peacekeepers were killed by Azerbaijani fire in Karabakh on Thursday, Russia's Investigative "
+     "Committee said.", {("Russia", "Russia", 2, 0)}),
+    ("Two Armenian soldiers were killed near Sotk on Thursday, the Investigative Committee said.",
+     {("Armenia", "Armenia", 2, 0)}),
+])
+def test_the_country_named_with_the_body_decides(summary: str, expected: set) -> None:
+    assert figures(summary) == expected
