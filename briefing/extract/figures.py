@@ -125,6 +125,11 @@ def left_count(low: list[str], masked: list[bool], t: int, used: set[int], words
                     return None, [], j
                 if j > 0 and low[j - 1] == "from":
                     return None, [], j
+                if (count.end < len(low) and low[count.end] in ("other", "others", "further", "additional")
+                        and not (count.start > 0 and low[count.start - 1] in ("the", "its", "their", "his", "her"))):
+                    # "and two other agency employees suffered shrapnel wounds": more people than
+                    # those counted before ("the other two" are among them)
+                    count = Count(count.value, count.start, count.end, count.high, True)
                 if (words is not None and count.start >= 3 and low[count.start - 1] == "and" and is_name(words, count.start - 2)
                         and any(w in WITH_NAMED for w in low[count.end:count.end + 3])):
                     # "Elbrus Gurbanov and four members of his family were killed": the named man too

@@ -327,3 +327,15 @@ def test_war_wide_totals_are_no_claims(summary: str) -> None:
 ])
 def test_the_country_named_with_the_body_decides(summary: str, expected: set) -> None:
     assert figures(summary) == expected
+
+
+# --- "two other X" adds to those counted before -------------------------------------------------------
+
+@pytest.mark.parametrize("summary,wounded", [
+    ("Two Azerbaijani deminers were wounded by a mine on Thursday in the Gazakh district, and two other deminers "
+     "suffered shrapnel wounds, ANAMA said.", 4),
+    ("An employee of the Mine Action Agency was wounded by a mine on Thursday in the Gazakh district, and two other "
+     "agency employees suffered shrapnel wounds, ANAMA said.", 3),
+])
+def test_n_other_people_add_to_those_before(summary: str, wounded: int) -> None:
+    assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", 0, wounded)}
