@@ -395,6 +395,13 @@ def figure_mentions(sentence: Sentence, context: str | None, story_places: Calla
                 if low[k] in (",", ";", "and", "but") or (low[k] in AUX and k < t - 2):
                     break
         count, np, _ = left_count(low, masked, start, used, sentence.words)
+        if (count is not None and count.value == 1 and count.start >= 2 and low[count.start - 1] == ","
+                and is_name(sentence.words, count.start - 2)):
+            # "..., correspondent Maharram Ibrahimov and Arif Aliyev, a local official, were
+            # killed": "a local official" is an apposition to the last of the people listed
+            listed, listed_np = coordinated_count(sentence.words, low, masked, start, used)
+            if listed is not None:
+                count, np = listed, listed_np
         if count is None and start != t and low[start] == "who" and start > 0 and low[start - 1] in PERSON_WORDS and not low[start - 1].endswith("s"):
             # "The Armenian soldier who was wounded on Monday died on Thursday": the one soldier
             count, np = Count(1, start - 1, start), low[max(0, start - 3):start]

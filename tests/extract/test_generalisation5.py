@@ -339,3 +339,10 @@ def test_the_country_named_with_the_body_decides(summary: str, expected: set) ->
 ])
 def test_n_other_people_add_to_those_before(summary: str, wounded: int) -> None:
     assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", 0, wounded)}
+
+
+def test_apposition_after_the_last_listed_name_is_no_new_person() -> None:
+    summary = ("Driver Elnur Mammadov, engineer Rashad Huseynov and Kamran Aliyev, a local official of the Fuzuli "
+               "district, were killed on Thursday when their car hit an anti-tank mine, Azerbaijan's Prosecutor "
+               "General's Office said.")
+    assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", 3, 0)}
