@@ -294,7 +294,8 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
             continue
         if tok in ("reports", "claims") and 0 < i < n - 1 and low[i + 1] == "of" and low[i - 1] in ("that", "the", "these", "those", "such", "denied", "rejected"):
             continue  # "said that reports of Armenian units opening fire were untrue": a noun, no speaker
-        nation_noun = tok in ("reports", "claims") and i > 0 and low[i - 1] in NATION_WORDS and i + 1 < n and low[i + 1] in ("that", "of")
+        # "Armenian claims that ...", "an Azerbaijani claim that Armenian fire had wounded one of its soldiers"
+        nation_noun = tok in ("reports", "claims", "claim", "report", "statement") and i > 0 and low[i - 1] in NATION_WORDS and i + 1 < n and low[i + 1] in ("that", "of")
         if tok in NOUN_ANCHORS or (tok in ("reports", "claims") and i > 0 and low[i - 1].endswith("'s")) or nation_noun:
             # "Baku's claim that ...", "by Armenia's figures", "Armenian claims that ..."
             if i > 0 and (low[i - 1].endswith("'s") or nation_noun) and (i + 1 >= n or low[i + 1] in ("that", ",", "of")):

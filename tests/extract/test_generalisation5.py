@@ -346,3 +346,10 @@ def test_apposition_after_the_last_listed_name_is_no_new_person() -> None:
                "district, were killed on Thursday when their car hit an anti-tank mine, Azerbaijan's Prosecutor "
                "General's Office said.")
     assert figures(summary) == {("Azerbaijan", "civilians-Azerbaijan", 3, 0)}
+
+
+def test_a_nation_adjective_before_a_singular_claim_names_its_source() -> None:
+    summary = ("Four Armenian soldiers were killed near Nerkin Hand on Thursday, Armenia's Defence Ministry said, "
+               "noting that Yerevan was investigating an Azerbaijani claim that Armenian fire had wounded one of "
+               "its soldiers near Kapan on Wednesday.")
+    assert figures(summary) == {("Armenia", "Armenia", 4, 0), ("Azerbaijan", "Azerbaijan", 0, 1)}
