@@ -479,8 +479,12 @@ def lost_people(low: list[str], t: int) -> Count | None:
     head = [w for w in low[count.end:count.end + 3] if w not in NATION_ADJ and w not in ("contract", "young", "border")]
     if not head or head[0] not in MILITARY_WORDS and head[0] not in CIVIL_WORDS:
         return None
-    if any(w in WOUND_WORDS for w in low[count.end + 1:count.end + 5]):
-        return None  # "lost 550 servicemen killed and wounded": one figure for both, no claim
+    tail = low[count.end + 1:count.end + 5]
+    if any(w in WOUND_WORDS and k > 0 and tail[k - 1] in ("and", "or") and k > 1 and tail[k - 2] in KILL_WORDS
+           for k, w in enumerate(tail)) or (tail[:1] and tail[0] in WOUND_WORDS):
+        # "lost 550 servicemen killed and wounded": one figure for both, no claim ("200
+        # servicemen killed and 300 wounded" has a count of its own for each)
+        return None
     return count
 
 

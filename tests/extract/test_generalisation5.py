@@ -353,3 +353,18 @@ def test_a_nation_adjective_before_a_singular_claim_names_its_source() -> None:
                "noting that Yerevan was investigating an Azerbaijani claim that Armenian fire had wounded one of "
                "its soldiers near Kapan on Wednesday.")
     assert figures(summary) == {("Armenia", "Armenia", 4, 0), ("Azerbaijan", "Azerbaijan", 0, 1)}
+
+
+def test_lost_n_killed_and_m_wounded_keeps_both_figures_and_the_side() -> None:
+    summary = ("Karabakh's Defence Army said on Thursday that the Azerbaijani side had lost more than 200 servicemen "
+               "killed and 300 wounded near Fuzuli.")
+    assert figures(summary) == {("Karabakh", "Azerbaijan", 200, 300)}
+
+
+@pytest.mark.parametrize("summary", [
+    "Azerbaijan's Defence Ministry said on Thursday that Armenian losses amounted to 550 dead and wounded.",
+    "The Armenian army lost over 550 people in dead and wounded, Azerbaijan's Defence Ministry said on Thursday.",
+    "Azerbaijan's Defence Ministry said on Thursday that up to 550 Armenian servicemen had been put out of action.",
+])
+def test_more_unsplit_enemy_losses_are_no_claims(summary: str) -> None:
+    assert figures(summary) == set()
