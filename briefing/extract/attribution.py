@@ -80,7 +80,7 @@ SIDE_WORDS: dict[str, str] = {
     "watchdog": "other", "osce": "other", "icrc": "other", "un": "other", "researchers": "other",
     "journalists": "other", "analysts": "other", "activists": "other", "villagers": "other",
     "relatives": "other", "family": "other", "medics": "other", "media": "other",
-    "outlets": "other", "newspaper": "other", "website": "other", "blogger": "other",
+    "outlets": "other", "newspaper": "other", "broadcaster": "other", "channel": "other", "tabloid": "other", "website": "other", "blogger": "other",
     "bloggers": "other", "monitor": "other", "observatory": "other", "amnesty": "other",
     "charity": "other", "trust": "other", "foundation": "other", "contractor": "other", "firm": "other",
     "organisation": "other", "organization": "other", "ngos": "other", "halo": "other", "msf": "other",
@@ -281,6 +281,21 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
         if found is not None:
             anchors.append(Anchor(dash, n - 1, found, verb="—", subject=tuple(low[dash + 1:n - 1])))
     for i, tok in enumerate(low):
+        if tok == "citing" and i > 0 and low[i - 1] == "," and i + 1 < n:
+            # "..., RIA Novosti reported, citing Russia's Defence Ministry": the source cited is the
+            # claimant (README rule 5), not the outlet relaying it
+            j = i + 1
+            ent = []
+            while j < n and low[j] not in (",", ";", ".", ":", "who", "which", "that", "as") and len(ent) < 10:
+                ent.append(low[j])
+                j += 1
+            found = classify(ent)
+            if found is not None and found != ANAPHOR:
+                for prior in anchors:
+                    if prior.end <= i and i - prior.end <= 2 and not prior.noun:
+                        prior.claimant = found  # the relaying outlet's verb speaks for the source
+                anchors.append(Anchor(i, j, found, verb="according", subject=tuple(ent)))
+            continue
         if tok == "according" and i + 1 < n and low[i + 1] == "to":
             j = i + 2
             ent: list[str] = []

@@ -368,3 +368,17 @@ def test_lost_n_killed_and_m_wounded_keeps_both_figures_and_the_side() -> None:
 ])
 def test_more_unsplit_enemy_losses_are_no_claims(summary: str) -> None:
     assert figures(summary) == set()
+
+
+# --- relays: the source cited is the claimant ----------------------------------------------------------
+
+@pytest.mark.parametrize("summary,claimant", [
+    ("Two Russian peacekeepers were wounded by Azerbaijani fire in Karabakh on Thursday, RIA Novosti reported, "
+     "citing Russia's Defence Ministry.", "Russia"),
+    ("RIA Novosti, citing Russia's Defence Ministry, reported that two Russian peacekeepers were wounded by "
+     "Azerbaijani fire in Karabakh on Thursday.", "Russia"),
+    ("Two Russian peacekeepers were wounded by Azerbaijani fire in Karabakh on Thursday, Kremlin-funded "
+     "broadcaster RT reported.", "other"),
+])
+def test_relayed_figures_belong_to_the_source_cited(summary: str, claimant: str) -> None:
+    assert figures(summary) == {(claimant, "Russia", 0, 2)}
