@@ -197,8 +197,8 @@ def _subject_window(low: list[str], verb: int) -> tuple[list[str], bool]:
     k = verb - 1
     while k >= 0 and low[k] in _ELIDED and low[k] not in ("and", "it"):
         k -= 1
-    if k >= 0 and (low[k] == "and" or (low[k] == "," and low[verb].endswith("ing"))):
-        return [], True
+    if k >= 0 and (low[k] == "and" or (low[k] in (",", "after", "before", "while", "besides") and low[verb].endswith("ing"))):
+        return [], True  # ", adding that", "after rejecting a similar claim": the previous speaker
     window: list[str] = []
     i = verb - 1
     segments = 0

@@ -347,6 +347,26 @@ def adopt_unsourced(mentions: list[Mention], sentences: list[Sentence]) -> None:
                 break
 
 
+def _denials_apart(sentence: Sentence, denials: list[Mention]) -> None:
+    """ "dismissed a second Azerbaijani statement that Armenian units had fired ... on Monday,
+    after rejecting a similar claim about Sunday night": each denial is about the day its
+    object names; one claimant's denials of two days are two incidents."""
+    if len(denials) < 2:
+        return
+    dated = [(len(tokenize(sentence.text[:d.start])), d.day) for d in sentence.dates if d.rank > SPEECH]
+    days = {}
+    for m in denials:
+        after = [day for tok, day in dated if m.pos < tok <= m.pos + 32]
+        if not after:
+            return
+        days[id(m)] = after[0]
+    if len({(m.claimant, m.side) for m in denials}) != 1 or len(set(days.values())) < 2:
+        return
+    for m in denials:
+        m.day = days[id(m)]
+        m.incident = sentence.index * 1000 + m.day.toordinal() % 1000 + 1
+
+
 RUNNING_ON = ci(r"\b(?:toll|taking|bringing|rose|risen|since|more|another|total)\b")
 
 
@@ -354,6 +374,7 @@ def _dated_apart(sentence: Sentence, found: list[Mention]) -> None:
     """ "The 11 October strike killed at least 10 civilians, and the 17 October strike killed
     at least 13": figures of one claimant and side, each after an event date of its own, are
     separate incidents (README rule 11), each on its day."""
+    _denials_apart(sentence, [m for m in found if m.field == "zero" and m.denial and m.pos >= 0])
     figures = [m for m in found if m.field in ("killed", "wounded") and m.pos >= 0]
     if len(figures) < 2 or any(m.more for m in figures) or RUNNING_ON.search(sentence.lower):
         return  # "15 more killed on Monday, taking its toll since Sunday to 31": one episode's revision

@@ -250,7 +250,12 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
     incidents: list[tuple[Incident, _Group]] = []
     used_ids: set[str] = set()
     for story in order:
-        for group in _story_groups(by_story[story], published.get(story)):
+        groups = _story_groups(by_story[story], published.get(story))
+        if len(groups) > 1 and incidents:
+            # the story's groups are two events: the one matching an incident best joins it
+            # first ("rejected the report about Sunday night" takes Sunday's incident, not Monday's)
+            groups.sort(key=lambda g: -max(_compatible(g, merged) for _, merged in incidents))
+        for group in groups:
             best, best_score = None, 0
             for incident, merged in incidents:
                 if story in merged.stories:

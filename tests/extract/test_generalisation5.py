@@ -382,3 +382,26 @@ def test_more_unsplit_enemy_losses_are_no_claims(summary: str) -> None:
 ])
 def test_relayed_figures_belong_to_the_source_cited(summary: str, claimant: str) -> None:
     assert figures(summary) == {(claimant, "Russia", 0, 2)}
+
+
+# --- two days' denials in one story -------------------------------------------------------------------------
+
+def test_denials_of_two_days_in_one_sentence_are_two_incidents() -> None:
+    summary = ("Armenia's Defence Ministry on Thursday dismissed as untrue a second Azerbaijani statement that "
+               "Armenian units had fired on Azerbaijani positions near Zabukh in the Lachin district, this time at "
+               "about 14:10 on Thursday, after rejecting a similar claim about Wednesday night earlier in the day.")
+    claims = extract_claims("Denials", summary, THURSDAY)
+    assert sorted((c.claimant, c.side_affected, c.killed, c.wounded, str(c.event_date)) for c in claims) == [
+        ("Armenia", "Azerbaijan", 0, 0, "2024-06-12"), ("Armenia", "Azerbaijan", 0, 0, "2024-06-13")]
+
+
+def test_the_denial_of_the_earlier_day_joins_that_days_report() -> None:
+    ids = _incidents([
+        ("Armenian units fired on Azerbaijani positions near Zabukh between 22:00 and 22:10 on Wednesday, "
+         "Azerbaijan's Defence Ministry said. Armenia's Defence Ministry said the report did not correspond to "
+         "reality.", datetime(2024, 6, 13, 9, 0, tzinfo=BAKU)),
+        ("Armenia's Defence Ministry on Thursday dismissed as untrue a second Azerbaijani statement that Armenian "
+         "units had fired on Azerbaijani positions near Zabukh, this time at about 14:10 on Thursday, after "
+         "rejecting a similar claim about Wednesday night earlier in the day.", THURSDAY),
+    ])
+    assert len(ids) == 3 and len(set(ids)) == 2
