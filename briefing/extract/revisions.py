@@ -75,6 +75,9 @@ LATER_SPLITS = (
     (ci(r"\bof the [\d,]+ (?:people |persons |victims )?(dead|killed|wounded|injured)\b[^,;.]{0,60}, ([\w-]+) (?:were|was|are) civilians"), 2, 1),
     # "adding that 10 civilians, five of them children, were among the dead"
     (ci(r"\b([\w-]+) civilians\b(?:,[^,;.]{0,40},)? (?:were|was|are) (?:also )?among (?:the|those) (dead|killed|wounded|injured)\b"), 1, 2),
+    # "The dead include ten civilians", "civilians account for ten of the dead"
+    (ci(r"\bthe (dead|killed|wounded|injured) (?:include|includes|included) ([\w-]+) civilians"), 2, 1),
+    (ci(r"\bcivilians (?:account|accounted) for ([\w-]+) of the (dead|killed|wounded|injured)"), 1, 2),
     # "Among the dead were ten civilians"
     (ci(r"\bamong (?:the|those) (dead|killed|wounded|injured) (?:were|are) ([\w-]+) civilians"), 2, 1),
 )
@@ -84,13 +87,14 @@ LATER_SPLITS = (
 BOTH_SPLITS = (
     ci(r"\b([\w-]+) of the (?:dead|killed) and ([\w-]+) of the (?:wounded|injured) (?:were|are) (?:all )?civilians"),
     ci(r"\bincluding ([\w-]+) civilians? (?:killed|dead) and ([\w-]+) (?:wounded|injured)\b"),
+    ci(r"\bcivilians (?:account|accounted) for ([\w-]+) of the (?:dead|killed) and ([\w-]+) of the (?:wounded|injured)"),
 )
 
 
 def apply_later_splits(sentences: list[Sentence], mentions: list[Mention]) -> None:
     """ "200 people were killed ... Of the dead, ten were civilians": armed 190, civilians 10."""
     for sentence in sentences:
-        if "civilian" not in sentence.lower or ("of " not in sentence.lower and "among" not in sentence.lower and "including" not in sentence.lower):
+        if "civilian" not in sentence.lower or ("of " not in sentence.lower and "among" not in sentence.lower and "includ" not in sentence.lower):
             continue
         # one sentence may split both figures: "Ten of the dead are civilians, and more than
         # 40 civilians are among the wounded" - each field once, first match wins

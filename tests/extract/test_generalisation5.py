@@ -296,6 +296,12 @@ def test_two_sides_figures_on_different_days_in_one_sentence_keep_their_days() -
     "including ten civilians killed and 40 wounded.",
     "At least 100 people were killed, including ten civilians, and 300 were wounded, including 40 civilians, in the "
     "Azerbaijani attack on Karabakh on Thursday, Karabakh's ombudsman said.",
+    "At least 100 people were killed and 300 wounded in the Azerbaijani attack on Karabakh on Thursday, Karabakh's "
+    "ombudsman said. The dead include ten civilians and the wounded include 40 civilians.",
+    "At least 100 people were killed and 300 wounded in the Azerbaijani attack on Karabakh on Thursday, Karabakh's "
+    "ombudsman said. Civilians account for ten of the dead and 40 of the wounded.",
+    "Karabakh's ombudsman said on Thursday that 100 people had been killed in the Azerbaijani attack, ten of whom "
+    "were civilians, and 300 wounded, 40 of whom were civilians.",
 ])
 def test_other_phrasings_of_a_split_for_killed_and_wounded(summary: str) -> None:
     assert figures(summary) == {("Karabakh", "Karabakh", 90, 260), ("Karabakh", "civilians-Armenia", 10, 40)}
