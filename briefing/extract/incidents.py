@@ -165,7 +165,10 @@ def _compatible(a: _Group, b: _Group) -> int:
     score = 2 if gap == 0 else 1
     if a.places & b.places and (gap == 0 or _types_agree(a, b)):
         return score + 4
-    if not _types_agree(a, b):
+    if not _types_agree(a, b) and not (
+            gap == 0 and a.sides & b.sides and (a.sectors & b.sectors) - {BROAD_SECTOR} and _sniper_or_fire(a, b)):
+        # (one report's "sniper" is another's "Armenian fire" when the same side was hit the
+        # same day on the same stretch of border)
         return 0
     if gap:
         # a day apart ("on Monday" vs "overnight"): the same place, or a report naming none
@@ -211,6 +214,12 @@ _TYPE_FAMILY = {
     "armed clash": "fire", "shelling/artillery": "fire", "ceasefire violation": "fire",
     "drone strike": "fire", "sniper fire": "sniper", "landmine": "mine", "other": "other",
 }
+
+
+def _sniper_or_fire(a: _Group, b: _Group) -> bool:
+    fa = {_TYPE_FAMILY.get(t, t) for t in a.types}
+    fb = {_TYPE_FAMILY.get(t, t) for t in b.types}
+    return (fa | fb) == {"fire", "sniper"}
 
 
 def _types_agree(a: _Group, b: _Group) -> bool:

@@ -411,3 +411,13 @@ def test_the_denial_of_the_earlier_day_joins_that_days_report() -> None:
          "rejecting a similar claim about Wednesday night earlier in the day.", THURSDAY),
     ])
     assert len(ids) == 3 and len(set(ids)) == 2
+
+
+def test_one_sides_sniper_is_anothers_fire_on_the_same_stretch_the_same_day() -> None:
+    ids = _incidents([
+        ("An Azerbaijani serviceman was wounded by an Armenian sniper in the Zangilan direction on Wednesday, "
+         "Azerbaijan's State Border Service said.", datetime(2024, 6, 13, 9, 0, tzinfo=BAKU)),
+        ("Armenia's Defence Ministry said it was investigating an Azerbaijani claim that Armenian fire had wounded "
+         "one of its soldiers in the Kapan area on Wednesday.", THURSDAY),
+    ])
+    assert len(ids) == 2 and len(set(ids)) == 1
