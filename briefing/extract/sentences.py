@@ -110,7 +110,7 @@ UNREST = ci(r"\b(?:protest\w*|demonstrat\w*|riot\w*|tear gas|rally|rallies|stone
 # people, 16 of them police officers, were injured") unless it names fighting again.
 COMBAT = ci(r"\b(?:fir(?:e|ed|ing)|shell\w*|attack\w*|drone\w*|mines?|sniper\w*|artillery|offensive|strikes?|"
             r"troops|forces|soldiers?|servicem[ae]n|border|positions?|clash\w* (?:with|between) (?:armenian|azerbaijani)|"
-            r"fighting|ambush\w*|explosion|blast)\b")
+            r"fighting|ambush\w*|explosion|blast|separately|meanwhile|elsewhere|villages?|civilians)\b")
 
 
 # Any word that can carry a figure or a zero; sentences without one skip the costly checks.

@@ -421,3 +421,9 @@ def test_one_sides_sniper_is_anothers_fire_on_the_same_stretch_the_same_day() ->
          "one of its soldiers in the Kapan area on Wednesday.", THURSDAY),
     ])
     assert len(ids) == 2 and len(set(ids)) == 1
+
+
+def test_a_separate_attack_after_a_protest_sentence_still_counts() -> None:
+    summary = ("Opposition supporters rallied in Yerevan on Thursday. Separately, three civilians were wounded in "
+               "Berkaber by Azerbaijani gunfire, the Tavush governor said.")
+    assert figures(summary) == {("Armenia", "civilians-Armenia", 0, 3)}
