@@ -236,6 +236,15 @@ def _subject_window(low: list[str], verb: int) -> tuple[list[str], bool]:
     return window, False
 
 
+def _names_nobody(low: list[str], verb: int) -> bool:
+    """The words right before a verb, back to the comma, name no authority ("..., RIA Novosti
+    reported, citing ...") - an outlet relaying, not a speaker of its own."""
+    k = verb - 1
+    while k >= 0 and low[k] not in (",", ";", ".", ":"):
+        k -= 1
+    return classify(low[k + 1:verb]) in (None, "other")
+
+
 def _verb_ok(low: list[str], i: int) -> bool:
     """Reject reporting verbs used in a non-reporting sense ("trying to put up a flag")."""
     verb = low[i]
@@ -290,10 +299,11 @@ def find_anchors(words: list[str], low: list[str]) -> list[Anchor]:
                 ent.append(low[j])
                 j += 1
             found = classify(ent)
-            if found is not None and found != ANAPHOR:
-                for prior in anchors:
-                    if prior.end <= i and i - prior.end <= 2 and not prior.noun:
-                        prior.claimant = found  # the relaying outlet's verb speaks for the source
+            relayed = [a for a in anchors if a.end <= i and i - a.end <= 2 and not a.noun]
+            if found is not None and found != ANAPHOR and all(_names_nobody(low, a.start) for a in relayed):
+                # (an authority citing "intelligence sources" still speaks for itself)
+                for prior in relayed:
+                    prior.claimant = found  # the relaying outlet's verb speaks for the source
                 anchors.append(Anchor(i, j, found, verb="according", subject=tuple(ent)))
             continue
         if tok == "according" and i + 1 < n and low[i + 1] == "to":

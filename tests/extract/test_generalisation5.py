@@ -427,3 +427,9 @@ def test_a_separate_attack_after_a_protest_sentence_still_counts() -> None:
     summary = ("Opposition supporters rallied in Yerevan on Thursday. Separately, three civilians were wounded in "
                "Berkaber by Azerbaijani gunfire, the Tavush governor said.")
     assert figures(summary) == {("Armenia", "civilians-Armenia", 0, 3)}
+
+
+def test_an_authority_citing_sources_still_speaks_for_itself() -> None:
+    summary = ("Two Azerbaijani soldiers were killed near Lachin on Thursday, Azerbaijan's Defence Ministry said, "
+               "citing intelligence sources.")
+    assert figures(summary) == {("Azerbaijan", "Azerbaijan", 2, 0)}
