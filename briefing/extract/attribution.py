@@ -229,6 +229,13 @@ def _subject_window(low: list[str], verb: int) -> tuple[list[str], bool]:
                 continue
             if found is not None or segments > 2:
                 break
+            k = i - 1
+            while k >= 0 and low[k] not in (",", ";", ".", ":"):
+                if low[k] in _NEWS_WORDS:
+                    # "... were wounded in Karabakh on Tuesday, Interfax reported": the clause
+                    # before the comma is the news, not the speaker
+                    return window, False
+                k -= 1
             i -= 1
             continue
         window.insert(0, tok)
@@ -243,6 +250,10 @@ def _names_nobody(low: list[str], verb: int) -> bool:
     while k >= 0 and low[k] not in (",", ";", ".", ":"):
         k -= 1
     return classify(low[k + 1:verb]) in (None, "other")
+
+
+# Words of the news itself (a clause holding one is no part of a speaker's name)
+_NEWS_WORDS = frozenset({"killed", "wounded", "injured", "died", "dead", "hurt", "killing", "wounding", "injuring"})
 
 
 def _verb_ok(low: list[str], i: int) -> bool:

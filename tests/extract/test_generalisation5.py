@@ -433,3 +433,8 @@ def test_an_authority_citing_sources_still_speaks_for_itself() -> None:
     summary = ("Two Azerbaijani soldiers were killed near Lachin on Thursday, Azerbaijan's Defence Ministry said, "
                "citing intelligence sources.")
     assert figures(summary) == {("Azerbaijan", "Azerbaijan", 2, 0)}
+
+
+def test_a_place_in_the_news_clause_is_no_speaker() -> None:
+    summary = "Two Russian peacekeepers were wounded by Azerbaijani fire in Karabakh on Thursday, Interfax reported."
+    assert {claimant for claimant, *_ in figures(summary)} <= {"other", "unattributed"}
