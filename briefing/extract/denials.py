@@ -39,7 +39,7 @@ WHO_FIRED_FIRST = ci(r"\b(?:fired|opened fire|fire|shot|attacked) first\b|\bwho 
 CIVIL_SCENE = ci(r"\b(?:residents|villagers|homes?|houses?|civilians?|farmers?|shepherds?|school|kindergarten)\b")
 ARMED_SCENE = ci(r"\b(?:positions?|posts?|soldiers?|servicem[ae]n|troops|army|units|military|border guards?|checkpoint)\b")
 CIVIL_ZERO = frozenset({"people", "residents", "villagers", "locals", "children", "inhabitants"})
-NEGATIONS = ("not", "never", "none", "n't", "untrue", "false", "groundless", "baseless", "fabricated", " lie", "disinformation", "fake")
+NEGATIONS = ("not", "never", "no such", "none", "n't", "untrue", "false", "groundless", "baseless", "fabricated", " lie", "disinformation", "fake")
 WORD = re.compile(r"[\w'-]+")
 ZERO = ci(
     r"\b(?:no (?:(?:euma|eu|mission|armenian|azerbaijani|russian|local|other) )?(?:one|body|civilians?|soldiers?|servicem[ae]n|troops|personnel|mission members?|members? of \w+ \w+|members?|people|residents|"
@@ -64,6 +64,7 @@ NEG_FIRE = ci(
     r"\b(?:had|has|have|did|were|was|is|are)(?: not|n't| never)(?: \w+)? (?:fire|fired|firing|open(?:ed)? fire|shell(?:ed)?|shot|shoot|target(?:ed)?|attack(?:ed)?|strike|struck)\b"
     r"|\bnone of (?:its|their|our) (?:units|troops|forces|soldiers|servicemen)\b[^.;]{0,20}\b(?:fired|opened fire|shot|shelled|attacked)\b"
     r"|\b(?:do|does|did) not (?:correspond|conform) to (?:reality|the truth|the facts)\b|\b(?:is|was|were|are) not true\b"
+    r"|\bno such (?:incident|shooting|attack|fire|firing|shelling|provocation)s? (?:had |has |have )?(?:taken place|took place|occurred|happened)\b"
     r"|\bnever (?:happened|took place|occurred)\b|\bdid not (?:happen|take place|occur)\b|\bhad not (?:happened|taken place|occurred)\b"
     # "said that Baku's report of Armenian fire was untrue"
     r"|\b(?:report|reports|claim|claims|allegations?|accusations?|statement|account|information|news)\b[^.;]{0,160}?\b(?:was|were|is|are) (?:untrue|false|groundless|baseless|fabricated|a lie|lies|disinformation|fake|not true)\b"

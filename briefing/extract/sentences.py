@@ -119,7 +119,7 @@ CASUALTY_CUES = (
     "losses", "deni", "dismiss", "reject", "refut", " hit ", " shot", "struck", "victims", "fatal",
     "perish", "burns", "victim", " lost ", "false", "untrue", "disinformation", "groundless",
     "martyr", "shehid", "shahid", "shaheed", "succumb", " fell ", "lives", " lie", "never happened", "did not happen", "not fire", "loss",
-    "not open", "never took place", "correspond to", "not true", "fabricat", "baseless", "fake",
+    "not open", "never took place", "no such", "correspond to", "not true", "fabricat", "baseless", "fake",
 )
 
 

@@ -438,3 +438,13 @@ def test_an_authority_citing_sources_still_speaks_for_itself() -> None:
 def test_a_place_in_the_news_clause_is_no_speaker() -> None:
     summary = "Two Russian peacekeepers were wounded by Azerbaijani fire in Karabakh on Thursday, Interfax reported."
     assert {claimant for claimant, *_ in figures(summary)} <= {"other", "unattributed"}
+
+
+@pytest.mark.parametrize("denial", [
+    "preliminary findings showed no such incident had taken place in the area",
+    "no such shooting took place",
+])
+def test_no_such_incident_is_a_denial(denial: str) -> None:
+    summary = (f"Azerbaijan said an Armenian sniper had wounded one of its soldiers near Kapan on Wednesday. Armenia's "
+               f"Defence Ministry said on Thursday that {denial}.")
+    assert figures(summary) == {("Azerbaijan", "Azerbaijan", 0, 1), ("Armenia", "Azerbaijan", 0, 0)}
