@@ -9,7 +9,6 @@ Public API (no database, no network):
 * `latest_claims(incident)` - the latest claim per (claimant, side affected).
 * `extract_jsonl(in_path, out_path)` - the `briefing extract FILE.jsonl` command (the corpus
   view: claims with `vague=True` are left out).
-* `DEFAULT_KEYWORDS`, `matches_keywords(text, keywords)` - the fetcher's cheap filter.
 """
 
 from __future__ import annotations
@@ -22,11 +21,10 @@ from typing import Any
 from ..models import Claim, Incident
 from .claims import extract_story
 from .incidents import group_incidents, latest_claims
-from .relevance import DEFAULT_KEYWORDS, is_relevant, matches_keywords
+from .relevance import is_relevant
 
 __all__ = [
     "Claim",
-    "DEFAULT_KEYWORDS",
     "Incident",
     "claim_to_dict",
     "extract_claims",
@@ -34,7 +32,6 @@ __all__ = [
     "group_incidents",
     "is_relevant",
     "latest_claims",
-    "matches_keywords",
 ]
 
 

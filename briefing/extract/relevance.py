@@ -7,14 +7,14 @@ a place or institution that only exists because of the conflict (Karabakh, the L
 corridor, the EU border mission, peacekeepers, delimitation), or one side plus words of
 armed conflict or peace-making.
 
-`DEFAULT_KEYWORDS` and `matches_keywords` are the cheap pre-filter the fetcher uses for
-feeds configured with `keep = "relevant"`; `is_relevant` is the stricter judgement.
+This is the extractor's judgement.  Which stories a general-news feed keeps at all is
+decided earlier and more broadly by the fetcher's own keyword filter (`fetch/relevance.py`),
+which runs in the parser processes and knows nothing of extraction.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .gazetteer import find_places
 
@@ -29,12 +29,6 @@ def _ci(source: str) -> re.Pattern[str]:
     """Compile a pattern that is only run on lower-cased text (faster than re.I)."""
     return re.compile(source.lower())
 
-DEFAULT_KEYWORDS: tuple[str, ...] = (
-    "Armenia", "Armenian", "Azerbaijan", "Azerbaijani", "Yerevan", "Baku", "Karabakh",
-    "Artsakh", "Stepanakert", "Khankendi", "Lachin", "Syunik", "Zangezur", "Tavush",
-    "Gegharkunik", "Nakhchivan", "Kalbajar", "Pashinyan", "Aliyev", "Bayramov", "Mirzoyan",
-    "EUMA", "peacekeepers", "ceasefire", "Sotk", "Jermuk", "Tovuz", "Shusha", "Shushi",
-)
 
 _ARM = _ci(r"\b(?:Armenia|Armenian|Armenians|Yerevan|Pashinyan|Mirzoyan|Syunik|Tavush|Gegharkunik|Vayots Dzor)")
 _AZE = _ci(r"\b(?:Azerbaijan|Azerbaijani|Azerbaijanis|Azeri|Baku|Aliyev|Bayramov|Hajizada|Nakhchivan|ANAMA)")
@@ -52,19 +46,6 @@ _CONFLICT_WORD = _ci(
     r"(?:soldiers|servicemen|troops) (?:were )?killed)\b",
 )
 
-
-@lru_cache(maxsize=64)
-def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    """One compiled alternation per keyword list (feeds share lists, so cache them)."""
-    alternatives = sorted({re.escape(k.strip()) for k in keywords if k.strip()}, key=len, reverse=True)
-    if not alternatives:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.I)
-
-
-def matches_keywords(text: str, keywords: list[str] | tuple[str, ...] = DEFAULT_KEYWORDS) -> bool:
-    """True if any keyword starts a word in `text` (case-insensitive; "Armenia" matches "Armenian")."""
-    return bool(_keyword_pattern(tuple(keywords)).search(text))
 
 
 def is_relevant(title: str, summary: str) -> bool:

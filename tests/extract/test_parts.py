@@ -10,7 +10,6 @@ from briefing.extract.attribution import classify, find_anchors
 from briefing.extract.dates import best_date, find_dates
 from briefing.extract.gazetteer import find_places, load, sectors_of
 from briefing.extract.numbers import parse_count, tokenize
-from briefing.extract.relevance import DEFAULT_KEYWORDS, matches_keywords
 
 
 @pytest.mark.parametrize("text, value, high", [
@@ -81,8 +80,3 @@ def test_dates_relative_to_publication():
     assert best_date(find_dates("said on Wednesday that fighting began on 13 May", published)) == date(2023, 5, 13)
     assert best_date(find_dates("on 28 December", published)) == date(2022, 12, 28)
 
-
-def test_keywords_for_the_fetcher():
-    assert matches_keywords("Armenian soldiers wounded", DEFAULT_KEYWORDS)
-    assert matches_keywords("Shelling in KARABAKH", ["karabakh"])
-    assert not matches_keywords("Floods in Georgia", DEFAULT_KEYWORDS)
