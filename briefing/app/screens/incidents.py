@@ -264,23 +264,25 @@ class IncidentsScreen(Screen[None]):
         self.post_message(self.Corrected())
         self.notify(message, timeout=3, markup=False)
 
-    def action_correct(self, action: str) -> None:
+    def _correctable_claim(self) -> Claim | None:
+        """The highlighted claim, if it is the machine's: a reader's own claim has nothing to correct."""
         claim = self.selected_claim()
-        if claim is None:
-            return
-        if claim.status == "manual":
+        if claim is not None and claim.status == "manual":
             self.notify("You added this claim yourself; there is no machine claim to correct.", timeout=3)
+            return None
+        return claim
+
+    def action_correct(self, action: str) -> None:
+        claim = self._correctable_claim()
+        if claim is None:
             return
         self.store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, action)
         verb = {"confirmed": "Confirmed", "rejected": "Rejected"}[action]
         self._changed(f"{verb}: {claim.claimant} says {side_label(claim.side_affected)}")
 
     def action_edit(self) -> None:
-        claim = self.selected_claim()
+        claim = self._correctable_claim()
         if claim is None:
-            return
-        if claim.status == "manual":
-            self.notify("You added this claim yourself; there is no machine claim to correct.", timeout=3)
             return
 
         def save(figures: tuple[int, int] | None) -> None:
