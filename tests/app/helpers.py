@@ -1,29 +1,54 @@
-"""Helpers for Pilot tests: read the screen as text, wait on a condition with a deadline."""
+"""Helpers for Pilot tests: read the screen as text, wait on a condition with a deadline.
+
+Only public Textual APIs: the screen is read from `App.export_screenshot()` (the SVG a
+snapshot test compares), toasts are the `Toast` widgets the screen shows.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 import time
 from typing import Callable
 
 from textual.app import App
 from textual.pilot import Pilot
 
+_CELL = 12.2  # the width of one terminal cell in Rich's SVG export
+_TEXT = re.compile(r'<text [^>]*?x="([\d.]+)"[^>]*?clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>')
+
 
 def screen_text(app: App) -> str:
-    """What the terminal shows right now, as plain text (toasts are not in it: see `notifications`)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """What the terminal shows right now, as plain text, one line per terminal row."""
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for x, line, text in _TEXT.findall(app.export_screenshot()):
+        column = round(float(x) / _CELL)
+        for i, ch in enumerate(html.unescape(text).replace("\xa0", " ")):
+            if 0 <= int(line) < height and column + i < width:
+                rows[int(line)][column + i] = ch
+    return "\n".join("".join(row) for row in rows)
 
 
 def region_text(app: App, selector: str) -> str:
     """The plain text of one widget's part of the screen (its lines, cropped to its columns)."""
     region = app.screen.query_one(selector).region
-    lines = screen_text(app).splitlines()[region.y:region.bottom]
-    return "\n".join(line[region.x:region.right] for line in lines)
+    lines = screen_text(app).splitlines()
+    lines += [""] * (region.bottom - len(lines))
+    return "\n".join(line[region.x:region.right] for line in lines[region.y:region.bottom])
 
 
-def notifications(app: App) -> list[str]:
-    return [n.message for n in app._notifications]
+def toasts_now(app: App) -> list[str]:
+    """The toasts on screen now, oldest first, each as its title and message (for `wait_for`)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+async def toasts(pilot: Pilot) -> list[str]:
+    """The toasts on screen once pending messages are handled."""
+    await pilot.pause()
+    await pilot.pause()
+    return toasts_now(pilot.app)
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:

@@ -17,6 +17,8 @@ from briefing.app.widgets.tally_panel import TallyPanel
 from briefing.models import Claim, Feed, Incident, SideFigures, Story, Tally
 from briefing.store import Store
 
+from .helpers import screen_text
+
 DAY = date(2026, 11, 25)
 HOSTILE = "[@click=app.quit]Shelling[/] near [b]Sotk[/b]"
 
@@ -72,7 +74,7 @@ def column_text(screen: IncidentsScreen, column: str) -> str:
 async def test_both_sides_claims_are_shown_side_by_side_with_their_sources(claims_store):
     store, _ = claims_store
     app = Host(store)
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with app.run_test(notifications=True, size=(160, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, IncidentsScreen)
@@ -83,7 +85,7 @@ async def test_both_sides_claims_are_shown_side_by_side_with_their_sources(claim
         right = screen.query_one("#claims-azerbaijan", OptionList).region
         assert left.y == right.y and left.right <= right.x  # side by side, not stacked
         # The title's markup is drawn as the characters it is made of, and clicking them runs nothing.
-        shown = "\n".join(strip.text for strip in screen._compositor.render_strips())
+        shown = screen_text(app)
         assert HOSTILE in shown
         row, column = next((y, line.index("[@click")) for y, line in enumerate(shown.splitlines()) if "[@click" in line)
         await pilot.click(offset=(column + 2, row))
@@ -94,7 +96,7 @@ async def test_both_sides_claims_are_shown_side_by_side_with_their_sources(claim
 async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
     store, ids = claims_store
     app = Host(store)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("enter", "right", "x")  # into the Armenia column, then across to Azerbaijan's
         await pilot.pause()
@@ -112,7 +114,7 @@ async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
 async def test_e_edits_the_figures_and_they_persist(claims_store):
     store, ids = claims_store
     app = Host(store)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("enter", "e")
         await pilot.pause()
@@ -156,7 +158,7 @@ async def test_tally_panel_keeps_claimants_apart_and_opens_on_enter():
                   SideFigures("Azerbaijan", "Azerbaijan", 0, 0), non_combat=1)
     week = tally(3, SideFigures("Azerbaijan", "Azerbaijan", 2), SideFigures("Armenia", "Azerbaijan", 15, 4))
     app = PanelHost()
-    async with app.run_test(size=(36, 30)) as pilot:
+    async with app.run_test(notifications=True, size=(36, 30)) as pilot:
         panel = app.query_one(TallyPanel)
         panel.set_tallies(today, week, week)
         await pilot.pause()
@@ -194,7 +196,7 @@ async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
     add_day(store, date(2026, 11, 1), 2)  # 25 days before
     add_day(store, date(2025, 1, 1), 3)  # long ago
     app = Host(store, days=30)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, IncidentsScreen)
@@ -212,14 +214,14 @@ async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
         assert shown() == ("Incidents · all dates · 4 incidents", 4)
         await pilot.press("3")
         assert shown()[1] == 3
-        footer = "\n".join(strip.text for strip in screen._compositor.render_strips()).splitlines()[-1]
+        footer = screen_text(app).splitlines()[-1]
         assert "1234 Range" in footer
 
 
 async def test_an_empty_range_says_so(claims_store):
     store, _ = claims_store
     app = Host(store, days=1)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
         screen.today = date(2026, 11, 28)
