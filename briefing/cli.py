@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", metavar="PATH", help="where to write JSON lines (default: stdout)")
     extract.add_argument("--rebuild", action="store_true", help="re-extract every story in the database")
 
+    doctor = sub.add_parser("doctor", help="check the database; finish or redo missing claims, incidents, groups")
+    doctor.add_argument("--check", action="store_true", help="only report, change nothing (exit 1 if work is due)")
+    doctor.add_argument("--all", action="store_true", help="reprocess every story, not only the unfinished ones")
+
     digest = sub.add_parser("digest", help="export a daily digest (Markdown, HTML or JSON)")
     digest.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today in your time zone)")
     digest.add_argument("--since", metavar="YYYY-MM-DD", help="first day of a range")
@@ -67,17 +71,61 @@ COMMANDS = {
     "demo": "briefing.commands.demo",
     "extract": "briefing.commands.extract",
     "digest": "briefing.commands.digest",
+    "doctor": "briefing.commands.doctor",
 }
 
 
+# Exit statuses, the same for every command (README "Exit codes").
+OK, FAILED, BAD_INPUT, INTERNAL, INTERRUPTED = 0, 1, 2, 70, 130
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; whatever goes wrong, the user gets one line and an exit status, never a traceback."""
     args = build_parser().parse_args(argv)
-    module = importlib.import_module(COMMANDS[args.command])
     try:
+        module = importlib.import_module(COMMANDS[args.command])
         return module.run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
+    except BrokenPipeError:  # `briefing digest | head`: the reader left, nothing is wrong
+        _silence_stdout()
+        return OK
+    except Exception as error:  # noqa: BLE001 - the one place an unexpected error becomes a sentence
+        return _report(args, error)
+
+
+def _report(args: argparse.Namespace, error: Exception) -> int:
+    import sqlite3
+
+    from .store import StoreError
+    from .store.db import describe_error
+
+    if isinstance(error, StoreError):
+        message, status = str(error), FAILED
+    elif isinstance(error, sqlite3.Error):
+        from .paths import db_path
+
+        message, status = describe_error(db_path(getattr(args, "db", None)), error), FAILED
+    elif isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        message, status = f"{where}{error.strerror or error}", FAILED
+    else:
+        text = " ".join(str(error).split())[:300]
+        message = f"unexpected error ({type(error).__name__}{': ' + text if text else ''}); please report it"
+        status = INTERNAL
+    print(f"briefing: {message}", file=sys.stderr)
+    return status
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

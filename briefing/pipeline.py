@@ -3,9 +3,11 @@ and group near-duplicate stories from different outlets.
 
 This is the "(extract → incidents, clusters)" step of the data flow.  It reads
 stories from the store, calls the pure extractor and clusterer, and writes
-claims, incident groups and clusters back, so `briefing fetch` (once or
-`--watch`), `briefing demo`, the app's fetch worker and `briefing extract
---rebuild` all share one path and cannot drift apart.
+claims, incident groups and clusters back.  What it must still do is read from
+the pending-work record (`store/pending.py`), never from a list a caller kept
+in memory, so work a killed run left is finished by the next one.  Callers go
+through `service.py` (fetch, watch, demo, the app) or `rebuild`/`process_pending`
+(`extract --rebuild`, `doctor`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from .clusters import WINDOW as CLUSTER_WINDOW
 from .clusters import cluster_stories
 from .extract import extract_claims, group_incidents
 from .models import Claim
-from .store import Store
+from .store import PendingMark, Store
 
 # Claims this many days either side of a new claim are regrouped with it: wider than
 # the extractor's "same or adjacent day" rule, so an incident is never cut in two.
@@ -43,12 +45,11 @@ def _chunks(ids: list[str], size: int) -> Iterable[list[str]]:
         yield ids[start : start + size]
 
 
-def extract_into_store(store: Store, story_ids: list[str]) -> tuple[int, list[date]]:
-    """Replace the machine claims of these stories; return the claim count and their dates."""
-    count = 0
+def extract(store: Store, story_ids: list[str]) -> tuple[dict[str, list[Claim]], list[date]]:
+    """The machine claims of these stories (nothing written) and the dates they are about."""
+    found: dict[str, list[Claim]] = {}
     dates: list[date] = []
     for chunk in _chunks(story_ids, BATCH):
-        found: dict[str, list[Claim]] = {}
         for story in store.stories_by_ids(chunk, full=True):
             when = story.when
             if when is None:
@@ -59,9 +60,7 @@ def extract_into_store(store: Store, story_ids: list[str]) -> tuple[int, list[da
                 claim.story_id = story.id
                 dates.append(claim.event_date)
             found[story.id] = claims
-            count += len(claims)
-        store.replace_machine_claims(found)
-    return count, dates
+    return found, dates
 
 
 def regroup(store: Store, start: date, end: date) -> int:
@@ -73,11 +72,11 @@ def regroup(store: Store, start: date, end: date) -> int:
     return len(incidents)
 
 
-def cluster_around(store: Store, story_ids: list[str]) -> int:
-    """Regroup near-duplicates among the stories published around these; return how many are grouped."""
+def clusters_around(store: Store, story_ids: list[str]) -> list[tuple[str, str | None]]:
+    """Near-duplicate groups among the stories published around these (nothing written)."""
     times = [s.when for s in store.stories_by_ids(story_ids, full=False) if s.when is not None]
     if not times:
-        return 0
+        return []
     first, last = min(times), max(times)
     recent = store.stories_between(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN, full=False)
     when = {s.id: s.when for s in recent}
@@ -86,28 +85,72 @@ def cluster_around(store: Store, story_ids: list[str]) -> int:
         (sid, cluster) for sid, cluster in cluster_stories(recent)
         if when[sid] is None or low <= when[sid] <= high  # type: ignore[operator]
     ]
-    store.set_clusters(pairs)
-    return sum(cluster is not None for _, cluster in pairs)
+    return pairs
+
+
+def _process_chunk(store: Store, story_ids: list[str], marks: list[PendingMark]) -> PipelineResult:
+    """Process stories and clear their pending marks; safe to repeat after a kill at any line.
+
+    Claims and the incident groups around them are written in one transaction, so a
+    reader never sees claims without their incidents.  Near-duplicate groups and the
+    clearing of the marks go in a second one: a kill between the two leaves the marks,
+    and the next run does the (idempotent) work again.
+    """
+    result = PipelineResult(stories=len(story_ids))
+    found, dates = extract(store, story_ids)
+    with store.transaction():
+        store.replace_machine_claims(found)
+        if dates:
+            result.incidents = regroup(store, min(dates) - REGROUP_MARGIN, max(dates) + REGROUP_MARGIN)
+    result.claims = sum(len(claims) for claims in found.values())
+    pairs = clusters_around(store, story_ids)
+    with store.transaction():
+        store.set_clusters(pairs)
+        store.finish_pending(marks)
+    result.clustered = sum(cluster is not None for _, cluster in pairs)
+    return result
 
 
 def process_stories(store: Store, story_ids: list[str]) -> PipelineResult:
     """For new or updated stories: extract claims, regroup the incidents they touch, group near-duplicates."""
-    result = PipelineResult(stories=len(story_ids))
     if not story_ids:
-        return result
-    result.claims, dates = extract_into_store(store, story_ids)
-    if dates:
-        result.incidents = regroup(store, min(dates) - REGROUP_MARGIN, max(dates) + REGROUP_MARGIN)
-    result.clustered = cluster_around(store, story_ids)
-    return result
+        return PipelineResult()
+    return _process_chunk(store, story_ids, store.pending_marks_of(story_ids))
+
+
+def process_pending(store: Store, batch: int = BATCH) -> PipelineResult:
+    """Finish every story still marked pending, oldest first, a batch at a time.
+
+    This is how each run (fetch, watch, the app, demo, rebuild, doctor) finishes what a
+    killed or failed earlier run left, as well as its own new stories.
+    """
+    total = PipelineResult()
+    while True:
+        marks = store.pending_marks(batch)
+        if not marks:
+            return total
+        done = _process_chunk(store, [m.story_id for m in marks], marks)
+        total.stories += done.stories
+        total.claims += done.claims
+        total.incidents = max(total.incidents, done.incidents)
+        total.clustered += done.clustered
 
 
 def rebuild(store: Store) -> PipelineResult:
-    """Re-extract every story (after the extractor improved); corrections are kept."""
-    store.clear_machine_claims()
+    """Re-extract every story (after the extractor improved); corrections are kept.
+
+    Extraction runs outside any transaction; the old machine claims and incidents are
+    then swapped for the new ones in one transaction, so a kill leaves the old set or
+    the new one, never a mixture or nothing, and a digest taken meanwhile sees one of them.
+    """
+    process_pending(store)  # an earlier run's leftovers first, near-duplicate groups included
     ids = store.all_story_ids()
     result = PipelineResult(stories=len(ids))
-    result.claims, dates = extract_into_store(store, ids)
-    if dates:
-        result.incidents = regroup(store, min(dates), max(dates))
+    found, dates = extract(store, ids)
+    with store.transaction():
+        store.clear_machine_claims()
+        store.replace_machine_claims(found)
+        if dates:
+            result.incidents = regroup(store, min(dates), max(dates))
+    result.claims = sum(len(claims) for claims in found.values())
     return result

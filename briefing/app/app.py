@@ -24,10 +24,10 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from .. import fetch as fetcher
+from .. import service
 from ..config import Config
+from ..fetch.schedule import backing_off
 from ..models import ORIGIN_LABELS, Feed, FetchOutcome
-from ..pipeline import process_stories
 from ..store import SearchError, Store, StoryFilter, utc_now
 from .commands import BriefingCommands
 from .keys import KeyedBinding, binding_ids, effective_bindings
@@ -139,7 +139,10 @@ class BriefingApp(App[None]):
         self.refresh_tally()
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
         if self.fetch_on_start:
-            self.action_fetch()
+            self.action_fetch()  # a fetch run first finishes what an earlier run left
+        else:
+            self.process_worker()  # work a killed earlier run left pending
+        if self.fetch_on_start:
             minutes = self.config.settings.fetch_interval_minutes
             self.set_interval(minutes * 60, self.action_fetch, name="fetch-interval")
 
@@ -410,20 +413,14 @@ class BriefingApp(App[None]):
     def action_fetch(self) -> None:
         """Fetch now: every feed, not only the due ones, except those a server asked us to
         leave alone for a while (Retry-After) or that are backing off after errors."""
-        now = utc_now()
-        states = self.store.feed_states()
-        waiting = {
-            name for name, state in states.items()
-            if state.last_status == "error" and state.next_due is not None and state.next_due > now
-        }
+        waiting = backing_off(self.store.feed_states(), utc_now())
         self.status.activity = "fetching…"
         self.fetch_worker([feed for feed in self.config.feeds if feed.name not in waiting])
 
     @work(exclusive=True, group="fetch", exit_on_error=False)
     async def fetch_worker(self, feeds: list[Feed] | None = None) -> None:
-        """Fetch `feeds` now, or else the due ones; progress goes out as messages, never
-        straight to widgets."""
-        story_ids: list[str] = []
+        """Fetch `feeds` now, or else the due ones, then process them: the same `service.refresh`
+        as `briefing fetch`.  Progress goes out as messages, never straight to widgets."""
 
         def on_start(total: int) -> None:
             self.post_message(FetchStarted(total))
@@ -431,14 +428,14 @@ class BriefingApp(App[None]):
         def on_outcome(outcome: FetchOutcome) -> None:
             self.post_message(FeedFetched(outcome))
 
-        def on_stored(feed: Any, result: Any) -> None:
-            story_ids.extend([*result.new_ids, *result.updated_ids])
+        def on_fetched(run: Any) -> None:
+            self.post_message(FetchFinished(list(run.outcomes), [*run.new_ids, *run.updated_ids]))
 
-        outcomes = await fetcher.fetch_feeds(
+        report = await service.refresh(
             self.config, self.db_path, feeds=feeds, force=feeds is not None,
-            on_outcome=on_outcome, on_start=on_start, on_stored=on_stored,
+            on_outcome=on_outcome, on_start=on_start, on_fetched=on_fetched,
         )
-        self.post_message(FetchFinished(list(outcomes or []), story_ids))
+        self.post_message(ProcessingFinished(report.processed.stories, list(report.failures)))
 
     def on_fetch_started(self, message: FetchStarted) -> None:
         self._fetch_total = message.total
@@ -479,22 +476,22 @@ class BriefingApp(App[None]):
             stories.empty_message = [f"No stories yet. Press {again} to fetch again, or try: briefing demo"]
         stories.refresh()
         self.refresh_data()
-        if message.story_ids:
-            self.process_worker(message.story_ids)
 
     @work(thread=True, exclusive=True, group="process", exit_on_error=False)
-    def process_worker(self, story_ids: list[str]) -> None:
-        """The stories just fetched through the pipeline: claims, incidents, near-duplicate groups.
+    def process_worker(self) -> None:
+        """Finish stories an earlier run left pending (when the app starts without fetching).
 
-        The same `process_stories` as `briefing fetch` and `briefing demo`, on its own
-        connection, so its writes reach the list through the data_version poll like
-        any other writer's.
+        The same `service.process` every run uses, on its own connection, so its writes
+        reach the list through the data_version poll like any other writer's.
         """
-        with Store(self.db_path) as store:
-            process_stories(store, story_ids)
-        self.post_message(ProcessingFinished(len(story_ids)))
+        processed = service.process(self.db_path)
+        failures = [processed.error] if processed.error else []
+        self.post_message(ProcessingFinished(processed.result.stories, failures))
 
     def on_processing_finished(self, message: ProcessingFinished) -> None:
+        if message.failures:
+            self.notify("\n".join(plain(f) for f in message.failures), title="Processing stopped",
+                        severity="error", markup=False, timeout=10)
         self.poll_changes()
 
     # --- the one place worker failures become messages ---------------------------

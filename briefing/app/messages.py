@@ -38,9 +38,10 @@ class FetchFinished(Message):
 
 @dataclass
 class ProcessingFinished(Message):
-    """Claims were extracted and near-duplicates grouped for the stories of one fetch."""
+    """Pending stories were processed (claims, incidents, near-duplicates), or processing stopped."""
 
     processed: int
+    failures: list[str]
 
 
 @dataclass

@@ -19,10 +19,9 @@ from rich.text import Text
 from .. import paths
 from ..demo.samples import demo_config
 from ..demo.server import DemoServer
-from ..fetch import fetch_feeds
-from ..fetch.run import RunResult
+from ..service import refresh
 from ..store import Store
-from .fetch import process_new_stories, report
+from .fetch import report, report_failures
 
 
 def demo_db_path(args: argparse.Namespace) -> Path:
@@ -77,13 +76,12 @@ def run(args: argparse.Namespace) -> int:
         config = demo_config(server.base_url)
         if not args.no_app:
             console.print(Text(f"Serving {len(config.feeds)} sample feeds on {server.base_url}; fetching…"))
-        result = RunResult()
-        asyncio.run(fetch_feeds(config, path, force=True, result=result))
-        process_new_stories(path, result.new_ids + result.updated_ids)
+        result = asyncio.run(refresh(config, path, force=True))
+        status = report_failures(result)
         if args.no_app:
             report(console, result.outcomes, 0.0, quiet=False)
             print_stored(console, path, [f.name for f in config.feeds])
-            return 0 if all(o.status != "error" for o in result.outcomes) else 1
+            return status or (0 if all(o.status != "error" for o in result.outcomes) else 1)
         from ..app import BriefingApp  # imported late: `--no-app` and `--serve` need no Textual
 
         BriefingApp(config=config, db_path=path).run()

@@ -2,7 +2,8 @@
 
 The exit status answers "did the run complete?", not "did every outlet answer?":
 one dead feed among forty is normal and shows up in the summary table, so cron
-jobs do not cry wolf.  A broken feeds.toml is a different matter: status 2.
+jobs do not cry wolf.  A run whose stories could not all be stored or processed
+(a full disk) exits 1; a broken feeds.toml exits 2.
 """
 
 from __future__ import annotations
@@ -20,26 +21,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..config import Config
-from ..fetch import fetch_feeds
-from ..fetch.run import RunResult
 from ..models import FetchOutcome
-from ..pipeline import process_stories
-from ..store import Store
+from ..service import RefreshReport, refresh
 from .common import CommandError, db_path, fail, load
 
 STATUS_STYLES = {"new": "green", "updated": "cyan", "unchanged": "dim", "error": "red"}
-
-
-def process_new_stories(path: Path, ids: list[str]) -> None:
-    """New and updated stories through the pipeline: claims, incidents, near-duplicate groups."""
-    if not ids:
-        return
-    try:
-        with Store(path) as store:
-            process_stories(store, ids)
-    except Exception as error:  # noqa: BLE001 - stories are stored; extraction can be redone
-        message = f"briefing: processing new stories failed: {type(error).__name__}: {error}"
-        print(message, file=sys.stderr)
 
 
 def run_once(
@@ -49,37 +35,31 @@ def run_once(
     force: bool = False,
     progress: bool = False,
     console: Console | None = None,
-) -> RunResult:
-    """One fetch run, with a live progress bar when asked; returns outcomes and stored ids."""
-    result = RunResult()
+) -> RefreshReport:
+    """One fetch-then-process run (`service.refresh`), with a live progress bar when asked."""
     console = console or Console()
     if not progress:
-        asyncio.run(fetch_feeds(config, path, force=force, result=result))
-    else:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("fetching"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[last]}"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("fetch", total=None, last="")
+        return asyncio.run(refresh(config, path, force=force))
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("fetching"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[last]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("fetch", total=None, last="")
 
-            def on_start(n: int) -> None:
-                bar.update(task, total=n)
+        def on_start(n: int) -> None:
+            bar.update(task, total=n)
 
-            def on_outcome(outcome: FetchOutcome) -> None:
-                # The feed name goes in as a Text-free plain string field: escape it for markup.
-                bar.update(task, advance=1, last=_plain(outcome.feed))
+        def on_outcome(outcome: FetchOutcome) -> None:
+            # The feed name goes in as a Text-free plain string field: escape it for markup.
+            bar.update(task, advance=1, last=_plain(outcome.feed))
 
-            asyncio.run(
-                fetch_feeds(config, path, force=force, result=result, on_start=on_start, on_outcome=on_outcome)
-            )
-    process_new_stories(path, result.new_ids + result.updated_ids)
-    return result
+        return asyncio.run(refresh(config, path, force=force, on_start=on_start, on_outcome=on_outcome))
 
 
 def _plain(text: str) -> str:
@@ -89,7 +69,7 @@ def _plain(text: str) -> str:
     return escape(text[:40])
 
 
-def summary_table(outcomes: list[FetchOutcome]) -> Table:
+def summary_table(outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...]) -> Table:
     table = Table(title="Fetch summary", expand=False)
     table.add_column("feed", overflow="fold")
     table.add_column("status")
@@ -108,7 +88,7 @@ def summary_table(outcomes: list[FetchOutcome]) -> Table:
     return table
 
 
-def totals_line(outcomes: list[FetchOutcome], seconds: float) -> Text:
+def totals_line(outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...], seconds: float) -> Text:
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
     errors = sum(o.status == "error" for o in outcomes)
@@ -122,7 +102,18 @@ def totals_line(outcomes: list[FetchOutcome], seconds: float) -> Text:
     return Text(", ".join(parts) + f" in {seconds:.1f} s")
 
 
-def report(console: Console, outcomes: list[FetchOutcome], seconds: float, quiet: bool) -> None:
+def report_failures(result: RefreshReport) -> int:
+    """Say why a run did not complete (standard error) and give its exit status: 0 or 1."""
+    if result.complete:
+        return 0
+    more = f" (and {len(result.failures) - 1} more)" if len(result.failures) > 1 else ""
+    print(f"briefing: the run did not complete: {result.failures[0]}{more}; the next run finishes it",
+          file=sys.stderr)
+    return 1
+
+
+def report(console: Console, outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...], seconds: float,
+           quiet: bool) -> None:
     if quiet:
         for o in outcomes:
             if o.status == "error":
@@ -159,7 +150,7 @@ def _once(config: Config, path: Path, args: argparse.Namespace, console: Console
         console.print(Text("interrupted; every feed finished so far is stored"))
         return 130
     report(console, result.outcomes, time.perf_counter() - start, args.quiet)
-    return 0
+    return report_failures(result)
 
 
 def _sleep(seconds: float) -> None:
@@ -184,6 +175,7 @@ def _watch(
             start = time.perf_counter()
             result = run_once(config, path, force=force, progress=show_progress, console=console)
             report(console, result.outcomes, time.perf_counter() - start, args.quiet)
+            report_failures(result)  # --watch goes on: the next round finishes what this one left
             force = False
             minutes = every if every is not None else config.settings.fetch_interval_minutes
             if not args.quiet:

@@ -23,18 +23,17 @@ import threading
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from ..config import Config, Settings
+from ..config import Config
 from ..models import Feed, FetchOutcome
 from ..store import SaveResult, Store, utc_now
 from .client import FeedClient, FetchError, FetchResponse
 from .parse import ParsedFeed, one_line, parse_feed
-
-MAX_ERROR_BACKOFF = timedelta(hours=12)
+from .schedule import due_feeds, next_due_after, with_validators
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -87,23 +86,17 @@ def _discard_broken_pool(broken: Executor) -> None:
 
 @dataclass(slots=True)
 class RunResult:
-    """Every outcome of a run plus the ids the extraction step should look at."""
+    """Every outcome of a run, the ids it stored, and whether storing ever failed.
+
+    `store_errors` are failures of the database, not of a feed (a full disk, a
+    damaged file): they make the run a failed run, which `briefing fetch` exits
+    non-zero for.
+    """
 
     outcomes: list[FetchOutcome] = field(default_factory=list)
     new_ids: list[str] = field(default_factory=list)
     updated_ids: list[str] = field(default_factory=list)
-
-
-def next_due_after(settings: Settings, outcome: FetchOutcome, failures: int, now: datetime) -> datetime:
-    """When to try a feed again: the interval, longer after repeated errors, never before Retry-After."""
-    interval = timedelta(minutes=settings.fetch_interval_minutes)
-    delay = interval
-    if outcome.status == "error":
-        # failures counts earlier consecutive errors: 1st error waits one interval, then 2x, 4x...
-        delay = min(interval * (2 ** min(failures, 10)), max(interval, MAX_ERROR_BACKOFF))
-    if outcome.retry_after:
-        delay = max(delay, timedelta(seconds=outcome.retry_after))
-    return now + delay
+    store_errors: list[str] = field(default_factory=list)
 
 
 async def fetch_feeds(
@@ -136,17 +129,8 @@ async def fetch_feeds(
         store = await db(Store, db_path)
         wanted = list(feeds) if feeds is not None else list(config.feeds)
         await db(store.sync_feeds, _unique(list(config.feeds) + wanted))
-        now = utc_now()
-        if force:
-            states = await db(store.feed_states)
-            targets = []
-            for feed in wanted:
-                state = states.get(feed.name)
-                if state is not None and state.url == feed.url:
-                    feed = replace(feed, etag=state.etag, last_modified=state.last_modified)
-                targets.append(feed)
-        else:
-            targets = await db(store.due_feeds, wanted, now)
+        states = await db(store.feed_states)
+        targets = with_validators(wanted, states) if force else due_feeds(wanted, states, utc_now())
         if on_start:
             on_start(len(targets))
         if not targets:
@@ -195,10 +179,11 @@ class _Job:
             saved = await self.db(self._commit, feed, outcome, stories, started_at)
         except Exception as error:  # noqa: BLE001
             outcome = _error(feed, f"could not store: {_describe(error)}", error)
+            self.run.store_errors.append(f"{feed.name}: {outcome.error}")
             outcome.elapsed = round(time.perf_counter() - start, 3)
             saved = None
-            try:
-                await self.db(self._commit, feed, outcome, None, started_at)
+            try:  # the feed's own fault it was not: it is due again at once, with no back-off
+                await self.db(self._commit, feed, outcome, None, started_at, False)
             except Exception:  # noqa: BLE001 - the database itself is gone; report and go on
                 pass
         self.run.outcomes.append(outcome)
@@ -233,8 +218,10 @@ class _Job:
         outcome.filtered = parsed.filtered
         return outcome, parsed.stories
 
-    def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime) -> SaveResult | None:
-        """Stories and outcome in one transaction (runs on the writer thread)."""
+    def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime,
+                schedule: bool = True) -> SaveResult | None:
+        """Stories and outcome in one transaction (runs on the writer thread); `schedule=False`
+        leaves the feed due at once (its stories could not be stored)."""
         store = self.store
         saved = None
         with store.transaction():
@@ -246,7 +233,8 @@ class _Job:
                 elif saved.updated:
                     outcome.status = "updated"
             failures = store.feed_failures(feed.name) if outcome.status == "error" else 0
-            store.record_outcome(outcome, next_due_after(self.config.settings, outcome, failures, utc_now()), started)
+            due = next_due_after(self.config.settings, outcome, failures, utc_now()) if schedule else None
+            store.record_outcome(outcome, due, started)
         return saved
 
 

@@ -9,18 +9,21 @@ needs the database opens its own `Store`.
 from __future__ import annotations
 
 from .claims import ClaimsMixin
-from .db import Database, from_text, to_text, utc_now
+from .db import Database, StoreError, from_text, to_text, utc_now
 from .feeds import FeedsMixin, LogEntry
+from .pending import PendingMark, PendingMixin
 from .stories import SaveResult, SearchError, StoriesMixin, StoryFilter, canonical_url, story_id
 from .tags import TagCount, TagsMixin, clean_tag
 
 
-class Store(StoriesMixin, TagsMixin, FeedsMixin, ClaimsMixin, Database):
+class Store(StoriesMixin, TagsMixin, FeedsMixin, ClaimsMixin, PendingMixin, Database):
     """Open with `Store(path)`; use as a context manager to close it."""
 
 
 __all__ = [
     "Store",
+    "StoreError",
+    "PendingMark",
     "StoryFilter",
     "SaveResult",
     "SearchError",

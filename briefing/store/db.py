@@ -7,6 +7,7 @@ killed process; only a power cut can drop the last few commits.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -15,7 +16,27 @@ from typing import Iterator
 
 import sqlite_utils
 
-from .schema import migrate
+from .schema import MIGRATIONS, SchemaError, migrate
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message is one line fit to show a user."""
+
+
+def describe_error(path: Path, error: BaseException) -> str:
+    """One line about a database failure: what went wrong with which file, and what to do."""
+    text = str(error).strip() or type(error).__name__
+    if isinstance(error, SchemaError):
+        return f"{path}: {text}"
+    if "not a database" in text or "malformed" in text:
+        return f"{path}: not a usable briefing database ({text}); `briefing doctor` checks it"
+    if "disk is full" in text or "disk I/O error" in text:
+        return f"{path}: could not write the database ({text}); free some space and run again"
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the database is read-only ({text})"
+    if "unable to open" in text:
+        return f"{path}: cannot open the database ({text})"
+    return f"{path}: database error ({text})"
 
 
 def utc_now() -> datetime:
@@ -41,33 +62,81 @@ class Database:
     """The connection and its housekeeping; the store's concern modules build on it."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (creating and migrating if need be) the database, or raise `StoreError`.
+
+        `readonly` opens an existing file without writing anything: no migration, no
+        journal-mode change, so a read-only file or directory can still be read.
+        """
         self.path = Path(path)
-        if str(path) != ":memory:":
+        self.readonly = readonly
+        self.conn: sqlite3.Connection | None = None  # type: ignore[assignment]
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a database file")
+        try:
+            self.conn = self._connect(readonly)
+        except (sqlite3.Error, SchemaError, OSError) as error:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            if isinstance(error, OSError):
+                raise StoreError(f"{self.path}: cannot open the database ({error.strerror or error})") from None
+            raise StoreError(describe_error(self.path, error)) from None
+        self.db = sqlite_utils.Database(self.conn)
+
+    @classmethod
+    def for_reading(cls, path: str | Path):
+        """Open for a command that only reads: read-only when the file cannot be written."""
+        target = Path(path)
+        writable = os.access(target, os.W_OK) and os.access(target.parent, os.W_OK) if target.exists() else True
+        return cls(path, readonly=not writable)
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                   isolation_level=None, check_same_thread=False)
+            self.conn = conn
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout=30000")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                migrate(conn)  # raises the "newer briefing" error
+            if version < len(MIGRATIONS):
+                raise SchemaError(
+                    "the database is read-only and was made by an older briefing; open it once with write"
+                    " access (e.g. `briefing fetch`) to upgrade it"
+                )
+            self.schema_version = version
+            return conn
+        if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(
-            str(path),
+        conn = sqlite3.connect(
+            str(self.path),
             timeout=30,
             isolation_level=None,  # we open transactions explicitly
             check_same_thread=False,  # each thread opens its own Store; workers may hand one over
         )
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=30000")
-        self.conn.execute("PRAGMA cache_size=-32000")
-        self.conn.execute("PRAGMA temp_store=MEMORY")
+        self.conn = conn
+        self._configure(conn)
+        self.schema_version = migrate(conn)
+        return conn
+
+    def _configure(self, conn: sqlite3.Connection) -> None:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA cache_size=-32000")
+        conn.execute("PRAGMA temp_store=MEMORY")
         # Checkpoint (and fsync) every ~16 MB of WAL rather than every 4 MB: a fetch
         # run commits once per feed, and checkpoints were a third of its write time.
-        self.conn.execute("PRAGMA wal_autocheckpoint=4000")
-        self.schema_version = migrate(self.conn)
-        self.db = sqlite_utils.Database(self.conn)
+        conn.execute("PRAGMA wal_autocheckpoint=4000")
 
     def close(self) -> None:
-        try:
-            self.conn.execute("PRAGMA optimize")
-        except sqlite3.Error:
-            pass
+        if not self.readonly:
+            try:
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
         self.conn.close()
 
     def __enter__(self):
@@ -86,10 +155,33 @@ class Database:
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite has already rolled back after some errors (disk full)
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Reads inside see one state of the database, whatever other processes commit meanwhile.
+
+        A WAL read transaction: a digest or a tally taken while `extract --rebuild` or a
+        fetcher writes sees all of a commit or none of it, never half of two.
+        """
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def integrity_problems(self) -> list[str]:
+        """`PRAGMA integrity_check` as a list of problems; empty when the file is sound."""
+        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        return [] if rows == ["ok"] else rows
 
     def data_version(self) -> int:
         """Changes whenever *another* connection commits: a cheap "is there news?" poll."""

@@ -73,20 +73,6 @@ class FeedsMixin(Database):
             )
         return out
 
-    def due_feeds(self, feeds: list[Feed], now: datetime | None = None) -> list[Feed]:
-        """The configured feeds whose next fetch time has come, with their stored validators."""
-        now = now or utc_now()
-        states = self.feed_states()
-        due: list[Feed] = []
-        for feed in feeds:
-            state = states.get(feed.name)
-            if state is not None:
-                feed.etag, feed.last_modified = state.etag, state.last_modified
-                if state.next_due and state.next_due > now:
-                    continue
-            due.append(feed)
-        return due
-
     def record_outcome(self, outcome: FetchOutcome, next_due: datetime | None, started: datetime | None = None) -> None:
         """Store one feed's result: validators exactly as received, health, and a log line.
 

@@ -157,12 +157,34 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE claims ADD COLUMN vague INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: the pending-work record.  A story is written here in the same transaction that
+    # stores (or changes) it, and leaves only once its claims, incident groups and
+    # near-duplicate groups are written, so a killed run's leftovers are finished by the
+    # next run.  `n` grows on every mark: a story changed again while it was being
+    # processed keeps a newer row and is processed again.  Earlier versions could lose
+    # derived data without a trace, so an upgraded database has every story processed once.
+    """
+    CREATE TABLE pending (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        story_id TEXT NOT NULL UNIQUE REFERENCES stories (id) ON DELETE CASCADE
+    );
+    INSERT INTO pending (story_id) SELECT id FROM stories ORDER BY sort_time, id;
+    """,
 ]
+
+
+class SchemaError(Exception):
+    """The database cannot be used by this version of briefing; the message says why."""
 
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply every migration newer than the database; return the resulting version."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise SchemaError(
+            f"the database was made by a newer briefing (schema version {version}; this one knows up to"
+            f" {len(MIGRATIONS)}); upgrade briefing to use it"
+        )
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -175,7 +197,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
     return len(MIGRATIONS)
 

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..models import Story
 from ..query import parse_query
 from .db import Database, from_text, to_text, utc_now
+from .pending import mark_pending
 
 # Tracking parameters that make one article look like many.
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|yclid$|mc_|ref$|ref_src$)")
@@ -122,7 +123,7 @@ class StoriesMixin(Database):
     # --- writing -------------------------------------------------------------
 
     def save_stories(self, feed: str, stories: list[Story]) -> SaveResult:
-        """Insert new stories and update changed ones, in one transaction.
+        """Insert new stories and update changed ones, in one transaction that also marks them pending.
 
         An updated entry keeps its id, so the reader's tags, read and starred
         state survive; an entry seen twice in one batch is stored once.
@@ -174,6 +175,8 @@ class StoriesMixin(Database):
                     " published=coalesce(?, published), updated=?, content_hash=? WHERE id=?",
                     updates,
                 )
+            # In the same transaction: a story is never stored without its processing being owed.
+            mark_pending(conn, result.new_ids + result.updated_ids)
         result.new = len(result.new_ids)
         result.updated = len(result.updated_ids)
         return result

@@ -1,0 +1,59 @@
+"""When a feed is due: the one home of the fetch schedule.
+
+The fetcher asks which feeds are due and when to try each again; the app asks
+which feeds are backing off (so its "fetch now" leaves them alone).  The store
+only keeps the times; it decides nothing.  Nothing here changes the `Feed`
+records it is given: feeds with their stored validators are new copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from ..config import Settings
+from ..models import Feed, FetchOutcome
+
+MAX_ERROR_BACKOFF = timedelta(hours=12)
+
+
+def next_due_after(settings: Settings, outcome: FetchOutcome, failures: int, now: datetime) -> datetime:
+    """When to try a feed again: the interval, longer after repeated errors, never before Retry-After."""
+    interval = timedelta(minutes=settings.fetch_interval_minutes)
+    delay = interval
+    if outcome.status == "error":
+        # failures counts earlier consecutive errors: 1st error waits one interval, then 2x, 4x...
+        delay = min(interval * (2 ** min(failures, 10)), max(interval, MAX_ERROR_BACKOFF))
+    if outcome.retry_after:
+        delay = max(delay, timedelta(seconds=outcome.retry_after))
+    return now + delay
+
+
+def with_validators(feeds: list[Feed], states: dict[str, Feed]) -> list[Feed]:
+    """Copies of `feeds` carrying their stored ETag and Last-Modified (if the address is unchanged)."""
+    out: list[Feed] = []
+    for feed in feeds:
+        state = states.get(feed.name)
+        if state is not None and state.url == feed.url:
+            feed = replace(feed, etag=state.etag, last_modified=state.last_modified)
+        out.append(feed)
+    return out
+
+
+def due_feeds(feeds: list[Feed], states: dict[str, Feed], now: datetime) -> list[Feed]:
+    """The feeds whose next fetch time has come (a feed never fetched is due), with their validators."""
+    due = []
+    for feed in with_validators(feeds, states):
+        state = states.get(feed.name)
+        if state is not None and state.next_due is not None and state.next_due > now:
+            continue
+        due.append(feed)
+    return due
+
+
+def backing_off(states: dict[str, Feed], now: datetime) -> set[str]:
+    """Feeds waiting after errors or a Retry-After: even "fetch now" leaves them alone."""
+    return {
+        name for name, state in states.items()
+        if state.last_status == "error" and state.next_due is not None and state.next_due > now
+    }

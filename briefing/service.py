@@ -1,0 +1,102 @@
+"""Fetch, then process: the one path from feeds to stories, claims, incidents and groups.
+
+`briefing fetch` (once and `--watch`), `briefing demo` and the app all call
+`refresh`, so they collect new stories, process them and report failures the
+same way.  What needs processing is never a list kept in memory: it is the
+pending-work record in the database (`store/pending.py`), written with the
+stories themselves, so a run also finishes whatever a killed or failed earlier
+run left.  A failure of the database (a full disk, a damaged file) makes the
+run a failed run; a feed that fails is only that feed's outcome.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import fetch as fetcher
+from .config import Config
+from .fetch import RunResult
+from .models import Feed, FetchOutcome
+from .pipeline import PipelineResult, process_pending
+from .store import Store, StoreError
+from .store.db import describe_error
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """What a processing pass did, or why it stopped (the work stays pending for the next run)."""
+
+    result: PipelineResult = field(default_factory=PipelineResult)
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    """One fetch-then-process run: each feed's outcome, what was processed, and what failed."""
+
+    outcomes: tuple[FetchOutcome, ...]
+    processed: PipelineResult
+    failures: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when everything fetched was stored and processed (a dead feed does not count)."""
+        return not self.failures
+
+    @property
+    def new(self) -> int:
+        return sum(o.new for o in self.outcomes)
+
+
+def process(db_path: Path) -> Processed:
+    """Finish every story marked pending; a database failure is reported, never raised."""
+    try:
+        with Store(db_path) as store:
+            return Processed(process_pending(store))
+    except StoreError as error:
+        return Processed(error=f"processing stopped: {error}")
+    except (sqlite3.Error, OSError) as error:
+        return Processed(error=f"processing stopped: {describe_error(db_path, error)}")
+
+
+async def refresh(
+    config: Config,
+    db_path: Path,
+    *,
+    feeds: list[Feed] | None = None,
+    force: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    on_outcome: Callable[[FetchOutcome], None] | None = None,
+    on_fetched: Callable[[RunResult], None] | None = None,
+    backoff: float = 1.0,
+) -> RefreshReport:
+    """Finish earlier leftovers, fetch (due feeds, `feeds`, or all with `force`), process what came.
+
+    `on_fetched` is called once the stories are stored and before they are processed,
+    so a reader can show them at once.  Processing runs in a thread: it is CPU work
+    and the event loop (the app's, or the fetch's) must stay free.
+    """
+    failures: list[str] = []
+    earlier = await asyncio.to_thread(process, db_path)
+    if earlier.error:
+        failures.append(earlier.error)
+    run = RunResult()
+    await fetcher.fetch_feeds(config, db_path, feeds=feeds, force=force, on_start=on_start, on_outcome=on_outcome,
+                      result=run, backoff=backoff)
+    failures.extend(run.store_errors)
+    if on_fetched is not None:
+        on_fetched(run)
+    processed = await asyncio.to_thread(process, db_path)
+    if processed.error:
+        failures.append(processed.error)
+    total = PipelineResult(
+        stories=earlier.result.stories + processed.result.stories,
+        claims=earlier.result.claims + processed.result.claims,
+        incidents=max(earlier.result.incidents, processed.result.incidents),
+        clustered=earlier.result.clustered + processed.result.clustered,
+    )
+    return RefreshReport(tuple(run.outcomes), total, tuple(failures))
