@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .models import ORIGINS, Feed
 
@@ -51,7 +52,16 @@ class Config:
         return next((f for f in self.feeds if f.name == name), None)
 
 
-FEED_KEYS = {"name", "url", "origin", "language", "keep", "keywords"}
+FEED_KEYS = {"name", "url", "origin", "language", "keep", "keywords", "timezone", "user_agent",
+             "min_interval_minutes"}
+
+# Where a feed's zone-less dates are read when its entry names no `timezone`: the outlet's country.
+ORIGIN_TIMEZONES = {
+    "armenia": "Asia/Yerevan",
+    "azerbaijan": "Asia/Baku",
+    "russia": "Europe/Moscow",
+    "international": "UTC",
+}
 TOP_KEYS = {"settings", "tags", "relevance", "keys", "feeds"}
 SETTING_TYPES: dict[str, type] = {
     "fetch_interval_minutes": float,
@@ -118,7 +128,33 @@ def _feed_from_table(index: int, table: object) -> Feed:
         language=language,
         keep=keep,
         keywords=list(keywords),
+        timezone=_timezone(where, table.get("timezone", ORIGIN_TIMEZONES[origin])),
+        user_agent=_user_agent(where, table.get("user_agent", "")),
+        min_interval_minutes=_minutes(where, table.get("min_interval_minutes", 0)),
     )
+
+
+def _timezone(where: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: timezone must be an IANA zone name such as \"Asia/Yerevan\"")
+    try:
+        ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{where}: unknown timezone {value!r} (use an IANA name such as \"Asia/Baku\")") from None
+    return value.strip()
+
+
+def _user_agent(where: str, value: object) -> str:
+    # One header line: a newline would let the config smuggle in other headers.
+    if not isinstance(value, str) or not value.isprintable() or not value.isascii():
+        raise ConfigError(f"{where}: user_agent must be one line of printable ASCII")
+    return value.strip()
+
+
+def _minutes(where: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ConfigError(f"{where}: min_interval_minutes must be 0 or a positive number of minutes")
+    return float(value)
 
 
 def parse_config(data: dict, path: Path | None = None) -> Config:
@@ -250,6 +286,7 @@ def feeds_from_opml(text: str | bytes) -> tuple[list[Feed], list[str]]:
                             url=url.strip(),
                             origin=feed_origin,
                             language=(outline.get("language") or "en"),
+                            timezone=ORIGIN_TIMEZONES[feed_origin],
                         )
                     )
             walk(outline, inner_origin)

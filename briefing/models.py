@@ -74,6 +74,12 @@ class Feed:
     language: str = "en"
     keep: Literal["relevant", "all"] = "relevant"
     keywords: list[str] = field(default_factory=list)
+    # IANA zone for dates the feed writes without one ("2026-06-06 03:08:29"); config fills it from the origin.
+    timezone: str = "UTC"
+    # A User-Agent for this outlet only (empty: briefing's own).
+    user_agent: str = ""
+    # Never fetch this outlet more often than this, whatever the interval (0: no minimum).
+    min_interval_minutes: float = 0
     # Fetch state, owned by the store.
     etag: str | None = None
     last_modified: str | None = None
@@ -83,6 +89,8 @@ class Feed:
     next_due: datetime | None = None
     story_count: int = 0
     unread_count: int = 0
+    health: str | None = None  # the word `briefing.health` gave the last fetch that said anything
+    last_filtered: int = 0  # stories the relevance filter dropped in the last fetch
 
 
 @dataclass(slots=True)
@@ -96,7 +104,9 @@ class Story:
     summary: str = ""
     content: str = ""
     author: str = ""
-    published: datetime | None = None  # timezone-aware UTC
+    published: datetime | None = None  # timezone-aware UTC, never after the fetch
+    # The feed's own date when it lay in the future (a wrong clock): `published` is then the fetch time.
+    published_claimed: datetime | None = None
     # Filled by the store.
     id: str = ""
     first_seen: datetime | None = None
@@ -119,7 +129,8 @@ class FetchOutcome:
     """What happened to one feed in one fetch run; recorded in the fetch log."""
 
     feed: str
-    status: Literal["new", "updated", "unchanged", "error"]
+    # "filtered": the feed answered with items, and the relevance filter dropped every one.
+    status: Literal["new", "updated", "unchanged", "filtered", "error"]
     new: int = 0
     updated: int = 0
     skipped: int = 0
@@ -130,6 +141,7 @@ class FetchOutcome:
     last_modified: str | None = None
     elapsed: float = 0.0
     retry_after: float | None = None
+    health: str | None = None  # a `briefing.health` word; None keeps the previous one (304)
 
 
 @dataclass(slots=True)

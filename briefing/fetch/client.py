@@ -29,9 +29,28 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from .. import __version__
 from ..config import Settings, check_url
 
-USER_AGENT = "briefing/0.1 (+https://example.org/briefing)"
+
+def _user_agent() -> str:
+    """briefing's name and version, and the project's repository as the contact when the package names one.
+
+    The contact comes from the installed package's metadata (`[project.urls] Repository`
+    in pyproject.toml), never from a made-up address; a per-feed `user_agent` in
+    feeds.toml replaces the whole header for an outlet that asks for something else.
+    """
+    try:
+        from importlib.metadata import metadata
+
+        urls = metadata("briefing").get_all("Project-URL") or []
+    except Exception:  # noqa: BLE001 - not installed (running from a source tree): no contact
+        urls = []
+    repository = next((u.split(",", 1)[1].strip() for u in urls if u.lower().startswith("repository,")), "")
+    return f"briefing/{__version__} (terminal news reader" + (f"; +{repository})" if repository else ")")
+
+
+USER_AGENT = _user_agent()
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 MAX_RETRY_AFTER = 7 * 24 * 3600.0
@@ -48,11 +67,13 @@ class FetchError(Exception):
         http_status: int | None = None,
         retry_after: float | None = None,
         retryable: bool = False,
+        kind: str = "",
     ) -> None:
         super().__init__(message)
         self.http_status = http_status
         self.retry_after = retry_after
         self.retryable = retryable
+        self.kind = kind  # "timeout", "unreachable", "too large" or "": what `briefing.health` calls it
 
 
 @dataclass(slots=True)
@@ -218,9 +239,12 @@ class FeedClient:
             sem = self._hosts[key] = asyncio.Semaphore(max(1, self.settings.per_host))
         return sem
 
-    async def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResponse:
+    async def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None, user_agent: str = ""
+    ) -> FetchResponse:
         """Fetch `url` (conditionally if validators are given), retrying what can be retried.
 
+        `user_agent` replaces briefing's own for this request (a feed's `user_agent`).
         Raises `FetchError` with a user-readable message for every failure.
         """
         problem = check_url(url)
@@ -231,7 +255,7 @@ class FeedClient:
             attempt += 1
             try:
                 async with self._global:
-                    response = await self._attempt(url, etag, last_modified)
+                    response = await self._attempt(url, etag, last_modified, user_agent)
                 response.attempts = attempt
                 return response
             except FetchError as error:
@@ -240,16 +264,16 @@ class FeedClient:
             delay = self.backoff * (2 ** (attempt - 1)) * random.uniform(0.75, 1.25)
             await asyncio.sleep(delay)
 
-    async def _attempt(self, url: str, etag: str | None, last_modified: str | None) -> FetchResponse:
+    async def _attempt(self, url: str, etag: str | None, last_modified: str | None, user_agent: str) -> FetchResponse:
         total = self.settings.total_timeout
         try:
             async with asyncio.timeout(total):
-                return await self._follow(url, etag, last_modified)
+                return await self._follow(url, etag, last_modified, user_agent)
         except TimeoutError:
-            raise FetchError(f"timed out after {format_seconds(total)}", retryable=True) from None
+            raise FetchError(f"timed out after {format_seconds(total)}", retryable=True, kind="timeout") from None
 
-    async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResponse:
-        headers: dict[str, bytes] = {}
+    async def _follow(self, url: str, etag: str | None, last_modified: str | None, user_agent: str) -> FetchResponse:
+        headers: dict[str, bytes] = {"User-Agent": user_agent.encode("ascii")} if user_agent else {}
         if etag:
             headers["If-None-Match"] = etag.encode("latin-1", "replace")
         if last_modified:
@@ -306,13 +330,15 @@ class FeedClient:
                     last_modified=_raw_header(response, b"last-modified"),
                 )
         except httpx.ConnectTimeout:
-            raise FetchError(f"could not connect within {format_seconds(s.connect_timeout)}", retryable=True) from None
+            raise FetchError(f"could not connect within {format_seconds(s.connect_timeout)}", retryable=True,
+                             kind="timeout") from None
         except (httpx.ReadTimeout, httpx.WriteTimeout):
             raise FetchError(
-                f"timed out after {format_seconds(s.read_timeout)} waiting for the server", retryable=True
+                f"timed out after {format_seconds(s.read_timeout)} waiting for the server", retryable=True,
+                kind="timeout",
             ) from None
         except httpx.ConnectError as error:
-            raise FetchError(f"cannot connect: {_reason(error)}") from None
+            raise FetchError(f"cannot connect: {_reason(error)}", kind="unreachable") from None
         except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError) as error:
             raise FetchError(f"connection failed: {_reason(error)}", retryable=True) from None
         except httpx.InvalidURL as error:
@@ -323,7 +349,8 @@ class FeedClient:
     async def _read_capped(self, response: httpx.Response) -> bytes:
         """The decoded body, refusing it as soon as it exceeds max_bytes."""
         cap = self.settings.max_bytes
-        too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status_code)
+        too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status_code,
+                             kind="too large")
         declared = response.headers.get("content-length")
         if declared and declared.strip().isdigit() and int(declared) > cap:
             raise too_big

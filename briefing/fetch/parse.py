@@ -8,7 +8,15 @@ downloading while two cores parse.  Everything a feed says is treated as data:
   are removed, because titles end up in a terminal;
 - HTML becomes plain text: paragraphs and links kept ("text (https://link)"),
   scripts and styles dropped, entities decoded;
-- dates become timezone-aware UTC; relative links are resolved against the feed;
+- dates become timezone-aware UTC; a date written without a zone is read in the
+  feed's own zone (an Armenian outlet's "03:08" is Yerevan's), and a date after the
+  fetch (a wrong feed clock) becomes the fetch time, the feed's date kept beside it;
+- relative links are resolved against the feed; the link kept is the article's
+  permalink without tracking parameters (`urls.py`), not a FeedBurner redirect;
+- full text (`content:encoded`, `yandex:full-text`) replaces an empty or teaser
+  summary, and summaries lose "Read more" boilerplate, bare and image-only links;
+- a body that declares no charset and is not UTF-8 is sniffed (charset-normalizer),
+  as browsers do, instead of being read as windows-1252 mojibake;
 - odd entries are normal: no title (first words of the summary, else the link),
   no guid, no date.  Only entries with nothing at all in them are skipped.
 
@@ -22,13 +30,16 @@ import calendar
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_tz
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import feedparser
 from selectolax.lexbor import LexborHTMLParser
 
 from ..models import Story
+from ..urls import is_redirector, strip_tracking
 from .relevance import RelevanceFilter
 
 # ESC-introduced terminal sequences (CSI, OSC, two-byte) and their 8-bit C1 forms are
@@ -137,10 +148,9 @@ def html_to_text(value: str, base_url: str = "") -> str:
         if tag == "a":
             link = _safe_link(node.attributes.get("href") or "", base_url)
             inner = node.text(deep=True, separator="", strip=False) or ""
-            if link and _tidy(inner) != link:
-                closing = f" ({link})" if inner.strip() else link
-            elif link and not inner.strip():
-                closing = link
+            # A link with no text (an image, an icon) says nothing to a reader: dropped.
+            if link and inner.strip() and _tidy(inner) != link:
+                closing = f" ({link})"
         if closing:
             stack.append(closing)
         child = node.last_child
@@ -160,14 +170,56 @@ def _first_words(text: str, words: int = TITLE_WORDS) -> str:
     return title + ("…" if len(parts) > words else "")
 
 
-def _when(entry: dict) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
+# A date string that names its zone: an offset, "Z", or a zone feedparser knows.  Anything
+# else ("2026-06-06 03:08:29", "... 03:08:29 MSK") is wall-clock time in the feed's zone.
+_HAS_ZONE = re.compile(r"(?:[+-]\d\d:?\d\d|\d[zZ]|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T))\s*$")
+_DOTTED = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y")
+
+
+def _zoneless(raw: str, zone: tzinfo) -> datetime | None:
+    """A date written without a zone, read as wall-clock time in `zone`."""
+    raw = raw.strip()
+    moment: datetime | None = None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        parts = parsedate_tz(raw)
+        if parts is not None:
             try:
-                return datetime.fromtimestamp(calendar.timegm(value), timezone.utc)
-            except (OverflowError, ValueError, OSError, TypeError):
-                continue
+                moment = datetime(*parts[:6])
+            except ValueError:
+                moment = None
+        else:
+            for pattern in _DOTTED:
+                try:
+                    moment = datetime.strptime(raw, pattern)
+                    break
+                except ValueError:
+                    continue
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(timezone.utc)
+
+
+def _when(entry: dict, zone: tzinfo) -> datetime | None:
+    """The entry's date in UTC: feedparser's reading when the text names a zone, else the feed's zone."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        parsed = entry.get(f"{key}_parsed")
+        if not raw and not parsed:
+            continue
+        try:
+            if parsed and (not isinstance(raw, str) or _HAS_ZONE.search(raw)):
+                return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc)
+            moment = _zoneless(raw, zone) if isinstance(raw, str) else None
+            if moment is None and parsed:  # feedparser read it as UTC wall-clock time: it was local
+                moment = datetime(*parsed[:6], tzinfo=zone).astimezone(timezone.utc)
+        except (OverflowError, ValueError, OSError, TypeError):
+            continue
+        if moment is not None:
+            return moment
     return None
 
 
@@ -182,6 +234,86 @@ def _detail_text(entry: dict, key: str, base: str) -> str:
     return _tidy(strip_controls(value))
 
 
+# --- summaries -----------------------------------------------------------------
+
+# A whole line that is only a pointer elsewhere: "Read more", "Read full article at X",
+# WordPress's "The post X appeared first on Y.", "Подробнее...", "[…]".
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:read (?:the )?(?:full|more|original|rest)\b.*|continue reading\b.*|read more\b.*|more\s*[»›>]+"
+    r"|the post .{1,300} appeared first on .{1,200}|подробнее\b.*|читать (?:далее|полностью|дальше)\b.*"
+    r"|ətraflı\b.*|ավելին\b.*|\[?(?:…|\.\.\.)\]?|source: ?https?://\S+)$",
+    re.IGNORECASE,
+)
+# The same pointers at the end of a line of text.
+_BOILERPLATE_TAIL = re.compile(
+    r"\s*(?:\[(?:…|\.\.\.)\]|read (?:the )?full (?:article|story)\b[^.\n]{0,120}|continue reading\b[^.\n]{0,120}"
+    r"|read more\b[^.\n]{0,120}|the post .{1,300} appeared first on .{1,200}|подробнее\W{0,5})\s*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://[^\s)]+")
+_ANNOTATION = re.compile(r" ?\((https?://[^\s)]+)\)")
+_IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp)(?:[?#]\S*)?$", re.IGNORECASE)
+
+
+def clean_summary(text: str, link: str = "") -> str:
+    """A summary a person reads: no "read more" lines, bare URLs or links to images or to the story itself.
+
+    "text (https://other.site/page)" annotations from real links in the text are kept;
+    a URL standing alone says nothing the `o` key does not already open.
+    """
+    if not text or ("http" not in text and not _BOILERPLATE_TAIL.search(text) and "\n" not in text):
+        return text
+    own = {link, strip_tracking(link)} if link else set()
+
+    def annotation(match: re.Match) -> str:
+        url = match.group(1)
+        return "" if url in own or _IMAGE.search(url) or is_redirector(url) else match.group(0)
+
+    lines = []
+    for line in text.split("\n"):
+        line = _ANNOTATION.sub(annotation, line)
+        line = _URL.sub(lambda m: m.group(0) if _kept_annotation(line, m) else "", line)
+        line = _BOILERPLATE_TAIL.sub("", line).strip()
+        if line.strip("()[]: -–—") and not _BOILERPLATE_LINE.match(line):
+            lines.append(line)
+        elif lines and lines[-1]:
+            lines.append("")
+    return _tidy("\n".join(lines))
+
+
+def _kept_annotation(line: str, match: re.Match) -> bool:
+    """True for a URL inside a "(...)" annotation after text: those are kept by `clean_summary`."""
+    start, end = match.span()
+    return start >= 2 and line[start - 1] == "(" and end < len(line) + 1 and line[end:end + 1] == ")" and \
+        line[: start - 1].strip() != ""
+
+
+def _is_teaser(summary: str, full: str) -> bool:
+    """Is `summary` only the start of `full` (or a cut-off line), so the full text should replace it?"""
+    if not summary:
+        return True
+    head = summary.rstrip(" .…[]").strip()
+    if summary.endswith(("…", "...", "[…]", "[...]")) and len(full) > len(head):
+        return True
+    return bool(head) and full.startswith(head[:120])
+
+
+def _full_text(entry: dict, base: str) -> str:
+    """The article's full text when the feed carries it: content:encoded / Atom content, yandex:full-text."""
+    for part in entry.get("content") or []:
+        value = part.get("value") if isinstance(part, dict) else None
+        if value:
+            kind = part.get("type") or "text/html"
+            text = html_to_text(value, base) if "html" in kind or _LOOKS_HTML.search(value) else \
+                _tidy(strip_controls(value))
+            if text:
+                return text
+    value = entry.get("yandex_full-text")
+    if isinstance(value, str) and value.strip():
+        return html_to_text(value, base) if _LOOKS_HTML.search(value) else _tidy(strip_controls(value))
+    return ""
+
+
 @dataclass(slots=True)
 class ParsedFeed:
     """What one feed document yielded; `error` set means "not a feed" and nothing was stored."""
@@ -193,6 +325,36 @@ class ParsedFeed:
     bozo: str | None = None
     error: str | None = None
     title: str = ""
+    entries: int = 0  # every entry the document held, kept or not
+    newest: datetime | None = None  # the latest date among them (a feed's staleness)
+    html: bool = False  # the "feed" was a web page
+
+
+_XML_DECLARED = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=", re.IGNORECASE)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+
+
+def _decoded(content: bytes, content_type: str | None) -> tuple[bytes, str]:
+    """The body and the content type feedparser should see, charset settled.
+
+    When neither the header nor an XML declaration (nor a BOM) names the charset and
+    the bytes are not UTF-8, feedparser would fall back to windows-1252 and turn a
+    windows-1251 feed into mojibake; the charset is sniffed instead, as browsers do.
+    """
+    kind = content_type or "application/xml"
+    if "charset=" in kind.lower() or content.startswith(_BOMS) or _XML_DECLARED.match(content[:256]):
+        return content, kind
+    try:
+        content.decode("utf-8")
+        return content, kind
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for the rare undeclared, non-UTF-8 body
+
+    best = from_bytes(content).best()
+    text = str(best) if best is not None else content.decode("windows-1252", "replace")
+    return text.encode("utf-8"), kind.split(";")[0].strip() + "; charset=utf-8"
 
 
 def parse_feed(
@@ -203,40 +365,48 @@ def parse_feed(
     content_type: str | None = None,
     keep: str = "all",
     keywords: tuple[str, ...] = (),
+    timezone_name: str = "UTC",
+    fetched_at: datetime | None = None,
 ) -> ParsedFeed:
     """Parse one downloaded feed into cleaned stories (runs in a worker process).
 
     A feed that is broken but still yields entries (feedparser "bozo") is kept:
     readers prefer a story from a sloppy feed to nothing.  `keep="relevant"`
     drops entries that do not mention the conflict or one of `keywords`.
+    Zone-less dates are read in `timezone_name`; none may lie after `fetched_at`.
     """
     # Without a content type feedparser flags every document as bozo; assume XML.  No
     # content-location: feedparser would then "resolve" every guid against the feed URL,
     # and a feed moving to https would turn all its stories into new ones.  Links are
     # resolved below, by us.
-    headers = {"content-type": content_type or "application/xml"}
+    content, kind = _decoded(content, content_type)
     parsed = feedparser.parse(
-        content, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+        content, response_headers={"content-type": kind}, sanitize_html=False, resolve_relative_uris=False
     )
     result = ParsedFeed()
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
         result.bozo = one_line(strip_controls(str(exc) or type(exc).__name__)) if exc else "malformed feed"
     entries = parsed.get("entries") or []
-    if not entries and not parsed.get("version"):
-        result.error = "not a feed: " + (result.bozo or "no RSS or Atom content found")
-        return result
-    if not entries and result.bozo and not (parsed.get("feed") or {}).get("title"):
-        result.error = "not a feed: " + result.bozo
+    if not entries and (not parsed.get("version") or (result.bozo and not (parsed.get("feed") or {}).get("title"))):
+        result.html = bool(_HTML_START.match(content[:2048])) or "html" in kind.split(";")[0].lower()
+        reason = "a web page, not a feed" if result.html else (result.bozo or "no RSS or Atom content found")
+        result.error = "not a feed: " + reason
         return result
     result.title = one_line(strip_controls((parsed.get("feed") or {}).get("title", "") or ""))
+    result.entries = len(entries)
     relevance = RelevanceFilter(keywords) if keep == "relevant" else None
+    zone = ZoneInfo(timezone_name) if timezone_name != "UTC" else timezone.utc
+    now = fetched_at or datetime.now(timezone.utc)
     seen: set[str] = set()
     for entry in entries:
-        story = _story(entry, url, feed_name)
+        story = _story(entry, url, feed_name, zone, now)
         if story is None:
             result.skipped += 1
             continue
+        moment = story.published_claimed or story.published
+        if moment is not None and (result.newest is None or moment > result.newest):
+            result.newest = moment
         key = story.guid or story.url or ""
         if key:
             if key in seen:
@@ -250,27 +420,31 @@ def parse_feed(
     return result
 
 
-def _story(entry: dict, base: str, feed_name: str) -> Story | None:
-    """One feedparser entry → Story, or None when the entry holds nothing at all."""
+def _link(entry: dict, base: str, guid: str) -> str:
+    """The article's own address: FeedBurner's origLink or a permalink guid beat a redirector link."""
+    candidates = [entry.get("feedburner_origlink") or "", entry.get("link") or ""]
+    candidates += [(l.get("href") or "") for l in entry.get("links") or [] if isinstance(l, dict)]
     link = ""
-    for candidate in [entry.get("link") or ""] + [
-        (l.get("href") or "") for l in entry.get("links") or [] if isinstance(l, dict)
-    ]:
-        link = _safe_link(candidate, base)
+    for candidate in candidates:
+        link = _safe_link(candidate, base) if isinstance(candidate, str) else ""
         if link:
             break
+    if (not link or is_redirector(link)) and guid.startswith(("http://", "https://")):
+        permalink = _safe_link(guid, base)
+        if permalink and not is_redirector(permalink):
+            link = permalink
+    return strip_tracking(link)
+
+
+def _story(entry: dict, base: str, feed_name: str, zone: tzinfo, now: datetime) -> Story | None:
+    """One feedparser entry → Story, or None when the entry holds nothing at all."""
     guid = one_line(strip_controls(str(entry.get("id") or "")))
-    summary = _detail_text(entry, "summary", link or base)
-    content = ""
-    for part in entry.get("content") or []:
-        value = part.get("value") if isinstance(part, dict) else None
-        if value:
-            text = html_to_text(value, link or base) if "html" in (part.get("type") or "text/html") or \
-                _LOOKS_HTML.search(value) else _tidy(strip_controls(value))
-            if text and text != summary:
-                content = text
-                break
-    if not summary and content:
+    link = _link(entry, base, guid)
+    summary = clean_summary(_detail_text(entry, "summary", link or base), link)
+    content = clean_summary(_full_text(entry, link or base), link)
+    if content == summary:
+        content = ""
+    elif content and _is_teaser(summary, content):
         summary, content = content, ""
     raw_title = entry.get("title") or ""
     title = one_line(html_to_text(raw_title) if _LOOKS_HTML.search(raw_title) else strip_controls(raw_title))
@@ -279,6 +453,10 @@ def _story(entry: dict, base: str, feed_name: str) -> Story | None:
     if not (title or summary or content or link):
         return None
     author = one_line(strip_controls(str(entry.get("author") or "")))
+    published = _when(entry, zone)
+    claimed = None
+    if published is not None and published > now:
+        published, claimed = now, published  # a feed clock ahead of ours: nothing may sit in the future
     return Story(
         feed=feed_name,
         title=title,
@@ -287,5 +465,6 @@ def _story(entry: dict, base: str, feed_name: str) -> Story | None:
         summary=summary,
         content=content,
         author=author,
-        published=_when(entry),
+        published=published,
+        published_claimed=claimed,
     )

@@ -28,12 +28,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
+from .. import health
 from ..config import Config
 from ..models import Feed, FetchOutcome
 from ..store import SaveResult, Store, utc_now
 from .client import FeedClient, FetchError, FetchResponse
 from .parse import ParsedFeed, one_line, parse_feed
-from .schedule import due_feeds, next_due_after, with_validators
+from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -130,7 +131,10 @@ async def fetch_feeds(
         wanted = list(feeds) if feeds is not None else list(config.feeds)
         await db(store.sync_feeds, _unique(list(config.feeds) + wanted))
         states = await db(store.feed_states)
-        targets = with_validators(wanted, states) if force else due_feeds(wanted, states, utc_now())
+        now = utc_now()
+        # An outlet's polite minimum holds even for "fetch everything now".
+        targets = [f for f in with_validators(wanted, states) if not too_soon(f, states.get(f.name), now)] \
+            if force else due_feeds(wanted, states, now)
         if on_start:
             on_start(len(targets))
         if not targets:
@@ -196,7 +200,10 @@ class _Job:
             self.on_outcome(outcome)
 
     async def _fetch_and_parse(self, feed: Feed) -> tuple[FetchOutcome, list | None]:
-        response: FetchResponse = await self.client.get(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        response: FetchResponse = await self.client.get(
+            feed.url, etag=feed.etag, last_modified=feed.last_modified, user_agent=feed.user_agent
+        )
+        fetched_at = utc_now()
         outcome = FetchOutcome(
             feed=feed.name,
             status="unchanged",
@@ -207,7 +214,11 @@ class _Job:
         if response.not_modified:
             return outcome, None
         keywords = tuple(self.config.keywords) + tuple(feed.keywords)
-        parsed = await _parse_in_pool(response, feed, keywords)
+        parsed = await _parse_in_pool(response, feed, keywords, fetched_at)
+        outcome.health = health.from_answer(
+            health.Answer(feed.url, response.url, parsed.entries, parsed.newest, bool(parsed.error), parsed.html),
+            fetched_at,
+        )
         if parsed.error:
             # Not a feed: keep the old validators so we do not mistake this page for "unchanged".
             outcome.status = "error"
@@ -216,6 +227,8 @@ class _Job:
             return outcome, None
         outcome.skipped = parsed.skipped
         outcome.filtered = parsed.filtered
+        if not parsed.stories and parsed.filtered:
+            outcome.status = "filtered"  # it answered with news, none of it about the conflict
         return outcome, parsed.stories
 
     def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime,
@@ -233,16 +246,20 @@ class _Job:
                 elif saved.updated:
                     outcome.status = "updated"
             failures = store.feed_failures(feed.name) if outcome.status == "error" else 0
-            due = next_due_after(self.config.settings, outcome, failures, utc_now()) if schedule else None
+            due = next_due_after(self.config.settings, outcome, failures, utc_now(),
+                                 feed.min_interval_minutes) if schedule else None
             store.record_outcome(outcome, due, started)
         return saved
 
 
-async def _parse_in_pool(response: FetchResponse, feed: Feed, keywords: tuple[str, ...]) -> ParsedFeed:
+async def _parse_in_pool(
+    response: FetchResponse, feed: Feed, keywords: tuple[str, ...], fetched_at: datetime
+) -> ParsedFeed:
     loop = asyncio.get_running_loop()
     pool = get_pool()
     call = (parse_feed, response.content, response.url, feed.name)
-    kwargs = dict(content_type=response.content_type, keep=feed.keep, keywords=keywords)
+    kwargs = dict(content_type=response.content_type, keep=feed.keep, keywords=keywords,
+                  timezone_name=feed.timezone, fetched_at=fetched_at)
     try:
         return await loop.run_in_executor(pool, _call, call, kwargs)
     except BrokenProcessPool:
@@ -270,6 +287,7 @@ def _error(feed: Feed, message: str, error: BaseException | None = None) -> Fetc
         error=message,
         http_status=getattr(error, "http_status", None),
         retry_after=getattr(error, "retry_after", None),
+        health=health.from_error(error) if error is not None else health.ERROR,
     )
 
 

@@ -17,9 +17,12 @@ from ..models import Feed, FetchOutcome
 MAX_ERROR_BACKOFF = timedelta(hours=12)
 
 
-def next_due_after(settings: Settings, outcome: FetchOutcome, failures: int, now: datetime) -> datetime:
-    """When to try a feed again: the interval, longer after repeated errors, never before Retry-After."""
-    interval = timedelta(minutes=settings.fetch_interval_minutes)
+def next_due_after(
+    settings: Settings, outcome: FetchOutcome, failures: int, now: datetime, min_interval_minutes: float = 0
+) -> datetime:
+    """When to try a feed again: the interval (never below the feed's polite minimum), longer after
+    repeated errors, never before Retry-After."""
+    interval = timedelta(minutes=max(settings.fetch_interval_minutes, min_interval_minutes))
     delay = interval
     if outcome.status == "error":
         # failures counts earlier consecutive errors: 1st error waits one interval, then 2x, 4x...
@@ -38,6 +41,12 @@ def with_validators(feeds: list[Feed], states: dict[str, Feed]) -> list[Feed]:
             feed = replace(feed, etag=state.etag, last_modified=state.last_modified)
         out.append(feed)
     return out
+
+
+def too_soon(feed: Feed, state: Feed | None, now: datetime) -> bool:
+    """Was `feed` fetched less than its `min_interval_minutes` ago (an outlet that asks to be polled rarely)?"""
+    return bool(feed.min_interval_minutes and state is not None and state.last_fetched
+                and now - state.last_fetched < timedelta(minutes=feed.min_interval_minutes))
 
 
 def due_feeds(feeds: list[Feed], states: dict[str, Feed], now: datetime) -> list[Feed]:

@@ -70,6 +70,8 @@ class FeedsMixin(Database):
                 next_due=from_text(r["next_due"]),
                 story_count=r["stories"],
                 unread_count=r["unread"],
+                health=r["health"],
+                last_filtered=r["last_filtered"],
             )
         return out
 
@@ -84,15 +86,18 @@ class FeedsMixin(Database):
             if outcome.status == "error":
                 conn.execute(
                     "UPDATE feeds SET last_status='error', last_error=?, last_fetched=?, next_due=?,"
-                    " failures = failures + 1 WHERE name=?",
-                    (outcome.error, to_text(now), to_text(next_due), outcome.feed),
+                    " failures = failures + 1, health=coalesce(?, health) WHERE name=?",
+                    (outcome.error, to_text(now), to_text(next_due), outcome.health, outcome.feed),
                 )
             else:
+                # A 304 says nothing new about health (health None): the word from the last answer stays.
                 conn.execute(
                     "UPDATE feeds SET last_status=?, last_error=NULL, last_fetched=?, next_due=?, failures=0,"
-                    " etag=coalesce(?, etag), last_modified=coalesce(?, last_modified) WHERE name=?",
+                    " etag=coalesce(?, etag), last_modified=coalesce(?, last_modified),"
+                    " health=coalesce(?, health), last_filtered=CASE WHEN ? THEN last_filtered ELSE ? END"
+                    " WHERE name=?",
                     (outcome.status, to_text(now), to_text(next_due), outcome.etag, outcome.last_modified,
-                     outcome.feed),
+                     outcome.health, outcome.health is None, outcome.filtered, outcome.feed),
                 )
             conn.execute(
                 "INSERT INTO fetch_log (feed, started, status, http_status, new, updated, skipped, filtered,"

@@ -170,6 +170,13 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO pending (story_id) SELECT id FROM stories ORDER BY sort_time, id;
     """,
+    # 6: real feeds. A feed's health word and how many stories its last fetch filtered out;
+    # a story's own date when the feed put it in the future (`published` is then the fetch time).
+    """
+    ALTER TABLE feeds ADD COLUMN health TEXT;
+    ALTER TABLE feeds ADD COLUMN last_filtered INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN published_claimed TEXT;
+    """,
 ]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,11 +11,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..models import Story
 from ..query import parse_query
+from ..urls import TRACKING_PARAM, strip_tracking
 from .db import Database, from_text, to_text, utc_now
 from .pending import mark_pending
-
-# Tracking parameters that make one article look like many.
-_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|yclid$|mc_|ref$|ref_src$)")
 
 
 def canonical_url(url: str) -> str:
@@ -32,7 +29,7 @@ def canonical_url(url: str) -> str:
         (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
     ):
         host = f"{host}:{parts.port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAM.match(k)))
     path = parts.path or "/"
     return urlunsplit((parts.scheme.lower(), host, path, query, ""))
 
@@ -48,7 +45,8 @@ def content_hash(story: Story) -> str:
 def story_key(story: Story) -> str:
     """What makes two items of one feed the same story: guid, else canonical link, else text."""
     if story.guid:
-        return "g:" + story.guid
+        # A permalink guid with campaign parameters ("?utm_campaign=<date>") is one story, not one per fetch.
+        return "g:" + (strip_tracking(story.guid) if story.guid.startswith(("http://", "https://")) else story.guid)
     if story.url:
         return "u:" + canonical_url(story.url)
     return "h:" + content_hash(story)
@@ -110,6 +108,7 @@ def _row_to_story(row: sqlite3.Row, full: bool = False) -> Story:
         content=row["content"] if full else "",
         author=row["author"],
         published=from_text(row["published"]),
+        published_claimed=from_text(row["published_claimed"]) if "published_claimed" in keys else None,
         first_seen=from_text(row["first_seen"]),
         read=bool(row["read"]),
         starred=bool(row["starred"]),
@@ -152,7 +151,7 @@ class StoriesMixin(Database):
                 if sid not in existing:
                     inserts.append(
                         (sid, feed, story.guid, story.url, story.title, story.summary, story.content,
-                         story.author, published, now, published or now, digest)
+                         story.author, published, now, published or now, digest, to_text(story.published_claimed))
                     )
                     result.new_ids.append(sid)
                 elif existing[sid] != digest:
@@ -166,7 +165,7 @@ class StoriesMixin(Database):
             if inserts:
                 conn.executemany(
                     "INSERT INTO stories (id, feed, guid, url, title, summary, content, author, published,"
-                    " first_seen, sort_time, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " first_seen, sort_time, content_hash, published_claimed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     inserts,
                 )
             if updates:
