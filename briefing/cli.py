@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--quiet", "-q", action="store_true", help="no progress display")
 
     feeds = sub.add_parser("feeds", help="feed health; import or export OPML")
+    feeds.add_argument("--check", action="store_true", help="fetch every feed once now and say what each serves "
+                       "(exit status 1 when any is broken)")
     feeds_sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
     imp = feeds_sub.add_parser("import", help="add the feeds of an OPML file to feeds.toml")
     imp.add_argument("file", metavar="FILE.opml")

@@ -131,8 +131,11 @@ def test_first_use_copies_the_curated_feeds_toml_and_env_overrides_pick_files(is
     other.write_text('[[feeds]]\nname = "Other"\nurl = "https://other.example/rss"\n')
     monkeypatch.setenv("BRIEFING_CONFIG", str(other))
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "env.db"))
-    assert main(["feeds"]) == 0
-    assert "Other" in capsys.readouterr().out and (tmp_path / "env.db").exists()
+    assert main(["feeds", "export"]) == 0
+    assert "https://other.example/rss" in capsys.readouterr().out
+    assert main(["feeds"]) == 2  # a read-only command: the database BRIEFING_DB names is reported, not created
+    assert f"no database at {tmp_path / 'env.db'}" in capsys.readouterr().err
+    assert not (tmp_path / "env.db").exists()
     assert main(["--config", str(copied), "feeds", "export"]) == 0
     assert "https://mine.example/rss" in capsys.readouterr().out
     assert not (isolated_dirs / ".local/share/briefing/briefing.db").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -32,6 +33,21 @@ def open_store(args: argparse.Namespace, config: Config | None = None) -> Store:
     if config is not None:
         store.sync_feeds(config.feeds)
     return store
+
+
+def open_existing_store(args: argparse.Namespace) -> Store:
+    """Open the database for a command that only reads it: never create one, never change its feed list.
+
+    A mistyped `--db` must not leave an empty database behind, and `--db demo.db` with
+    the default feeds.toml must not write the real feed list into the demo database.
+    """
+    path = db_path(args)
+    if not path.is_file():
+        raise CommandError(f"briefing: no database at {path} (run `briefing fetch` first, or check --db)")
+    try:
+        return Store(path)
+    except sqlite3.DatabaseError as error:
+        raise CommandError(f"briefing: {path} is not a briefing database ({error})") from None
 
 
 def fail(message: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import threading
+import time
 from pathlib import Path
 
 from rich.console import Console
@@ -76,10 +77,11 @@ def run(args: argparse.Namespace) -> int:
         config = demo_config(server.base_url)
         if not args.no_app:
             console.print(Text(f"Serving {len(config.feeds)} sample feeds on {server.base_url}; fetching…"))
+        start = time.perf_counter()
         result = asyncio.run(refresh(config, path, force=True))
         status = report_failures(result)
         if args.no_app:
-            report(console, result.outcomes, 0.0, quiet=False)
+            report(console, result.outcomes, time.perf_counter() - start, quiet=False)
             print_stored(console, path, [f.name for f in config.feeds])
             return status or (0 if all(o.status != "error" for o in result.outcomes) else 1)
         from ..app import BriefingApp  # imported late: `--no-app` and `--serve` need no Textual

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..digest import build_digest, local_zone, render
-from .common import CommandError, fail, load, open_store
+from .common import CommandError, fail, load, open_existing_store
 
 
 def _day(flag: str, value: str) -> date:
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         tz = local_zone(now)
         start, end = period(args, now.astimezone(tz).date())
         config = load(args)
-        with open_store(args, config) as store:
+        with open_existing_store(args) as store:
             text = render(build_digest(store, config, start, end, tz, now=now), args.format)
     except CommandError as error:
         return fail(str(error))

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..extract import extract_jsonl
-from .common import CommandError, fail, load, open_store
+from .common import CommandError, fail, open_existing_store
 
 
 def _from_file(args: argparse.Namespace) -> int:
@@ -35,8 +35,7 @@ def _from_file(args: argparse.Namespace) -> int:
 def _rebuild(args: argparse.Namespace) -> int:
     from ..pipeline import rebuild
 
-    config = load(args)
-    with open_store(args, config) as store:
+    with open_existing_store(args) as store:
         result = rebuild(store)
     print(f"re-extracted {result.stories} stories: {result.claims} claims in {result.incidents} incidents "
           "(your corrections are kept)")

@@ -3,7 +3,8 @@
 The exit status answers "did the run complete?", not "did every outlet answer?":
 one dead feed among forty is normal and shows up in the summary table, so cron
 jobs do not cry wolf.  A run whose stories could not all be stored or processed
-(a full disk) exits 1; a broken feeds.toml exits 2.
+(a full disk) exits 1, and so does a run in which *every* feed failed (no network,
+a proxy in the way): it brought nothing, and it says so.  A broken feeds.toml exits 2.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..models import FetchOutcome
 from ..service import RefreshReport, refresh
 from .common import CommandError, db_path, fail, load
 
-STATUS_STYLES = {"new": "green", "updated": "cyan", "unchanged": "dim", "error": "red"}
+STATUS_STYLES = {"new": "green", "updated": "cyan", "unchanged": "dim", "filtered": "yellow", "error": "red"}
 
 
 def run_once(
@@ -76,7 +77,7 @@ def summary_table(outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...]) -> Ta
     table.add_column("new", justify="right")
     table.add_column("updated", justify="right")
     table.add_column("error", overflow="fold")
-    order = {"error": 0, "new": 1, "updated": 2, "unchanged": 3}
+    order = {"error": 0, "new": 1, "updated": 2, "filtered": 3, "unchanged": 4}
     for o in sorted(outcomes, key=lambda o: (order.get(o.status, 9), o.feed.casefold())):
         table.add_row(
             Text(o.feed),  # feed-supplied text is never parsed as markup
@@ -92,9 +93,14 @@ def totals_line(outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...], seconds
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
     errors = sum(o.status == "error" for o in outcomes)
+    unchanged = sum(o.status == "unchanged" for o in outcomes)
+    all_filtered = sum(o.status == "filtered" for o in outcomes)
     skipped = sum(o.skipped for o in outcomes)
     filtered = sum(o.filtered for o in outcomes)
-    parts = [f"{len(outcomes)} feeds", f"{new} new", f"{updated} updated", f"{errors} failed"]
+    parts = [f"{len(outcomes)} feeds", f"{new} new", f"{updated} updated", f"{unchanged} unchanged"]
+    if all_filtered:
+        parts.append(f"{all_filtered} with every item filtered")
+    parts.append(f"{errors} failed")
     if skipped:
         parts.append(f"{skipped} empty entries skipped")
     if filtered:
@@ -103,13 +109,19 @@ def totals_line(outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...], seconds
 
 
 def report_failures(result: RefreshReport) -> int:
-    """Say why a run did not complete (standard error) and give its exit status: 0 or 1."""
-    if result.complete:
-        return 0
-    more = f" (and {len(result.failures) - 1} more)" if len(result.failures) > 1 else ""
-    print(f"briefing: the run did not complete: {result.failures[0]}{more}; the next run finishes it",
-          file=sys.stderr)
-    return 1
+    """Say why a run did not complete, or brought nothing (standard error); give the exit status: 0 or 1."""
+    status = 0
+    if not result.complete:
+        more = f" (and {len(result.failures) - 1} more)" if len(result.failures) > 1 else ""
+        print(f"briefing: the run did not complete: {result.failures[0]}{more}; the next run finishes it",
+              file=sys.stderr)
+        status = 1
+    if result.outcomes and all(o.status == "error" for o in result.outcomes):
+        count = len(result.outcomes)
+        print(f"briefing: every feed failed ({count} of {count}): check the connection, or run "
+              "`briefing feeds --check`", file=sys.stderr)
+        status = 1
+    return status
 
 
 def report(console: Console, outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...], seconds: float,

@@ -172,7 +172,7 @@ def test_briefing_fetch_command_end_to_end(feed_server, tmp_path, capsys):
     assert main(["--config", str(config), "--db", str(db), "fetch"]) == 0
     out = capsys.readouterr().out
     assert "Good [b]outlet[/b]" in out and "HTTP 404 Not Found" in out
-    assert "2 feeds, 2 new, 0 updated, 1 failed" in out
+    assert "2 feeds, 2 new, 0 updated, 0 unchanged, 1 failed" in out
     # Nothing due now; --all fetches anyway and gets 304-free "unchanged" (no validators from this server).
     assert main(["--config", str(config), "--db", str(db), "fetch"]) == 0
     assert "No feed is due" in capsys.readouterr().out
@@ -197,11 +197,11 @@ def test_briefing_feeds_shows_each_feeds_health(feed_server, tmp_path, capsys, m
         store.set_read([store.story_window(None, 0, 1)[0].id])
     assert main(["--config", str(config), "--db", str(db), "feeds"]) == 0
     rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
-            for line in capsys.readouterr().out.splitlines() if line.count("│") == 8}
+            for line in capsys.readouterr().out.splitlines() if line.count("│") == 10}
     good, odd, later = rows["Good"], rows["Odd"], rows["Later"]
-    assert good[2:] == ["new", "3", "2", ""]
-    assert odd[2:] == ["error", "0", "0", "HTTP 499 [red]Go away[/red]"]  # the server's words, as text
-    assert later[1:] == ["never", "not fetched", "0", "0", ""]
+    assert good[1] == "ok" and good[3:] == ["new", "3", "2", "0", ""]
+    assert odd[1] == "error" and odd[3:] == ["error", "0", "0", "0", "HTTP 499 [red]Go away[/red]"]  # as text
+    assert later[1:] == ["not fetched", "never", "not fetched", "0", "0", "0", ""]
 
 
 def test_briefing_fetch_with_a_broken_config_exits_2(tmp_path, capsys):
@@ -239,7 +239,7 @@ def test_briefing_fetch_watch_stops_cleanly_on_ctrl_c(feed_server, tmp_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
     try:
         first = _read_until(proc, "next fetch in 0.5 min (Ctrl-C stops)")
-        assert "1 feeds, 1 new, 0 updated, 0 failed" in first
+        assert "1 feeds, 1 new, 0 updated, 0 unchanged, 0 failed" in first
         os.killpg(proc.pid, signal.SIGINT)
         rest, err = proc.communicate(timeout=20)
     finally:
