@@ -189,6 +189,8 @@ class Incident:
     event_type: str = "other"
     kind: str = "combat"
     claims: list[Claim] = field(default_factory=list)
+    # A story the reader marked as an incident that carries no claim (such an incident has no claims).
+    marked_story: str = ""
 
 
 @dataclass(slots=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .models import CLAIMANTS, NON_COMBAT_KINDS, Claim, SideFigures, Tally
+from .models import CLAIMANTS, NON_COMBAT_KINDS, Claim, Incident, SideFigures, Tally
+from .tally import answered, is_denial, standing
 
 
 def side_label(side: str) -> str:
@@ -80,16 +81,63 @@ def claimant_says(claimant: str) -> str:
     return "Unattributed reports" if claimant == "unattributed" else f"{claimant} says"
 
 
+def count_phrase(tally: Tally) -> str:
+    """`2 incidents, 1 non-combat apart`: the same words in the panel, the incidents screen and the digest."""
+    count = plural(tally.incidents, "incident")
+    if tally.non_combat:
+        count += f", {tally.non_combat} non-combat apart"
+    return count
+
+
+def _country(side: str) -> str:
+    return side.removeprefix("civilians-") if side != "unknown" else "Side not stated"
+
+
+def _who_figures(figures: SideFigures) -> str:
+    """`2 civilians wounded`, `1 civilian killed, 3 wounded`, `4 killed`: the people named with the first figure."""
+    text = casualties(figures)
+    if not figures.side_affected.startswith("civilians-") or text == "no casualties":
+        return text
+    first = figures.killed_high or figures.killed or figures.wounded_high or figures.wounded or figures.unsplit
+    noun = "civilian" if first == 1 else "civilians"
+    head, _, rest = text.partition(" ")
+    return f"{head} {noun} {rest}"
+
+
+def tally_line(figures: SideFigures) -> tuple[str, str]:
+    """A tally figure in words, as (what, who says it): ("Armenia: 2 civilians wounded", "(Armenia says)")."""
+    who = "unattributed" if figures.claimant == "unattributed" else f"{figures.claimant} says"
+    return f"{_country(figures.side_affected)}: {_who_figures(figures)}", f"({who})"
+
+
+def denial_phrase(claim: Claim, incident: Incident | None) -> str:
+    """What a denial answers: `denies Armenia's report (Armenia: 1 wounded)`, never "no casualties"."""
+    reports = answered(claim, incident) if incident is not None else []
+    if not reports:
+        return f"denies the report of fire on or losses of {side_label(claim.side_affected)}"
+    first = reports[0]
+    return f"denies {first.claimant}'s report ({side_label(first.side_affected)}: {claim_figures(first)})"
+
+
+def figures_or_denial(claim: Claim, incident: Incident | None) -> str:
+    """A claim's figures, or for a denial what it denies (the digest's "Figures" column)."""
+    return denial_phrase(claim, incident) if is_denial(claim) else claim_figures(claim)
+
+
+def claim_phrase(claim: Claim, incident: Incident | None = None) -> str:
+    """`Armenia: 1 killed, 2 wounded`; a denial as what it denies: `denies Armenia's report (Armenia: 1 wounded)`."""
+    if is_denial(claim):
+        return denial_phrase(claim, incident)
+    return f"{side_label(claim.side_affected)}: {claim_figures(claim)}"
+
+
 def tally_sentences(tally: Tally) -> list[str]:
     """The headline: incident count, then one sentence per claimant, never summed across claimants.
 
-    ["2 incidents (1 non-combat apart).", "Armenia says: Armenia 4 killed, 2 wounded.",
+    ["2 incidents, 1 non-combat apart.", "Armenia says: Armenia 4 killed, 2 wounded.",
      "Azerbaijan says: Armenia 10 killed."]
     """
-    count = plural(tally.incidents, "incident")
-    if tally.non_combat:
-        count += f" ({tally.non_combat} non-combat apart)"
-    sentences = [count + "."]
+    sentences = [count_phrase(tally) + "."]
     for claimant, figures in by_claimant(tally):
         sentences.append(f"{claimant_says(claimant)}: {'; '.join(figures_phrase(f) for f in figures)}.")
     return sentences
@@ -98,6 +146,14 @@ def tally_sentences(tally: Tally) -> list[str]:
 def incident_kind(kind: str) -> str:
     """A note for incidents kept out of the clash tally (landmines, non-combat deaths)."""
     return " (not in the clash tally)" if kind in NON_COMBAT_KINDS else ""
+
+
+def incident_note(incident: Incident) -> str:
+    """Why an incident is not in the clash tally, if it is not: non-combat, or only denials."""
+    kind = standing(incident)
+    if kind == "denied":
+        return " (only denials: not counted as a ceasefire violation)"
+    return " (not in the clash tally)" if kind == "non-combat" else ""
 
 
 def claim_status(claim: Claim) -> str:

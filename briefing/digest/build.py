@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from ..config import Config
 from ..models import CLAIMANTS, ORIGIN_LABELS, ORIGINS, Claim, Incident, Story, Tally
 from ..store import Store
+from ..tally import build_tally
 from .links import http_url
 
 # How many days the "incidents per day" chart looks back, ending on the digest's last day.
@@ -99,6 +100,14 @@ class Digest:
     chart_start: date | None = None
     per_day: list[int] = field(default_factory=list)
     story_count: int = 0
+    fetches: int = 0  # feed fetches recorded in the period
+
+    @property
+    def fetch_note(self) -> str:
+        """The footer when no feed failed: only a period with fetches can say they all went well."""
+        if self.fetches:
+            return "Every feed was fetched without error in this period."
+        return "No fetch was recorded in this period: stories may be missing."
 
     @property
     def is_empty(self) -> bool:
@@ -140,8 +149,18 @@ def _ref(story: Story, config: Config, tz: tzinfo) -> SourceRef:
     )
 
 
-def _incident_entries(store: Store, config: Config, start: date, end: date, tz: tzinfo) -> list[IncidentEntry]:
-    incidents = store.incidents_between(start, end)
+def _incidents(store: Store, start: date, end: date, reporting: list[str]) -> list[Incident]:
+    """Incidents of the period and those the period's stories report: "today's" digest shows today's news
+    about Thursday's clash too.  Newest first, each once."""
+    found = {inc.id: inc for inc in store.incidents_between(start, end)}
+    for inc in store.incidents_reported_by(reporting):
+        found.setdefault(inc.id, inc)
+    return sorted(found.values(), key=lambda i: (i.event_date, i.id), reverse=True)
+
+
+def _incident_entries(
+    store: Store, config: Config, incidents: list[Incident], tz: tzinfo
+) -> list[IncidentEntry]:
     story_ids = sorted({c.story_id for inc in incidents for c in inc.claims})
     sources = {s.id: _ref(s, config, tz) for s in store.stories_by_ids(story_ids, full=False)}
     rank = {c: i for i, c in enumerate(CLAIMANTS)}
@@ -191,24 +210,29 @@ def build_digest(
     clusters = store.story_clusters([s.id for s in stories])
     refs = {s.id: _ref(s, config, tz) for s in stories}
 
+    # Each story is listed once: under its first tag (quick tags first), else starred, else by origin.
+    order = _tag_order({t for s in stories for t in s.tags}, config.quick_tags)
+    rank = {t: i for i, t in enumerate(order)}
     tagged_by: dict[str, list[Story]] = {}
     for story in stories:
-        for tag in story.tags:
-            tagged_by.setdefault(tag, []).append(story)
+        if story.tags:
+            tagged_by.setdefault(min(story.tags, key=lambda t: rank[t]), []).append(story)
     tagged = [
-        StoryGroup(tag, tag, [StoryEntry(refs[s.id], list(s.tags), s.starred) for s in reversed(tagged_by[tag])])
-        for tag in _tag_order(set(tagged_by), config.quick_tags)
+        StoryGroup(tag, tag, _collapse(tagged_by[tag], clusters, refs)) for tag in order if tag in tagged_by
     ]
-    starred = [StoryEntry(refs[s.id], list(s.tags), True) for s in reversed(stories) if s.starred]
+    starred = _collapse([s for s in stories if s.starred and not s.tags], clusters, refs)
 
-    # "Other" stories: what the reader has not already picked out above.
+    # "Other" stories: what the reader has not already picked out above.  Near-duplicates are
+    # folded across outlets and sides first, and listed under their earliest story's origin.
     picked = {s.id for s in stories if s.tags or s.starred}
-    by_origin: list[StoryGroup] = []
-    for origin in ORIGINS:
-        members = [s for s in stories if s.id not in picked and refs[s.id].origin == origin]
-        if members:
-            by_origin.append(StoryGroup(origin, ORIGIN_LABELS[origin], _collapse(members, clusters, refs)))
+    others = _collapse([s for s in stories if s.id not in picked], clusters, refs)
+    by_origin = [
+        StoryGroup(origin, ORIGIN_LABELS[origin], [e for e in others if e.story.origin == origin])
+        for origin in ORIGINS
+        if any(e.story.origin == origin for e in others)
+    ]
 
+    incidents = _incidents(store, start, end, [s.id for s in stories])
     chart_start = end - timedelta(days=CHART_DAYS - 1)
     failed = [
         FailedFeed(e.feed, e.started.astimezone(tz), e.error or "unknown error")
@@ -218,9 +242,9 @@ def build_digest(
         start=start,
         end=end,
         timezone=_zone_name(tz, since),
-        generated=now,
-        tally=store.tally(start, end),
-        incidents=_incident_entries(store, config, start, end, tz),
+        generated=now.astimezone(tz),
+        tally=build_tally(incidents, start, end),
+        incidents=_incident_entries(store, config, incidents, tz),
         tagged=tagged,
         starred=starred,
         by_origin=by_origin,
@@ -228,6 +252,7 @@ def build_digest(
         chart_start=chart_start,
         per_day=store.tally(chart_start, end).per_day,
         story_count=len(stories),
+        fetches=store.fetch_count(since, until),
     )
 
 

@@ -72,7 +72,7 @@ def _incident(entry: IncidentEntry, one_day: bool) -> str:
     inc = entry.incident
     heading = (
         f"{escape(inc.event_date.isoformat())} · {escape(wording.places(inc.locations))} · "
-        f"{escape(inc.event_type)}{escape(wording.incident_kind(inc.kind))}"
+        f"{escape(inc.event_type)}{escape(wording.incident_note(inc))}"
     )
     columns = []
     for claimant in entry.claimants():
@@ -82,7 +82,7 @@ def _incident(entry: IncidentEntry, one_day: bool) -> str:
             status = wording.claim_status(claim)
             items.append(
                 f'<li><span class="figures">{escape(wording.side_label(claim.side_affected))}: '
-                f"{escape(wording.claim_figures(claim))}</span>"
+                f"{escape(wording.figures_or_denial(claim, inc))}</span>"
                 + (f' <span class="status">({escape(status)})</span>' if status else "")
                 + f"<br>{escape(wording.places(claim.locations))}<br>{_source(item.source, one_day)}</li>"
             )
@@ -146,7 +146,7 @@ def render_html(digest: Digest) -> str:
             f"<footer><p>Feeds that failed in this period (their stories may be missing):</p><ul>{failed}</ul></footer>"
         )
     else:
-        body.append("<footer><p>Every feed was fetched without error in this period.</p></footer>")
+        body.append(f"<footer><p>{escape(digest.fetch_note)}</p></footer>")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -11,6 +11,7 @@ import json
 from datetime import datetime
 
 from .build import ClaimEntry, Digest, IncidentEntry, SourceRef, StoryEntry
+from ..tally import is_denial
 from ..wording import tally_sentences
 
 SCHEMA_VERSION = 1
@@ -48,6 +49,7 @@ def _claim(entry: ClaimEntry) -> dict:
         "event_type": c.event_type,
         "kind": c.kind,
         "status": c.status,
+        "denial": is_denial(c),
         "evidence": c.evidence,
         "source": _source(entry.source),
     }

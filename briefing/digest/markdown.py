@@ -16,7 +16,8 @@ from .. import wording
 from .build import Digest, IncidentEntry, SourceRef, StoryEntry
 
 # Every character that means something in CommonMark/GFM inline or table syntax.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|!~&])")
+# Parentheses are left alone: without a "[...]" before them they are plain text, and "\(" reads badly.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 _SPACE = re.compile(r"\s+")
 # Characters allowed unencoded inside a Markdown link destination (no parentheses, brackets, spaces).
 _URL_SAFE = "/:?#@!$&'*+,;=%~-._"
@@ -45,14 +46,14 @@ def _incident(entry: IncidentEntry, one_day: bool) -> list[str]:
     inc = entry.incident
     lines = [
         f"### {inc.event_date.isoformat()} · {text(wording.places(inc.locations))} · "
-        + text(inc.event_type + wording.incident_kind(inc.kind)),
+        + text(inc.event_type + wording.incident_note(inc)),
         "",
         "| Who says | Side affected | Figures | Places | Source |",
         "|---|---|---|---|---|",
     ]
     for item in entry.claims:
         claim = item.claim
-        figures = wording.claim_figures(claim)
+        figures = wording.figures_or_denial(claim, inc)
         status = wording.claim_status(claim)
         if status:
             figures += f" ({status})"
@@ -101,5 +102,5 @@ def render_markdown(digest: Digest) -> str:
             for f in digest.failed_feeds
         ]
     else:
-        out.append("Every feed was fetched without error in this period.")
+        out.append(digest.fetch_note)
     return "\n".join(out).rstrip() + "\n"

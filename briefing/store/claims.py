@@ -12,7 +12,8 @@ import json
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from ..models import NON_COMBAT_KINDS, Claim, Incident, SideFigures, Tally
+from ..models import Claim, Incident, Tally
+from ..tally import build_tally
 from .db import Database, from_text, to_text, utc_now
 
 
@@ -239,60 +240,45 @@ class ClaimsMixin(Database):
                     claims=members,
                 )
             )
+        incidents.extend(self._marked_incidents(start, end))
         incidents.sort(key=lambda i: (i.event_date, i.id), reverse=True)
         return incidents
 
-    def tally(self, start: date, end: date, include_non_combat: bool = False) -> Tally:
-        """Incidents in [start, end] counted once; figures per (claimant, side).
+    def incidents_reported_by(self, story_ids: list[str]) -> list[Incident]:
+        """Incidents that these stories report, whatever day they happened (a digest's "reported today")."""
+        if not story_ids:
+            return []
+        row = self.conn.execute(
+            "SELECT min(event_date), max(event_date) FROM claims WHERE story_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(story_ids),),
+        ).fetchone()
+        if row[0] is None:
+            return []
+        wanted = set(story_ids)
+        return [
+            inc for inc in self.incidents_between(date.fromisoformat(row[0]), date.fromisoformat(row[1]))
+            if any(c.story_id in wanted for c in inc.claims)
+        ]
 
-        Within one incident a claimant's later claim about a side replaces its
-        earlier one (a toll revised 2 → 3 → 4 is 4, not 9); different claimants
-        are never added together.  Stories the reader marked as incidents but
-        that carry no claim count as incidents without figures.
-        """
-        incidents = self.incidents_between(start, end)
-        days = (end - start).days + 1
-        tally = Tally(start=start, end=end, per_day=[0] * days)
-        totals: dict[tuple[str, str], SideFigures] = {}
-        for inc in incidents:
-            if inc.kind in NON_COMBAT_KINDS and not include_non_combat:
-                tally.non_combat += 1
-                continue
-            tally.incidents += 1
-            index = (inc.event_date - start).days
-            if 0 <= index < days:
-                tally.per_day[index] += 1
-            latest: dict[tuple[str, str], Claim] = {}
-            for c in inc.claims:  # oldest first, so the last one wins...
-                earlier = latest.get((c.claimant, c.side_affected))
-                if c.vague and earlier is not None and not earlier.vague:
-                    continue  # ...but "dozens" never replaces a figure someone actually gave
-                latest[(c.claimant, c.side_affected)] = c
-            for (claimant, side), c in latest.items():
-                figures = totals.setdefault((claimant, side), SideFigures(claimant, side))
-                figures.unsplit += c.unsplit or 0
-                if c.vague:
-                    continue  # "dozens killed" is shown with its claim, never added up as deaths
-                figures.killed += c.killed
-                figures.wounded += c.wounded
-                figures.killed_high += max(c.killed_high or 0, c.killed)
-                figures.wounded_high += max(c.wounded_high or 0, c.wounded)
-        # Stories marked as incidents by hand (or tagged "incident") that carry no claims.
-        extra = self.conn.execute(
-            "SELECT s.sort_time FROM stories s WHERE s.sort_time >= ? AND s.sort_time < ?"
+    def _marked_incidents(self, start: date, end: date) -> list[Incident]:
+        """Stories the reader marked as incidents (or tagged "incident") that carry no claim: each is an
+        incident without figures, listed and counted like any other."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.sort_time FROM stories s WHERE s.sort_time >= ? AND s.sort_time < ?"
             " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.story_id = s.id)"
             " AND (EXISTS (SELECT 1 FROM story_marks m WHERE m.story_id = s.id AND m.is_incident = 1)"
             "      OR EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = 'incident'))",
-            (to_text(datetime.combine(start, datetime.min.time())),
-             to_text(datetime.combine(end + timedelta(days=1), datetime.min.time()))),
+            (to_text(datetime.combine(max(start, date(1970, 1, 2)), datetime.min.time())),
+             to_text(datetime.combine(min(end, date(9999, 12, 30)) + timedelta(days=1), datetime.min.time()))),
         ).fetchall()
-        for (sort_time,) in extra:
-            tally.incidents += 1
-            index = (from_text(sort_time).date() - start).days
-            if 0 <= index < days:
-                tally.per_day[index] += 1
-        tally.figures = sorted(totals.values(), key=lambda f: (f.side_affected, f.claimant))
-        return tally
+        return [
+            Incident(id=f"story:{sid}", event_date=from_text(sort_time).date(), marked_story=sid)
+            for sid, sort_time in rows
+        ]
+
+    def tally(self, start: date, end: date) -> Tally:
+        """Incidents in [start, end] counted once, figures per (claimant, side): see `briefing.tally`."""
+        return build_tally(self.incidents_between(start, end), start, end)
 
     def stories_without_claims_since(self, since: datetime) -> list[str]:
         return [

@@ -122,6 +122,12 @@ class FeedsMixin(Database):
             for r in rows
         ]
 
+    def fetch_count(self, since: datetime, until: datetime) -> int:
+        """How many feed fetches were recorded in a time range (a fresh database has none)."""
+        return self.conn.execute(
+            "SELECT count(*) FROM fetch_log WHERE started >= ? AND started < ?", (to_text(since), to_text(until))
+        ).fetchone()[0]
+
     def failed_feeds(self, since: datetime, until: datetime) -> list[LogEntry]:
         """The last error of each feed that failed in a time range (digest footer)."""
         latest: dict[str, LogEntry] = {}

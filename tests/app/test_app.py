@@ -458,7 +458,8 @@ def add_incident(store: Store, story: Story, killed: int = 3) -> None:
 
 
 def tally_text(app: BriefingApp) -> str:
-    return str(app.tally.query_one("#tally-text", Static).render())
+    """The tally panel's text with its continuation lines joined back on (a narrow panel breaks them)."""
+    return re.sub(r"\n   ", " ", str(app.tally.query_one("#tally-text", Static).render()))
 
 
 async def test_i_and_the_tally_panel_open_the_incidents_screen_at_30_days(sample_db):
@@ -481,23 +482,23 @@ async def test_a_correction_refreshes_the_tally_and_the_incident_marks(sample_db
     with Store(path) as store:
         add_incident(store, story)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        assert "AM says AM: 3 killed" in tally_text(app)
+        assert "Armenia: 3 killed (Armenia says)" in tally_text(app)
         assert "▲" in screen_text(app).splitlines()[0]
         await pilot.press("i")
         await pilot.press("enter", "x")  # into the Armenia column; reject the claim
         await pilot.pause()
         # The app's own connection wrote this, which the data_version poll never sees: the
         # Corrected message must refresh the panes, and at once.
-        assert "AM says AM" not in tally_text(app)
+        assert "(Armenia says)" not in tally_text(app)
         await pilot.press("c")  # restore it
         await pilot.pause()
-        assert "AM says AM: 3 killed" in tally_text(app)
+        assert "Armenia: 3 killed (Armenia says)" in tally_text(app)
         await pilot.press("n")  # the story does not report an incident after all
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen.focused, StoryList)
         assert "▲" not in screen_text(app).splitlines()[0]
-        assert "AM says AM" not in tally_text(app)
+        assert "(Armenia says)" not in tally_text(app)
 
 
 async def test_q_quits(sample_db):
@@ -702,7 +703,7 @@ async def test_what_fetch_watch_writes_appears_without_moving_the_cursor(sample_
             [clash] = other.stories_by_ids(saved.new_ids[:1], full=False)
             add_incident(other, clash, killed=7)
         await wait_for(pilot, lambda: app.story_list.story_count == 69, timeout=6)  # the 2 s poll
-        await wait_for(pilot, lambda: "AM says AM: 7 killed" in tally_text(app), timeout=6)
+        await wait_for(pilot, lambda: "Armenia: 7 killed (Armenia says)" in tally_text(app), timeout=6)
         await pilot.pause()
         assert app.story_list.current.id == story.id
         assert app.story_list.cursor == 15

@@ -64,8 +64,11 @@ def test_headline_keeps_claimants_apart_and_sections_come_in_order(sample_store)
     assert order == sorted(order)
     tags = [line[4:] for line in md.splitlines() if line.startswith("### ") and "·" not in line]
     # Quick tags in the configured order first, then the reader's other tags; then the origins.
-    assert tags[:4] == ["incident", "casualties", "Russia", "my notes"]
-    assert tags[4:] == ["Armenia", "Azerbaijan", "International"]
+    # A story tagged "incident" and "casualties" is listed once, under its first tag.
+    assert tags[:3] == ["incident", "Russia", "my notes"]
+    assert tags[3:] == ["Armenia", "Azerbaijan", "International"]
+    assert md.count("Azerbaijani forces shelled Sotk, one soldier killed](") == 2  # its claim row and its entry
+    assert "\\(" not in md and "\\)" not in md  # parentheses are not escaped
     assert "(+2 sources: [News.az](https://newsaz.example/mfa), [Azernews](https://azernews.example/mfa))" in md
     assert "Caspian News" not in md  # failed on another day
 
@@ -114,11 +117,12 @@ def test_markdown_escapes_feed_text_so_nothing_becomes_a_link_image_or_html(samp
     md = render(build_digest(store, config, DAY, DAY, TZ, now=NOW), "md")
     assert md_text(HOSTILE_SCRIPT) in md and md_text(HOSTILE_IMG) in md
     assert not re.search(r"(?<!\\)<", md)  # every "<" is escaped: no HTML can start
-    assert "](javascript" not in md and "![" not in md
-    link_targets = re.findall(r"\]\(([^)]*)\)", md)
+    # An escaped "\]" ends no link label, so "\](javascript:" is plain text.
+    assert not re.search(r"(?<!\\)\]\(javascript", md) and not re.search(r"(?<!\\)!\[", md)
+    link_targets = re.findall(r"(?<!\\)\]\(([^)]*)\)", md)
     assert link_targets and all(t.startswith(("http://", "https://")) for t in link_targets)
     assert md_text("a [b](c) <d> *e* _f_ `g` #h |i| !j \\k") == (
-        "a \\[b\\]\\(c\\) \\<d\\> \\*e\\* \\_f\\_ \\`g\\` \\#h \\|i\\| \\!j \\\\k"
+        "a \\[b\\](c) \\<d\\> \\*e\\* \\_f\\_ \\`g\\` \\#h \\|i\\| \\!j \\\\k"
     )
 
 

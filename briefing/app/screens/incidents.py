@@ -19,6 +19,7 @@ plain strings, never parsed as markup.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -30,10 +31,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...wording import claim_figures, side_label
-from .edit_figures import EditFiguresScreen
 from ...models import Claim, Incident, Story
 from ...store import Store
+from ...tally import build_tally, standing
+from ...wording import claim_figures, claim_phrase, count_phrase, side_label
+from .edit_figures import EditFiguresScreen
 
 # Days back from today (None: every incident stored) and how the title names the range.
 RANGES: tuple[tuple[int | None, str], ...] = ((1, "today"), (7, "7 days"), (30, "30 days"), (None, "all"))
@@ -53,6 +55,13 @@ STATUS_NOTES = {
 }
 
 
+STANDING_NOTES = {
+    "non-combat": "non-combat, kept out of the clash tally",
+    "denied": "only denials, not counted",
+    "rejected": "every claim rejected, not counted (c restores)",
+}
+
+
 def plain(text: str) -> str:
     """Feed text made safe to draw: control characters become spaces."""
     return "".join(ch if ch.isprintable() else " " for ch in text)
@@ -64,8 +73,12 @@ def incident_prompt(incident: Incident) -> Text:
     text = Text(no_wrap=False, overflow="fold")
     text.append(incident.event_date.isoformat(), style="bold")
     text.append(f"  {plain(places)} · {plain(incident.event_type)}")
-    if incident.kind != "combat":
-        text.append(f" · {plain(incident.kind)}, not in the clash tally", style="dim")
+    note = STANDING_NOTES.get(standing(incident))
+    if note:
+        text.append(f" · {note}", style="dim")
+    if incident.marked_story:
+        text.append("\n  marked as an incident by you; no figures", style="dim")
+        return text
     counts: dict[str, int] = {}
     for claim in incident.claims:
         counts[claim.claimant] = counts.get(claim.claimant, 0) + 1
@@ -73,14 +86,13 @@ def incident_prompt(incident: Incident) -> Text:
     return text
 
 
-def claim_prompt(claim: Claim, story: Story | None, show_claimant: bool) -> Text:
-    """A claim as the reader checks it: figures, status, places, and the story behind it."""
+def claim_prompt(claim: Claim, story: Story | None, show_claimant: bool, incident: Incident | None = None) -> Text:
+    """A claim as the reader checks it: figures (or what it denies), status, places, and the story behind it."""
     text = Text(no_wrap=False, overflow="fold")
     rejected = claim.status == "rejected"
     if show_claimant:
         text.append(f"{plain(claim.claimant)} says: ", style="italic")
-    text.append(f"{plain(side_label(claim.side_affected))}: {claim_figures(claim)}",
-                style="bold strike dim" if rejected else "bold")
+    text.append(plain(claim_phrase(claim, incident)), style="bold strike dim" if rejected else "bold")
     note = STATUS_NOTES.get(claim.status)
     if note:
         text.append(f"  {note[0]}", style=note[1])
@@ -93,6 +105,7 @@ def claim_prompt(claim: Claim, story: Story | None, show_claimant: bool) -> Text
         text.append(f"\n— {plain(story.feed)} {when}", style="dim")
         if not story.has_incident:
             text.append("\n  story marked: not an incident", style="yellow")
+        text.append("\n  Enter opens the story", style="dim")
     return text
 
 
@@ -101,6 +114,7 @@ class IncidentsScreen(Screen[None]):
 
 
     BINDINGS = [
+        Binding("q,escape", "close", "Close", id="incidents.close"),
         Binding("c", "correct('confirmed')", "Confirm", id="incidents.confirm"),
         Binding("x", "correct('rejected')", "Reject", id="incidents.reject"),
         Binding("e", "edit", "Edit figures", id="incidents.edit"),
@@ -109,13 +123,28 @@ class IncidentsScreen(Screen[None]):
             Binding(str(n), f"range({days})", label.capitalize(), id=f"incidents.range_{n}", group=RANGE_KEYS)
             for n, (days, label) in enumerate(RANGES, start=1)
         ),
-        Binding("left", "column(-1)", "Column left", show=False, id="incidents.column_left"),
-        Binding("right", "column(1)", "Column right", show=False, id="incidents.column_right"),
-        Binding("escape", "close", "Close", id="incidents.close"),
+        Binding("E", "export", "Export CSV", id="incidents.export"),
+        Binding("left,h", "column(-1)", "Column left", show=False, id="incidents.column_left"),
+        Binding("right,l", "column(1)", "Column right", show=False, id="incidents.column_right"),
+        Binding("j", "move(1)", "Down", show=False, id="incidents.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="incidents.up"),
     ]
 
     class Corrected(Message):
         """The reader changed a claim or a story's incident mark: tallies elsewhere are stale."""
+
+    @dataclass
+    class OpenStory(Message):
+        """Enter on a claim: show the story it was read from in the reader."""
+
+        story_id: str
+
+    @dataclass
+    class Export(Message):
+        """Export the claims of the incidents shown (one row per claim) for a spreadsheet."""
+
+        start: date
+        end: date
 
     def __init__(self, store: Store, today: date, days: int | None = 30) -> None:
         super().__init__()
@@ -127,6 +156,8 @@ class IncidentsScreen(Screen[None]):
         # Column id → the claims shown in it, in option order.
         self.column_claims: dict[str, list[Claim]] = {column: [] for column, _, _ in COLUMNS}
         self.shown_id: str | None = None  # the incident whose claims the columns hold
+        # Incidents the reader corrected here stay listed (to be restored) even when they stop counting.
+        self.touched: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="incidents-title", markup=False)
@@ -152,9 +183,11 @@ class IncidentsScreen(Screen[None]):
         focused = self.focused.id if self.focused is not None else None
         keep_claim = self.query_one(f"#{focused}", OptionList).highlighted if focused in self.column_claims else None
 
-        self.incidents = self.store.incidents_between(self.start, self.end, include_rejected=True)
+        every = self.store.incidents_between(self.start, self.end, include_rejected=True)
+        self.incidents = [i for i in every if standing(i) != "rejected" or i.id in self.touched]
         self.query_one("#incidents-title", Static).update(self.title_text())
-        ids = sorted({c.story_id for inc in self.incidents for c in inc.claims})
+        ids = sorted({c.story_id for inc in self.incidents for c in inc.claims}
+                     | {inc.marked_story for inc in self.incidents if inc.marked_story})
         self.stories = {s.id: s for s in self.store.stories_by_ids(ids, full=False)}
         incident_list.clear_options()
         if not self.incidents:
@@ -179,15 +212,21 @@ class IncidentsScreen(Screen[None]):
         return date.max if self.days is None else self.today
 
     def title_text(self) -> Text:
-        """`Incidents · 7 days (2025-05-29 to 2025-06-04) · 3 incidents`."""
-        count = len(self.incidents)
+        """`Incidents · 7 days (2025-05-29 to 2025-06-04) · 3 incidents, 1 non-combat apart`: counted
+        exactly as the tally panel counts (`briefing.tally`), and every one of them is listed."""
         if self.days is None:
             span = "all dates"
         elif self.days == 1:
             span = f"today ({self.today.isoformat()})"
         else:
             span = f"{self.days} days ({self.start.isoformat()} to {self.end.isoformat()})"
-        return Text(f"Incidents · {span} · {count} incident{'' if count == 1 else 's'}")
+        start = min((i.event_date for i in self.incidents), default=self.today) if self.days is None else self.start
+        end = max((i.event_date for i in self.incidents), default=self.today) if self.days is None else self.end
+        tally = build_tally(self.incidents, start, end)
+        others = [standing(i) for i in self.incidents]
+        extra = [f"{n} {what}" for what, n in (("only denied", others.count("denied")),
+                                               ("rejected", others.count("rejected"))) if n]
+        return Text(f"Incidents · {span} · {count_phrase(tally)}" + "".join(f", {e}" for e in extra))
 
     def empty_text(self) -> str:
         if self.days is None:
@@ -222,10 +261,15 @@ class IncidentsScreen(Screen[None]):
             widget.clear_options()
             if claims:
                 widget.add_options(
-                    Option(claim_prompt(c, self.stories.get(c.story_id), show_claimant=claimant is None))
+                    Option(claim_prompt(c, self.stories.get(c.story_id), show_claimant=claimant is None,
+                                        incident=incident))
                     for c in claims
                 )
                 widget.highlighted = 0
+            elif incident is not None and incident.marked_story and claimant is None:
+                story = self.stories.get(incident.marked_story)
+                title = plain(story.title) if story else "story not stored"
+                widget.add_option(Option(Text(f"Marked by you, no figures:\n{title}"), disabled=True))
             else:
                 widget.add_option(Option(Text("no claim", style="dim"), disabled=True))
 
@@ -237,8 +281,17 @@ class IncidentsScreen(Screen[None]):
             self.show_claims(incident)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on an incident moves into its first column that has claims."""
+        """Enter on an incident moves into its first column that has claims; Enter on a claim opens its story."""
+        if event.option_list.id in self.column_claims:
+            claims = self.column_claims[event.option_list.id]
+            if event.option_index < len(claims):
+                self.post_message(self.OpenStory(claims[event.option_index].story_id))
+            return
         if event.option_list.id != "incident-list":
+            return
+        incident = self.current_incident()
+        if incident is not None and incident.marked_story:
+            self.post_message(self.OpenStory(incident.marked_story))
             return
         for column, _, _ in COLUMNS:
             if self.column_claims[column]:
@@ -260,6 +313,9 @@ class IncidentsScreen(Screen[None]):
     # --- corrections --------------------------------------------------------------
 
     def _changed(self, message: str) -> None:
+        current = self.current_incident()
+        if current is not None:
+            self.touched.add(current.id)
         self.reload()
         self.post_message(self.Corrected())
         self.notify(message, timeout=3, markup=False)
@@ -278,7 +334,7 @@ class IncidentsScreen(Screen[None]):
             return
         self.store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, action)
         verb = {"confirmed": "Confirmed", "rejected": "Rejected"}[action]
-        self._changed(f"{verb}: {claim.claimant} says {side_label(claim.side_affected)}")
+        self._changed(f"{verb}: {claim.claimant} says {claim_phrase(claim, self.current_incident())}")
 
     def action_edit(self) -> None:
         claim = self._correctable_claim()
@@ -324,6 +380,19 @@ class IncidentsScreen(Screen[None]):
         else:
             return
         self.query_one(f"#{order[index]}", OptionList).focus()
+
+    def action_move(self, step: int) -> None:
+        """j/k: down and up in whichever list has the focus."""
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            focused.action_cursor_down() if step > 0 else focused.action_cursor_up()
+
+    def action_export(self) -> None:
+        start, end = self.start, self.end
+        if self.days is None:
+            start = min((i.event_date for i in self.incidents), default=self.today)
+            end = max((i.event_date for i in self.incidents), default=self.today)
+        self.post_message(self.Export(start, end))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,8 +1,8 @@
 """The incident tally in the sidebar: today, 7 days and 30 days, each figure with who claims it.
 
-The panel never adds one claimant's figures to another's: "AZ says AM: 10
-killed" and "AM says AM: 1 killed" are two claims about the same losses, and a
-single summed number would be a third claim nobody made.  Landmine and other
+The panel never adds one claimant's figures to another's: "Armenia: 10 killed
+(Azerbaijan says)" and "Armenia: 1 killed (Armenia says)" are two claims about
+the same losses, and a single summed number would be a third claim nobody made.  Landmine and other
 non-combat incidents are counted apart.  A sparkline shows incidents per day
 over the month.  Enter (or a click) asks the app to open the incidents screen.
 
@@ -20,57 +20,44 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from ...models import Tally
-from ...wording import by_claimant, casualties
+from ...wording import by_claimant, plural, tally_line
 
-# Short names so a figure fits in a 30-40 column sidebar ("AZ says AM: 10 killed").
-SHORT = {
-    "Armenia": "AM",
-    "Azerbaijan": "AZ",
-    "Russia": "RU",
-    "Karabakh": "KB",
-    "civilians-Armenia": "AM civ.",
-    "civilians-Azerbaijan": "AZ civ.",
-    "unknown": "?",
-    "unattributed": "unattr.",
-}
-LEGEND = "AM Armenia · AZ Azerbaijan · RU Russia · KB Karabakh · civ. civilians · ? side not stated"
+LEGEND = "Each line: whose losses, the figures, and who says so; claimants are never added together."
 
 
-def short(name: str) -> str:
-    return SHORT.get(name, name)
-
-
-def figure_lines(tally: Tally) -> list[str]:
-    """One line per (claimant, side) with casualties, claimants in the digest's fixed order."""
+def figure_lines(tally: Tally) -> list[tuple[str, str]]:
+    """One (what, who says it) per claimant and side with casualties, claimants in the digest's order."""
     return [
-        f"{short(claimant)} says {short(f.side_affected)}: {casualties(f)}"
-        for claimant, figures in by_claimant(tally)
+        tally_line(f)
+        for _claimant, figures in by_claimant(tally)
         for f in sorted(figures, key=lambda f: f.side_affected)
     ]
 
 
-def _fit(line: str, width: int, indent: str = "   ") -> list[str]:
-    """`line`, or the line broken after its last comma that fits, continued with a hanging indent.
-
-    A sidebar is ~30 columns and "AM says AM: 1 killed, 2 wounded" is 31; a
-    break after "killed," reads better than the terminal folding mid-word.
-    """
-    if len(line) <= width or ", " not in line:
+def _fit(what: str, who: str, width: int, indent: str = "   ") -> list[str]:
+    """`Armenia: 2 civilians wounded (Armenia says)` on one line if it fits, else who says it on the next,
+    and a long figure broken after a comma: a narrow sidebar never folds a line mid-word."""
+    line = f" {what} {who}"
+    if len(line) <= width:
         return [line]
-    head, _, tail = line.rpartition(", ")
-    while len(head) + 1 > width and ", " in head:
-        head, _, more = head.rpartition(", ")
-        tail = f"{more}, {tail}"
-    return [head + ",", indent + tail]
+    lines = [f" {what}"]
+    if len(lines[0]) > width and ", " in what:
+        head, _, tail = what.partition(", ")
+        lines = [f" {head},", f"{indent}{tail}"]
+    if len(lines[-1]) + 1 + len(who) <= width:
+        lines[-1] += f" {who}"
+    else:
+        lines.append(f"{indent}{who}")
+    return lines
 
 
 def tally_text(today: Tally, week: Tally, month: Tally, width: int = 40) -> Text:
-    """The three periods as plain text: a heading with the counts, then the claimed figures."""
+    """The three periods as plain text: a heading with the counts, then the claimed figures in words."""
     text = Text(no_wrap=False, overflow="fold")
     for label, tally in (("Today", today), ("7 days", week), ("30 days", month)):
         if text:
             text.append("\n")
-        count = f"{tally.incidents} incident{'' if tally.incidents == 1 else 's'}"
+        count = plural(tally.incidents, "incident")
         text.append(label, style="bold")
         text.append(f"  {count}", style="" if tally.incidents else "dim")
         if tally.non_combat:
@@ -78,12 +65,19 @@ def tally_text(today: Tally, week: Tally, month: Tally, width: int = 40) -> Text
             fits = len(label) + len(count) + len(extra) + 3 <= width
             text.append((" " if fits else "\n ") + extra, style="dim")
         lines = figure_lines(tally)
-        for line in lines:
-            for part in _fit(" " + line, width):
+        for what, who in lines:
+            for part in _fit(what, who, width):
                 text.append("\n" + part)
         if tally.incidents and not lines:
             text.append("\n no casualties claimed", style="dim")
     return text
+
+
+def sparkline_dates(tally: Tally, width: int) -> str:
+    """`06 Nov … 05 Dec` under the sparkline: the first and last day it covers, at its two ends."""
+    first, last = f"{tally.start:%d %b}", f"{tally.end:%d %b}"
+    gap = max(1, width - len(first) - len(last))
+    return first + " " * gap + last
 
 
 class TallyPanel(Widget, can_focus=True):
@@ -99,8 +93,9 @@ class TallyPanel(Widget, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Incident tally: loading…"), id="tally-text")
-        yield Static(Text("Daily, 30 days"), id="tally-caption")
+        yield Static(Text("Incidents per day, 30 days"), id="tally-caption")
         yield Sparkline([], id="tally-sparkline")
+        yield Static(Text(""), id="tally-dates")
 
     def on_mount(self) -> None:
         self.tooltip = LEGEND + "\nEnter: every incident with each side's claims"
@@ -119,7 +114,8 @@ class TallyPanel(Widget, can_focus=True):
         today, week, month = self._tallies
         self.query_one("#tally-text", Static).update(tally_text(today, week, month, width))
         peak = max(month.per_day, default=0)
-        self.query_one("#tally-caption", Static).update(Text(f"Daily, 30 days (max {peak})"))
+        self.query_one("#tally-caption", Static).update(Text(f"Incidents per day (max {peak})"))
+        self.query_one("#tally-dates", Static).update(Text(sparkline_dates(month, width)))
 
     def on_resize(self, event: events.Resize) -> None:
         self._draw()
