@@ -31,8 +31,28 @@ ERROR = "error"
 # Words that still bring stories (or will, once the server calms down); every other word is broken.
 WORKING = frozenset({OK, MOVED, RATE_LIMITED})
 
-# A feed whose newest item is older than this has stopped publishing ("stale for months").
-STALE_AFTER = timedelta(days=60)
+# A feed whose newest item is older than this has stopped publishing ("stale for months": a quarter).
+STALE_AFTER = timedelta(days=90)
+
+
+# What each word means, for a status line that has room for a sentence.
+HINTS = {
+    OK: "the feed answers",
+    MOVED: "the address redirects to another feed; put the new one in feeds.toml",
+    RATE_LIMITED: "the outlet asked us to come back later",
+    STALE: "its newest story is months old: the outlet stopped updating this feed",
+    EMPTY: "the feed has no items",
+    HTML: "the address serves a web page, not a feed",
+    NOT_A_FEED: "the address serves something that is not RSS or Atom",
+    FORBIDDEN: "the outlet refuses scripts (a per-feed user_agent may help)",
+    NOT_FOUND: "no feed at this address any more",
+    GONE: "the outlet removed this feed",
+    SERVER_ERROR: "the outlet's server is failing",
+    TIMEOUT: "the server did not answer in time",
+    UNREACHABLE: "cannot connect (network, DNS or the site is down)",
+    TOO_LARGE: "the feed is larger than max_bytes",
+    ERROR: "the last fetch failed",
+}
 
 
 def is_broken(word: str | None) -> bool:

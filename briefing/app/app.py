@@ -24,7 +24,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from .. import service
+from .. import health, service
 from ..config import Config
 from ..fetch.schedule import backing_off
 from ..models import ORIGIN_LABELS, Feed, FetchOutcome
@@ -258,8 +258,9 @@ class BriefingApp(App[None]):
 
     def on_sidebar_feed_highlighted(self, event: Sidebar.FeedHighlighted) -> None:
         feed = event.feed
-        if feed.last_status == "error":
-            self.status.activity = plain(f"{feed.name}: last fetch failed: {feed.last_error or 'unknown error'}")
+        if feed.last_status == "error" or health.is_broken(feed.health):
+            why = feed.last_error or health.HINTS.get(feed.health or "", "last fetch failed")
+            self.status.activity = plain(f"{feed.name}: {feed.health or 'error'}: {why}")
 
     def on_tally_panel_opened(self, event: TallyPanel.Opened) -> None:
         self.action_incidents()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -44,10 +43,7 @@ def open_existing_store(args: argparse.Namespace) -> Store:
     path = db_path(args)
     if not path.is_file():
         raise CommandError(f"briefing: no database at {path} (run `briefing fetch` first, or check --db)")
-    try:
-        return Store(path)
-    except sqlite3.DatabaseError as error:
-        raise CommandError(f"briefing: {path} is not a briefing database ({error})") from None
+    return Store(path)  # a file that is not a database: StoreError, reported by the command line
 
 
 def fail(message: str) -> int:

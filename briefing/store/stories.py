@@ -333,7 +333,7 @@ class StoriesMixin(Database):
 
     def get_story(self, story_id: str) -> Story | None:
         row = self.conn.execute(
-            f"SELECT {_LIST_COLUMNS}, s.summary, s.content FROM stories s"
+            f"SELECT {_LIST_COLUMNS}, s.summary, s.content, s.published_claimed FROM stories s"
             " LEFT JOIN feeds f ON f.name = s.feed WHERE s.id = ?",
             (story_id,),
         ).fetchone()
@@ -341,7 +341,7 @@ class StoriesMixin(Database):
 
     def stories_between(self, since: datetime, until: datetime, full: bool = True) -> list[Story]:
         """Every story in a time range, oldest first (digest, extraction, clustering)."""
-        columns = _LIST_COLUMNS + (", s.summary, s.content" if full else "")
+        columns = _LIST_COLUMNS + (", s.summary, s.content, s.published_claimed" if full else "")
         rows = self.conn.execute(
             f"SELECT {columns} FROM stories s LEFT JOIN feeds f ON f.name = s.feed"
             " WHERE s.sort_time >= ? AND s.sort_time < ? ORDER BY s.sort_time, s.id",
@@ -351,7 +351,7 @@ class StoriesMixin(Database):
 
     def stories_by_ids(self, ids: list[str], full: bool = True) -> list[Story]:
         out: list[Story] = []
-        columns = _LIST_COLUMNS + (", s.summary, s.content" if full else "")
+        columns = _LIST_COLUMNS + (", s.summary, s.content, s.published_claimed" if full else "")
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self.conn.execute(

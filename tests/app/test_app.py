@@ -646,12 +646,16 @@ async def test_failed_feed_is_marked_in_the_sidebar(sample_db):
     app = make_app(sample_db)
     path = sample_db[1]
     with Store(path) as store:
-        store.record_outcome(FetchOutcome("TASS", "error", error="HTTP 503"), None)
+        store.record_outcome(FetchOutcome("TASS", "error", error="HTTP 503", health="server error"), None)
+        store.record_outcome(FetchOutcome("Trend", "unchanged", health="stale"), None)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        assert "TASS ✗" in screen_text(app)
+        assert "TASS ✗" in screen_text(app) and "Trend ✗" in screen_text(app)
         app.sidebar.highlighted = app.sidebar.get_option_index("feed:TASS")
         await pilot.pause()
-        assert "TASS: last fetch failed: HTTP 503" in screen_text(app)
+        assert "TASS: server error: HTTP 503" in screen_text(app)  # the word `briefing feeds` shows
+        app.sidebar.highlighted = app.sidebar.get_option_index("feed:Trend")
+        await pilot.pause()
+        assert "Trend: stale: its newest story is months old" in screen_text(app)
 
 
 HOSTILE = "[@click=app.quit]x[/] [b]bold[/b] [link='file:///etc/passwd']y[/link] \x1b[31mred\x1b]0;pwned\x07"

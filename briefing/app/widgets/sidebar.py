@@ -1,8 +1,9 @@
 """The sidebar: sources grouped by origin, then tags, each with its unread count.
 
-Choosing an entry narrows the story list.  A source whose last fetch failed is
-marked with ✗, and highlighting it shows the error in the status line, so a
-broken feed is visible without leaving the app.  Counts are re-read from the
+Choosing an entry narrows the story list.  A source whose last fetch failed, or
+whose health word (`briefing.health`, the word `briefing feeds` shows) is a broken
+one, is marked with ✗, and highlighting it shows that word and the error in the
+status line, so a broken feed is visible without leaving the app.  Counts are re-read from the
 store after each change; the highlighted entry is kept by id across rebuilds.
 """
 
@@ -19,6 +20,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ... import health
 from ...models import ORIGIN_LABELS, ORIGINS, Feed
 from ...store import TagCount
 from .story_list import plain, shorten
@@ -94,7 +96,7 @@ class Sidebar(OptionList):
             unread = sum(f.unread_count for f in members)
             options.append(Option(label(ORIGIN_LABELS[origin], unread, bold=True), id=f"origin:{origin}"))
             for feed in members:
-                failed = feed.last_status == "error"
+                failed = feed.last_status == "error" or health.is_broken(feed.health)
                 options.append(Option(label(feed.name, feed.unread_count, indent=2, failed=failed),
                                       id=f"feed:{feed.name}"))
         if tags:

@@ -1,0 +1,58 @@
+"""Exit statuses and reports a script can trust: all feeds failed is a failure, read-only commands
+never create a database, the demo reports its real time and keeps the real feed list out of its database."""
+
+from __future__ import annotations
+
+import re
+
+from feedserver import Reply
+
+from briefing.cli import main
+from briefing.store import Store
+
+from .test_run import write_config
+
+
+def test_fetch_exits_1_and_says_so_when_every_feed_failed(feed_server, tmp_path, capsys):
+    feed_server.route("/a.xml", Reply(404))
+    feed_server.route("/b.xml", Reply(403))
+    config = write_config(tmp_path / "feeds.toml", feed_server, {"A": "/a.xml", "B": "/b.xml"})
+    assert main(["--config", str(config), "--db", str(tmp_path / "f.db"), "fetch"]) == 1
+    assert "briefing: every feed failed (2 of 2)" in capsys.readouterr().err
+
+
+def test_fetch_with_one_feed_failing_among_working_ones_exits_0(feed_server, tmp_path, capsys):
+    from feedserver import rss, xml_reply
+
+    feed_server.route("/good.xml", xml_reply(rss([{"title": "Sotk", "link": "https://o.example/1"}])))
+    config = write_config(tmp_path / "feeds.toml", feed_server, {"Good": "/good.xml", "Bad": "/bad.xml"})
+    assert main(["--config", str(config), "--db", str(tmp_path / "f.db"), "fetch"]) == 0
+    assert "every feed failed" not in capsys.readouterr().err
+
+
+def test_read_only_commands_never_create_a_database(tmp_path, capsys):
+    missing = tmp_path / "typo.db"
+    for command in (["feeds"], ["digest"], ["extract", "--rebuild"]):
+        assert main(["--db", str(missing), *command]) == 2, command
+        assert capsys.readouterr().err.strip() == (
+            f"briefing: no database at {missing} (run `briefing fetch` first, or check --db)")
+        assert not missing.exists()
+    garbage = tmp_path / "not-a.db"
+    garbage.write_bytes(b"this is not SQLite" * 100)
+    assert main(["--db", str(garbage), "feeds"]) == 1
+    assert "not a usable briefing database" in capsys.readouterr().err
+
+
+def test_demo_reports_its_real_time_and_keeps_the_real_feed_list_out_of_its_database(tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["--db", str(db), "demo", "--no-app"]) == 0
+    seconds = float(re.search(r" in (\d+\.\d) s\n", capsys.readouterr().out).group(1))
+    assert seconds > 0.0
+    with Store(db) as store:
+        demo_feeds = set(store.feed_states())
+    # The default feeds.toml (copied on first use) must not leak into the demo database.
+    for command in (["feeds"], ["digest"]):
+        assert main(["--db", str(db), *command]) == 0
+    with Store(db) as store:
+        assert set(store.feed_states()) == demo_feeds
+    assert "Hetq" not in demo_feeds
