@@ -190,7 +190,8 @@ class BriefingApp(App[None]):
         if not self.tally.is_attached:  # a late message while the app shuts down
             return
         today = self.now().astimezone().date()
-        today_t, week, month = (self.store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS)
+        with self.store.snapshot():  # three tallies of one state of the database, never of two
+            today_t, week, month = [self.store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS]
         self.tally.set_tallies(today_t, week, month)
 
     def describe_filter(self, f: StoryFilter) -> str:

@@ -200,7 +200,16 @@ def build_digest(
     store: Store, config: Config, start: date, end: date, tz: tzinfo | None = None,
     now: datetime | None = None,
 ) -> Digest:
-    """Read the digest for the days start..end (inclusive) in time zone `tz` from the store."""
+    """Read the digest for the days start..end (inclusive) in time zone `tz` from the store.
+
+    Every read happens in one snapshot: a digest taken while `extract --rebuild` or a
+    fetcher writes shows one state of the database, its counts agreeing with its lists.
+    """
+    with store.snapshot():
+        return _build(store, config, start, end, tz, now)
+
+
+def _build(store: Store, config: Config, start: date, end: date, tz: tzinfo | None, now: datetime | None) -> Digest:
     if end < start:
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
     tz = tz or timezone.utc

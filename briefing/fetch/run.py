@@ -18,7 +18,6 @@ import asyncio
 import atexit
 import multiprocessing
 import os
-import signal
 import threading
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -33,6 +32,7 @@ from ..config import Config
 from ..models import Feed, FetchOutcome
 from ..store import SaveResult, Store, utc_now
 from .client import FeedClient, FetchError, FetchResponse
+from .lifeline import start_worker
 from .parse import ParsedFeed, one_line, parse_feed
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
@@ -59,10 +59,10 @@ def get_pool() -> Executor:
             context = multiprocessing.get_context(method)
             if method == "forkserver":
                 context.set_forkserver_preload(["briefing.fetch.parse"])
-            # Workers ignore SIGINT: Ctrl-C reaches the whole process group, and only the parent
-            # should handle it (an idle worker would otherwise print a KeyboardInterrupt traceback).
+            # Workers ignore Ctrl-C (the parent handles it) and exit when this process ends,
+            # however it ends (lifeline.py).
             _pool = ProcessPoolExecutor(max_workers=parse_workers(), mp_context=context,
-                                        initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+                                        initializer=start_worker, initargs=(os.getpid(),))
         return _pool
 
 

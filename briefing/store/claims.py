@@ -211,7 +211,11 @@ class ClaimsMixin(Database):
         return out
 
     def incidents_between(self, start: date, end: date, include_rejected: bool = False) -> list[Incident]:
-        """Incidents with every claim (corrections applied), newest first."""
+        """Incidents with every claim (corrections applied), newest first, read from one snapshot."""
+        with self.snapshot():
+            return self._incidents_between(start, end, include_rejected)
+
+    def _incidents_between(self, start: date, end: date, include_rejected: bool) -> list[Incident]:
         claims = self.claims_between(start, end, include_rejected)
         rows = {
             r["id"]: r

@@ -230,12 +230,14 @@ class StoryList(ScrollView, can_focus=True):
 
     def set_filter(self, story_filter: StoryFilter) -> None:
         """Show another selection; raises SearchError (and changes nothing) on a bad query."""
-        count = self.store.count_stories(story_filter)
+        with self.store.snapshot():  # the count and the first rows from one state of the database
+            count = self.store.count_stories(story_filter)
+            window = self.store.story_window(story_filter, 0, WINDOW)
         self.filter = story_filter
         self._count = count
         self._expanded.clear()
         self._inserts = []
-        self._window = []
+        self._window = window
         self._window_start = 0
         self._update_size()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -259,18 +261,22 @@ class StoryList(ScrollView, can_focus=True):
             head_id = head.id if head else None
         elif keep is not None:
             head_id = keep.story.id
-        try:
-            self._count = self.store.count_stories(self.filter)
-        except SearchError:
-            return
-        self._window = []
-        self._reload_expanded()
-        line = 0
-        if head_id is not None:
-            position = self.store.position_of(self.filter, head_id)
-            if position is not None:
-                position = min(position, max(self._count - 1, 0))
-                line = self._line_of(position) + (member_index + 1 if member_index is not None else 0)
+        # Count, positions and the rows around the cursor come from one snapshot: a fetcher
+        # committing between them would otherwise shift the rows under the cursor by its news.
+        with self.store.snapshot():
+            try:
+                self._count = self.store.count_stories(self.filter)
+            except SearchError:
+                return
+            self._window = []
+            self._reload_expanded()
+            line = 0
+            if head_id is not None:
+                position = self.store.position_of(self.filter, head_id)
+                if position is not None:
+                    position = min(position, max(self._count - 1, 0))
+                    line = self._line_of(position) + (member_index + 1 if member_index is not None else 0)
+                    self._load_window(position)
         self._update_size()
         line = min(line, max(self.row_count - 1, 0))
         at_top = round(self.scroll_y) == 0
