@@ -39,4 +39,4 @@ def store(db_path) -> Store:
 
 @pytest.fixture
 def default_config() -> Config:
-    return load_config(REPO / "feeds.toml")
+    return load_config(REPO / "briefing" / "data" / "feeds.toml")
