@@ -170,6 +170,11 @@ class Claim:
     event_type: str = "other"
     kind: Literal["combat", "landmine", "non-combat"] = "combat"
     evidence: str = ""
+    # How sure the extractor is (the product of its decisions' confidences) and why it said so:
+    # `briefing.extract.records.Why` records, shown by `briefing extract --explain` and the
+    # incidents screen; a reader's correction replaces both.
+    confidence: float = 1.0
+    why: tuple = ()
     story_id: str = ""
     # Assigned by incident grouping.
     incident_id: str = ""

@@ -18,39 +18,48 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..language import detect_language
 from ..models import Claim, Incident
-from .claims import extract_story
+from .claims import StoryReading, read_story
 from .incidents import group_incidents, latest_claims
-from .relevance import is_relevant
+from .lexicon import load
+from .relevance import is_relevant_text
 
 __all__ = [
     "Claim",
     "Incident",
+    "StoryReading",
     "claim_to_dict",
     "extract_claims",
     "extract_jsonl",
     "group_incidents",
     "is_relevant",
     "latest_claims",
+    "read_story",
 ]
 
 
-def extract_claims(title: str, summary: str, published: datetime, source: str = "") -> list[Claim]:
+def is_relevant(title: str, summary: str, language: str = "") -> bool:
+    """Is the story about the Armenia–Azerbaijan conflict or relations (in its own language)?"""
+    language = language or detect_language(f"{title} {summary}")
+    return is_relevant_text(load(language), title, summary)
+
+
+def extract_claims(title: str, summary: str, published: datetime, source: str = "", language: str = "") -> list[Claim]:
     """Casualty claims of one story; [] when the story is not relevant.
 
     `published` should be timezone-aware (its own offset decides what "on Tuesday" means).
-    `source` (the outlet name) is optional: it only helps when an Armenian or Azerbaijani
-    outlet writes "the Defence Ministry said" without naming the country.
+    `source` is accepted for callers that have it; the claimant never comes from the outlet.
     Claims come back without `story_id`/`incident_id`; set `story_id` and call
-    `group_incidents` to link stories.  Claims with `vague=True` ("12 casualties", "dozens
-    killed") are figures the corpus rules do not count, kept for the reader; `extract_jsonl`
-    (the corpus view) leaves them out.
+    `group_incidents` to link stories. Claims with `vague=True` ("dozens killed", an unsplit
+    "12 casualties") are kept for the reader and left out of the corpus view.
     """
-    if not is_relevant(title, summary):
-        return []
     if published.tzinfo is None:
         published = published.replace(tzinfo=timezone.utc)
-    return extract_story(title, summary, published, source)
+    language = language or detect_language(f"{title} {summary}")
+    if not is_relevant(title, summary, language):
+        return []
+    return list(read_story(title, summary, published, language).claims)
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
@@ -93,7 +102,7 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path) -> int:
             summary = story.get("summary") or ""
             published = _parse_time(story.get("published"))
             relevant = is_relevant(title, summary)
-            claims = extract_story(title, summary, published, story.get("source") or "") if relevant else []
+            claims = extract_claims(title, summary, published) if relevant else []
             # the corpus view: figures the corpus rules do not count stay in the store only
             claims = [claim for claim in claims if not claim.vague]
             for claim in claims:

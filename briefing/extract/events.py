@@ -1,171 +1,53 @@
-"""Event type, weapons and kind (combat / landmine / non-combat) of a claim (README rules 10, 12).
+"""Stage 7: what kind of event a claim is about, with which weapons, where.
 
-Why: grouping across stories needs the kind (a mine blast is never the same incident as a
-border clash) and the reader shows the type and weapons.  Cues are tried on the claim's own
-sentences first, then its claimant's, then the whole story, so a story mixing a drone strike
-and a clash types each claim by its own words.
+The event table's rows are in order of precedence: the first row found in the claim's own
+sentences names the event type (a mine blast before a drone before a sniper before shelling
+before a clash before plain gunfire), and its `kind` keeps mine blasts and non-combat deaths
+out of the clash tally. Weapons are every weapon named there; places are the gazetteer's,
+as written. Where the claim's sentences name none, the whole story is asked.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-from .victims import is_civil
-from .words import MILITARY_WORDS, ci
-
-# Event type cues, checked in this order.
-REMNANTS = ci(r"\b(?:left ?over|leftover|unexploded|remnants?|land ?mines?|anti-(?:tank|personnel) mines?|mine blasts?|mines? (?:went off|blew up)|(?:hit|struck|stepped on|drove over|ran over) an? (?:[\w-]+ )?mine)\b")
+from .gazetteer import NOT_LOCATIONS
+from .records import Sentence
 
 
-MINE = ci(
-    r"\b(?:land ?mines?|anti-(?:tank|personnel) mines?|(?:hit|struck|stepped on|drove over|ran over|detonated) (?:an? |another )?(?:\w+ )?mine|"
-    r"mine (?:blasts?|explosions?|exploded|detonated|incidents?|went off|blew up)|(?:set off|triggered) an? (?:\w+ )?mine|by (?:a|another) mine|mine victims|unexploded (?:ordnance|munitions?|shells?|bombs?)|explosive device|left ?over from|leftover)\b",
-)
+@dataclass(frozen=True, slots=True)
+class EventDescription:
+    event_type: str = "armed clash"
+    kind: str = "combat"
+    weapons: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
 
 
-EVENT_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("landmine", MINE),
-    ("other", ci(r"\b(?:explosion|blast|exploded|fire broke out|shot down|brought down|downed|downing|crash\w*|accident\w*|helicopter|barracks fire|depot|overturned|avalanche|drowned|"
-                  r"(?:fire|blaze) (?:at|in) (?:the |a )?(?:[\w-]+ ){0,2}(?:barracks|depot|warehouse|dormitory|building)|burned down|blaze)\b")),
-    ("sniper fire", ci(r"\bsnipers?\b")),
-    ("drone strike", ci(r"\b(?:drone strikes?|drone attacks?|with (?:an? )?(?:attack |combat |kamikaze |strike |armed )?(?:drones?|UAVs?)|UAV strikes?|struck by (?:an? )?(?:\w+ )?drone|drones? (?:struck|hit|attacked|targeted))\b")),
-    ("shelling/artillery", ci(r"\b(?:shell(?:s|ing|ed)?|artillery|bombard\w*|rocket attacks?|rockets?|missiles?|missile strikes?|cluster|air ?strikes?|airstrikes?|Grad|Smerch)\b")),
-    ("armed clash", ci(r"\b(?:clash\w*|fighting|firefight|attack\w*|ambush\w*|offensive|skirmish\w*|battles?|exchanged? (?:of )?fire|opened (?:\w+ )?fire|assault|raid|"
-                        r"(?:vehicle|car|convoy|patrol|truck|bus|minibus) (?:was |were )?(?:fired (?:on|upon|at)|shot at))\b")),
-    ("ceasefire violation", ci(r"\b(?:ceasefire violations?|violat\w+|breach\w* of the (?:truce|ceasefire)|gunfire|fired (?:at|on)|shooting|shot at|provocations?|sporadic)\b")),
-)
+def _event_spans(sentences: list[Sentence]):
+    return [span for sentence in sentences if not sentence.scope for span in sentence.of("event")]
 
 
-WEAPON_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("drone", ci(r"\b(?:drones?|UAVs?|Bayraktars?|quadcopters?|loitering munitions?)\b")),
-    ("artillery", ci(r"\b(?:artillery|howitzers?)\b")),
-    ("mortar", ci(r"\bmortars?\b")),
-    ("small arms", ci(r"\b(?:gunfire|firearms?|assault rifles?|machine[- ]guns?|small[- ]arms|rifles?|guns|gunshots?|bullets?|Kalashnikovs?|automatic weapons?|automatic rifles?|submachine guns?|pistols?)\b")),
-    ("sniper", ci(r"\bsnipers?\b")),
-    ("rocket", ci(r"\b(?:rockets?|cluster (?:munitions?|rockets?|bombs?)|Grad|Smerch|MLRS)\b")),
-    ("missile", ci(r"\bmissiles?\b")),
-    ("mine", MINE),
-    ("tank", ci(r"(?<!-)\btanks?\b")),
-    ("aircraft", ci(r"\b(?:air ?strikes?|airstrikes?|aircraft|warplanes?|jets?|bombers?)\b")),
-)
+def describe(own: list[Sentence], story: list[Sentence]) -> EventDescription:
+    spans = _event_spans(own) or _event_spans(story)
+    weapons: list[str] = []
+    for span in spans:
+        weapon = span.row.get("weapon")
+        if weapon and weapon not in weapons:
+            weapons.append(weapon)
+    event_type, kind = "armed clash", "combat"
+    if spans:
+        first = min(spans, key=lambda span: span.row.get("rank", 99))
+        event_type = first.row.get("event", "armed clash")
+        kind = first.row.get("kind", "combat")
+    places = _places(own) or _places([s for s in story if not s.scope])
+    return EventDescription(event_type, kind, weapons, places)
 
 
-# Substrings one of which every match of a cue contains: a cheap `in` test before each regex
-# (speed: most texts name two or three of the ten weapons).
-_MINE_HINTS = ("mine", "unexploded", "explosive device", "left")
-EVENT_HINTS: dict[str, tuple[str, ...]] = {
-    "landmine": _MINE_HINTS,
-    "other": ("explo", "blast", "fire broke", "down", "crash", "accident", "helicopter", "barracks", "depot", "overturn", "avalanche", "drown", "burned down", "blaze"),
-    "sniper fire": ("sniper",),
-    "drone strike": ("drone", "uav"),
-    "shelling/artillery": ("shell", "artiller", "bombard", "rocket", "missile", "cluster", "air", "grad", "smerch"),
-    "armed clash": ("clash", "fight", "attack", "ambush", "offensive", "skirmish", "battle", "fire", "assault", "raid", "shot at"),
-    "ceasefire violation": ("ceasefire", "violat", "breach", "gunfire", "fired", "shooting", "shot at", "provocation", "sporadic"),
-}
-WEAPON_HINTS: dict[str, tuple[str, ...]] = {
-    "drone": ("drone", "uav", "bayraktar", "quadcopter", "loitering"),
-    "artillery": ("artillery", "howitzer"),
-    "mortar": ("mortar",),
-    "small arms": ("gun", "firearm", "rifle", "arms", "bullet", "kalashnikov", "automatic", "pistol"),
-    "sniper": ("sniper",),
-    "rocket": ("rocket", "cluster", "grad", "smerch", "mlrs"),
-    "missile": ("missile",),
-    "mine": _MINE_HINTS,
-    "tank": ("tank",),
-    "aircraft": ("air", "aircraft", "warplane", "jet", "bomber"),
-}
-
-
-def _hinted(hints: tuple[str, ...], text: str) -> bool:
-    for hint in hints:
-        if hint in text:
-            return True
-    return False
-
-
-# A ground offensive is fighting even when guns and drones are named.
-OFFENSIVE = ci(
-    r"\b(?:(?:military |ground |counter-?|large-scale |full-scale )offensive|offensive (?:operation|along)|full-scale (?:attack|assault|war|offensive)|"
-    r"ground (?:assault|attack|operation|offensive)|along the (?:entire )?(?:line of contact|front ?line|front)|anti-terror(?:ist)? (?:measures|operation)|"
-    r"launched an? (?:\w+ )?offensive)\b"
-)
-
-
-ATTACK = ci(r"\b(?:attack(?:ed|s|ing)?|assault\w*|offensive|stormed)\b")
-
-
-HEAVY_WEAPONS = ci(r"\b(?:mortars?|artillery|tanks?|howitzers?|rockets?|grad)\b")
-
-
-FIGHTING = ci(r"\b(?:clash\w*|fighting|firefight|exchange of fire|exchanged fire|ambush\w*|battle|assault|returned fire|offensive)\b")
-
-
-OPENED_FIRE = ci(r"\bopened (?:\w+ )?fire(?: with [\w\s-]{0,30}?)? (?:on|at) ((?:[\w'-]+ ){0,4}[\w'-]+)")
-
-
-@lru_cache(maxsize=64)
-def event_type_in(text: str) -> str | None:
-    """First event-type cue in (lower-cased) text; cached because a story's claims share text."""
-    for name, pattern in EVENT_TYPE_CUES:
-        if name == "sniper fire" and OFFENSIVE.search(text):
-            return "armed clash"  # "launched a full-scale attack ... using artillery and drones"
-        if _hinted(EVENT_HINTS[name], text) and pattern.search(text):
-            if name == "drone strike" and ATTACK.search(text) and HEAVY_WEAPONS.search(text):
-                return "armed clash"  # "attacked positions with combat drones and mortars"
-            if name == "armed clash" and OPENED_FIRE.search(text) and not FIGHTING.search(text):
-                target = OPENED_FIRE.search(text).group(1).split()
-                if is_civil(target) and not any(w in MILITARY_WORDS or w in ("positions", "posts", "post", "position") for w in target):
-                    return "ceasefire violation"  # "opened fire on four men repairing a pipeline"
-            return name
-    return None
-
-
-def event_type_of(*scopes: str) -> str:
-    """First matching event type cue, trying the narrowest text first."""
-    for scope in scopes:
-        found = event_type_in(scope.lower())
-        if found:
-            return found
-    return "armed clash"
-
-
-@lru_cache(maxsize=64)
-def _weapons_in(text: str) -> tuple[str, ...]:
-    found = [name for name, pattern in WEAPON_CUES if _hinted(WEAPON_HINTS[name], text) and pattern.search(text)]
-    if "sniper" in found and "small arms" in found and not re.search(r"\b(?:gunfire|assault rifles?|machine[- ]guns?|small arms)\b", text):
-        found.remove("small arms")
-    return tuple(found)
-
-
-def weapons_of(text: str) -> list[str]:
-    """Weapons named in text, in the corpus vocabulary."""
-    return list(_weapons_in(text.lower()))
-
-
-NON_COMBAT = ci(
-    r"\b(?:fire broke out|caught fire|barracks fire|depot|warehouse|accident\w*|carelessness|negligence|"
-    r"blew up|explosion at|blast at|crash\w*|collapsed?|drowned|heart attack|suicide|fuel|gas leak|"
-    r"overturned|road accident|car accident|traffic accident|fell|avalanche|illness|hazing|burned down|"
-    r"(?:fire|blaze) (?:at|in) (?:the |a )?(?:[\w-]+ ){0,2}(?:barracks|depot|warehouse|dormitory|building))\b"
-)
-
-
-HOSTILE = ci(r"\b(?:shot down|brought down|downed|downing|attack\w*|fired|shelling|strike)\b")
-
-
-def kind_of(event_type: str, weapons: list[str], text: str) -> str:
-    """combat / landmine / non-combat (README rule 10: fires and depot blasts are non-combat)."""
-    if event_type == "landmine":
-        return "landmine"
-    text = text.lower()
-    if event_type == "other" and not weapons and NON_COMBAT.search(text) and not HOSTILE.search(text):
-        return "non-combat"
-    return "combat"
-
-
-def clear_caches() -> None:
-    """Forget cached cue lookups: they only serve the claims of one story (keeps memory flat
-    and benchmarks honest)."""
-    event_type_in.cache_clear()
-    _weapons_in.cache_clear()
+def _places(sentences: list[Sentence]) -> list[str]:
+    out: list[str] = []
+    for sentence in sentences:
+        for span in sentence.of("place"):
+            if span.value.name.casefold() in NOT_LOCATIONS or span.text in out:
+                continue
+            out.append(span.text)
+    return out

@@ -1,101 +1,91 @@
-"""The two records the stages pass around: a `Sentence` and a `Mention`.
+"""The records the extractor's stages hand to each other; none is changed after it is made.
 
-Why: every stage reads the same tokenised sentence (words, lower-cased tokens, masked
-asides, anchors) and produces or edits the same figure records; defining them apart from
-the stages keeps the imports one-way.  Places and dates are looked up lazily, because most
-sentences never need them (speed target: >= 2,000 stories/s).
+text -> `Sentence`s (each with its `Span`s) -> `Mention`s (a figure, a role, its victims) ->
+`Reading`s (a mention with its claimant and side, each decided by a named rule) -> `Claim`s.
+Every decision carries the id of the table row or stage rule that made it (`Why`), which is
+what `briefing extract --explain` prints and the incidents screen shows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from .attribution import Anchor
-from .dates import DateMention, find_dates
-from .gazetteer import PlaceMatch, find_places
+from .lexicon import Row
 
 
-@dataclass(slots=True)
-class Mention:
-    """One casualty figure read from one sentence."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a sentence a table (or the number reader, dates or the gazetteer) recognised."""
 
-    field: str  # "killed" | "wounded" | "zero"
-    value: int
-    sentence: int
-    claimant: str
-    side: str
-    high: int | None = None
-    more: bool = False
-    split_civilians: int = 0  # "207 people, three of them civilians"
-    group: int = -1  # figures joined by "and" under one verb are added up
-    # for generic victims ("200 people"): the sides to use if a later "of the dead, ten
-    # were civilians" splits the figure
-    armed_side: str | None = None
-    civil_side: str | None = None
-    denial: bool = False  # a zero from a denial ("rejected the report as disinformation")
-    superseded: bool = False  # "initially reported two dead": replaced by a later figure
-    part: int = -1  # in a sentence with a shifted clause: 1 inside it, 0 outside
-    pos: int = -1  # token index of the figure in its sentence
-    incident: int = 0  # > 0: a separate incident told in the same story ("Hours later, in Fuzuli, ...")
-    unsourced: bool = False  # said by nobody we can name ("a relative said"): a later authority may own it
-    day: date | None = None  # "the 11 October strike killed 10, and the 17 October strike 13": its own day
+    kind: str  # a table name, or "place"
+    start: int
+    end: int
+    text: str
+    row: Row | None = None
+    value: object = None  # a count, a side, a date, a place...
+
+    @property
+    def rule(self) -> str:
+        return self.row.key if self.row is not None else f"{self.kind}"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence with its tokens, places, dates, anchors and the claimant it speaks for."""
+    """One sentence of a story (the headline is sentence 0) and everything found in it."""
 
     index: int
     text: str
-    words: list[str]
-    low: list[str]
-    masked: list[bool]
-    published: datetime
-    anchors: list[Anchor] = field(default_factory=list)
-    claimants: set[str] = field(default_factory=set)
-    skip: bool = False
-    lower: str = ""
-    splits: list[tuple[int, int]] = field(default_factory=list)  # (token of a civilian split, civilians)
-    after_colon: int = -1  # token index of a ':' (elaborations after it are subsets)
-    _places: list[PlaceMatch] | None = None
-    _dates: list[DateMention] | None = None
-    dropped: tuple[int, int] | None = None  # character span of a running total's clause
-    # "A day after an Azerbaijani soldier was wounded ..., the ministry said on Wednesday that
-    # ...": the clause's events happened `shift_days` before the rest of the sentence
-    shift_span: tuple[int, int] | None = None
-    shift_tokens: tuple[int, int] = (0, 0)
-    shift_days: int = 0
+    headline: bool
+    spans: tuple[Span, ...] = ()
+    day: date | None = None  # the event day this sentence names, if any
+    scope: str = ""  # cumulative | history | elsewhere: figures here are not news
 
-    def part_text(self, part: int) -> str:
-        """The shifted clause (part 1), the rest of the sentence (part 0), or all of it (-1)."""
-        if self.shift_span is None or part < 0:
-            return self.text
-        lo, hi = self.shift_span
-        return self.text[lo:hi] if part == 1 else self.text[:lo] + self.text[hi:]
+    def of(self, kind: str) -> list[Span]:
+        return [span for span in self.spans if span.kind == kind]
 
-    def part_places(self, part: int) -> list[PlaceMatch]:
-        if self.shift_span is None or part < 0:
-            return self.places
-        lo, hi = self.shift_span
-        return [p for p in self.places if (lo <= p.start < hi) == (part == 1)]
 
-    # Places and dates are looked up only for sentences that need them (speed).
+@dataclass(frozen=True, slots=True)
+class Why:
+    """One decision: which field, what it became, by which rule, on which words."""
+
+    field: str
+    value: str
+    rule: str
+    words: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A casualty figure as read in one sentence: how many, killed or wounded, whose people."""
+
+    sentence: int
+    role: str  # killed | wounded | casualties | zero
+    count: int  # -1: vague ("dozens")
+    start: int
+    victim: str = "person"  # armed | civilian | peacekeeper | monitor | person
+    nationality: str = ""  # a side word in the victim phrase: Armenia, Azerbaijan, Karabakh, Russia, own
+    fixed_side: str = ""  # the victim word's own side ("peacekeepers": Russia)
+    head: str = ""  # the victim word as written (parts "30 soldiers and 5 police" add up)
+    old: bool = False  # "up from 7": an earlier figure
+    subset: bool = False  # "including two officers": a part of a figure already given
+    denial: bool = False  # a zero that answers someone else's claim
+    why: tuple[Why, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A mention with its claimant and side decided."""
+
+    mention: Mention
+    claimant: str
+    side: str
+    why: tuple[Why, ...] = field(default_factory=tuple)
+
     @property
-    def places(self) -> list[PlaceMatch]:
-        if self._places is None:
-            self._places = find_places(self.text)
-            if self.dropped is not None:
-                lo, hi = self.dropped
-                self._places = [p for p in self._places if not lo <= p.start < hi]
-        return self._places
-
-    @property
-    def dates(self) -> list[DateMention]:
-        if self._dates is None:
-            self._dates = find_dates(self.text, self.published)
-            if self.dropped is not None:
-                # dates inside a running total's clause ("since 27 September") are not the event's
-                lo, hi = self.dropped
-                self._dates = [d for d in self._dates if not lo <= d.start < hi]
-        return self._dates
+    def confidence(self) -> float:
+        out = 1.0
+        for why in self.why:
+            out *= why.confidence
+        return round(out, 3)

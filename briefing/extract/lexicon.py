@@ -1,0 +1,170 @@
+"""The extractor's rules as data: one TOML file of tables per language in `lexicon/`.
+
+Why tables: a rule written as a branch in code can only be found by reading the code, and grows
+special cases; a row with an id, a pattern, its reading and its own examples can be listed,
+tested (every example runs through the whole extractor in the test suite), counted (which rows
+never fire on any corpus) and shown to a reader (`briefing extract --explain`). A language is one
+more file with the same tables; the stages that read them know no language.
+
+Matching: each table compiles into one regular expression whose alternatives are tried longest
+first, so "died of his wounds" wins over "died" whichever row holds it; whole words only.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+TABLES = (
+    "number", "unit", "victim", "nationality", "trigger", "authority", "speech", "denial", "scope",
+    "revision", "attacker", "target", "boundary", "event", "date", "relevance",
+)
+LANGUAGES = ("en", "ru", "az", "hy")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One rule: where it came from, what it matches and what a match means."""
+
+    table: str
+    id: str
+    pattern: str
+    reading: dict[str, Any]
+    examples: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The id shown to people: `en.trigger.killed`."""
+        return f"{self.reading.get('language', '')}.{self.table}.{self.id}".lstrip(".")
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.reading.get(name, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A table row found in a text: offsets, the words as written and the row."""
+
+    row: Row
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Table:
+    """The rows of one table of one language, compiled into one expression."""
+
+    name: str
+    rows: list[Row] = field(default_factory=list)
+    regex: re.Pattern[str] | None = None
+    by_group: dict[str, Row] = field(default_factory=dict)
+
+    def finditer(self, text: str) -> list[Hit]:
+        if self.regex is None:
+            return []
+        return [Hit(self.by_group[m.lastgroup], m.start(), m.end(), m.group(0))
+                for m in self.regex.finditer(text) if m.lastgroup]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """All tables of one language."""
+
+    language: str
+    tables: dict[str, Table]
+    # how a plural victim word ends ("soldiers", "servicemen"): a singular one is one victim
+    plural: re.Pattern[str] = re.compile(r"(?!)")
+    # words that join two figures ("killed two and wounded three"): a count after one of
+    # these belongs to the next casualty word, not to the one before
+    conjunction: re.Pattern[str] = re.compile(r"(?!)")
+
+    def find(self, table: str, text: str) -> list[Hit]:
+        found = self.tables.get(table)
+        return found.finditer(text) if found else []
+
+    def rows(self) -> list[Row]:
+        return [row for table in self.tables.values() for row in table.rows]
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives of a regular expression ("a|b(c|d)" -> ["a", "b(c|d)"])."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return [alt.strip() for alt in out if alt.strip()]
+
+
+def _compile(name: str, rows: list[Row], bounded: bool) -> Table:
+    """One expression for the table: every alternative of every row, longest first."""
+    table = Table(name, rows)
+    alternatives = [(alt, row) for row in rows for alt in split_alternatives(row.pattern)]
+    if not alternatives:
+        return table
+    alternatives.sort(key=lambda pair: -len(pair[0]))
+    parts = []
+    for number, (alt, row) in enumerate(alternatives):
+        group = f"g{number}"
+        table.by_group[group] = row
+        parts.append(f"(?P<{group}>{alt})")
+    body = "|".join(parts)
+    if bounded:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    table.regex = re.compile(body, re.IGNORECASE)
+    return table
+
+
+def _rows(language: str, name: str, entries: list[dict[str, Any]]) -> list[Row]:
+    rows = []
+    for rank, entry in enumerate(entries):
+        reading = {k: v for k, v in entry.items() if k not in ("id", "pattern", "examples")}
+        reading["language"] = language
+        reading.setdefault("rank", rank)  # a row's place in its table: earlier rows take precedence
+        rows.append(Row(name, str(entry["id"]), str(entry["pattern"]), reading, tuple(entry.get("examples", ()))))
+    return rows
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Lexicon:
+    """The tables of one language (English when there is no file for it)."""
+    if language not in LANGUAGES or not _has_file(language):
+        language = "en"
+    text = resources.files(__package__).joinpath("lexicon", f"{language}.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    tables = {}
+    for name in TABLES:
+        rows = _rows(language, name, data.get(name, []))
+        # a unit follows a number directly ("76-year-old"): no word edge before it
+        tables[name] = _compile(name, rows, bounded=name != "unit")
+    plural = re.compile(str(data.get("plural", "(?!)")), re.IGNORECASE)
+    conjunction = re.compile(rf"(?:^|\W)(?:{data.get('conjunction', '(?!)')})(?:\W|$)|[,;]", re.IGNORECASE)
+    return Lexicon(language, tables, plural, conjunction)
+
+
+def all_rows() -> list[Row]:
+    """Every row of every language (the tests and the coverage report walk these)."""
+    return [row for language in LANGUAGES if _has_file(language) for row in load(language).rows()]
+
+
+def _has_file(language: str) -> bool:
+    return resources.files(__package__).joinpath("lexicon", f"{language}.toml").is_file()

@@ -1,0 +1,121 @@
+"""Stage 6: from a story's readings to one figure per (claimant, side) - the corpus rules 1-9.
+
+* Figures in sentences about earlier episodes, running totals or other conflicts are not news.
+* The headline's figures count only when the summary has none (headlines repeat the summary
+  or give sums across sides).
+* An earlier figure ("up from 7") is dropped; a part of a figure already given ("including
+  two officers") is not added, except civilians split off a total ("N killed, M of them
+  civilians": the armed side gets N-M).
+* In one sentence, figures for different victim words add up ("30 soldiers and 5 police");
+  across sentences the larger figure stands (a lead raising a toll, a later recap).
+* "N casualties" is killed when the same claimant gives a separate wounded figure, otherwise it
+  is not split and gives no claim (kept as vague).
+* A denial or "no casualties" is a zero for its side, unless that claimant gives a figure for it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .records import Reading, Sentence, Why
+
+OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia"}
+OPPOSITE = {"Armenia": "Azerbaijan", "Karabakh": "Azerbaijan", "Azerbaijan": "Armenia", "civilians-Armenia": "Azerbaijan",
+            "civilians-Azerbaijan": "Armenia"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """The story's figure for one (claimant, side), with the readings behind it."""
+
+    claimant: str
+    side: str
+    killed: int
+    wounded: int
+    readings: tuple[Reading, ...]
+    vague: bool = False
+    notes: tuple[Why, ...] = field(default_factory=tuple)
+
+
+def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tuple[list[Reading], list[Why]]:
+    """The readings that report news: not history, not the headline when the summary has figures."""
+    dropped: list[Why] = []
+    kept = []
+    for reading in readings:
+        sentence = sentences[reading.mention.sentence]
+        if sentence.scope:
+            dropped.append(Why("dropped", reading.mention.role, f"scope.{sentence.scope}", sentence.text[:80]))
+            continue
+        kept.append(reading)
+    summary_figures = [r for r in kept if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
+    if summary_figures:
+        kept = [r for r in kept if not sentences[r.mention.sentence].headline]
+    return kept, dropped
+
+
+def _split_civilians(readings: list[Reading]) -> list[Reading]:
+    """ "N killed, M of them civilians": the subset of civilians leaves the total's side."""
+    out = list(readings)
+    for number, reading in enumerate(readings):
+        mention = reading.mention
+        if not mention.subset or not reading.side.startswith("civilians"):
+            continue
+        for total in readings[:number][::-1]:
+            if (total.mention.sentence == mention.sentence and total.mention.role == mention.role
+                    and not total.mention.subset and total.mention.count > mention.count
+                    and not total.side.startswith("civilians") and total.claimant == reading.claimant):
+                rest = total.mention.count - mention.count
+                index = out.index(total)
+                out[index] = Reading(type(total.mention)(**{**{n: getattr(total.mention, n) for n in total.mention.__slots__},
+                                                           "count": rest}), total.claimant, total.side,
+                                     total.why + (Why("split", f"{rest} after civilians", "resolve.civilians-of-a-total"),))
+                out[number] = Reading(type(mention)(**{**{n: getattr(mention, n) for n in mention.__slots__}, "subset": False}),
+                                      reading.claimant, reading.side, reading.why)
+                break
+    return out
+
+
+def _combine(readings: list[Reading]) -> int:
+    """Parts in one sentence add up; across sentences the largest figure stands."""
+    by_sentence: dict[int, dict[str, int]] = defaultdict(dict)
+    for reading in readings:
+        heads = by_sentence[reading.mention.sentence]
+        head = reading.mention.head or reading.mention.victim
+        heads[head] = max(heads.get(head, 0), reading.mention.count)
+    return max((sum(heads.values()) for heads in by_sentence.values()), default=0)
+
+
+def figures(readings: list[Reading]) -> list[Figure]:
+    """One figure per (claimant, side), zeros only where no figure was given."""
+    readings = _split_civilians(readings)
+    groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
+    for reading in readings:
+        mention = reading.mention
+        if mention.old or mention.subset or mention.count < 0:
+            continue
+        groups[(reading.claimant, reading.side)].append(reading)
+    out = []
+    for (claimant, side), members in groups.items():
+        killed = _combine([r for r in members if r.mention.role == "killed"])
+        wounded = _combine([r for r in members if r.mention.role == "wounded"])
+        casualties = _combine([r for r in members if r.mention.role == "casualties"])
+        has_figure = any(r.mention.role in ("killed", "wounded") for r in members)
+        vague = False
+        if casualties and not killed:
+            if wounded:
+                killed = casualties
+            elif not has_figure:
+                vague = True
+        if not has_figure and not casualties and not any(r.mention.role == "zero" for r in members):
+            continue
+        if vague:
+            out.append(Figure(claimant, side, 0, 0, tuple(members), vague=True))
+            continue
+        out.append(Figure(claimant, side, killed, wounded, tuple(members)))
+    return out
+
+
+def vague_figures(readings: list[Reading]) -> list[Reading]:
+    """ "Dozens of soldiers were killed": figures kept for the reader, never counted."""
+    return [r for r in readings if r.mention.count < 0]

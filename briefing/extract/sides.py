@@ -1,0 +1,84 @@
+"""Stage 5: whose people a figure counts (the side affected).
+
+Tried in order, each a named rule (corpus rule 7: armed forces, border guards and police are
+their country's side; Karabakh Armenian forces and police are Karabakh's; civilians are
+`civilians-<country>`, Karabakh Armenians on Armenia's; anyone else `unknown`):
+
+1. the victim word's own side ("peacekeepers": Russia; "monitors": unknown);
+2. a side word in the victim phrase ("four Armenian soldiers"; "of its" = the claimant's side);
+3. the other side of the attacker the sentence names ("Azerbaijani forces killed a soldier");
+4. the claimant's own side (an authority reports its own losses);
+5. the side of the place named in the sentence (a village in Armenia, a town in Karabakh).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Mention, Sentence, Why
+
+_WORD = re.compile(r"\w+")
+OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia"}
+OPPOSITE = {"Armenia": "Azerbaijan", "Karabakh": "Azerbaijan", "Azerbaijan": "Armenia"}
+PLACE_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
+CIVILIANS = {"Armenia": "civilians-Armenia", "Karabakh": "civilians-Armenia", "Azerbaijan": "civilians-Azerbaijan"}
+
+
+def _attacker_side(sentence: Sentence) -> tuple[str, str] | None:
+    """ "Azerbaijani forces", "Armenian shelling": the side that fired, and the rule."""
+    for attacker in sentence.of("attacker"):
+        for side_word in sentence.of("nationality"):
+            side = str(side_word.row.get("side"))
+            if side not in OPPOSITE or side_word.end > attacker.start:
+                continue
+            if len(_WORD.findall(sentence.text[side_word.end:attacker.start])) <= 1:
+                return side, f"{side_word.rule}+{attacker.rule}"
+    return None
+
+
+def _place_side(sentence: Sentence, story: list[Sentence]) -> tuple[str, str] | None:
+    for source in [sentence] + [s for s in story if s is not sentence]:
+        for span in source.of("place"):
+            side = PLACE_SIDE.get(getattr(span.value, "side", ""))
+            if side:
+                return side, f"side.place-in-{'sentence' if source is sentence else 'story'}"
+    return None
+
+
+def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence]) -> tuple[str, Why]:
+    """The country (or Karabakh) whose people the figure counts, before civilians are told apart."""
+    if mention.nationality == "own" and claimant in OWN_SIDE:
+        return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.own-people-of-claimant", "", 0.95)
+    if mention.nationality == "Armenia" and claimant == "Karabakh" and mention.victim != "civilian":
+        return "Karabakh", Why("side", "Karabakh", "side.karabakh-calls-its-forces-armenian", "", 0.85)
+    if mention.nationality in OWN_SIDE:
+        return mention.nationality, Why("side", mention.nationality, "side.side-word-in-victim-phrase", "", 0.95)
+    attacker = _attacker_side(sentence)
+    if attacker is not None:
+        side = OPPOSITE[attacker[0]]
+        if side == "Armenia" and claimant == "Karabakh":
+            side = "Karabakh"
+        return side, Why("side", side, f"side.opposite-of-attacker ({attacker[1]})", "", 0.85)
+    if claimant in OWN_SIDE:
+        return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.claimant-own-side", "", 0.75)
+    place = _place_side(sentence, story)
+    if place is not None:
+        return place[0], Why("side", place[0], place[1], "", 0.65)
+    return "", Why("side", "unknown", "side.nothing-names-a-side", "", 0.5)
+
+
+def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence]) -> tuple[str, Why]:
+    """The corpus's side label for a figure."""
+    if mention.fixed_side:
+        return mention.fixed_side, Why("side", mention.fixed_side, "side.victim-word", mention.head, 0.95)
+    base, why = _base_side(mention, claimant, sentence, story)
+    if mention.victim == "civilian" or (mention.victim == "person" and _civilian_context(sentence)):
+        side = CIVILIANS.get(base, "unknown")
+        return side, Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)
+    if not base:
+        return "unknown", why
+    return base, why
+
+
+def _civilian_context(sentence: Sentence) -> bool:
+    return any(span.row.get("role") == "civilian" for span in sentence.of("victim"))

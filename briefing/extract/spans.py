@@ -1,0 +1,170 @@
+"""Stage 2: what each sentence holds, as spans: counts, casualty words, victims, side words,
+speakers, speech and denial words, scopes, dates, places, weapons.
+
+Everything language-specific comes from the lexicon's tables; this module only adds what is
+the same in every language: digits, joining "twenty-one" and "two hundred", telling a count
+from an age or a year, and turning weekday and month words into days.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .gazetteer import find_places
+from .lexicon import Lexicon
+from .records import Sentence, Span
+
+_DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\d:]|[.,]\d|\w)")
+_TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
+                "attacker", "target", "boundary", "event")
+_JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
+
+
+def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, published: date) -> Sentence:
+    """Every span of one sentence, and the day and scope the sentence speaks of."""
+    spans: list[Span] = []
+    for kind in _TABLE_KINDS:
+        spans += [Span(kind, hit.start, hit.end, hit.text, hit.row) for hit in lexicon.find(kind, text)]
+    dates = _dates(lexicon, text, published)
+    numbers = _numbers(lexicon, text, dates)
+    spans += numbers + dates
+    spans += [Span("place", m.start, m.end, m.text, None, m.place) for m in find_places(text)]
+    spans.sort(key=lambda span: (span.start, -span.end))
+    scope = _scope(spans, text, published)
+    day = _event_day(spans, text)
+    return Sentence(index, text, headline, tuple(spans), day, scope)
+
+
+def _number_value(span_text: str, row) -> int:
+    values = row.get("values")
+    if isinstance(values, dict):
+        value = values.get(span_text.casefold())
+        if value is not None:
+            return int(value)
+    return int(row.get("value", 0))
+
+
+def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
+    """Counts: number words and digits, joined ("twenty-one"), without ages, years and measures."""
+    raw: list[Span] = []
+    for hit in lexicon.find("number", text):
+        raw.append(Span("number", hit.start, hit.end, hit.text, hit.row, _number_value(hit.text, hit.row)))
+    for match in _DIGITS.finditer(text):
+        value = int(match.group(1).replace(",", ""))
+        raw.append(Span("number", match.start(), match.end(), match.group(0), None, value))
+    raw.sort(key=lambda span: span.start)
+    joined: list[Span] = []
+    for span in raw:
+        if joined and _JOIN.match(text[joined[-1].end:span.start]) and _joins(joined[-1], span):
+            last = joined.pop()
+            multiply = span.row is not None and span.row.get("multiplier")
+            value = last.value * span.value if multiply else last.value + span.value
+            span = Span("number", last.start, span.end, text[last.start:span.end], last.row or span.row, value)
+        joined.append(span)
+    taken = [(d.start, d.end) for d in dates]
+    unit = lexicon.tables.get("unit")
+    out = []
+    for span in joined:
+        if any(start <= span.start < end for start, end in taken):
+            continue
+        if span.row is None and 1900 <= span.value <= 2100 and "," not in span.text:
+            out.append(Span("year", span.start, span.end, span.text, None, span.value))
+            continue
+        rest = text[span.end:span.end + 30]
+        gap = len(rest) - len(rest.lstrip(" "))
+        if unit is not None and unit.regex is not None and unit.regex.match(rest, gap):
+            continue
+        out.append(span)
+    return out
+
+
+def _joins(left: Span, right: Span) -> bool:
+    """ "twenty" + "one", "two" + "hundred": number words that make one number together."""
+    if right.row is not None and right.row.get("multiplier"):
+        return True
+    return left.row is not None and right.row is not None and left.row.id == "tens" and right.row.id == "units"
+
+
+def _dates(lexicon: Lexicon, text: str, published: date) -> list[Span]:
+    """Days named in the sentence, resolved against the publication day."""
+    out: list[Span] = []
+    for hit in lexicon.find("date", text):
+        kind = hit.row.get("kind")
+        if kind == "weekday":
+            back = (published.weekday() - _number_value(hit.text, hit.row)) % 7
+            out.append(Span("date", hit.start, hit.end, hit.text, hit.row, published - timedelta(days=back)))
+        elif kind == "days-back":
+            out.append(Span("date", hit.start, hit.end, hit.text, hit.row, published - timedelta(days=int(hit.row.get("value", 0)))))
+        elif kind == "month":
+            span = _day_of_month(text, hit, _number_value(hit.text, hit.row), published)
+            if span is not None:
+                out.append(span)
+    return out
+
+
+_DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-?го|-?е|-?ci|-?cı|-?cu|-?cü|-?ին)?\s*(?:[-–]\s*\d{1,2}\s*)?$")
+_DAY_AFTER = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?")
+_YEAR_AFTER = re.compile(r"^\s*((?:19|20)\d\d)")
+
+
+def _day_of_month(text: str, hit, month: int, published: date) -> Span | None:
+    """ "13 September", "September 13, 2022", "13 сентября": a day; a month alone is no day."""
+    before = _DAY_BEFORE.search(text[max(0, hit.start - 8):hit.start])
+    after = _DAY_AFTER.match(text[hit.end:hit.end + 12])
+    if before:
+        day, start = int(before.group(1)), hit.start - (len(text[max(0, hit.start - 8):hit.start]) - before.start())
+        year_match = _YEAR_AFTER.match(text[hit.end:hit.end + 6])
+        end = hit.end + (year_match.end() if year_match else 0)
+        year = int(year_match.group(1)) if year_match else None
+    elif after:
+        day, start, end = int(after.group(1)), hit.start, hit.end + after.end()
+        year = int(after.group(2)) if after.group(2) else None
+    else:
+        return None
+    try:
+        found = date(year or published.year, month, day)
+    except ValueError:
+        return None
+    if year is None and found > published + timedelta(days=2):
+        found = found.replace(year=found.year - 1)
+    return Span("date", start, end, text[start:end], hit.row, found)
+
+
+def _scope(spans: list[Span], text: str, published: date) -> str:
+    """Why this sentence's figures are not the news, if they are not: a running total, an
+    earlier episode (a scope word, an earlier year, a date weeks before), another conflict."""
+    for span in spans:
+        if span.kind != "scope":
+            continue
+        kind = str(span.row.get("kind"))
+        if kind != "since":
+            return kind
+        # "since 27 September": a running total when that day is more than a few days back
+        since = next((d for d in spans if d.kind in ("date", "year") and 0 <= d.start - span.end <= 2), None)
+        if since is not None and (since.kind == "year" or (published - since.value).days > 7):
+            return "cumulative"
+    for span in spans:
+        if span.kind == "year" and span.value < published.year:
+            return "history"
+        if span.kind == "date" and (published - span.value).days > 21:
+            return "history"
+    return ""
+
+
+def _event_day(spans: list[Span], text: str) -> date | None:
+    """The day the sentence's event happened: an explicit date before a weekday before
+    "yesterday"; a day right after a speech word ("said on Monday") is the statement's day and
+    counts only when there is no other."""
+    dates = [span for span in spans if span.kind == "date"]
+    if not dates:
+        return None
+    speech_ends = [span.end for span in spans if span.kind == "speech"]
+
+    def rank(span: Span) -> tuple[int, int]:
+        kind = span.row.get("kind") if span.row is not None else ""
+        base = {"month": 3, "weekday": 2}.get(kind, 1)
+        after_speech = any(0 <= span.start - end <= 4 for end in speech_ends)
+        return (0 if after_speech else 1, base)
+
+    return max(dates, key=rank).value
