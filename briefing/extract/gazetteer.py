@@ -56,8 +56,9 @@ class Gazetteer:
 
 # Capitalised word runs ("Verin Shorzha", "Nagorno-Karabakh's") optionally followed by a
 # lower-case generic word that can be part of a name ("Lachin corridor", "Tavush province").
+_CAPITAL = "A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ"
 _RUN = re.compile(
-    r"\b[A-Z][\w\u00C0-\u024F'’-]*(?:\s+[A-Z][\w\u00C0-\u024F'’-]*)*"
+    rf"\b[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}][\w'’-]*)*"
     r"(?:\s+(?:corridor|road|bridge|province|region|district|direction|reservoir|pass|exclave))?"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -102,7 +103,47 @@ def load() -> Gazetteer:
             gaz.max_words = max(gaz.max_words, key.count(" ") + 1)
             if " " in key:
                 gaz.first_words.add(key.split(" ", 1)[0])
+    for path in resources.files(__package__).joinpath("lexicon").iterdir():
+        if path.name.startswith("places-") and path.name.endswith(".csv"):
+            _add_spellings(gaz, path.read_text(encoding="utf-8"))
     return gaz
+
+
+def _add_spellings(gaz: Gazetteer, text: str) -> None:
+    """A language's spellings of gazetteer places: `canonical name,spelling;spelling;...`."""
+    by_name = {place.name.casefold(): place for place in gaz.places}
+    for row in csv.reader(line for line in text.splitlines() if line.strip() and not line.startswith("#")):
+        if len(row) < 2:
+            continue
+        place = by_name.get(row[0].strip().casefold())
+        if place is None:
+            continue
+        for spelling in row[1].split(";"):
+            key = spelling.strip().casefold()
+            if key:
+                gaz.by_key.setdefault(key, place)
+                gaz.max_words = max(gaz.max_words, key.count(" ") + 1)
+                if " " in key:
+                    gaz.first_words.add(key.split(" ", 1)[0])
+
+
+# case endings of Russian, Azerbaijani and Armenian place names ("в Кельбаджаре", "Kəlbəcərdə",
+# "Սոթքում"): a word not in the table is tried again without up to four final letters
+_MAX_ENDING = 4
+_MIN_STEM = 4
+
+
+def _inflected(gaz: Gazetteer, key: str) -> Place | None:
+    if key.isascii():
+        return None
+    for cut in range(1, _MAX_ENDING + 1):
+        stem = key[:-cut]
+        if len(stem) < _MIN_STEM:
+            return None
+        place = gaz.by_key.get(stem)
+        if place is not None:
+            return place
+    return None
 
 
 def _strip_possessive(phrase: str) -> str:
@@ -124,7 +165,7 @@ def find_places(text: str) -> list[PlaceMatch]:
         if " " not in phrase:
             # one word (most runs: "The", "On", "Armenian"): a plain lookup (speed)
             key = _strip_possessive(phrase).casefold()
-            place = by_key.get(key)
+            place = by_key.get(key) or _inflected(gaz, key)
             if place is not None:
                 out.append(PlaceMatch(_strip_possessive(phrase), place, run.start(), run.start() + len(_strip_possessive(phrase))))
                 continue
