@@ -62,7 +62,7 @@ def speakers(sentence: Sentence) -> list[Speaker]:
     speech = sentence.of("speech")
     out = []
     for span in sentence.of("authority"):
-        if any(n.start <= span.start and span.end <= n.end for n in sentence.of("nationality")
+        if not span.row.get("speaker_only") and any(n.start <= span.start and span.end <= n.end for n in sentence.of("nationality")
                if (n.end - n.start) > (span.end - span.start)):
             continue  # "of the Azerbaijani army" names whose soldier, not who speaks
         if span.row.get("speaker_only"):

@@ -118,6 +118,10 @@ def _pick_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
         return _right_count(lexicon, sentence, trigger, used), "count.after-toll"
     left = _left_count(sentence, trigger, used)
     if form == "noun":
+        if left is None:
+            right = _right_count(lexicon, sentence, trigger, used)
+            if right is not None and _gap(sentence.text, trigger.end, right.start) <= 1:
+                return right, "count.after-noun"  # "the deaths of two servicemen"
         return left, "count.before-noun"
     right = _right_count(lexicon, sentence, trigger, used)
     if right is not None and _gap(sentence.text, trigger.end, right.start) <= 1 and _victim_after(sentence, right):

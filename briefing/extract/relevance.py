@@ -32,8 +32,9 @@ def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     places = find_places(text)
     border = one_side and any(BORDER_SECTORS.intersection(m.place.sectors) for m in places)
     karabakh = any("karabakh" in m.place.sectors for m in places)
-    relevant = "conflict" in kinds or both_sides or (one_side and "war-word" in kinds) or border or karabakh
+    casualties = bool(lexicon.find("trigger", text)) and bool(lexicon.find("victim", text))
+    relevant = ("conflict" in kinds or both_sides or (one_side and ("war-word" in kinds or casualties))
+                or border or karabakh)
     if relevant and "off-topic" in kinds:
-        casualties = any(lexicon.find("trigger", text)) and any(lexicon.find("victim", text))
         return casualties and "war-word" in kinds
     return relevant

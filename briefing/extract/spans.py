@@ -83,7 +83,8 @@ def _joins(left: Span, right: Span) -> bool:
     """ "twenty" + "one", "two" + "hundred": number words that make one number together."""
     if right.row is not None and right.row.get("multiplier"):
         return True
-    return left.row is not None and right.row is not None and left.row.id == "tens" and right.row.id == "units"
+    return (left.row is not None and bool(left.row.get("tens")) and right.row is not None
+            and not right.row.get("tens") and 0 < right.value < 10)
 
 
 def _dates(lexicon: Lexicon, text: str, published: date) -> list[Span]:
