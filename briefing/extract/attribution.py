@@ -154,7 +154,7 @@ class Attributor:
         if speaker is not None:
             claimant, how = self._resolve(speaker, mention, sentence.index)
             return claimant, Why("claimant", claimant, f"{rule} ({how})", speaker.words, 0.95 if "+claimant" not in how else 0.8)
-        found = self._carried(sentence)
+        found = self._carried(sentence, mention)
         if found is not None:
             return found
         if self.headline is not None and not sentence.headline:
@@ -162,14 +162,18 @@ class Attributor:
             return claimant, Why("claimant", claimant, f"claimant.headline-speaker ({how})", self.headline.words, 0.8)
         return "unattributed", Why("claimant", "unattributed", "claimant.outlet-voice", "", 0.7)
 
-    def _carried(self, sentence: Sentence) -> tuple[str, Why] | None:
-        """The last speaker before this sentence, or the next sentence's for a story's opening."""
+    def _carried(self, sentence: Sentence, mention: Mention | None) -> tuple[str, Why] | None:
+        """The last speaker before this sentence, or the next sentence's for a story's opening.
+        Of two speakers in that sentence, the one whose own people the figure counts."""
         if sentence.headline:
             return None
         for earlier in reversed([s for s in self.sentences if not s.headline and s.index < sentence.index]):
             found = self.by_sentence[earlier.index]
             if found:
-                claimant, how = self._resolve(found[-1], None)
+                resolved = [(self._resolve(f, None, earlier.index), f) for f in found]
+                own = [r for r in resolved if mention is not None and r[0][0] == mention.nationality]
+                (claimant, how), speaker = (own or resolved)[-1]
+                found = [speaker]
                 rule = "claimant.continues-speaker" if sentence.of("speech") else "claimant.previous-sentence"
                 return claimant, Why("claimant", claimant, f"{rule} ({how})", found[-1].words, 0.85)
         opening = min((s.index for s in self.sentences if not s.headline), default=-1) == sentence.index

@@ -80,6 +80,8 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     incident = any(s.of("event") or s.of("trigger") for s in sentences if not s.scope)
     for mention, sentence in zeros if incident else ():
         claimant, who = attributor.claimant(sentence, mention, mention.start)
+        if mention.denial and not who.rule.startswith("claimant.speaker"):
+            continue  # a denial counts when its speaker is named beside it
         side, where = _zero_side(mention, claimant, sentence, out)
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     return out

@@ -82,6 +82,8 @@ class Lexicon:
     # words that join two figures ("killed two and wounded three"): a count after one of
     # these belongs to the next casualty word, not to the one before
     conjunction: re.Pattern[str] = re.compile(r"(?!)")
+    # words that may stand between a toll and its figure ("the toll ... has reached 10")
+    toll_link: re.Pattern[str] = re.compile(r"(?!)")
 
     def find(self, table: str, text: str) -> list[Hit]:
         found = self.tables.get(table)
@@ -158,7 +160,8 @@ def load(language: str) -> Lexicon:
         tables[name] = _compile(name, rows, bounded=name != "unit")
     plural = re.compile(str(data.get("plural", "(?!)")), re.IGNORECASE)
     conjunction = re.compile(rf"(?:^|\W)(?:{data.get('conjunction', '(?!)')})(?:\W|$)|[,;]", re.IGNORECASE)
-    return Lexicon(language, tables, plural, conjunction)
+    toll_link = re.compile(rf"(?:^|\W)(?:{data.get('toll_link', '(?!)')})\s*$", re.IGNORECASE)
+    return Lexicon(language, tables, plural, conjunction, toll_link)
 
 
 def all_rows() -> list[Row]:

@@ -82,12 +82,32 @@ def _gap_outside(text: str, start: int, end: int, regions: list[tuple[int, int]]
     return sum(len(_WORD.findall(piece)) for piece in pieces)
 
 
+def _subset_after(sentence: Sentence, count: Span) -> bool:
+    return any(s.kind == "revision" and s.row.get("kind") == "subset" and not s.row.get("later")
+               and s.start >= count.end and _gap(sentence.text, count.end, s.start) == 0 for s in sentence.spans)
+
+
+_NAME = r"[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’.-]+){0,2}"
+_NAMES = re.compile(rf"\s*({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+\w{{1,3}}\s+{_NAME})?)")
+
+
+def named_count(lexicon: Lexicon, sentence: Sentence, victim: Span) -> int:
+    """ "officers Armen Babayan, Davit Danielyan and Ararat Gasparyan": named dead are the count."""
+    match = _NAMES.match(sentence.text, victim.end)
+    if match is None:
+        return 0
+    names = re.split(r"\s*,\s*|\s+\w{1,3}\s+(?=[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ])", match.group(1))
+    return len([n for n in names if n.strip()])
+
+
 def _left_count(sentence: Sentence, trigger: Span, used: set[int]) -> Span | None:
     text, spans = sentence.text, sentence.spans
     regions = asides(sentence)
     for count in reversed([s for s in spans if s.kind == "number" and s.end <= trigger.start]):
         if count.start in used or not _count_ok(sentence, count) or _in_aside(regions, count.start):
             continue
+        if _subset_after(sentence, count):
+            continue  # "three of them women": a part of the total before it
         if _between(list(spans), "boundary", count.end, trigger.start) or _between(list(spans), "trigger", count.end, trigger.start):
             return None
         gap = _gap_outside(text, count.end, trigger.start, regions)
@@ -111,11 +131,28 @@ def _right_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[
     return None
 
 
+TOLL_WORDS = 12
+
+
+def _toll_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[int]) -> Span | None:
+    """ "the death toll of the strike on Ganja has reached 10": the first count after a
+    linking word ("to", "at", "reached"), in the same clause, no other casualty word between."""
+    for count in (s for s in sentence.spans if s.kind == "number" and s.start >= trigger.end):
+        if count.start in used or _gap(sentence.text, trigger.end, count.start) > TOLL_WORDS:
+            return None
+        if any(s.kind in ("trigger", "boundary") and trigger.end <= s.start < count.start for s in sentence.spans):
+            return None
+        before = sentence.text[trigger.end:count.start]
+        if not before.strip() or lexicon.toll_link.search(before):
+            return count
+    return None
+
+
 def _pick_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[int]) -> tuple[Span | None, str]:
     """The count of a casualty word and the stage rule that chose it."""
     form = trigger.row.get("form", "verb")
     if form == "toll":
-        return _right_count(lexicon, sentence, trigger, used), "count.after-toll"
+        return _toll_count(lexicon, sentence, trigger, used), "count.after-toll"
     left = _left_count(sentence, trigger, used)
     if form == "noun":
         if left is None:
@@ -188,17 +225,40 @@ def _marks(lexicon: Lexicon, sentence: Sentence, count: Span | None) -> tuple[bo
     return old, subset, whys
 
 
+def _plural_named_after(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
+    """ "killing officers A, B and C": a plural victim word right after the casualty word, then names."""
+    for span in sentence.spans:
+        if span.kind == "victim" and span.start >= trigger.end:
+            if _gap(sentence.text, trigger.end, span.start) == 0 and named_count(lexicon, sentence, span) >= 2:
+                return span
+            return None
+    return None
+
+
+def _victim_before(sentence: Sentence, trigger: Span) -> Span | None:
+    """ "the number of Azerbaijani troops killed to 11": the victims stand before the casualty word."""
+    for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.end]):
+        if _gap(sentence.text, span.end, trigger.start) <= 3:
+            return span
+        return None
+    return None
+
+
 def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | None, rule: str,
              previous: Mention | None) -> Mention | None:
     victim = _victim_after(sentence, count) if count is not None else _singular_victim(lexicon, sentence, trigger)
+    if victim is None and count is not None and count.start > trigger.start:
+        victim = _victim_before(sentence, trigger)
     if count is None and victim is None:
-        return None
-    value = int(count.value) if count is not None else 1
+        victim = _plural_named_after(lexicon, sentence, trigger)
+        if victim is None:
+            return None
+    value = int(count.value) if count is not None else max(1, named_count(lexicon, sentence, victim))
     whys = [Why("count", str(value), count.rule if count is not None else "count.singular-victim",
                 count.text if count is not None else victim.text),
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
     start = count.start if count is not None else victim.start
-    nationality = _nationality(sentence, start, victim)
+    nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim)
     old, subset, marks = _marks(lexicon, sentence, count)
     whys += marks
     if victim is None and previous is not None and previous.sentence == sentence.index:

@@ -39,7 +39,9 @@ class Sentence:
     headline: bool
     spans: tuple[Span, ...] = ()
     day: date | None = None  # the event day this sentence names, if any
-    scope: str = ""  # cumulative | history | elsewhere: figures here are not news
+    scope: str = ""  # cumulative | history | elsewhere: the first mark found (the sentence's tone)
+    # where those marks stand: (start, end, kind); a mark reaches the figures near it only
+    scopes: tuple[tuple[int, int, str], ...] = ()
 
     def of(self, kind: str) -> list[Span]:
         return [span for span in self.spans if span.kind == kind]

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -38,14 +39,36 @@ class Figure:
     notes: tuple[Why, ...] = field(default_factory=tuple)
 
 
+SCOPE_BEFORE_WORDS = 12
+SCOPE_AFTER_WORDS = 10
+_WORD = re.compile(r"\w+")
+
+
+def scope_of(sentence: Sentence, position: int) -> str:
+    """The mark that makes a figure at `position` not news: another conflict anywhere in the
+    sentence, else a running total or an earlier episode within a few words of the figure."""
+    for start, end, kind in sentence.scopes:
+        if kind == "elsewhere":
+            return kind
+    for start, end, kind in sentence.scopes:
+        if end <= position and len(_WORD.findall(sentence.text[end:position])) <= SCOPE_BEFORE_WORDS:
+            if not any(b.start >= end and b.end <= position for b in sentence.of("boundary")):
+                return kind
+        if start >= position and len(_WORD.findall(sentence.text[position:start])) <= SCOPE_AFTER_WORDS:
+            if not any(b.start >= position and b.end <= start for b in sentence.of("boundary")):
+                return kind
+    return ""
+
+
 def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tuple[list[Reading], list[Why]]:
     """The readings that report news: not history, not the headline when the summary has figures."""
     dropped: list[Why] = []
     kept = []
     for reading in readings:
         sentence = sentences[reading.mention.sentence]
-        if sentence.scope:
-            dropped.append(Why("dropped", reading.mention.role, f"scope.{sentence.scope}", sentence.text[:80]))
+        scope = scope_of(sentence, reading.mention.start)
+        if scope:
+            dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue
         kept.append(reading)
     summary_figures = [r for r in kept if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
@@ -92,9 +115,13 @@ def figures(readings: list[Reading]) -> list[Figure]:
     groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
     for reading in readings:
         mention = reading.mention
-        if mention.old or mention.subset or mention.count < 0:
+        if mention.subset or mention.count < 0:
             continue
         groups[(reading.claimant, reading.side)].append(reading)
+    for key, members in groups.items():
+        # an earlier figure ("up from 7", "previously reported") stands only where no newer one does
+        newer = {r.mention.role for r in members if not r.mention.old}
+        groups[key] = [r for r in members if not r.mention.old or r.mention.role not in newer]
     out = []
     for (claimant, side), members in groups.items():
         killed = _combine([r for r in members if r.mention.role == "killed"])

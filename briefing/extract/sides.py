@@ -25,15 +25,22 @@ CIVILIANS = {"Armenia": "civilians-Armenia", "Karabakh": "civilians-Armenia", "A
 
 
 def _attacker_side(sentence: Sentence) -> tuple[str, str] | None:
-    """ "Azerbaijani forces", "Armenian shelling": the side that fired, and the rule."""
+    """ "Azerbaijani forces", "Armenian shelling": the side that fired, and the rule (none when
+    both sides are named as firing, "fighting between Armenian and Azerbaijani forces")."""
+    found = _attackers(sentence)
+    return found[0] if len({side for side, _ in found}) == 1 else None
+
+
+def _attackers(sentence: Sentence) -> list[tuple[str, str]]:
+    out = []
     for attacker in sentence.of("attacker"):
         for side_word in sentence.of("nationality"):
             side = str(side_word.row.get("side"))
             if side not in OPPOSITE or side_word.end > attacker.start:
                 continue
-            if len(_WORD.findall(sentence.text[side_word.end:attacker.start])) <= 1:
-                return side, f"{side_word.rule}+{attacker.rule}"
-    return None
+            if len(_WORD.findall(sentence.text[side_word.end:attacker.start])) <= 2:
+                out.append((side, f"{side_word.rule}+{attacker.rule}"))
+    return out
 
 
 def _place_side(sentence: Sentence, story: list[Sentence]) -> tuple[str, str] | None:
@@ -53,14 +60,12 @@ def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[
         return "Karabakh", Why("side", "Karabakh", "side.karabakh-calls-its-forces-armenian", "", 0.85)
     if mention.nationality in OWN_SIDE:
         return mention.nationality, Why("side", mention.nationality, "side.side-word-in-victim-phrase", "", 0.95)
+    if claimant in OWN_SIDE:
+        return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.claimant-own-side", "", 0.8)
     attacker = _attacker_side(sentence)
     if attacker is not None:
         side = OPPOSITE[attacker[0]]
-        if side == "Armenia" and claimant == "Karabakh":
-            side = "Karabakh"
-        return side, Why("side", side, f"side.opposite-of-attacker ({attacker[1]})", "", 0.85)
-    if claimant in OWN_SIDE:
-        return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.claimant-own-side", "", 0.75)
+        return side, Why("side", side, f"side.opposite-of-attacker ({attacker[1]})", "", 0.75)
     place = _place_side(sentence, story)
     if place is not None:
         return place[0], Why("side", place[0], place[1], "", 0.65)

@@ -31,9 +31,9 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     spans += numbers + dates
     spans += [Span("place", m.start, m.end, m.text, None, m.place) for m in find_places(text)]
     spans.sort(key=lambda span: (span.start, -span.end))
-    scope = _scope(spans, text, published)
+    scopes = _scopes(spans, published)
     day = _event_day(spans, text)
-    return Sentence(index, text, headline, tuple(spans), day, scope)
+    return Sentence(index, text, headline, tuple(spans), day, scopes[0][2] if scopes else "", tuple(scopes))
 
 
 def _number_value(span_text: str, row) -> int:
@@ -132,25 +132,25 @@ def _day_of_month(text: str, hit, month: int, published: date) -> Span | None:
     return Span("date", start, end, text[start:end], hit.row, found)
 
 
-def _scope(spans: list[Span], text: str, published: date) -> str:
-    """Why this sentence's figures are not the news, if they are not: a running total, an
-    earlier episode (a scope word, an earlier year, a date weeks before), another conflict."""
+def _scopes(spans: list[Span], published: date) -> list[tuple[int, int, str]]:
+    """Marks that a figure near them is not the news: a running total, an earlier episode (a
+    scope word, an earlier year, a date weeks before), another conflict."""
+    out = []
     for span in spans:
-        if span.kind != "scope":
-            continue
-        kind = str(span.row.get("kind"))
-        if kind != "since":
-            return kind
-        # "since 27 September": a running total when that day is more than a few days back
-        since = next((d for d in spans if d.kind in ("date", "year") and 0 <= d.start - span.end <= 2), None)
-        if since is not None and (since.kind == "year" or (published - since.value).days > 7):
-            return "cumulative"
-    for span in spans:
-        if span.kind == "year" and span.value < published.year:
-            return "history"
-        if span.kind == "date" and (published - span.value).days > 21:
-            return "history"
-    return ""
+        if span.kind == "scope":
+            kind = str(span.row.get("kind"))
+            if kind != "since":
+                out.append((span.start, span.end, kind))
+                continue
+            # "since 27 September": a running total when that day is more than a week back
+            since = next((d for d in spans if d.kind in ("date", "year") and 0 <= d.start - span.end <= 2), None)
+            if since is not None and (since.kind == "year" or (published - since.value).days > 7):
+                out.append((span.start, since.end, "cumulative"))
+        elif span.kind == "year" and span.value < published.year:
+            out.append((span.start, span.end, "history"))
+        elif span.kind == "date" and (published - span.value).days > 21:
+            out.append((span.start, span.end, "history"))
+    return sorted(out)
 
 
 def _event_day(spans: list[Span], text: str) -> date | None:

@@ -15,7 +15,7 @@ import re
 _END = re.compile(r"(?<=[.!?։…])[\"”»’)]?\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ0-9])|(?<=[ա-ֆ]):\s+|\n+")
 # words after which a stop does not end a sentence (ranks, titles, initials)
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Lt|Gen|Col|Maj|Capt|Sgt|Pvt|Cpl|Cmdr|Adm|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Prof|Gov|Sen|Rep|Ltd|Inc|Co|vs|etc|approx|ул|г|им|тыс|млн|ст|ген|полк|с|д)\.|\b[A-ZА-Я]\.)$"
+    r"(?:\b(?:Lt|Gen|Col|Maj|Capt|Sgt|Pvt|Cpl|Cmdr|Adm|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Prof|Gov|Sen|Rep|Ltd|Inc|Co|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|a\.m|p\.m|U\.S|U\.N|ул|г|им|тыс|млн|ст|ген|полк|с|д)\.|\b[A-ZА-Я]\.)$"
 )
 
 
