@@ -86,18 +86,29 @@ def speakers(sentence: Sentence) -> list[Speaker]:
     return out
 
 
+def _speaks(sentence: Sentence, speaker: Speaker) -> bool:
+    """A speech or denial word within three words after the speaker ("the ministry on Tuesday denied")."""
+    return any(s.kind in ("speech", "denial") and s.start >= speaker.end and _gap(sentence.text, speaker.end, s.start) <= 3
+               for s in sentence.spans)
+
+
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     edges = [0] + [s.start for s in sentence.of("boundary")] + [len(sentence.text)]
     return list(zip(edges, edges[1:]))
 
 
-def _in_sentence(sentence: Sentence, position: int, found: list[Speaker]) -> tuple[Speaker | None, str]:
+def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subject: bool = False) -> tuple[Speaker | None, str]:
+    """The speaker of a figure at `position`; for a denial (`subject`), the clause's first
+    speaker, who denies, not the one whose claim is denied ("Armenia called Baku's claim a lie")."""
     if not found:
         return None, ""
     for start, end in _clauses(sentence):
         if start <= position < end:
             inside = [s for s in found if start <= s.start < end]
             before = [s for s in inside if s.end <= position]
+            if before and subject:
+                speaking = [s for s in before if _speaks(sentence, s)]
+                return (speaking or before)[0], "claimant.speaker-before-in-clause"
             if before:
                 return before[-1], "claimant.speaker-before-in-clause"
             if inside:
@@ -150,7 +161,8 @@ class Attributor:
         return ""
 
     def claimant(self, sentence: Sentence, mention: Mention | None, position: int) -> tuple[str, Why]:
-        speaker, rule = _in_sentence(sentence, position, self.by_sentence[sentence.index])
+        subject = mention is not None and mention.role == "zero"
+        speaker, rule = _in_sentence(sentence, position, self.by_sentence[sentence.index], subject)
         if speaker is not None:
             claimant, how = self._resolve(speaker, mention, sentence.index)
             return claimant, Why("claimant", claimant, f"{rule} ({how})", speaker.words, 0.95 if "+claimant" not in how else 0.8)

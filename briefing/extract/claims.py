@@ -50,7 +50,7 @@ def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
     if mention.nationality == "own" and claimant in OWN_SIDE:
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.own-losses-denied", "", 0.85)
-    if mention.nationality in OWN_SIDE:
+    if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
         return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.85)
     if mention.denial:
         if any(s.start > mention.start and s.row.get("role") in ("killed", "wounded", "casualties") for s in sentence.of("trigger")):
@@ -108,6 +108,6 @@ def read_story(title: str, summary: str, published: datetime, language: str = ""
     sentences = read_sentences(lexicon, title, summary, day)
     by_index = {s.index: s for s in sentences}
     readings, dropped = news_readings(_readings(sentences, lexicon), by_index)
-    claims = tuple(_claim(figure, by_index, day) for figure in figures(readings))
+    claims = tuple(_claim(figure, by_index, day) for figure in figures(readings, by_index))
     looks = any(s.of("trigger") and not s.scope for s in sentences)
     return StoryReading(language, tuple(sentences), claims, tuple(dropped), looks)

@@ -84,6 +84,8 @@ class Lexicon:
     conjunction: re.Pattern[str] = re.compile(r"(?!)")
     # words that may stand between a toll and its figure ("the toll ... has reached 10")
     toll_link: re.Pattern[str] = re.compile(r"(?!)")
+    # "at least", "more than": words before a count that do not change it
+    approx: re.Pattern[str] = re.compile(r"(?!)")
 
     def find(self, table: str, text: str) -> list[Hit]:
         found = self.tables.get(table)
@@ -160,8 +162,10 @@ def load(language: str) -> Lexicon:
         tables[name] = _compile(name, rows, bounded=name != "unit")
     plural = re.compile(str(data.get("plural", "(?!)")), re.IGNORECASE)
     conjunction = re.compile(rf"(?:^|\W)(?:{data.get('conjunction', '(?!)')})(?:\W|$)|[,;]", re.IGNORECASE)
-    toll_link = re.compile(rf"(?:^|\W)(?:{data.get('toll_link', '(?!)')})\s*$", re.IGNORECASE)
-    return Lexicon(language, tables, plural, conjunction, toll_link)
+    approx_words = data.get("approx", "(?!)")
+    toll_link = re.compile(rf"(?:^|\W)(?:{data.get('toll_link', '(?!)')})(?:\s+(?:{approx_words}))?\s*$", re.IGNORECASE)
+    approx = re.compile(rf"^\s*(?:(?:{approx_words})\s*)*$", re.IGNORECASE)
+    return Lexicon(language, tables, plural, conjunction, toll_link, approx)
 
 
 def all_rows() -> list[Row]:

@@ -125,7 +125,8 @@ def _right_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[
         if count.start in used or not _count_ok(sentence, count):
             continue
         between = sentence.text[trigger.end:count.start]
-        if _gap(sentence.text, trigger.end, count.start) <= RIGHT_WORDS and not lexicon.conjunction.search(between):
+        if lexicon.approx.match(between) or (_gap(sentence.text, trigger.end, count.start) <= RIGHT_WORDS
+                                             and not lexicon.conjunction.search(between)):
             return count
         return None
     return None
@@ -246,6 +247,8 @@ def _victim_before(sentence: Sentence, trigger: Span) -> Span | None:
 
 def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | None, rule: str,
              previous: Mention | None) -> Mention | None:
+    if count is None and trigger.row.get("needs_victim"):
+        return None
     victim = _victim_after(sentence, count) if count is not None else _singular_victim(lexicon, sentence, trigger)
     if victim is None and count is not None and count.start > trigger.start:
         victim = _victim_before(sentence, trigger)
@@ -292,14 +295,40 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         if number + 1 < len(triggers) and _unsplit(sentence, trigger, triggers[number + 1]):
             continue
         count, rule = _pick_count(lexicon, sentence, trigger, used)
+        if count is not None and trigger.row.get("needs_victim") and _victim_after(sentence, count) is None:
+            count = None
         if count is not None:
             used.add(count.start)
+        if trigger.row.get("role") == "none":
+            continue  # "13 were captured": the count is used up, and no casualty
         mention = _mention(lexicon, sentence, trigger, count, rule, out[-1] if out else None)
-        if mention is not None:
+        if mention is not None and count is not None:
+            part = _part_after(sentence, count, mention)
+            if part is not None:
+                out.append(mention)
+                mention = part
             if number > 0 and _unsplit(sentence, triggers[number - 1], trigger):
                 mention = Mention(**{**_fields(mention), "role": "casualties"})
             out.append(mention)
     return out + zero_mentions(sentence)
+
+
+def _part_after(sentence: Sentence, count: Span, total: Mention) -> Mention | None:
+    """ "207 people, three of them civilians, were killed": the civilians, a part of the total."""
+    victim = _victim_after(sentence, count)
+    after = victim.end if victim is not None else count.end
+    for part in (s for s in sentence.spans if s.kind == "number" and s.start >= after):
+        if _gap(sentence.text, after, part.start) > 1 or not _subset_after(sentence, part):
+            return None
+        for noun in (s for s in sentence.spans if s.kind == "victim" and s.start > part.end):
+            if _gap(sentence.text, part.end, noun.start) <= 3 and noun.row.get("role") == "civilian":
+                return Mention(total.sentence, total.role, int(part.value), part.start, "civilian", total.nationality,
+                               "", noun.text.casefold(), False, True, False,
+                               (Why("count", str(part.value), part.rule, part.text),
+                                Why("subset", "civilians of the total", "subset.civilians-of-a-total", noun.text)))
+            return None
+        return None
+    return None
 
 
 def _fields(mention: Mention) -> dict:

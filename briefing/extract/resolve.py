@@ -85,13 +85,15 @@ def _split_civilians(readings: list[Reading]) -> list[Reading]:
         if not mention.subset or not reading.side.startswith("civilians"):
             continue
         for total in readings[:number][::-1]:
+            generic = total.mention.victim in ("person", "armed")
             if (total.mention.sentence == mention.sentence and total.mention.role == mention.role
-                    and not total.mention.subset and total.mention.count > mention.count
-                    and not total.side.startswith("civilians") and total.claimant == reading.claimant):
+                    and not total.mention.subset and total.mention.count > mention.count and generic
+                    and total.claimant == reading.claimant):
                 rest = total.mention.count - mention.count
                 index = out.index(total)
+                armed_side = total.side.removeprefix("civilians-")
                 out[index] = Reading(type(total.mention)(**{**{n: getattr(total.mention, n) for n in total.mention.__slots__},
-                                                           "count": rest}), total.claimant, total.side,
+                                                           "count": rest}), total.claimant, armed_side,
                                      total.why + (Why("split", f"{rest} after civilians", "resolve.civilians-of-a-total"),))
                 out[number] = Reading(type(mention)(**{**{n: getattr(mention, n) for n in mention.__slots__}, "subset": False}),
                                       reading.claimant, reading.side, reading.why)
@@ -109,21 +111,40 @@ def _combine(readings: list[Reading]) -> int:
     return max((sum(heads.values()) for heads in by_sentence.values()), default=0)
 
 
-def figures(readings: list[Reading]) -> list[Figure]:
-    """One figure per (claimant, side), zeros only where no figure was given."""
+MIN_DAYS_APART = 2
+
+
+def _split_by_day(groups: dict, days: dict) -> dict:
+    """One claimant's figures for one side on days well apart are separate incidents ("killed
+    overnight" and "the losses in the fighting of 2-5 April"): a sentence naming its own day
+    more than a day from the group's first named day starts another figure."""
+    out: dict = {}
+    for key, members in groups.items():
+        first = next((days.get(r.mention.sentence) for r in members if days.get(r.mention.sentence)), None)
+        for reading in members:
+            day = days.get(reading.mention.sentence)
+            apart = day is not None and first is not None and abs((day - first).days) >= MIN_DAYS_APART
+            out.setdefault(key + ((day,) if apart else ()), []).append(reading)
+    return out
+
+
+def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = None) -> list[Figure]:
+    """One figure per (claimant, side) and event day, zeros only where no figure was given."""
     readings = _split_civilians(readings)
+    days = {index: s.day for index, s in (sentences or {}).items()}
     groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
     for reading in readings:
         mention = reading.mention
         if mention.subset or mention.count < 0:
             continue
         groups[(reading.claimant, reading.side)].append(reading)
+    groups = _split_by_day(groups, days)
     for key, members in groups.items():
         # an earlier figure ("up from 7", "previously reported") stands only where no newer one does
         newer = {r.mention.role for r in members if not r.mention.old}
         groups[key] = [r for r in members if not r.mention.old or r.mention.role not in newer]
     out = []
-    for (claimant, side), members in groups.items():
+    for (claimant, side, *_), members in groups.items():
         killed = _combine([r for r in members if r.mention.role == "killed"])
         wounded = _combine([r for r in members if r.mention.role == "wounded"])
         casualties = _combine([r for r in members if r.mention.role == "casualties"])

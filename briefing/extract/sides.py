@@ -76,8 +76,10 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     """The corpus's side label for a figure."""
     if mention.fixed_side:
         return mention.fixed_side, Why("side", mention.fixed_side, "side.victim-word", mention.head, 0.95)
+    if mention.nationality == "unknown":
+        return "unknown", Why("side", "unknown", "side.third-party-people", "", 0.9)
     base, why = _base_side(mention, claimant, sentence, story)
-    if mention.victim == "civilian" or (mention.victim == "person" and _civilian_context(sentence)):
+    if mention.victim in ("civilian", "person") and mention.head:
         side = CIVILIANS.get(base, "unknown")
         return side, Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)
     if not base:
