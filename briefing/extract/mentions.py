@@ -21,6 +21,8 @@ from .records import Mention, Sentence, Span, Why
 
 _WORD = re.compile(r"\w+")
 LEFT_WORDS_WITH_VICTIM = 8
+# "Private Hrach Muradyan, a contract serviceman born in 1983, was killed": one victim, named
+SINGULAR_WORDS = 16
 LEFT_WORDS_BARE = 2
 RIGHT_WORDS = 3
 VICTIM_AFTER_COUNT = 4
@@ -132,7 +134,7 @@ def _right_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[
     return None
 
 
-TOLL_WORDS = 12
+TOLL_WORDS = 20
 
 
 def _toll_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[int]) -> Span | None:
@@ -141,6 +143,8 @@ def _toll_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
     for count in (s for s in sentence.spans if s.kind == "number" and s.start >= trigger.end):
         if count.start in used or _gap(sentence.text, trigger.end, count.start) > TOLL_WORDS:
             return None
+        if count.row is not None and (count.row.get("determiner") or count.value == 1 and count.row.id != "units"):
+            continue  # "the toll of an attack on a town": articles are not the toll
         if any(s.kind in ("trigger", "boundary") and trigger.end <= s.start < count.start for s in sentence.spans):
             return None
         before = sentence.text[trigger.end:count.start]
@@ -154,6 +158,8 @@ def _pick_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
     form = trigger.row.get("form", "verb")
     if form == "toll":
         return _toll_count(lexicon, sentence, trigger, used), "count.after-toll"
+    if trigger.row.get("direction") == "right":
+        return _right_count(lexicon, sentence, trigger, used), "count.after-verb"
     left = _left_count(sentence, trigger, used)
     if form == "noun":
         if left is None:
@@ -174,7 +180,9 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     plural = lexicon.plural
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
         between = sentence.text[span.end:trigger.start]
-        if _gap(sentence.text, span.end, trigger.start) > 9 or plural.search(span.text) or lexicon.conjunction.search(between):
+        if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS or plural.search(span.text):
+            return None
+        if lexicon.conjunction.search(between.replace(",", " ")):
             return None
         if any(s.kind in ("trigger", "boundary", "speech") and span.end <= s.start < trigger.start for s in sentence.spans):
             return None
@@ -302,14 +310,15 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         if trigger.row.get("role") == "none":
             continue  # "13 were captured": the count is used up, and no casualty
         mention = _mention(lexicon, sentence, trigger, count, rule, out[-1] if out else None)
-        if mention is not None and count is not None:
-            part = _part_after(sentence, count, mention)
-            if part is not None:
-                out.append(mention)
-                mention = part
-            if number > 0 and _unsplit(sentence, triggers[number - 1], trigger):
-                mention = Mention(**{**_fields(mention), "role": "casualties"})
+        if mention is None:
+            continue
+        part = _part_after(sentence, count, mention) if count is not None else None
+        if part is not None:
             out.append(mention)
+            mention = part
+        if number > 0 and _unsplit(sentence, triggers[number - 1], trigger):
+            mention = Mention(**{**_fields(mention), "role": "casualties"})
+        out.append(mention)
     return out + zero_mentions(sentence)
 
 
