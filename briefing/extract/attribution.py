@@ -47,14 +47,24 @@ def _gap(text: str, start: int, end: int) -> int:
 
 def _side_word(sentence: Sentence, span: Span) -> Span | None:
     """ "Armenia's defence ministry", "the Ministry of Defence of Azerbaijan"."""
-    for other in sentence.spans:
-        if other.kind != "nationality" or other.row.get("side") in ("own", "other"):
-            continue
-        if other.end <= span.start and _gap(sentence.text, other.end, span.start) <= 2:
-            return other
-        if other.start >= span.end and _gap(sentence.text, span.end, other.start) <= 1:
-            return other
-    return None
+    before = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other")
+              and o.end <= span.start and _gap(sentence.text, o.end, span.start) <= 2]
+    after = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other")
+             and o.start >= span.end and _gap(sentence.text, span.end, o.start) <= 1]
+    found = before[-1] if before else (after[0] if after else None)
+    if found is not None and found.row.get("side") == "antecedent":
+        earlier = [o for o in sentence.of("nationality") if o.end <= found.start and o.row.get("side") in COUNTRY_OF]
+        return earlier[-1] if earlier else None
+    return found
+
+
+SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
+
+
+def _interrupted(sentence: Sentence, start: int, end: int) -> bool:
+    """Another speaker, a figure or a clause edge between a name and its speech word."""
+    return any(s.kind in ("authority", "trigger", "number", "boundary") and start <= s.start < end for s in sentence.spans) \
+        or "," in sentence.text[start:end]
 
 
 def speakers(sentence: Sentence) -> list[Speaker]:
@@ -66,8 +76,8 @@ def speakers(sentence: Sentence) -> list[Speaker]:
                if (n.end - n.start) > (span.end - span.start)):
             continue  # "of the Azerbaijani army" names whose soldier, not who speaks
         if span.row.get("speaker_only"):
-            after = any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= 1 and s.row.id != "according-to"
-                        for s in speech)
+            after = any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= SPEAKER_WORDS
+                        and s.row.id != "according-to" and not _interrupted(sentence, span.end, s.start) for s in speech)
             before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.id == "according-to"
                          for s in speech)
             headline_colon = sentence.headline and sentence.text[span.end:span.end + 2].startswith(":")
@@ -169,6 +179,11 @@ class Attributor:
         found = self._carried(sentence, mention)
         if found is not None:
             return found
+        if sentence.headline and self.headline is None:
+            first = next((found[0] for s in self.sentences if not s.headline for found in [self.by_sentence[s.index]] if found), None)
+            if first is not None:
+                claimant, how = self._resolve(first, mention)
+                return claimant, Why("claimant", claimant, f"claimant.story-speaker-for-headline ({how})", first.words, 0.75)
         if self.headline is not None and not sentence.headline:
             claimant, how = self._resolve(self.headline, mention)
             return claimant, Why("claimant", claimant, f"claimant.headline-speaker ({how})", self.headline.words, 0.8)

@@ -50,7 +50,9 @@ def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
     if mention.nationality == "own" and claimant in OWN_SIDE:
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.own-losses-denied", "", 0.85)
-    if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
+    if mention.nationality in OWN_SIDE and mention.fixed_side == "target":
+        return mention.nationality, Why("side", mention.nationality, "zero.side-said-fired-at", "", 0.85)
+    if not mention.denial and (mention.nationality in OWN_SIDE or mention.nationality == "unknown"):
         return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.85)
     if mention.denial:
         if any(s.start > mention.start and s.row.get("role") in ("killed", "wounded", "casualties") for s in sentence.of("trigger")):
@@ -59,6 +61,8 @@ def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list
         accused = [r.side for r in others if r.claimant != claimant and r.mention.role != "zero"]
         if accused:
             return accused[0], Why("side", accused[0], "zero.side-of-the-claim-denied", "", 0.75)
+        if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
+            return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.7)
         if claimant in OPPOSITE:
             return OPPOSITE[claimant], Why("side", OPPOSITE[claimant], "zero.other-side-said-targeted", "", 0.6)
     side, why = side_affected(mention, claimant, sentence, [])

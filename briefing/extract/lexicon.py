@@ -21,7 +21,7 @@ from typing import Any
 
 TABLES = (
     "number", "unit", "victim", "nationality", "trigger", "authority", "speech", "denial", "scope",
-    "revision", "attacker", "target", "boundary", "event", "date", "relevance",
+    "revision", "attacker", "target", "boundary", "event", "date", "relevance", "setting",
 )
 LANGUAGES = ("en", "ru", "az", "hy")
 

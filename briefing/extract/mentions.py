@@ -244,6 +244,24 @@ def _plural_named_after(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> 
     return None
 
 
+def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Span) -> int:
+    """ "a two-year-old girl and her grandmother died": singular victims joined by "and" count one each."""
+    victims = [s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]
+    if victim not in victims:
+        return 1
+    run = 1
+    index = victims.index(victim)
+    while index > 0:
+        previous = victims[index - 1]
+        between = sentence.text[previous.end:victim.start]
+        if _gap(sentence.text, previous.end, victim.start) > 4 or not lexicon.conjunction.search(between) \
+                or lexicon.plural.search(previous.text) or ";" in between:
+            break
+        run += 1
+        victim, index = previous, index - 1
+    return run
+
+
 def _victim_before(sentence: Sentence, trigger: Span) -> Span | None:
     """ "the number of Azerbaijani troops killed to 11": the victims stand before the casualty word."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.end]):
@@ -264,7 +282,10 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         victim = _plural_named_after(lexicon, sentence, trigger)
         if victim is None:
             return None
-    value = int(count.value) if count is not None else max(1, named_count(lexicon, sentence, victim))
+    if count is not None:
+        value = int(count.value)
+    else:
+        value = max(named_count(lexicon, sentence, victim), _coordinated(lexicon, sentence, victim, trigger), 1)
     whys = [Why("count", str(value), count.rule if count is not None else "count.singular-victim",
                 count.text if count is not None else victim.text),
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
@@ -357,9 +378,10 @@ def zero_mentions(sentence: Sentence) -> list[Mention]:
         whys = [Why("zero", kind, span.rule, span.text)]
         if target is not None:
             whys.append(Why("nationality", target.row.get("side"), target.rule, target.text))
+        aimed = target is not None and target is _fired_at(sentence)
         out.append(Mention(sentence.index, "zero", 0, span.start, "person",
-                           target.row.get("side") if target is not None else "", "", "", False, False,
-                           kind == "deny", tuple(whys)))
+                           target.row.get("side") if target is not None else "", "target" if aimed else "", "",
+                           False, False, kind == "deny", tuple(whys)))
     return out
 
 

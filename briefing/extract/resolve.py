@@ -51,6 +51,8 @@ def scope_of(sentence: Sentence, position: int) -> str:
         if kind == "elsewhere":
             return kind
     for start, end, kind in sentence.scopes:
+        if start <= position < end:
+            return kind
         if end <= position and len(_WORD.findall(sentence.text[end:position])) <= SCOPE_BEFORE_WORDS:
             if not any(b.start >= end and b.end <= position for b in sentence.of("boundary")):
                 return kind

@@ -74,12 +74,13 @@ def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[
 
 def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence]) -> tuple[str, Why]:
     """The corpus's side label for a figure."""
-    if mention.fixed_side:
+    if mention.fixed_side and mention.fixed_side != "target":
         return mention.fixed_side, Why("side", mention.fixed_side, "side.victim-word", mention.head, 0.95)
     if mention.nationality == "unknown":
         return "unknown", Why("side", "unknown", "side.third-party-people", "", 0.9)
     base, why = _base_side(mention, claimant, sentence, story)
-    if mention.victim in ("civilian", "person") and mention.head:
+    at_home = not mention.head and bool(sentence.of("setting")) and mention.victim == "person"
+    if (mention.victim in ("civilian", "person") and mention.head) or at_home:
         side = CIVILIANS.get(base, "unknown")
         return side, Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)
     if not base:

@@ -17,7 +17,7 @@ from .records import Sentence, Span
 
 _DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\d:]|[.,]\d|\w)")
 _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
-                "attacker", "target", "boundary", "event")
+                "attacker", "target", "boundary", "event", "setting")
 _JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
 
 
