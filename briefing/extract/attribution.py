@@ -58,6 +58,8 @@ def _side_word(sentence: Sentence, span: Span) -> Span | None:
     return found
 
 
+# "Armenian claims that ...", "Baku's account": a side word before a word for what was said
+_SPEECH_NOUN = re.compile(r"^(?:claims?|reports?|statements?|accounts?|allegations?|versions?|accusations?|data|figures?)$", re.I)
 SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
 
 
@@ -93,6 +95,13 @@ def speakers(sentence: Sentence) -> list[Speaker]:
             if side is not None:
                 claimant, rule = COUNTRY_OF.get(str(side.row.get("side")), "?"), f"{span.rule}+{side.rule}"
         out.append(Speaker(span.start, span.end, claimant, rule, span.text))
+    for side_word in sentence.of("nationality"):
+        claimant = COUNTRY_OF.get(str(side_word.row.get("side")), "")
+        if claimant and any(s.start >= side_word.end and _gap(sentence.text, side_word.end, s.start) == 0
+                            and _SPEECH_NOUN.match(s.text) for s in speech):
+            out.append(Speaker(side_word.start, side_word.end, claimant, f"{side_word.rule}+claimant.side-word-and-claim",
+                               side_word.text))
+    out.sort(key=lambda s: s.start)
     return out
 
 
@@ -142,13 +151,16 @@ class Attributor:
         earlier = self.known.get(speaker.words.casefold())
         if earlier:
             return earlier, f"{speaker.rule}+claimant.same-authority-earlier"
-        order = [s for s in self.sentences if s.index <= at][::-1] + [s for s in self.sentences if s.index > at]
-        for sentence in order:
+        for sentence in [s for s in self.sentences if s.index <= at][::-1]:
             for other in self.by_sentence[sentence.index]:
                 if other.claimant not in ("?", "other"):
-                    return other.claimant, f"{speaker.rule}+claimant.story-authority"
+                    return other.claimant, f"{speaker.rule}+claimant.story-authority-before"
         if mention is not None and mention.nationality in COUNTRY_OF:
             return COUNTRY_OF[mention.nationality], f"{speaker.rule}+claimant.own-losses"
+        for sentence in [s for s in self.sentences if s.index > at]:
+            for other in self.by_sentence[sentence.index]:
+                if other.claimant not in ("?", "other"):
+                    return other.claimant, f"{speaker.rule}+claimant.story-authority-after"
         country = self._country_in_story(at)
         if country:
             return country, f"{speaker.rule}+claimant.country-named-in-story"

@@ -38,13 +38,17 @@ def _between(spans: list[Span], kind: str, start: int, end: int) -> list[Span]:
 
 
 def _victim_after(sentence: Sentence, count: Span) -> Span | None:
-    """The victim word a count leads ("three Armenian soldiers", "two of its servicemen")."""
-    for span in sentence.spans:
-        if span.kind == "victim" and span.start >= count.end:
-            if _gap(sentence.text, count.end, span.start) <= VICTIM_AFTER_COUNT:
-                return span
-            return None
-    return None
+    """The victim word a count leads ("three Armenian soldiers", "two of its servicemen"); of
+    two in a row ("a 32-year-old contract serviceman"), the last is the head."""
+    victims = [s for s in sentence.spans if s.kind == "victim" and s.start >= count.end]
+    if not victims or _gap(sentence.text, count.end, victims[0].start) > VICTIM_AFTER_COUNT:
+        return None
+    head = victims[0]
+    for following in victims[1:]:
+        if _gap(sentence.text, head.end, following.start) > 2 or "," in sentence.text[head.end:following.start]:
+            break
+        head = following
+    return head
 
 
 def _count_ok(sentence: Sentence, count: Span) -> bool:
@@ -262,6 +266,15 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
     return run
 
 
+def _plural_named_before(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
+    """ "Contract servicemen Gurgen Gabrielyan and Artur Khachatryan received fatal wounds"."""
+    for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
+        if named_count(lexicon, sentence, span) >= 2 and _gap(sentence.text, span.end, trigger.start) <= 8:
+            return span
+        return None
+    return None
+
+
 def _victim_before(sentence: Sentence, trigger: Span) -> Span | None:
     """ "the number of Azerbaijani troops killed to 11": the victims stand before the casualty word."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.end]):
@@ -279,7 +292,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
     if victim is None and count is not None and count.start > trigger.start:
         victim = _victim_before(sentence, trigger)
     if count is None and victim is None:
-        victim = _plural_named_after(lexicon, sentence, trigger)
+        victim = _plural_named_before(lexicon, sentence, trigger) or _plural_named_after(lexicon, sentence, trigger)
         if victim is None:
             return None
     if count is not None:
@@ -319,7 +332,8 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
     """Every casualty figure of the sentence, left to right."""
     out: list[Mention] = []
     used: set[int] = set()
-    triggers = sentence.of("trigger")
+    # casualty words that only sum ("losses", "casualties") take what the others leave
+    triggers = sorted(sentence.of("trigger"), key=lambda t: (bool(t.row.get("late")), t.start))
     for number, trigger in enumerate(triggers):
         if number + 1 < len(triggers) and _unsplit(sentence, trigger, triggers[number + 1]):
             continue
