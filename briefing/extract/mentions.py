@@ -19,8 +19,8 @@ import re
 from .lexicon import Lexicon
 from .records import Mention, Sentence, Span, Why
 
-_WORD = re.compile(r"\w+")
-LEFT_WORDS_WITH_VICTIM = 8
+_WORD = re.compile(r"\w[\w'’-]*")
+LEFT_WORDS_WITH_VICTIM = 11
 # "Private Hrach Muradyan, a contract serviceman born in 1983, was killed": one victim, named
 SINGULAR_WORDS = 16
 LEFT_WORDS_BARE = 2
@@ -304,7 +304,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
     start = count.start if count is not None else victim.start
     nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim)
-    old, subset, marks = _marks(lexicon, sentence, count)
+    old, subset, marks = _marks(lexicon, sentence, count or victim)
     whys += marks
     if victim is None and previous is not None and previous.sentence == sentence.index:
         # "two soldiers were killed and three wounded": the victims of the figure before
