@@ -95,7 +95,8 @@ def _claim(figure: Figure, by_index: dict[int, Sentence], day: date) -> Claim:
     used = sorted({r.mention.sentence for r in figure.readings})
     own = [by_index[i] for i in used]
     event = describe(own, list(by_index.values()))
-    event_day = next((s.day for s in own if s.day is not None and s.day <= day), None) or day
+    story_day = next((s.day for s in by_index.values() if not s.headline and s.day is not None and s.day <= day), None)
+    event_day = next((s.day for s in own if s.day is not None and s.day <= day), None) or story_day or day
     why = tuple(w for r in figure.readings for w in r.why)
     confidence = min((r.confidence for r in figure.readings), default=0.5)
     evidence = " ".join(s.text for s in own)

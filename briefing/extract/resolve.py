@@ -66,6 +66,8 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tu
     """The readings that report news: not history, not the headline when the summary has figures."""
     dropped: list[Why] = []
     kept = []
+    # the headline counts only when the summary gives no figure at all (not even one it drops)
+    summary_figures = [r for r in readings if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
     for reading in readings:
         sentence = sentences[reading.mention.sentence]
         scope = scope_of(sentence, reading.mention.start)
@@ -73,7 +75,6 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tu
             dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue
         kept.append(reading)
-    summary_figures = [r for r in kept if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
     if summary_figures:
         kept = [r for r in kept if not sentences[r.mention.sentence].headline]
     return kept, dropped
