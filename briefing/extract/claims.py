@@ -69,18 +69,42 @@ def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list
     return side, Why("side", side, f"zero.{why.rule}", why.words, why.confidence)
 
 
+def _with_victims(mentions: list[Mention]) -> list[Mention]:
+    """A figure with no victim word ("Three killed and four wounded after a mine blast") counts
+    the people the story names next to it: the nearest figure that has a victim word, the one
+    before it in the story first."""
+    named = [m for m in mentions if m.head and m.role != "zero"]
+    out = []
+    for mention in mentions:
+        if mention.head or mention.role == "zero" or not named:
+            out.append(mention)
+            continue
+        donor = min(named, key=lambda m: (abs(m.sentence - mention.sentence), m.sentence > mention.sentence))
+        if abs(donor.sentence - mention.sentence) > 2:
+            out.append(mention)
+            continue
+        fields = {n: getattr(mention, n) for n in Mention.__slots__}
+        fields.update(victim=donor.victim, nationality=mention.nationality or donor.nationality,
+                      fixed_side=donor.fixed_side, head=donor.head,
+                      why=mention.why + (Why("victim", donor.victim, "victim.named-nearby-in-story", donor.head, 0.8),))
+        out.append(Mention(**fields))
+    return out
+
+
 def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     attributor = Attributor(sentences)
     out: list[Reading] = []
     zeros: list[tuple[Mention, Sentence]] = []
-    for sentence in sentences:
-        for mention in figure_mentions(lexicon, sentence):
-            if mention.role == "zero":
-                zeros.append((mention, sentence))
-                continue
-            claimant, who = attributor.claimant(sentence, mention, mention.start)
-            side, where = side_affected(mention, claimant, sentence, sentences)
-            out.append(Reading(mention, claimant, side, mention.why + (who, where)))
+    by_index = {s.index: s for s in sentences}
+    found = _with_victims([m for sentence in sentences for m in figure_mentions(lexicon, sentence)])
+    for mention in found:
+        sentence = by_index[mention.sentence]
+        if mention.role == "zero":
+            zeros.append((mention, sentence))
+            continue
+        claimant, who = attributor.claimant(sentence, mention, mention.start)
+        side, where = side_affected(mention, claimant, sentence, sentences)
+        out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     incident = any(s.of("event") or s.of("trigger") for s in sentences if not s.scope)
     for mention, sentence in zeros if incident else ():
         claimant, who = attributor.claimant(sentence, mention, mention.start)

@@ -351,6 +351,8 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         if part is not None:
             out.append(mention)
             mention = part
+        for extra in _coordinated_counts(lexicon, sentence, count, trigger, mention, used) if count is not None else ():
+            out.append(extra)
         if number > 0 and _unsplit(sentence, triggers[number - 1], trigger):
             mention = Mention(**{**_fields(mention), "role": "casualties"})
         out.append(mention)
@@ -373,6 +375,34 @@ def _part_after(sentence: Sentence, count: Span, total: Mention) -> Mention | No
             return None
         return None
     return None
+
+
+def _coordinated_counts(lexicon: Lexicon, sentence: Sentence, count: Span, trigger: Span, mention: Mention,
+                        used: set[int]) -> list[Mention]:
+    """ "two journalists and a local official were killed", "killed two soldiers and a police
+    officer": each counted victim phrase joined by "and" is a part of the figure (they add up)."""
+    out = []
+    numbers = [s for s in sentence.spans if s.kind == "number" and s.start not in used and s is not count]
+    for other in numbers:
+        victim = _victim_after(sentence, other)
+        if victim is None or not _count_ok(sentence, other):
+            continue
+        first, second = (other, count) if other.end <= count.start else (count, other)
+        first_victim = _victim_after(sentence, first)
+        if first_victim is None:
+            continue
+        between = sentence.text[first_victim.end:second.start]
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus)\s+", between, re.IGNORECASE):
+            continue
+        if other.end <= count.start and victim.end > trigger.start:
+            continue
+        used.add(other.start)
+        out.append(Mention(mention.sentence, mention.role, int(other.value), other.start, victim.row.get("role"),
+                           (_nationality(sentence, other.start, victim).row.get("side") if _nationality(sentence, other.start, victim) else mention.nationality),
+                           victim.row.get("side", ""), victim.text.casefold(), False, False, False,
+                           (Why("count", str(other.value), other.rule, other.text),
+                            Why("role", mention.role, "count.joined-by-and", between.strip()))))
+    return out
 
 
 def _fields(mention: Mention) -> dict:
