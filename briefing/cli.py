@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("file", nargs="?", metavar="FILE.jsonl", help="stories in the corpus format")
     extract.add_argument("-o", "--output", metavar="PATH", help="where to write JSON lines (default: stdout)")
     extract.add_argument("--rebuild", action="store_true", help="re-extract every story in the database")
+    extract.add_argument("--explain", action="store_true",
+                         help="print, for each story, the spans and rules behind every claim")
+    extract.add_argument("--id", action="append", metavar="ID", help="with --explain: only this story (repeatable)")
 
     doctor = sub.add_parser("doctor", help="check the database; finish or redo missing claims, incidents, groups")
     doctor.add_argument("--check", action="store_true", help="only report, change nothing (exit 1 if work is due)")

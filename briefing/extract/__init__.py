@@ -7,15 +7,16 @@ Public API (no database, no network):
   following the labelling rules of shared/corpus/README.md.
 * `group_incidents(items)` - assign `incident_id` across stories and outlets.
 * `latest_claims(incident)` - the latest claim per (claimant, side affected).
-* `extract_jsonl(in_path, out_path)` - the `briefing extract FILE.jsonl` command (the corpus
-  view: claims with `vague=True` are left out).
+* `corpus_view(stories)` - what `briefing extract FILE.jsonl` prints: the corpus schema, incident
+  ids across the stories, vague figures left out.
+* `read_story(...)` - every stage's result for one story (`briefing extract --explain`).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from ..language import detect_language
@@ -30,8 +31,9 @@ __all__ = [
     "Incident",
     "StoryReading",
     "claim_to_dict",
+    "CorpusStory",
+    "corpus_view",
     "extract_claims",
-    "extract_jsonl",
     "group_incidents",
     "is_relevant",
     "latest_claims",
@@ -77,42 +79,33 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _parse_time(value: str | None) -> datetime:
-    if not value:
-        return datetime.now(timezone.utc)
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+@dataclass(frozen=True, slots=True)
+class CorpusStory:
+    """One story as the corpus format gives it (the fields the extractor reads)."""
+
+    id: str
+    title: str
+    summary: str
+    published: datetime
+    language: str = ""
 
 
-def extract_jsonl(in_path: str | Path, out_path: str | Path) -> int:
-    """Read corpus-format stories, write `{"id", "relevant", "claims"}` lines; return the count.
+def corpus_view(stories: Iterable[CorpusStory]) -> list[dict[str, Any]]:
+    """`{"id", "relevant", "claims"}` per story, in the corpus schema (what score.py reads).
 
-    Incident ids are assigned across the whole file, so two outlets' reports of one clash
-    share an id.
+    Incident ids are assigned across all the stories, so two outlets' reports of one clash share
+    an id; vague figures ("dozens killed") are left out, as the corpus rules leave them out.
     """
     rows: list[tuple[str, bool, list[Claim]]] = []
     linked: list[tuple[Claim, datetime]] = []
-    with open(in_path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            story = json.loads(line)
-            story_id = str(story.get("id", ""))
-            title = story.get("title") or ""
-            summary = story.get("summary") or ""
-            published = _parse_time(story.get("published"))
-            relevant = is_relevant(title, summary)
-            claims = extract_claims(title, summary, published) if relevant else []
-            # the corpus view: figures the corpus rules do not count stay in the store only
-            claims = [claim for claim in claims if not claim.vague]
-            for claim in claims:
-                claim.story_id = story_id
-                linked.append((claim, published))
-            rows.append((story_id, relevant, claims))
+    for story in stories:
+        published = story.published if story.published.tzinfo else story.published.replace(tzinfo=timezone.utc)
+        language = story.language or detect_language(f"{story.title} {story.summary}")
+        relevant = is_relevant(story.title, story.summary, language)
+        claims = [replace(c, story_id=story.id) for c in extract_claims(story.title, story.summary, published, language=language)
+                  if not c.vague] if relevant else []
+        linked += [(claim, published) for claim in claims]
+        rows.append((story.id, relevant, claims))
     group_incidents(linked)
-    with open(out_path, "w", encoding="utf-8") as out:
-        for story_id, relevant, claims in rows:
-            record = {"id": story_id, "relevant": relevant, "claims": [claim_to_dict(c) for c in claims]}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return len(rows)
-
+    return [{"id": story_id, "relevant": relevant, "claims": [claim_to_dict(c) for c in claims]}
+            for story_id, relevant, claims in rows]

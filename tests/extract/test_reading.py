@@ -1,0 +1,82 @@
+"""The extractor's public behaviour a reader relies on: every claim explains itself, carries a
+confidence, incident reports with no understood figure are flagged, and hostile text never
+breaks it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from briefing.extract import CorpusStory, corpus_view, extract_claims, group_incidents, is_relevant, read_story
+from briefing.extract.explain import explain
+
+DAY = datetime(2024, 2, 14, 12, 0, tzinfo=timezone.utc)
+
+
+def test_a_claim_names_the_rules_behind_each_field() -> None:
+    reading = read_story("", "Azerbaijani shelling killed two Armenian soldiers near Sotk on Tuesday, "
+                             "the Armenian Defence Ministry said.", DAY)
+    [claim] = reading.claims
+    fields = {why.field: why.rule for why in claim.why}
+    assert (claim.claimant, claim.side_affected, claim.killed) == ("Armenia", "Armenia", 2)
+    assert fields["count"] == "en.number.units"
+    assert fields["role"] == "en.trigger.killed"
+    assert "en.authority.ministry" in fields["claimant"]
+    assert 0 < claim.confidence <= 1
+    text = explain(reading)
+    assert "en.trigger.killed" in text and "Armenia says Armenia: 2 killed" in text
+
+
+def test_an_outlets_own_voice_is_less_certain_than_a_named_authority() -> None:
+    named = extract_claims("", "Two Armenian soldiers were wounded, the Armenian Defence Ministry said.", DAY)[0]
+    bare = extract_claims("", "Two Armenian soldiers were wounded near the border with Azerbaijan.", DAY)[0]
+    assert bare.claimant == "unattributed"
+    assert bare.confidence < named.confidence
+
+
+def test_an_incident_report_without_an_understood_figure_is_flagged() -> None:
+    reading = read_story("Soldiers hurt in border shooting",
+                         "Several Armenian soldiers were hurt when Azerbaijani forces opened fire, officials said.", DAY)
+    assert reading.unread_incident
+    assert "FLAGGED" in explain(reading)
+
+
+def test_a_story_about_talks_is_not_flagged() -> None:
+    reading = read_story("Foreign ministers meet", "Armenia's and Azerbaijan's foreign ministers met in Washington "
+                                                   "to discuss the peace treaty.", DAY)
+    assert not reading.claims and not reading.unread_incident
+
+
+def test_vague_figures_are_kept_but_not_in_the_corpus_view() -> None:
+    text = "Dozens of Armenian soldiers were killed near Sotk, the Azerbaijani Defence Ministry claimed."
+    assert all(claim.vague for claim in extract_claims("", text, DAY)) or not extract_claims("", text, DAY)
+    [row] = corpus_view([CorpusStory("s1", "", text, DAY)])
+    assert row["relevant"] and row["claims"] == []
+
+
+def test_two_outlets_reports_of_one_clash_share_an_incident() -> None:
+    rows = corpus_view([
+        CorpusStory("a", "", "Two Armenian soldiers were killed near Sotk on Tuesday, the Armenian Defence Ministry said.", DAY),
+        CorpusStory("b", "", "Azerbaijan's defence ministry said one of its servicemen was wounded in Kalbajar on Tuesday.", DAY),
+    ])
+    ids = {claim["incident_id"] for row in rows for claim in row["claims"]}
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "[@click=app.quit]Two[/] Armenian soldiers <script>alert(1)</script> were killed\x1b[31m, Baku said.",
+    "Armenia " + "killed " * 5000,
+    "Azerbaijan said 99999999999999999999999999 Armenian soldiers were killed.",
+    "Armenian " + "(" * 3000 + " soldier killed",
+    "Kəlbəcər Сотк Սոթք 13 September 2022 ... ; ; , , ::",
+])
+def test_hostile_text_gives_claims_or_nothing_never_an_error(text: str) -> None:
+    for claim in extract_claims(text[:80], text, DAY):
+        assert claim.killed >= 0 and claim.wounded >= 0
+    group_incidents([])
+
+
+def test_not_about_the_conflict() -> None:
+    assert not is_relevant("Qarabag FK beat Benfica", "Qarabag FK beat Benfica 3-2 in the Champions League in Baku.")

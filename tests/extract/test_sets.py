@@ -1,0 +1,56 @@
+"""Each committed labelled set, scored by the corpus's own score.py, must stay above its floor.
+
+The floors are regression checks, not targets: each is a little under the score the extractor had
+when the set was committed (the first-contact scores, before any tuning, are in
+benchmarks/results/extraction.txt and the README). Raising the extractor raises the floors.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.commands.extract import read_stories
+from briefing.extract import corpus_view
+
+ROOT = Path(__file__).parents[2]
+SETS = ROOT / "tests/extract/sets"
+CORPUS = ROOT.parent / "shared/corpus"
+
+# set -> (exact-claim F1, relevance F1) floors
+FLOORS = {
+    "dev": (0.60, 0.95),
+    "heldout": (0.45, 0.95),
+    "heldout2": (0.40, 0.95),
+    "heldout3": (0.40, 0.95),
+    "heldout4": (0.45, 0.95),
+    "heldout5": (0.40, 0.95),
+    "heldout6": (0.60, 0.95),
+    "wire_en": (0.45, 0.95),
+}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("corpus_score", CORPUS / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _path(name: str) -> Path:
+    return CORPUS / "dev.jsonl" if name == "dev" else SETS / f"{name}.jsonl"
+
+
+@pytest.mark.skipif(not (CORPUS / "score.py").exists(), reason="shared corpus not present")
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_set_stays_above_its_floor(name: str, tmp_path: Path) -> None:
+    scorer = _scorer()
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text("".join(json.dumps(r) + "\n" for r in corpus_view(read_stories(_path(name)))))
+    result = scorer.score(scorer.load(str(_path(name))), scorer.load(str(predictions)))
+    exact, relevance = FLOORS[name]
+    assert result["claims_exact"]["f1"] >= exact
+    assert result["relevance"]["f1"] >= relevance
