@@ -18,6 +18,8 @@ _AZ_ONLY = frozenset("əƏ")
 
 def detect_language(text: str, hint: str = "") -> str:
     """'en', 'ru', 'az', 'hy' (or the hint, when the text has too few letters to tell)."""
+    if text.isascii():
+        return "en" if len(text) >= 12 or hint not in LANGUAGES else hint
     armenian = cyrillic = latin = az = az_only = 0
     for char in text[:4000]:
         code = ord(char)

@@ -102,8 +102,8 @@ def corpus_view(stories: Iterable[CorpusStory]) -> list[dict[str, Any]]:
         published = story.published if story.published.tzinfo else story.published.replace(tzinfo=timezone.utc)
         language = story.language or detect_language(f"{story.title} {story.summary}")
         relevant = is_relevant(story.title, story.summary, language)
-        claims = [replace(c, story_id=story.id) for c in extract_claims(story.title, story.summary, published, language=language)
-                  if not c.vague] if relevant else []
+        found = read_story(story.title, story.summary, published, language).claims if relevant else ()
+        claims = [replace(c, story_id=story.id) for c in found if not c.vague]
         linked += [(claim, published) for claim in claims]
         rows.append((story.id, relevant, claims))
     group_incidents(linked)

@@ -21,7 +21,7 @@ from .mentions import figure_mentions
 from .records import Mention, Reading, Sentence, Why
 from .resolve import OPPOSITE, OWN_SIDE, Figure, figures, news_readings
 from .sides import side_affected
-from .spans import find_spans
+from .spans import find_spans, table_spans
 from .text import story_sentences
 
 
@@ -42,8 +42,10 @@ class StoryReading:
 
 
 def read_sentences(lexicon: Lexicon, title: str, summary: str, day: date) -> list[Sentence]:
-    return [find_spans(lexicon, text, index, headline, day)
-            for index, (headline, text) in enumerate(story_sentences(title, summary))]
+    pieces = story_sentences(title, summary)
+    found = table_spans(lexicon, [text for _, text in pieces])
+    return [find_spans(lexicon, text, index, headline, day, found[index])
+            for index, (headline, text) in enumerate(pieces)]
 
 
 def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading]) -> tuple[str, Why]:

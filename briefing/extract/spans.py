@@ -9,6 +9,7 @@ from an age or a year, and turning weekday and month words into days.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from .gazetteer import find_places
@@ -21,11 +22,32 @@ _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "deni
 _JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
 
 
-def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, published: date) -> Sentence:
-    """Every span of one sentence, and the day and scope the sentence speaks of."""
-    spans: list[Span] = []
+_SEPARATOR = "\n\n"
+
+
+def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
+    """Every table's spans for each text: the tables run once over all the texts joined (one call
+    per table per story, not per sentence), and each hit goes back to its own text."""
+    joined = _SEPARATOR.join(texts)
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + len(_SEPARATOR)
+    out: list[list[Span]] = [[] for _ in texts]
     for kind in _TABLE_KINDS:
-        spans += [Span(kind, hit.start, hit.end, hit.text, hit.row) for hit in lexicon.find(kind, text)]
+        for hit in lexicon.find(kind, joined):
+            index = bisect_right(starts, hit.start) - 1
+            offset = starts[index]
+            if hit.end - offset > len(texts[index]):
+                continue  # a hit across two sentences
+            out[index].append(Span(kind, hit.start - offset, hit.end - offset, hit.text, hit.row))
+    return out
+
+
+def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, published: date,
+               found: list[Span] | None = None) -> Sentence:
+    """Every span of one sentence, and the day and scope the sentence speaks of."""
+    spans: list[Span] = list(found) if found is not None else table_spans(lexicon, [text])[0]
     dates = _dates(lexicon, text, published)
     numbers = _numbers(lexicon, text, dates)
     spans += numbers + dates
