@@ -34,7 +34,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from briefing.extract import extract_claims, extract_jsonl  # noqa: E402
+from briefing.commands.extract import extract_jsonl  # noqa: E402
+from briefing.extract import extract_claims  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 DEFAULT_CORPORA = (

@@ -7,15 +7,14 @@ Public API (no database, no network):
   following the labelling rules of shared/corpus/README.md.
 * `group_incidents(items)` - assign `incident_id` across stories and outlets.
 * `latest_claims(incident)` - the latest claim per (claimant, side affected).
-* `extract_jsonl(in_path, out_path)` - the `briefing extract FILE.jsonl` command (the corpus
-  view: claims with `vague=True` are left out).
+
+Reading and writing corpus files is `briefing.commands.extract`'s job (the corpus view, which
+leaves out claims with `vague=True`); this package never touches a file.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from ..models import Claim, Incident
@@ -28,7 +27,6 @@ __all__ = [
     "Incident",
     "claim_to_dict",
     "extract_claims",
-    "extract_jsonl",
     "group_incidents",
     "is_relevant",
     "latest_claims",
@@ -43,8 +41,8 @@ def extract_claims(title: str, summary: str, published: datetime, source: str = 
     outlet writes "the Defence Ministry said" without naming the country.
     Claims come back without `story_id`/`incident_id`; set `story_id` and call
     `group_incidents` to link stories.  Claims with `vague=True` ("12 casualties", "dozens
-    killed") are figures the corpus rules do not count, kept for the reader; `extract_jsonl`
-    (the corpus view) leaves them out.
+    killed") are figures the corpus rules do not count, kept for the reader; the corpus view
+    (`briefing extract FILE.jsonl`) leaves them out.
     """
     if not is_relevant(title, summary):
         return []
@@ -66,44 +64,3 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "weapons": list(claim.weapons),
         "event_type": claim.event_type,
     }
-
-
-def _parse_time(value: str | None) -> datetime:
-    if not value:
-        return datetime.now(timezone.utc)
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def extract_jsonl(in_path: str | Path, out_path: str | Path) -> int:
-    """Read corpus-format stories, write `{"id", "relevant", "claims"}` lines; return the count.
-
-    Incident ids are assigned across the whole file, so two outlets' reports of one clash
-    share an id.
-    """
-    rows: list[tuple[str, bool, list[Claim]]] = []
-    linked: list[tuple[Claim, datetime]] = []
-    with open(in_path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            story = json.loads(line)
-            story_id = str(story.get("id", ""))
-            title = story.get("title") or ""
-            summary = story.get("summary") or ""
-            published = _parse_time(story.get("published"))
-            relevant = is_relevant(title, summary)
-            claims = extract_story(title, summary, published, story.get("source") or "") if relevant else []
-            # the corpus view: figures the corpus rules do not count stay in the store only
-            claims = [claim for claim in claims if not claim.vague]
-            for claim in claims:
-                claim.story_id = story_id
-                linked.append((claim, published))
-            rows.append((story_id, relevant, claims))
-    group_incidents(linked)
-    with open(out_path, "w", encoding="utf-8") as out:
-        for story_id, relevant, claims in rows:
-            record = {"id": story_id, "relevant": relevant, "claims": [claim_to_dict(c) for c in claims]}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return len(rows)
-

@@ -29,6 +29,7 @@ from __future__ import annotations
 import calendar
 import html
 import re
+import xml.sax
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_tz
@@ -388,7 +389,11 @@ def parse_feed(
         exc = parsed.get("bozo_exception")
         result.bozo = one_line(strip_controls(str(exc) or type(exc).__name__)) if exc else "malformed feed"
     entries = parsed.get("entries") or []
-    if not entries and (not parsed.get("version") or (result.bozo and not (parsed.get("feed") or {}).get("title"))):
+    # Malformed XML that yields no entry is an error even when a channel title survived:
+    # calling it "unchanged" would hide a broken feed for good.
+    broken_xml = isinstance(parsed.get("bozo_exception"), xml.sax.SAXException)
+    untitled = not (parsed.get("feed") or {}).get("title")
+    if not entries and (not parsed.get("version") or (result.bozo and (untitled or broken_xml))):
         result.html = bool(_HTML_START.match(content[:2048])) or "html" in kind.split(";")[0].lower()
         reason = "a web page, not a feed" if result.html else (result.bozo or "no RSS or Atom content found")
         result.error = "not a feed: " + reason

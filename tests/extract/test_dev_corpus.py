@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract import extract_jsonl
+from briefing.commands.extract import extract_jsonl
 
 CORPUS = Path(__file__).parents[2].parent / "shared/corpus"
 

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from briefing.extract import extract_claims, extract_jsonl
+from briefing.commands.extract import extract_jsonl
+from briefing.extract import extract_claims
 
 THURSDAY = datetime(2024, 6, 13, 19, 0, tzinfo=timezone(timedelta(hours=4)))
 
