@@ -70,6 +70,8 @@ class Reader(VerticalScroll):
         """Display `story` (with body); `also` are the other outlets' versions of it."""
         self.story = story
         when = story.when.astimezone().strftime("%a %d %b %Y, %H:%M") if story.when else "undated"
+        if story.published_claimed is not None:  # the feed's clock was ahead: say what it claimed
+            when += story.published_claimed.astimezone().strftime(" (the feed dates it %d %b %Y, %H:%M)")
         meta = " · ".join(
             part
             for part in (plain(story.feed), ORIGIN_LABELS.get(story.origin, ""), when, plain(story.author))
