@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--until", metavar="YYYY-MM-DD", help="last day of a range (inclusive)")
     digest.add_argument("--format", choices=("md", "html", "json"), default="md")
     digest.add_argument("-o", "--output", metavar="PATH", help="file to write (default: standard output)")
+
+    incidents = sub.add_parser("incidents", help="export incidents, one row per claim (CSV or JSON)")
+    incidents.add_argument("--format", choices=("csv", "json"), default="csv")
+    incidents.add_argument("--since", metavar="YYYY-MM-DD", help="first day (default: 30 days ago)")
+    incidents.add_argument("--until", metavar="YYYY-MM-DD", help="last day, inclusive (default: today)")
+    incidents.add_argument("-o", "--output", metavar="PATH", help="file to write (default: standard output)")
     return parser
 
 
@@ -85,6 +91,7 @@ COMMANDS = {
     "extract": "briefing.commands.extract",
     "digest": "briefing.commands.digest",
     "doctor": "briefing.commands.doctor",
+    "incidents": "briefing.commands.incidents",
 }
 
 

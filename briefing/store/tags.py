@@ -62,7 +62,7 @@ class TagsMixin(Database):
 
     def tag_counts(self) -> list[TagCount]:
         rows = self.conn.execute(
-            "SELECT t.name, count(st.story_id), coalesce(sum(s.read = 0), 0)"
+            "SELECT t.name, count(st.story_id), coalesce(sum(s.read = 0 AND s.duplicate_of_newer = 0), 0)"
             " FROM tags t LEFT JOIN story_tags st ON st.tag = t.name"
             " LEFT JOIN stories s ON s.id = st.story_id"
             " GROUP BY t.name ORDER BY t.name COLLATE NOCASE"

@@ -385,12 +385,19 @@ class StoryList(ScrollView, can_focus=True):
             self.update_story(fresh[0])
             self.post_message(self.StoryChanged(fresh[0]))
 
+    def _with_hidden(self, story: Story) -> list[str]:
+        """The story and, on a collapsed "+N sources" row, the near-duplicates hidden behind it: reading
+        the lead reads them all, so unread counts (which count rows) reach zero."""
+        row = self.row_at(self.cursor)
+        hidden = story.duplicate_ids if row is not None and not row.member and story.id not in self._expanded else []
+        return [story.id, *hidden]
+
     def action_open(self) -> None:
         story = self.current
         if story is None:
             return
         if not story.read:
-            self.store.set_read([story.id], True)
+            self.store.set_read(self._with_hidden(story), True)
             self._changed(story.id)
         self.post_message(self.Opened(story))
 
@@ -429,7 +436,7 @@ class StoryList(ScrollView, can_focus=True):
         story = self.current
         if story is None:
             return
-        self.store.set_read([story.id], not story.read)
+        self.store.set_read(self._with_hidden(story), not story.read)
         self._changed(story.id)
 
     def action_quick_tag(self, number: int) -> None:
