@@ -45,7 +45,7 @@ class Config:
         default_factory=lambda: ["incident", "casualties", "diplomacy", "blockade", "Russia", "follow-up"]
     )
     keywords: list[str] = field(default_factory=list)
-    # Binding id → keys, e.g. {"story.star": "S"}: the app's Textual keymap.
+    # Binding id → keys, e.g. {"story_list.star": "S"}: the app's Textual keymap.
     keymap: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -231,7 +231,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
     ):
-        raise ConfigError('[keys] maps binding ids to keys, e.g. "story.star" = "S"')
+        raise ConfigError('[keys] maps binding ids to keys, e.g. "story_list.star" = "S"')
     config.keymap = {k: v.strip() for k, v in keys.items()}
 
     feeds = data.get("feeds", [])
