@@ -14,6 +14,17 @@ import sys
 from . import __version__
 
 
+def _port(text: str) -> int:
+    """A TCP port number (0: any free one), checked before anything binds it."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be from 0 to 65535 (got {port})")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -46,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="serve bundled sample feeds on 127.0.0.1, fetch them and open the app")
     demo.add_argument("--no-app", action="store_true", help="fetch and print what was stored, do not open the app")
     demo.add_argument("--serve", action="store_true", help="only serve the sample feeds until interrupted")
-    demo.add_argument("--port", type=int, default=0, help="port for the sample server (default: any free port)")
+    demo.add_argument("--port", type=_port, default=0, help="port for the sample server (default: any free port)")
 
     extract = sub.add_parser("extract", help="extract incident claims (from a JSONL file, or rebuild the store's)")
     extract.add_argument("file", nargs="?", metavar="FILE.jsonl", help="stories in the corpus format")
@@ -66,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--until", metavar="YYYY-MM-DD", help="last day of a range (inclusive)")
     digest.add_argument("--format", choices=("md", "html", "json"), default="md")
     digest.add_argument("-o", "--output", metavar="PATH", help="file to write (default: standard output)")
+
+    incidents = sub.add_parser("incidents", help="export incidents, one row per claim (CSV or JSON)")
+    incidents.add_argument("--format", choices=("csv", "json"), default="csv")
+    incidents.add_argument("--since", metavar="YYYY-MM-DD", help="first day (default: 30 days ago)")
+    incidents.add_argument("--until", metavar="YYYY-MM-DD", help="last day, inclusive (default: today)")
+    incidents.add_argument("-o", "--output", metavar="PATH", help="file to write (default: standard output)")
     return parser
 
 
@@ -77,6 +94,7 @@ COMMANDS = {
     "extract": "briefing.commands.extract",
     "digest": "briefing.commands.digest",
     "doctor": "briefing.commands.doctor",
+    "incidents": "briefing.commands.incidents",
 }
 
 

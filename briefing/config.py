@@ -8,6 +8,7 @@ same list of feeds.
 
 from __future__ import annotations
 
+import math
 import tomllib
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -44,7 +45,7 @@ class Config:
         default_factory=lambda: ["incident", "casualties", "diplomacy", "blockade", "Russia", "follow-up"]
     )
     keywords: list[str] = field(default_factory=list)
-    # Binding id → keys, e.g. {"story.star": "S"}: the app's Textual keymap.
+    # Binding id → keys, e.g. {"story_list.star": "S"}: the app's Textual keymap.
     keymap: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -63,19 +64,36 @@ ORIGIN_TIMEZONES = {
     "international": "UTC",
 }
 TOP_KEYS = {"settings", "tags", "relevance", "keys", "feeds"}
-SETTING_TYPES: dict[str, type] = {
-    "fetch_interval_minutes": float,
-    "concurrency": int,
-    "per_host": int,
-    "connect_timeout": float,
-    "read_timeout": float,
-    "total_timeout": float,
-    "max_bytes": int,
-    "max_redirects": int,
-    "retries": int,
+# Every numeric setting with its type and the range it must fall in: a value outside
+# (inf, nan, a negative timeout, 10**9 connections) would break every fetch quietly.
+SETTING_RANGES: dict[str, tuple[type, float, float]] = {
+    "fetch_interval_minutes": (float, 0.05, 10_080),  # 3 seconds .. a week
+    "concurrency": (int, 1, 256),
+    "per_host": (int, 1, 64),
+    "connect_timeout": (float, 0.1, 600),
+    "read_timeout": (float, 0.1, 3_600),
+    "total_timeout": (float, 0.1, 3_600),
+    "max_bytes": (int, 1_000, 1_000_000_000),
+    "max_redirects": (int, 0, 20),  # 0: no redirects followed
+    "retries": (int, 0, 10),  # 0: no retries
 }
 
-COUNTS_FROM_ZERO = {"retries", "max_redirects"}  # 0: no retries, no redirects followed
+
+def _number(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+def check_setting(key: str, value: object) -> int | float:
+    """A setting's value converted to its type, or ConfigError naming the allowed range."""
+    kind, low, high = SETTING_RANGES[key]
+    shown = f"{_number(low)} to {_number(high)}"
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(f"settings.{key}: must be a number from {shown} (got {value!r})")
+    if kind is int and value != int(value):
+        raise ConfigError(f"settings.{key}: must be a whole number from {shown} (got {value!r})")
+    if not low <= value <= high:
+        raise ConfigError(f"settings.{key}: must be from {shown} (got {value!r})")
+    return kind(value)
 
 
 def check_url(url: object) -> str | None:
@@ -86,12 +104,29 @@ def check_url(url: object) -> str | None:
     """
     if not isinstance(url, str) or not url.strip():
         return "url must be a non-empty string"
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as error:
+        return f"url is not a valid address ({error}: {url!r})"
     if parts.scheme.lower() not in ("http", "https"):
         return f"url must start with http:// or https:// (got {url!r})"
     if not parts.hostname:
         return f"url has no host ({url!r})"
+    try:
+        parts.port  # noqa: B018 - urllib checks the port only when asked
+    except ValueError:
+        return f"url has a port outside 1-65535 ({url!r})"
     return None
+
+
+def plain_name(text: str) -> str:
+    """A feed name without control characters (escape sequences, newlines), spaces collapsed."""
+    return " ".join("".join(" " if _is_control(c) else c for c in text).split())
+
+
+def _is_control(c: str) -> bool:
+    """C0/C1 controls (ESC starts terminal sequences) and the bidi overrides that reorder text."""
+    return unicodedata.category(c) == "Cc" or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"
 
 
 def _feed_from_table(index: int, table: object) -> Feed:
@@ -104,6 +139,8 @@ def _feed_from_table(index: int, table: object) -> Feed:
         raise ConfigError(
             f"{where}: unknown key {unknown[0]!r}; allowed keys are {', '.join(sorted(FEED_KEYS))}"
         )
+    if isinstance(name, str):
+        name = plain_name(name)  # a name is one line of text: no escape sequences reach a terminal
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"{where}: 'name' is required and must be a non-empty string")
     problem = check_url(table.get("url"))
@@ -152,7 +189,7 @@ def _user_agent(where: str, value: object) -> str:
 
 
 def _minutes(where: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10_080:
         raise ConfigError(f"{where}: min_interval_minutes must be 0 or a positive number of minutes")
     return float(value)
 
@@ -167,16 +204,9 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     if not isinstance(settings, dict):
         raise ConfigError("[settings] must be a table")
     for key, value in settings.items():
-        kind = SETTING_TYPES.get(key)
-        if kind is None:
-            raise ConfigError(f"settings: unknown key {key!r}; allowed keys are {', '.join(SETTING_TYPES)}")
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"settings.{key}: must be a positive number (got {value!r})")
-        if key in COUNTS_FROM_ZERO and value < 0:
-            raise ConfigError(f"settings.{key}: must be 0 or more (got {value!r})")
-        if key not in COUNTS_FROM_ZERO and value <= 0:
-            raise ConfigError(f"settings.{key}: must be a positive number (got {value!r})")
-        setattr(config.settings, key, kind(value))
+        if key not in SETTING_RANGES:
+            raise ConfigError(f"settings: unknown key {key!r}; allowed keys are {', '.join(SETTING_RANGES)}")
+        setattr(config.settings, key, check_setting(key, value))
 
     tags = data.get("tags", {})
     if not isinstance(tags, dict) or set(tags) - {"quick"}:
@@ -201,7 +231,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
     ):
-        raise ConfigError('[keys] maps binding ids to keys, e.g. "story.star" = "S"')
+        raise ConfigError('[keys] maps binding ids to keys, e.g. "story_list.star" = "S"')
     config.keymap = {k: v.strip() for k, v in keys.items()}
 
     feeds = data.get("feeds", [])
@@ -265,37 +295,43 @@ def feeds_from_opml(text: str | bytes) -> tuple[list[Feed], list[str]]:
     feeds: list[Feed] = []
     skipped: list[str] = []
 
-    def walk(node: ET.Element, origin: str | None) -> None:
-        for outline in node.findall("outline"):
-            label = outline.get("title") or outline.get("text") or ""
-            label = "".join(c for c in label if unicodedata.category(c) != "Cc")  # names are one line of text
-            category = (outline.get("category") or "").strip().lower()
-            inner_origin = origin
-            if label.strip().lower() in ORIGINS:
-                inner_origin = label.strip().lower()
-            url = outline.get("xmlUrl")
-            if url:
-                problem = check_url(url)
-                if problem:
-                    skipped.append(f"{label or url}: {problem}")
-                else:
-                    feed_origin = category if category in ORIGINS else (inner_origin or "international")
-                    feeds.append(
-                        Feed(
-                            name=(label or url).strip(),
-                            url=url.strip(),
-                            origin=feed_origin,
-                            language=(outline.get("language") or "en"),
-                            timezone=ORIGIN_TIMEZONES[feed_origin],
-                        )
-                    )
-            walk(outline, inner_origin)
-
     body = root.find("body")
     if body is None:
         raise ConfigError("not valid OPML: no <body>")
-    walk(body, None)
+    # Outlines are walked with a stack, not recursion: a file nested 5,000 deep is just a file.
+    stack: list[tuple[ET.Element, str | None]] = [(body, None)]
+    while stack:
+        node, origin = stack.pop()
+        children = []
+        for outline in node.findall("outline"):
+            inner_origin = _read_outline(outline, origin, feeds, skipped)
+            children.append((outline, inner_origin))
+        stack.extend(reversed(children))  # keep document order
     return feeds, skipped
+
+
+def _read_outline(outline: ET.Element, origin: str | None, feeds: list[Feed], skipped: list[str]) -> str | None:
+    """Add the feed an outline names (or say why not); return the origin its children inherit."""
+    label = plain_name(outline.get("title") or outline.get("text") or "")
+    category = (outline.get("category") or "").strip().lower()
+    inner_origin = label.lower() if label.lower() in ORIGINS else origin
+    url = outline.get("xmlUrl")
+    if url:
+        problem = check_url(url)
+        if problem:
+            skipped.append(f"{label or url}: {problem}")
+        else:
+            feed_origin = category if category in ORIGINS else (inner_origin or "international")
+            feeds.append(
+                Feed(
+                    name=label or plain_name(url),
+                    url=url.strip(),
+                    origin=feed_origin,
+                    language=(outline.get("language") or "en"),
+                    timezone=ORIGIN_TIMEZONES[feed_origin],
+                )
+            )
+    return inner_origin
 
 
 def feeds_to_opml(feeds: list[Feed]) -> str:

@@ -13,7 +13,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_config_path, user_data_path, user_state_path
 
 APP_NAME = "briefing"
 
@@ -58,6 +58,11 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / "briefing.db"
+
+
+def state_path() -> Path:
+    """The reader's place and theme between runs (platformdirs' state directory, not the config)."""
+    return user_state_path(APP_NAME, appauthor=False) / "state.json"
 
 
 def exports_dir() -> Path:

@@ -24,8 +24,9 @@ def side_label(side: str) -> str:
     return side
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 feed`, `2 feeds`; `many` for irregular plurals (`new story`, `new stories`)."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
 def _range(low: int, high: int | None) -> str:

@@ -37,10 +37,15 @@ def test_bad_entries_are_named(feeds, message):
 def test_settings_retries_and_redirects_may_be_zero_but_nothing_may_be_negative():
     settings = parse_config({"settings": {"retries": 0, "max_redirects": 0, "total_timeout": 2.5}}).settings
     assert (settings.retries, settings.max_redirects, settings.total_timeout) == (0, 0, 2.5)
-    for key, value, message in (("retries", -1, "settings.retries: must be 0 or more (got -1)"),
-                                ("per_host", 0, "settings.per_host: must be a positive number (got 0)"),
-                                ("max_bytes", "10MB", "settings.max_bytes: must be a positive number (got '10MB')"),
-                                ("concurrency", True, "settings.concurrency: must be a positive number (got True)")):
+    for key, value, message in (("retries", -1, "settings.retries: must be from 0 to 10 (got -1)"),
+                                ("per_host", 0, "settings.per_host: must be from 1 to 64 (got 0)"),
+                                ("max_bytes", "10MB", "settings.max_bytes: must be a number from 1,000 to 1,000,000,000 (got '10MB')"),
+                                ("concurrency", True, "settings.concurrency: must be a number from 1 to 256 (got True)"),
+                                ("fetch_interval_minutes", float("inf"),
+                                 "settings.fetch_interval_minutes: must be a number from 0.05 to 10,080 (got inf)"),
+                                ("read_timeout", float("nan"),
+                                 "settings.read_timeout: must be a number from 0.1 to 3,600 (got nan)"),
+                                ("concurrency", 2.5, "settings.concurrency: must be a whole number from 1 to 256 (got 2.5)")):
         with pytest.raises(ConfigError) as error:
             parse_config({"settings": {key: value}})
         assert str(error.value) == message

@@ -24,14 +24,15 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from .. import health, service
+from .. import health, paths, service
+from ..wording import plural
 from ..config import Config
 from ..fetch.schedule import backing_off
 from ..models import ORIGIN_LABELS, Feed, FetchOutcome
 from ..store import SearchError, Store, StoryFilter, utc_now
 from .commands import BriefingCommands
-from .keys import KeyedBinding, binding_ids, effective_bindings
-from .messages import DigestWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished
+from .keys import KeyedBinding, binding_ids, effective_bindings, refused_remaps
+from .messages import DigestWritten, ExportWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished
 from .screens.confirm import ConfirmScreen
 from .screens.edit_figures import EditFiguresScreen
 from .screens.filter import FilterScreen
@@ -44,14 +45,17 @@ from .widgets.sidebar import Choice, Sidebar
 from .widgets.status_line import StatusLine
 from .widgets.story_list import StoryList, plain
 from .widgets.tally_panel import TallyPanel
+from .state import Place, load_state, save_state
 from .workers import start_resource_tracker
 
+ONE_PANE = 90  # columns below which one pane is shown at a time
 DIALOGS = (ConfirmScreen, EditFiguresScreen, FilterScreen, HelpScreen, SearchScreen, TagPicker)
 POLL_SECONDS = 2.0
 COUNTS_DELAY = 0.3  # sidebar counts are re-read this long after the last change
 TALLY_DAYS = (1, 7, 30)
 # Actions that only make sense on the main screen (not under a modal or the incidents screen).
-MAIN_SCREEN_ACTIONS = {"search", "filter", "mark_all_read", "undo", "incidents", "help", "clear_filter"}
+MAIN_SCREEN_ACTIONS = {"search", "filter", "mark_all_read", "undo", "incidents", "help", "clear_filter",
+                       "toggle_sidebar", "page_reader", "fetch", "digest", "quit"}
 
 
 class BriefingApp(App[None]):
@@ -59,20 +63,24 @@ class BriefingApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    # Below ONE_PANE columns one pane at a time: the list, or the story, or (b) the sources and tally.
+    HORIZONTAL_BREAKPOINTS = [(0, "-one-pane"), (ONE_PANE, "-narrow"), (140, "-wide")]
     COMMANDS = App.COMMANDS | {BriefingCommands}
 
+    # Footer order is priority order: a narrow footer cuts from the right, so Incidents and Quit come first.
     BINDINGS = [
+        Binding("i", "incidents", "Incidents", id="app.incidents"),
+        Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Keys", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
+        Binding("b", "toggle_sidebar", "Sources", id="app.toggle_sidebar"),
         Binding("f", "filter", "Filter", id="app.filter"),
-        Binding("escape", "clear_filter", "Show all", show=False, id="app.clear_filter"),
         Binding("r", "fetch", "Fetch", id="app.fetch"),
-        Binding("i", "incidents", "Incidents", id="app.incidents"),
+        Binding("escape", "clear_filter", "Show all", show=False, id="app.clear_filter"),
         Binding("e", "digest", "Digest", show=False, id="app.digest"),
         Binding("A", "mark_all_read", "Mark all read", show=False, id="app.mark_all_read"),
         Binding("u", "undo", "Undo mark all", show=False, id="app.undo"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("space", "page_reader", "Page the story", show=False, id="app.page_reader"),
     ]
 
     def __init__(
@@ -95,6 +103,9 @@ class BriefingApp(App[None]):
         self._fetch_done = 0
         self._fetch_failed: list[FetchOutcome] = []
         self._counts_timer: Any = None
+        self._state = load_state(paths.state_path())
+        if self._state.theme in self.available_themes:
+            self.theme = self._state.theme
         start_resource_tracker()
 
     def now(self) -> datetime:
@@ -119,7 +130,7 @@ class BriefingApp(App[None]):
                 yield self.story_list
                 yield self.reader
         yield self.status
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is listed under ?; the room goes to keys
 
     def on_mount(self) -> None:
         self.apply_keymap()
@@ -135,6 +146,7 @@ class BriefingApp(App[None]):
                 else [f"No stories yet. Press {self.key_for('fetch')} to fetch, or try the samples: briefing demo"]
             )
         stories.focus()
+        self._restore_place()
         self.refresh_counts()
         self.refresh_tally()
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
@@ -149,7 +161,40 @@ class BriefingApp(App[None]):
     def on_unmount(self) -> None:
         if self._counts_timer is not None:
             self._counts_timer.stop()
+        self._save_place()
         self.store.close()
+
+    def _restore_place(self) -> None:
+        """The story the reader was on, and the one open in the reader, as they left them."""
+        place = self._state.places.get(str(self.db_path.resolve()))
+        if place is None:
+            return
+        if place.cursor:
+            self.story_list.go_to(place.cursor)
+        if place.open:
+            story = self.store.get_story(place.open)
+            if story is not None:
+                self.reader.show(story)
+
+    def _save_place(self) -> None:
+        if getattr(self, "story_list", None) is None or not self.story_list.is_attached:
+            return  # never composed (a failed start): no place to keep
+        current = self.story_list.current
+        shown = self.reader.story
+        self._state.places[str(self.db_path.resolve())] = Place(current.id if current else None,
+                                                                shown.id if shown else None)
+        save_state(paths.state_path(), self._state)
+
+    async def action_quit(self) -> None:
+        """q: keep the reader's place for the next run, then quit (everything else is already saved)."""
+        self._save_place()
+        await super().action_quit()
+
+    def watch_theme(self, theme: str) -> None:
+        """The chosen theme (ctrl+p → theme) is remembered for the next run."""
+        if getattr(self, "_state", None) is not None and self._state.theme != theme:
+            self._state.theme = theme
+            save_state(paths.state_path(), self._state)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys for the main screen do nothing while a dialog or another screen is up."""
@@ -214,9 +259,10 @@ class BriefingApp(App[None]):
         return plain(" · ".join(parts) or "All stories")
 
     def apply_filter(self, story_filter: StoryFilter) -> bool:
-        """Show another selection; a malformed search is reported and changes nothing."""
+        """Show another selection, the cursor kept on its story when the new one has it."""
+        current = self.story_list.current
         try:
-            self.story_list.set_filter(story_filter)
+            self.story_list.set_filter(story_filter, keep=current.id if current else None)
         except SearchError as error:
             self.notify(str(error), title="Search", severity="error", markup=False)
             return False
@@ -239,6 +285,70 @@ class BriefingApp(App[None]):
             return
         also = self.store.stories_by_ids(event.story.duplicate_ids, full=False) if event.story.duplicate_ids else []
         self.reader.show(story, also)
+        if self.screen.has_class("-one-pane"):  # one pane: the story replaces the list until Esc
+            self.add_class("-reading")
+            self.reader.focus()
+
+    def on_reader_closed(self, event: Reader.Closed) -> None:
+        self.remove_class("-reading")
+        self.story_list.focus()
+
+    def on_reader_next_unread(self, event: Reader.NextUnread) -> None:
+        self.story_list.action_next_unread(event.step)
+
+    def action_toggle_sidebar(self) -> None:
+        """b: hide or show the sources and tally (on a narrow terminal: show them instead of the list)."""
+        if self.screen.has_class("-one-pane"):
+            self.toggle_class("-side")
+            if self.has_class("-side"):
+                self.sidebar.focus()
+                return
+        else:
+            self.toggle_class("-hide-side")
+        self.story_list.focus()
+
+    def action_page_reader(self) -> None:
+        """Space: the open story a page on; at its end (or with none open) the next unread story."""
+        reader = self.reader
+        if reader.story is not None and reader.scroll_y < reader.max_scroll_y:
+            reader.scroll_page_down(animate=False)
+            return
+        self.story_list.action_next_unread(1)
+
+    def on_incidents_screen_open_story(self, message: IncidentsScreen.OpenStory) -> None:
+        """Enter on a claim: back to the main screen with that story under the cursor and open."""
+        self.pop_screen()
+        if not self.story_list.go_to(message.story_id):
+            self.apply_filter(StoryFilter(collapse_clusters=True))
+            self.story_list.go_to(message.story_id)
+        current = self.story_list.current
+        if current is not None and current.id == message.story_id:
+            self.story_list.action_open()
+            return
+        story = self.store.get_story(message.story_id)  # a near-duplicate the list folds away
+        if story is not None:
+            self.reader.show(story)
+
+    def on_incidents_screen_export(self, message: IncidentsScreen.Export) -> None:
+        self.export_worker(message.start, message.end)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export_worker(self, start: Any, end: Any) -> None:
+        """The incidents screen's claims as CSV in the data directory (what `briefing incidents` writes)."""
+        from ..export import claim_rows, render_rows
+
+        with Store(self.db_path) as store:
+            rows = claim_rows(store, start, end)
+        directory = paths.data_dir() / "exports"
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"incidents-{start.isoformat()}-to-{end.isoformat()}.csv"
+        partial = path.with_name(path.name + ".part")
+        partial.write_text(render_rows(rows, "csv"), encoding="utf-8")
+        partial.replace(path)
+        self.post_message(ExportWritten(str(path), len(rows)))
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        self.notify(f"{plural(message.rows, 'claim')} exported to {message.path}", markup=False, timeout=8)
 
     def on_story_list_story_changed(self, event: StoryList.StoryChanged) -> None:
         self.reader.update_tags(event.story)
@@ -324,10 +434,17 @@ class BriefingApp(App[None]):
 
     def apply_keymap(self) -> None:
         """Use the `[keys]` of feeds.toml; a binding id that does not exist is reported, not ignored."""
-        keymap = self.config.keymap
+        keymap = dict(self.config.keymap)
         if not keymap:
             return
+        panes = (StoryList, Sidebar, TallyPanel, Reader, IncidentsScreen)
+        refused = refused_remaps([*((type(self), pane) for pane in panes), *((d,) for d in DIALOGS)], keymap)
+        for ident in refused:
+            del keymap[ident]
         self.set_keymap(keymap)
+        if refused:
+            self.notify("feeds.toml [keys]: not applied, the key is taken:\n" + "\n".join(refused.values()),
+                        title="Keys", severity="warning", markup=False, timeout=12)
         known = binding_ids([type(self), StoryList, Sidebar, TallyPanel, IncidentsScreen, *DIALOGS])
         unknown = sorted(set(keymap) - known)
         if unknown:
@@ -400,7 +517,6 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
     def digest_worker(self) -> None:
-        from .. import paths
         from ..digest import export_today  # the app's only use of the digest: imported when asked
 
         with Store(self.db_path) as store:
@@ -459,11 +575,14 @@ class BriefingApp(App[None]):
         new = sum(o.new for o in outcomes)
         stamp = self.now().astimezone().strftime("%H:%M")
         self.status.activity = f"fetched {stamp}: {new} new" + (f", {len(failed)} failed" if failed else "")
+        summary = f"{plural(len(outcomes), 'feed')} fetched: {plural(new, 'new story', 'new stories')}"
+        self.notify(summary + (f", {len(failed)} failed" if failed else "") + ".", title="Fetch done",
+                    markup=False, timeout=5)
         if failed:
             lines = [f"{o.feed}: {o.error or 'failed'}" for o in failed[:6]]
             if len(failed) > 6:
                 lines.append(f"…and {len(failed) - 6} more (see `briefing feeds`)")
-            self.notify("\n".join(plain(line) for line in lines), title=f"{len(failed)} feeds failed",
+            self.notify("\n".join(plain(line) for line in lines), title=f"{plural(len(failed), 'feed')} failed",
                         severity="warning", markup=False, timeout=8)
         stories = self.story_list
         if self.store.story_count() == 0 and outcomes and len(failed) == len(outcomes):
@@ -501,7 +620,8 @@ class BriefingApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if event.state == WorkerState.ERROR:
-            what = {"fetch": "Fetching", "process": "Processing new stories", "digest": "Digest export"}.get(
+            what = {"fetch": "Fetching", "process": "Processing new stories", "digest": "Digest export",
+                     "export": "Exporting incidents"}.get(
                 worker.group, worker.name or "A background task"
             )
             self.notify(f"{what} failed: {worker.error}", title="Error", severity="error", markup=False,

@@ -53,3 +53,29 @@ def binding_ids(classes: Iterable[type]) -> set[str]:
                 if binding.id:
                     ids.add(binding.id)
     return ids
+
+
+def refused_remaps(scopes: Iterable[Iterable[type]], keymap: dict[str, str]) -> dict[str, str]:
+    """Remaps that would take a key another binding already answers to, with why, by binding id.
+
+    `scopes` are the groups of classes whose bindings are live at the same time
+    (the app's with the story list's, a dialog's alone).  `"story_list.star" = "j"`
+    is refused because j already moves down; the reader is told instead of losing
+    a key silently.
+    """
+    refused: dict[str, str] = {}
+    for scope in scopes:
+        declared = [b for cls in scope for base in reversed(cls.__mro__)
+                    for b in Binding.make_bindings(base.__dict__.get("BINDINGS", ()))]
+        # Textual's keymap silently takes a remapped key away from the binding that had it.
+        original = {b.key: b for b in declared if b.id not in keymap}
+        for binding in declared:
+            if binding.id not in keymap or binding.id in refused:
+                continue
+            for key in (k.strip() for k in keymap[binding.id].split(",")):
+                other = original.get(key)
+                if other is not None and (other.id or other.action) != binding.id:
+                    refused[binding.id] = (f'"{binding.id}" = "{keymap[binding.id]}": {key} already does '
+                                           f'"{other.description}" ({other.id or other.action})')
+                    break
+    return refused

@@ -49,3 +49,11 @@ class DigestWritten(Message):
     """Today's digest was exported to `path`."""
 
     path: str
+
+
+@dataclass
+class ExportWritten(Message):
+    """The incidents screen's claims were exported to `path` (`rows` claims)."""
+
+    path: str
+    rows: int

@@ -18,6 +18,13 @@ def run(args: argparse.Namespace) -> int:
     except CommandError as error:
         return fail(str(error))
     from ..app import BriefingApp
+    from ..store import Store
 
-    BriefingApp(config, db_path(args)).run()
+    path = db_path(args)
+    # Open and read the database before Textual takes the terminal: a damaged, foreign or
+    # newer file is then one line from the command line, not a traceback inside the app.
+    with Store(path) as store:
+        store.story_count()
+        store.pending_count()
+    BriefingApp(config, path).run()
     return 0

@@ -43,7 +43,9 @@ def open_existing_store(args: argparse.Namespace) -> Store:
     path = db_path(args)
     if not path.is_file():
         raise CommandError(f"briefing: no database at {path} (run `briefing fetch` first, or check --db)")
-    return Store(path)  # a file that is not a database: StoreError, reported by the command line
+    # A file that is not a database: StoreError, reported by the command line.  A file this
+    # user may not write is opened read-only: reading needs no write access.
+    return Store.for_reading(path)
 
 
 def fail(message: str) -> int:

@@ -16,11 +16,19 @@ from ..digest import build_digest, local_zone, render
 from .common import CommandError, fail, load, open_existing_store
 
 
+# The digest looks back a month for its chart and a day ahead for time zones, so the
+# calendar's very ends (0001-01-01, 9999-12-31) cannot be digested; nothing real is lost.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
+
+
 def _day(flag: str, value: str) -> date:
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise CommandError(f"briefing digest: {flag} must be a date like 2026-11-26 (got {value!r})") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise CommandError(f"briefing digest: {flag} must be between {FIRST_DAY} and {LAST_DAY} (got {day})")
+    return day
 
 
 def period(args: argparse.Namespace, today: date) -> tuple[date, date]:

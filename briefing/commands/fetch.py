@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from ..config import Config
+from ..config import Config, ConfigError, check_setting
 from ..models import FetchOutcome
 from ..service import RefreshReport, refresh
 from .common import CommandError, db_path, fail, load
@@ -147,8 +147,11 @@ def run(args: argparse.Namespace) -> int:
     console = Console()
     show_progress = console.is_terminal and not args.quiet
     every = getattr(args, "every", None)
-    if every is not None and every <= 0:
-        return fail("briefing: --every must be a positive number of minutes")
+    if every is not None:
+        try:
+            every = check_setting("fetch_interval_minutes", every)
+        except ConfigError as error:
+            return fail(f"briefing: --every: {str(error).split(': ', 1)[1]}")
     if not args.watch:
         return _once(config, path, args, console, show_progress)
     return _watch(args, config, path, console, show_progress, every)

@@ -87,6 +87,7 @@ class CorpusStory:
     title: str
     summary: str
     published: datetime
+    source: str = ""
     language: str = ""
 
 

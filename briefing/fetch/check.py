@@ -72,7 +72,7 @@ async def _check(client: FeedClient, feed: Feed, now: datetime) -> FeedCheck:
     newest = f", newest {age(parsed.newest, now)} ago" if parsed.newest else ", items undated"
     if parsed.error:
         kind = (response.content_type or "no content type").split(";")[0]
-        check.detail = f"{parsed.error} ({kind})"
+        check.detail = f"a web page ({kind}), not a feed" if parsed.html else f"{parsed.error} ({kind})"
     elif word == health.EMPTY:
         check.detail = "a feed with no items"
     elif word == health.STALE:

@@ -16,6 +16,7 @@ Why each rule exists:
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import os
 import random
 import re
@@ -193,6 +194,34 @@ class _Decoder:
             raise FetchError(f"corrupt {self.encoding} data") from None
 
 
+def _service(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower(), parts.port or (443 if parts.scheme.lower() == "https" else 80)
+
+
+def _local(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+
+
+def redirect_problem(source: str, target: str) -> str | None:
+    """Why a redirect must not be followed: it leads to another service on a local address.
+
+    A feed (or a page posing as one) could otherwise point briefing at a database admin
+    page or a router on this machine or network.  Staying on the same host and port
+    (a local test server, a path moved) is fine, and so is any public address.
+    """
+    host, port = _service(target)
+    if _local(host) and (host, port) != _service(source):
+        return f"a redirect to another service on a local address, {host}:{port}"
+    return None
+
+
 class FeedClient:
     """Use as `async with FeedClient(settings) as client: await client.get(url, ...)`."""
 
@@ -285,7 +314,7 @@ class FeedClient:
             if isinstance(result, FetchResponse):
                 return result
             target = urljoin(current, result)
-            problem = check_url(target)
+            problem = check_url(target) or redirect_problem(current, target)
             if problem:
                 raise FetchError(f"redirected to an address that is not allowed ({problem})")
             current = target

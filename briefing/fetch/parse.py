@@ -29,6 +29,7 @@ from __future__ import annotations
 import calendar
 import html
 import re
+import xml.sax
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_tz
@@ -246,13 +247,19 @@ _BOILERPLATE_LINE = re.compile(
 )
 # The same pointers at the end of a line of text.
 _BOILERPLATE_TAIL = re.compile(
-    r"\s*(?:\[(?:…|\.\.\.)\]|read (?:the )?full (?:article|story)\b[^.\n]{0,120}|continue reading\b[^.\n]{0,120}"
-    r"|read more\b[^.\n]{0,120}|the post .{1,300} appeared first on .{1,200}|подробнее\W{0,5})\s*$",
+    r"(?:\[(?:…|\.\.\.)\]|read (?:the )?full (?:article|story)\b.{0,200}"
+    r"|(?:continue reading|read more|подробнее|читать далее)(?:\s*[»›>…]|\.\.\.)?(?: ?\(https?://[^\s)]+\))?"
+    r"|the post .{1,300} appeared first on .{1,200})\s*$",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://[^\s)]+")
 _ANNOTATION = re.compile(r" ?\((https?://[^\s)]+)\)")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp)(?:[?#]\S*)?$", re.IGNORECASE)
+
+
+# Cheap substring tests that gate the regexes above (this runs on every story of every feed).
+_TAIL_MARKERS = ("read", "continue", "the post", "подробнее", "читать", "[…]", "[...]")
+_LINE_MARKERS = _TAIL_MARKERS + ("more", "ətraflı", "ավելին", "source", "…", "...")
 
 
 def clean_summary(text: str, link: str = "") -> str:
@@ -261,7 +268,10 @@ def clean_summary(text: str, link: str = "") -> str:
     "text (https://other.site/page)" annotations from real links in the text are kept;
     a URL standing alone says nothing the `o` key does not already open.
     """
-    if not text or ("http" not in text and not _BOILERPLATE_TAIL.search(text) and "\n" not in text):
+    if not text:
+        return text
+    lower = text.lower()
+    if "http" not in lower and not any(marker in lower for marker in _LINE_MARKERS):
         return text
     own = {link, strip_tracking(link)} if link else set()
 
@@ -270,15 +280,31 @@ def clean_summary(text: str, link: str = "") -> str:
         return "" if url in own or _IMAGE.search(url) or is_redirector(url) else match.group(0)
 
     lines = []
-    for line in text.split("\n"):
-        line = _ANNOTATION.sub(annotation, line)
-        line = _URL.sub(lambda m: m.group(0) if _kept_annotation(line, m) else "", line)
-        line = _BOILERPLATE_TAIL.sub("", line).strip()
-        if line.strip("()[]: -–—") and not _BOILERPLATE_LINE.match(line):
+    changed = False
+    for original in text.split("\n"):
+        line = original
+        if "(http" in line:
+            line = _ANNOTATION.sub(annotation, line)
+        if "http" in line:
+            line = _URL.sub(lambda m: m.group(0) if _kept_annotation(line, m) else "", line)
+        start = max(0, len(line) - 360)  # only the last few hundred characters are a "tail"
+        tail = line[start:].lower()
+        hits = [i for i in (tail.find(marker) for marker in _TAIL_MARKERS) if i >= 0]
+        if hits:
+            found = _BOILERPLATE_TAIL.search(line, start + max(0, min(hits) - 2))
+            if found:
+                line = line[: found.start()]
+        line = line.strip()
+        if "  " in line:
+            line = _SPACES.sub(" ", line)
+        if line.strip("()[]: -–—") and not (len(line) < 400 and _BOILERPLATE_LINE.match(line)):
             lines.append(line)
         elif lines and lines[-1]:
             lines.append("")
-    return _tidy("\n".join(lines))
+        changed = changed or line != original.strip()
+    if not changed:
+        return text
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _kept_annotation(line: str, match: re.Match) -> bool:
@@ -388,7 +414,11 @@ def parse_feed(
         exc = parsed.get("bozo_exception")
         result.bozo = one_line(strip_controls(str(exc) or type(exc).__name__)) if exc else "malformed feed"
     entries = parsed.get("entries") or []
-    if not entries and (not parsed.get("version") or (result.bozo and not (parsed.get("feed") or {}).get("title"))):
+    # Malformed XML that yields no entry is an error even when a channel title survived:
+    # calling it "unchanged" would hide a broken feed for good.
+    broken_xml = isinstance(parsed.get("bozo_exception"), xml.sax.SAXException)
+    untitled = not (parsed.get("feed") or {}).get("title")
+    if not entries and (not parsed.get("version") or (result.bozo and (untitled or broken_xml))):
         result.html = bool(_HTML_START.match(content[:2048])) or "html" in kind.split(";")[0].lower()
         reason = "a web page, not a feed" if result.html else (result.bozo or "no RSS or Atom content found")
         result.error = "not a feed: " + reason

@@ -58,6 +58,11 @@ def from_text(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text)  # Python 3.11 reads the trailing "Z" as UTC
 
 
+def _writable(path: Path) -> bool:
+    """Can this process write the file and create its journal beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 class Database:
     """The connection and its housekeeping; the store's concern modules build on it."""
 
@@ -77,6 +82,9 @@ class Database:
         except (sqlite3.Error, SchemaError, OSError) as error:
             if getattr(self, "conn", None) is not None:
                 self.conn.close()
+            if not readonly and self.path.exists() and not _writable(self.path):
+                raise StoreError(f"{self.path}: the database is read-only here; commands that only read it"
+                                 " (digest, feeds, doctor --check) still work") from None
             if isinstance(error, OSError):
                 raise StoreError(f"{self.path}: cannot open the database ({error.strerror or error})") from None
             raise StoreError(describe_error(self.path, error)) from None
@@ -86,13 +94,11 @@ class Database:
     def for_reading(cls, path: str | Path):
         """Open for a command that only reads: read-only when the file cannot be written."""
         target = Path(path)
-        writable = os.access(target, os.W_OK) and os.access(target.parent, os.W_OK) if target.exists() else True
-        return cls(path, readonly=not writable)
+        return cls(path, readonly=target.exists() and not _writable(target))
 
     def _connect(self, readonly: bool) -> sqlite3.Connection:
         if readonly:
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
-                                   isolation_level=None, check_same_thread=False)
+            conn = self._connect_readonly()
             self.conn = conn
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA busy_timeout=30000")
@@ -118,6 +124,22 @@ class Database:
         self._configure(conn)
         self.schema_version = migrate(conn)
         return conn
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """A read-only connection; where SQLite cannot even create its shared-memory file
+        (a read-only directory or file system) the file is read as immutable."""
+        uri = self.path.resolve().as_uri()
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            conn = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError as error:
+                conn.close()
+                if "unable to open" not in str(error):
+                    raise
+        raise sqlite3.OperationalError("unable to open database file")
 
     def _configure(self, conn: sqlite3.Connection) -> None:
         conn.row_factory = sqlite3.Row

@@ -51,7 +51,8 @@ class FeedsMixin(Database):
     def feed_states(self) -> dict[str, Feed]:
         """Every stored feed with its fetch state and story counts, by name."""
         rows = self.conn.execute(
-            "SELECT f.*, count(s.id) AS stories, coalesce(sum(s.read = 0), 0) AS unread"
+            # Unread counts what the list shows: a near-duplicate behind a newer outlet's row is not a row.
+            "SELECT f.*, count(s.id) AS stories, coalesce(sum(s.read = 0 AND s.duplicate_of_newer = 0), 0) AS unread"
             " FROM feeds f LEFT JOIN stories s ON s.feed = f.name GROUP BY f.name ORDER BY f.name"
         ).fetchall()
         out: dict[str, Feed] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -330,6 +330,23 @@ class StoriesMixin(Database):
         where = f"{where} AND {extra}" if where else f" WHERE {extra}"
         sql = f"SELECT count(*) FROM stories s{where}"
         return self._run(sql, params + [row[0], row[0], story_id], bool(f and f.query.strip()))[0][0]
+
+    def next_unread(self, f: StoryFilter | None, story_id: str | None, forward: bool = True) -> str | None:
+        """The id of the nearest unread story after (or before) `story_id` in the filtered list, if any."""
+        where, params = self._where(replace(f or StoryFilter(), unread=True))
+        if story_id is not None:
+            row = self.conn.execute("SELECT sort_time FROM stories WHERE id=?", (story_id,)).fetchone()
+            if row is None:
+                return None
+            op = "<" if forward else ">"
+            extra = f"(s.sort_time {op} ? OR (s.sort_time = ? AND s.id {op} ?))"
+            where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+            params = params + [row[0], row[0], story_id]
+        order = "DESC" if forward else "ASC"
+        sql = (f"SELECT s.id FROM stories s INDEXED BY stories_list{where}"
+               f" ORDER BY s.sort_time {order}, s.id {order} LIMIT 1")
+        found = self._run(sql, params, bool(f and f.query.strip()))
+        return found[0][0] if found else None
 
     def get_story(self, story_id: str) -> Story | None:
         row = self.conn.execute(

@@ -38,21 +38,54 @@ class TagsMixin(Database):
             )
 
     def remove_tag(self, story_id: str, tag: str) -> None:
+        """Take a tag off a story; a tag left on no story is gone (it would linger in the sidebar)."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM story_tags WHERE story_id = ? AND tag = ?", (story_id, tag))
+            conn.execute("DELETE FROM tags WHERE name = ? AND NOT EXISTS"
+                         " (SELECT 1 FROM story_tags WHERE tag = ?)", (tag, tag))
 
-    def toggle_tag(self, story_id: str, tag: str) -> bool:
-        """Add the tag if the story lacks it, else remove it; return whether it is now on."""
+    def rename_tag(self, old: str, new: str) -> str:
+        """Rename a tag on every story (merging into `new` if it exists); returns the name kept."""
+        new = clean_tag(new)
+        now = to_text(utc_now())
+        with self.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO tags (name, created) VALUES (?, ?)", (new, now))
+            kept = conn.execute("SELECT name FROM tags WHERE name = ?", (new,)).fetchone()[0]
+            if kept == old:  # only the case changes: same row under NOCASE
+                conn.execute("UPDATE tags SET name = ? WHERE name = ?", (new, old))
+                conn.execute("UPDATE story_tags SET tag = ? WHERE tag = ?", (new, old))
+                return new
+            conn.execute(
+                "INSERT OR IGNORE INTO story_tags (story_id, tag, tagged) SELECT story_id, ?, tagged"
+                " FROM story_tags WHERE tag = ?", (kept, old),
+            )
+            conn.execute("DELETE FROM story_tags WHERE tag = ?", (old,))
+            conn.execute("DELETE FROM tags WHERE name = ?", (old,))
+        return kept
+
+    def delete_tag(self, name: str) -> int:
+        """Take a tag off every story and forget it; returns how many stories had it."""
+        with self.transaction() as conn:
+            count = conn.execute("SELECT count(*) FROM story_tags WHERE tag = ?", (name,)).fetchone()[0]
+            conn.execute("DELETE FROM story_tags WHERE tag = ?", (name,))
+            conn.execute("DELETE FROM tags WHERE name = ?", (name,))
+        return count
+
+    def toggle_tag(self, story_id: str, tag: str) -> tuple[bool, str]:
+        """Add the tag if the story lacks it, else remove it; return whether it is now on, and the tag's
+        stored spelling (typing "INCIDENT" toggles the existing "incident")."""
         tag = clean_tag(tag)
         with self.transaction() as conn:
+            stored = conn.execute("SELECT name FROM tags WHERE name = ?", (tag,)).fetchone()
+            name = stored[0] if stored else tag
             on = conn.execute(
                 "SELECT 1 FROM story_tags WHERE story_id = ? AND tag = ?", (story_id, tag)
             ).fetchone()
             if on:
-                self.remove_tag(story_id, tag)
-                return False
+                self.remove_tag(story_id, name)
+                return False, name
             self.add_tag(story_id, tag)
-            return True
+            return True, name
 
     def story_tags(self, story_id: str) -> list[str]:
         rows = self.conn.execute(
@@ -62,10 +95,10 @@ class TagsMixin(Database):
 
     def tag_counts(self) -> list[TagCount]:
         rows = self.conn.execute(
-            "SELECT t.name, count(st.story_id), coalesce(sum(s.read = 0), 0)"
+            "SELECT t.name, count(st.story_id), coalesce(sum(s.read = 0 AND s.duplicate_of_newer = 0), 0)"
             " FROM tags t LEFT JOIN story_tags st ON st.tag = t.name"
             " LEFT JOIN stories s ON s.id = st.story_id"
-            " GROUP BY t.name ORDER BY t.name COLLATE NOCASE"
+            " GROUP BY t.name HAVING count(st.story_id) > 0 ORDER BY t.name COLLATE NOCASE"
         ).fetchall()
         return [TagCount(name, stories, unread) for name, stories, unread in rows]
 

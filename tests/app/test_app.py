@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
+import webbrowser
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -314,6 +315,7 @@ async def test_o_opens_only_http_links(sample_db, monkeypatch):
     path = sample_db[1]
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(webbrowser, "get", lambda *a: object())  # a browser is installed
     async with app.run_test(notifications=True, size=SIZE) as pilot:
         await pilot.press("o")
         assert opened == [newest(path).url]

@@ -28,3 +28,39 @@ def test_main_screen_160x48_with_story_open(sample_db, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, run_before=open_star_and_tag, terminal_size=(160, 48))
+
+
+def test_main_screen_60x20_one_pane(sample_db, snap_compare):
+    config, path = sample_db
+    app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
+    assert snap_compare(app, terminal_size=(60, 20))
+
+
+def test_60x20_story_open_then_sources_and_tally(sample_db, snap_compare):
+    config, path = sample_db
+    app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
+
+    async def read_then_sidebar(pilot) -> None:
+        await pilot.press("j", "enter", "escape", "b")
+        app.refresh_counts()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=read_then_sidebar, terminal_size=(60, 20))
+
+
+def _incidents_app(sample_db) -> BriefingApp:
+    from .test_daily_use import add_incidents
+
+    config, path = sample_db
+    add_incidents(path)
+    return BriefingApp(config, path, fetch_on_start=False, now=NOW)
+
+
+def test_incidents_screen_80x24(sample_db, snap_compare):
+    app = _incidents_app(sample_db)
+    assert snap_compare(app, press=["i", "enter"], terminal_size=(80, 24))
+
+
+def test_incidents_screen_60x20(sample_db, snap_compare):
+    app = _incidents_app(sample_db)
+    assert snap_compare(app, press=["i"], terminal_size=(60, 20))

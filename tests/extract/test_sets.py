@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.commands.extract import read_stories
-from briefing.extract import corpus_view
+from briefing.commands.extract import predictions, read_corpus
 
 ROOT = Path(__file__).parents[2]
 SETS = ROOT / "tests/extract/sets"
@@ -53,9 +52,11 @@ def _path(name: str) -> Path:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_set_stays_above_its_floor(name: str, tmp_path: Path) -> None:
     scorer = _scorer()
-    predictions = tmp_path / "pred.jsonl"
-    predictions.write_text("".join(json.dumps(r) + "\n" for r in corpus_view(read_stories(_path(name)))))
-    result = scorer.score(scorer.load(str(_path(name))), scorer.load(str(predictions)))
+    predictions_file = tmp_path / "pred.jsonl"
+    with _path(name).open("rb") as handle:
+        records = predictions(read_corpus(handle))
+    predictions_file.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = scorer.score(scorer.load(str(_path(name))), scorer.load(str(predictions_file)))
     exact, relevance = FLOORS[name]
     assert result["claims_exact"]["f1"] >= exact
     assert result["relevance"]["f1"] >= relevance

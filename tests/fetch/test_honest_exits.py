@@ -56,3 +56,26 @@ def test_demo_reports_its_real_time_and_keeps_the_real_feed_list_out_of_its_data
     with Store(db) as store:
         assert set(store.feed_states()) == demo_feeds
     assert "Hetq" not in demo_feeds
+
+
+def test_fetch_summary_and_briefing_feeds_tell_filtered_from_unchanged(feed_server, tmp_path, capsys, monkeypatch):
+    from feedserver import rss, xml_reply
+
+    monkeypatch.setenv("COLUMNS", "200")
+    sport = rss([{"title": f"Football result {i}", "link": f"https://sport.example/{i}"} for i in range(4)])
+    feed_server.route("/sport.xml", xml_reply(sport))
+    feed_server.route("/news.xml", [xml_reply(rss([{"title": "Shelling near Sotk", "link": "https://n.example/1"}]),
+                                              ETag='"1"'), Reply(304)])
+    config = write_config(tmp_path / "feeds.toml", feed_server, {"Sport": "/sport.xml", "News": "/news.xml"})
+    config.write_text(config.read_text().replace('keep = "all"', 'keep = "relevant"'))
+    db = tmp_path / "f.db"
+    assert main(["--config", str(config), "--db", str(db), "fetch"]) == 0
+    capsys.readouterr()
+    assert main(["--config", str(config), "--db", str(db), "fetch", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "2 feeds, 0 new, 0 updated, 1 unchanged, 1 with every item filtered, 0 failed" in out
+    assert main(["--config", str(config), "--db", str(db), "feeds"]) == 0
+    rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+            for line in capsys.readouterr().out.splitlines() if line.count("│") == 10}
+    assert rows["Sport"][3:7] == ["filtered", "0", "0", "4"]
+    assert rows["News"][3:7] == ["unchanged", "1", "1", "0"]

@@ -216,3 +216,7 @@ def test_summaries_lose_pointers_and_bare_links_but_keep_real_text_and_annotated
                                          "Photo and the ministry's statement (https://mil.example.am/s).\n\n"
                                          "See for the video.")
     assert clean_summary("Plain text, nothing to clean.", link) == "Plain text, nothing to clean."
+    assert clean_summary("Talks resumed. Read more (https://other.example/x.html)", link) == "Talks resumed."
+    assert clean_summary("Talks resumed. Читать далее…", link) == "Talks resumed."
+    assert clean_summary("You can read more about the talks in the report.", link) == \
+        "You can read more about the talks in the report."

@@ -167,7 +167,7 @@ class IncidentsScreen(Screen[None]):
                 with Vertical(classes="claim-column"):
                     yield Static(Text(heading), id=f"{column}-heading")
                     yield OptionList(id=column)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()

@@ -9,8 +9,11 @@ never touches this pane: it changes only when the reader opens another story.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from textual import events
+from textual.binding import Binding
+from textual.message import Message
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -52,7 +55,24 @@ def wrap_link(url: str, width: int) -> str:
 
 
 class Reader(VerticalScroll):
-    """Shows the story opened from the list; scrolls with the arrow keys when focused."""
+    """Shows the story opened from the list; scrolls with the arrow keys, j/k and space when focused."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back to the list", id="reader.close"),
+        Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
+        Binding("n", "next_unread(1)", "Next unread", id="reader.next_unread"),
+        Binding("N", "next_unread(-1)", "Previous unread", show=False, id="reader.previous_unread"),
+    ]
+
+    class Closed(Message):
+        """The reader is done with the story (Esc): back to the list."""
+
+    @dataclass
+    class NextUnread(Message):
+        """n / N while reading: the next (previous) unread story."""
+
+        step: int
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -70,6 +90,8 @@ class Reader(VerticalScroll):
         """Display `story` (with body); `also` are the other outlets' versions of it."""
         self.story = story
         when = story.when.astimezone().strftime("%a %d %b %Y, %H:%M") if story.when else "undated"
+        if story.published_claimed is not None:  # the feed's clock was ahead: say what it claimed
+            when += story.published_claimed.astimezone().strftime(" (the feed dates it %d %b %Y, %H:%M)")
         meta = " · ".join(
             part
             for part in (plain(story.feed), ORIGIN_LABELS.get(story.origin, ""), when, plain(story.author))
@@ -97,6 +119,12 @@ class Reader(VerticalScroll):
 
     def on_resize(self, event: events.Resize) -> None:
         self._show_link()
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+    def action_next_unread(self, step: int) -> None:
+        self.post_message(self.NextUnread(step))
 
     def update_tags(self, story: Story) -> None:
         """Refresh the tag line after the reader tagged the open story."""

@@ -16,6 +16,7 @@ like ``[@click=app.quit]x[/]`` is just those characters.
 
 from __future__ import annotations
 
+import webbrowser
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -40,6 +41,7 @@ MARGIN = 100  # refill the window when the cursor gets this close to its edge
 TIME_WIDTH = 6
 # The source column narrows on small terminals so the title keeps most of the row.
 SOURCE_WIDTHS = ((110, 20), (70, 14), (0, 10))  # (list width at least, source column)
+TITLE_ROOM = 24  # cells a title keeps before chips and "+N sources" are given room
 
 
 def plain(text: str) -> str:
@@ -85,8 +87,10 @@ class StoryList(ScrollView, can_focus=True):
         Binding("x", "expand", "Other sources", show=False, id="story_list.expand"),
         Binding("t", "tag", "Tag", id="story_list.tag"),
         Binding("s", "star", "Star", id="story_list.star"),
-        Binding("m", "toggle_read", "Read/unread", id="story_list.toggle_read"),
+        Binding("m", "toggle_read", "Read/unread", id="story_list.toggle_read", show=False),
         Binding("o", "open_link", "Open link", show=False, id="story_list.open_link"),
+        Binding("n", "next_unread(1)", "Next unread", show=False, id="story_list.next_unread"),
+        Binding("N", "next_unread(-1)", "Previous unread", show=False, id="story_list.previous_unread"),
         *(
             Binding(str(n), f"quick_tag({n})", f"Quick tag {n}", show=False, id=f"story_list.quick_tag_{n}")
             for n in range(1, 10)
@@ -228,8 +232,9 @@ class StoryList(ScrollView, can_focus=True):
 
     # --- loading ----------------------------------------------------------------
 
-    def set_filter(self, story_filter: StoryFilter) -> None:
-        """Show another selection; raises SearchError (and changes nothing) on a bad query."""
+    def set_filter(self, story_filter: StoryFilter, keep: str | None = None) -> None:
+        """Show another selection, the cursor on story `keep` if it is in it (else on the first row);
+        raises SearchError (and changes nothing) on a bad query."""
         with self.store.snapshot():  # the count and the first rows from one state of the database
             count = self.store.count_stories(story_filter)
             window = self.store.story_window(story_filter, 0, WINDOW)
@@ -240,8 +245,23 @@ class StoryList(ScrollView, can_focus=True):
         self._window = window
         self._window_start = 0
         self._update_size()
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.cursor = 0
+        position = self.store.position_of(story_filter, keep) if keep else None
+        line = position if position is not None and position < count else 0
+        height = max(self.scrollable_content_region.height, 1)
+        self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
+        self.cursor = line
+
+    def go_to(self, story_id: str) -> bool:
+        """Put the cursor on a story of this list; False if the list does not show it."""
+        position = self.store.position_of(self.filter, story_id)
+        if position is None or position >= self._count:
+            return False
+        line = self._line_of(position)
+        height = max(self.scrollable_content_region.height, 1)
+        if not round(self.scroll_y) <= line < round(self.scroll_y) + height:
+            self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
+        self.cursor = line
+        return True
 
     def reload(self) -> None:
         """Re-read the list after the database changed, keeping the cursor on its story.
@@ -385,14 +405,30 @@ class StoryList(ScrollView, can_focus=True):
             self.update_story(fresh[0])
             self.post_message(self.StoryChanged(fresh[0]))
 
+    def _with_hidden(self, story: Story) -> list[str]:
+        """The story and, on a collapsed "+N sources" row, the near-duplicates hidden behind it: reading
+        the lead reads them all, so unread counts (which count rows) reach zero."""
+        row = self.row_at(self.cursor)
+        hidden = story.duplicate_ids if row is not None and not row.member and story.id not in self._expanded else []
+        return [story.id, *hidden]
+
     def action_open(self) -> None:
         story = self.current
         if story is None:
             return
         if not story.read:
-            self.store.set_read([story.id], True)
+            self.store.set_read(self._with_hidden(story), True)
             self._changed(story.id)
         self.post_message(self.Opened(story))
+
+    def action_next_unread(self, step: int = 1) -> None:
+        """n / N (as in newsboat): the next (previous) unread story, opened."""
+        story = self.current
+        found = self.store.next_unread(self.filter, story.id if story else None, forward=step > 0)
+        if found is None or not self.go_to(found):
+            self.notify(f"No {'more' if step > 0 else 'earlier'} unread stories here.", timeout=2)
+            return
+        self.action_open()
 
     def action_expand(self) -> None:
         """Show or hide the other outlets' versions of the story under the cursor."""
@@ -429,7 +465,7 @@ class StoryList(ScrollView, can_focus=True):
         story = self.current
         if story is None:
             return
-        self.store.set_read([story.id], not story.read)
+        self.store.set_read(self._with_hidden(story), not story.read)
         self._changed(story.id)
 
     def action_quick_tag(self, number: int) -> None:
@@ -443,11 +479,11 @@ class StoryList(ScrollView, can_focus=True):
 
     def toggle_tag(self, story: Story, tag: str) -> None:
         try:
-            on = self.store.toggle_tag(story.id, tag)
+            on, name = self.store.toggle_tag(story.id, tag)
         except ValueError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
-        self.notify(f"{'Tagged' if on else 'Untagged'} “{plain(tag)}”", timeout=2, markup=False)
+        self.notify(f"{'Tagged' if on else 'Untagged'} “{plain(name)}”", timeout=2, markup=False)
         self._changed(story.id)
 
     def action_tag(self) -> None:
@@ -469,11 +505,18 @@ class StoryList(ScrollView, can_focus=True):
         story = self.current
         if story is None:
             return
-        url = story.url.strip()
+        url = plain(story.url.strip())
         if not url.lower().startswith(("http://", "https://")):
             self.notify("This story has no web link to open.", severity="warning", timeout=3)
             return
+        try:
+            webbrowser.get()
+        except webbrowser.Error:
+            self.notify(f"No web browser found (set $BROWSER). The link: {url}", severity="warning", timeout=10,
+                        markup=False)
+            return
         self.app.open_url(url)
+        self.notify(f"Opening in your browser: {url}", timeout=3, markup=False)
 
     # --- drawing ----------------------------------------------------------------
 
@@ -526,19 +569,9 @@ class StoryList(ScrollView, can_focus=True):
         if row.member:
             source = "└ " + source
         segments.append(Segment(fit(source, source_width(width)) + " ", body + style("story-list--source")))
-        tail: list[Segment] = []
-        if story.duplicate_ids and not row.member:
-            others = len(story.duplicate_ids)
-            label = f" +{others} source" if others == 1 else f" +{others} sources"
-            tail.append(Segment(label, body + style("story-list--sources")))
-        for tag in story.tags:
-            tail.append(Segment(" "))
-            tail.append(Segment(f" {plain(tag)} ", style("story-list--tag")))
         used = sum(cell_len(s.text) for s in segments)
-        tail_width = sum(cell_len(s.text) for s in tail)
-        room = width - used - tail_width
-        if room < 12:  # narrow: the title matters more than chips
-            tail, room = [], width - used
+        tail = self._tail(story, row, body, width - used - TITLE_ROOM)
+        room = width - used - sum(cell_len(s.text) for s in tail)
         title = plain(story.title)
         if cell_len(title) > room:
             title = fit(title, room)
@@ -546,3 +579,30 @@ class StoryList(ScrollView, can_focus=True):
         segments.append(Segment(title, title_style))
         segments.extend(tail)
         return segments
+
+    def _tail(self, story: Story, row: Row, body: Style, room: int) -> list[Segment]:
+        """"+N sources" and the tag chips in `room` cells: chips that do not fit become "+2 tags", and
+        "+N sources" goes last, so a third tag never wipes the label or the other chips."""
+        style = self.get_component_rich_style
+        tail: list[Segment] = []
+        sources = ""
+        if story.duplicate_ids and not row.member:
+            others = len(story.duplicate_ids)
+            sources = f" +{others} source" if others == 1 else f" +{others} sources"
+        left = room - cell_len(sources)
+        if left < 0:
+            return []
+        tail.append(Segment(sources, body + style("story-list--sources")))
+        for n, tag in enumerate(story.tags):
+            chip = f" {plain(tag)} "
+            rest = len(story.tags) - n - 1
+            more = f" +{rest} tag{'s' if rest > 1 else ''}" if rest else ""
+            if cell_len(chip) + 1 + cell_len(more) > left:
+                label = f" +{len(story.tags) - n} tag{'s' if len(story.tags) - n > 1 else ''}"
+                if cell_len(label) <= left:
+                    tail.append(Segment(label, body + style("story-list--sources")))
+                break
+            tail.append(Segment(" "))
+            tail.append(Segment(chip, style("story-list--tag")))
+            left -= cell_len(chip) + 1
+        return tail
