@@ -134,7 +134,7 @@ async def fetch_feeds(
         now = utc_now()
         # An outlet's polite minimum holds even for "fetch everything now".
         targets = [f for f in with_validators(wanted, states) if not too_soon(f, states.get(f.name), now)] \
-            if force else due_feeds(wanted, states, now)
+            if force else due_feeds(wanted, states, now, config.settings.fetch_interval_minutes)
         if on_start:
             on_start(len(targets))
         if not targets:

@@ -49,15 +49,29 @@ def too_soon(feed: Feed, state: Feed | None, now: datetime) -> bool:
                 and now - state.last_fetched < timedelta(minutes=feed.min_interval_minutes))
 
 
-def due_feeds(feeds: list[Feed], states: dict[str, Feed], now: datetime) -> list[Feed]:
-    """The feeds whose next fetch time has come (a feed never fetched is due), with their validators."""
+def due_feeds(feeds: list[Feed], states: dict[str, Feed], now: datetime,
+              interval_minutes: float | None = None) -> list[Feed]:
+    """The feeds whose next fetch time has come (a feed never fetched is due), with their validators.
+
+    With `interval_minutes` (this run's interval), a feed another fetcher last fetched on a longer
+    interval is due once *this* interval has passed: `fetch --watch --every 1` beside a reader
+    polling every 30 minutes still fetches every minute.  Back-off after errors always holds.
+    """
     due = []
     for feed in with_validators(feeds, states):
         state = states.get(feed.name)
         if state is not None and state.next_due is not None and state.next_due > now:
-            continue
+            if not _own_interval_passed(feed, state, now, interval_minutes):
+                continue
         due.append(feed)
     return due
+
+
+def _own_interval_passed(feed: Feed, state: Feed, now: datetime, interval_minutes: float | None) -> bool:
+    if interval_minutes is None or state.last_status == "error" or state.last_fetched is None:
+        return False
+    interval = timedelta(minutes=max(interval_minutes, feed.min_interval_minutes or 0))
+    return now - state.last_fetched >= interval
 
 
 def backing_off(states: dict[str, Feed], now: datetime) -> set[str]:

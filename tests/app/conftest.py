@@ -47,7 +47,7 @@ def load_samples(path: Path) -> Config:
                 ],
             )
         # These screens show stories as stored, without claims or near-duplicate groups: clear the
-        # pending-work marks so the app does not process them mid-test (tests/test_app_pending.py does).
+        # pending-work marks so the app does not process them mid-test (test_app_pending.py does).
         store.finish_pending(store.pending_marks(100_000))
     return config
 

@@ -20,7 +20,8 @@ sys.path.insert(0, str(REPO / "tests"))
 from feedserver import FeedServer, Reply, rss, xml_reply  # noqa: E402
 
 EMPTY_CONFIG = "[settings]\nretries = 0\n"
-COMMANDS = [["fetch", "-q"], ["feeds"], ["digest"], ["extract", "--rebuild"], ["doctor"], ["doctor", "--check"], []]
+COMMANDS = [["fetch", "-q"], ["feeds"], ["digest"], ["incidents"], ["extract", "--rebuild"], ["doctor"],
+            ["doctor", "--check"], []]
 
 
 def one_line_failure(capsys, status: int) -> str:
