@@ -83,7 +83,9 @@ def speakers(sentence: Sentence) -> list[Speaker]:
             before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.id == "according-to"
                          for s in speech)
             headline_colon = sentence.headline and sentence.text[span.end:span.end + 2].startswith(":")
-            if not (after or before or headline_colon):
+            inverted = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 2
+                           and not _interrupted(sentence, s.end, span.start) for s in speech)
+            if not (after or before or headline_colon or inverted):
                 continue
         if any(o.start <= span.start and span.end <= o.end and o is not span for o in sentence.of("authority")
                if (o.end - o.start) > (span.end - span.start)):

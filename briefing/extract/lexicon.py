@@ -86,6 +86,8 @@ class Lexicon:
     toll_link: re.Pattern[str] = re.compile(r"(?!)")
     # "at least", "more than": words before a count that do not change it
     approx: re.Pattern[str] = re.compile(r"(?!)")
+    # what joins two counted victim phrases into one figure ("two soldiers and a police officer")
+    coordination: re.Pattern[str] = re.compile(r"(?!)")
 
     def find(self, table: str, text: str) -> list[Hit]:
         found = self.tables.get(table)
@@ -205,7 +207,8 @@ def load(language: str) -> Lexicon:
     approx_words = data.get("approx", "(?!)")
     toll_link = re.compile(rf"(?:^|\W)(?:{data.get('toll_link', '(?!)')})(?:\s+(?:{approx_words}))?\s*$", re.IGNORECASE)
     approx = re.compile(rf"^\s*(?:(?:{approx_words})\s*)*$", re.IGNORECASE)
-    return Lexicon(language, tables, plural, conjunction, toll_link, approx)
+    coordination = re.compile(rf"\s*(?:,\s*)?(?:{data.get('coordination', 'and')})\s+", re.IGNORECASE)
+    return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination)
 
 
 def all_rows() -> list[Row]:

@@ -392,7 +392,7 @@ def _coordinated_counts(lexicon: Lexicon, sentence: Sentence, count: Span, trigg
         if first_victim is None:
             continue
         between = sentence.text[first_victim.end:second.start]
-        if not re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus)\s+", between, re.IGNORECASE):
+        if not lexicon.coordination.fullmatch(between):
             continue
         if other.end <= count.start and victim.end > trigger.start:
             continue
@@ -417,6 +417,9 @@ def zero_mentions(sentence: Sentence) -> list[Mention]:
         target = _fired_at(sentence)
         for other in sentence.spans if target is None else ():
             if other.kind == "nationality" and other.start >= span.start and _gap(sentence.text, span.end, other.start) <= 8:
+                if any(a.kind == "authority" and (0 <= a.start - other.end <= 2 or a.start <= other.start < a.end)
+                       and _near_speech(sentence, a) for a in sentence.spans):
+                    continue  # "..., reported the Armenian Defence Ministry": the speaker's side word
                 target = other
                 break
         whys = [Why("zero", kind, span.rule, span.text)]
@@ -427,6 +430,17 @@ def zero_mentions(sentence: Sentence) -> list[Mention]:
                            target.row.get("side") if target is not None else "", "target" if aimed else "", "",
                            False, False, kind == "deny", tuple(whys)))
     return out
+
+
+def _near_speech(sentence: Sentence, authority: Span) -> bool:
+    """The authority is speaking: a speech word right after it, or right before it ("said the ministry")."""
+    for s in sentence.of("speech"):
+        if s.start >= authority.end and _gap(sentence.text, authority.end, s.start) <= 2:
+            return True
+        if s.end <= authority.start and _gap(sentence.text, s.end, authority.start) <= 1 \
+                and "," not in sentence.text[s.end:authority.start]:
+            return True
+    return False
 
 
 def _fired_at(sentence: Sentence) -> Span | None:

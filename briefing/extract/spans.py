@@ -16,7 +16,7 @@ from .gazetteer import find_places
 from .lexicon import Lexicon
 from .records import Sentence, Span
 
-_DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\d:]|[.,]\d|\w)")
+_DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+)(?![\d:]|[.,]\d|\w)")
 _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
                 "attacker", "target", "boundary", "event", "setting")
 _JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
@@ -73,7 +73,7 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
     for hit in lexicon.find("number", text):
         raw.append(Span("number", hit.start, hit.end, hit.text, hit.row, _number_value(hit.text, hit.row)))
     for match in _DIGITS.finditer(text):
-        value = int(match.group(1).replace(",", ""))
+        value = int(re.sub(r"[,\s\u00a0\u202f]", "", match.group(1)))
         raw.append(Span("number", match.start(), match.end(), match.group(0), None, value))
     raw.sort(key=lambda span: span.start)
     joined: list[Span] = []
@@ -165,7 +165,8 @@ def _scopes(spans: list[Span], published: date) -> list[tuple[int, int, str]]:
                 out.append((span.start, span.end, kind))
                 continue
             # "since 27 September": a running total when that day is more than a week back
-            since = next((d for d in spans if d.kind in ("date", "year") and 0 <= d.start - span.end <= 2), None)
+            since = next((d for d in spans if d.kind in ("date", "year") and (0 <= d.start - span.end <= 2
+                                                                                 or 0 <= span.start - d.end <= 6)), None)
             if since is not None and (since.kind == "year" or (published - since.value).days > 7):
                 out.append((span.start, since.end, "cumulative"))
         elif span.kind == "year" and span.value < published.year:
