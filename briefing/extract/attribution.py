@@ -175,7 +175,7 @@ class Attributor:
             attackers = sentence.of("attacker")
             for side_word in sentence.of("nationality"):
                 side = COUNTRY_OF.get(str(side_word.row.get("side")), "")
-                firing = any(0 <= a.start - side_word.end <= 2 for a in attackers)
+                firing = any(0 <= a.start - side_word.end <= 2 or 0 <= side_word.start - a.end <= 2 for a in attackers)
                 if side and not firing:
                     return side
             for place in sentence.of("place"):

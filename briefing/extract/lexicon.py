@@ -88,6 +88,15 @@ class Lexicon:
     approx: re.Pattern[str] = re.compile(r"(?!)")
     # what joins two counted victim phrases into one figure ("two soldiers and a police officer")
     coordination: re.Pattern[str] = re.compile(r"(?!)")
+    # which word of a victim phrase is its head, the one that says singular or plural:
+    # "last" ("contract soldiers") or "first" ("военнослужащий срочной службы")
+    head_word: str = "last"
+
+    def is_plural(self, victim_words: str) -> bool:
+        words = victim_words.split()
+        if not words:
+            return False
+        return bool(self.plural.search(words[0] if self.head_word == "first" else words[-1]))
 
     def find(self, table: str, text: str) -> list[Hit]:
         found = self.tables.get(table)
@@ -208,7 +217,8 @@ def load(language: str) -> Lexicon:
     toll_link = re.compile(rf"(?:^|\W)(?:{data.get('toll_link', '(?!)')})(?:\s+(?:{approx_words}))?\s*$", re.IGNORECASE)
     approx = re.compile(rf"^\s*(?:(?:{approx_words})\s*)*$", re.IGNORECASE)
     coordination = re.compile(rf"\s*(?:,\s*)?(?:{data.get('coordination', 'and')})\s+", re.IGNORECASE)
-    return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination)
+    head_word = "first" if data.get("head_word") == "first" else "last"
+    return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination, head_word)
 
 
 def all_rows() -> list[Row]:

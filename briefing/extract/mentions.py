@@ -181,10 +181,9 @@ def _pick_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
 
 def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
     """ "Private Arman Hakobyan was killed", "the serviceman died": one victim, no count."""
-    plural = lexicon.plural
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
         between = sentence.text[span.end:trigger.start]
-        if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS or plural.search(span.text):
+        if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS or lexicon.is_plural(span.text):
             return None
         if lexicon.conjunction.search(between.replace(",", " ")):
             return None
@@ -259,7 +258,7 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
         previous = victims[index - 1]
         between = sentence.text[previous.end:victim.start]
         if _gap(sentence.text, previous.end, victim.start) > 4 or not lexicon.conjunction.search(between) \
-                or lexicon.plural.search(previous.text) or ";" in between:
+                or lexicon.is_plural(previous.text) or ";" in between:
             break
         run += 1
         victim, index = previous, index - 1
@@ -273,6 +272,25 @@ def _plural_named_before(lexicon: Lexicon, sentence: Sentence, trigger: Span) ->
             return span
         return None
     return None
+
+
+_LISTED = re.compile(rf"(?:\s*(?:,|\s)\s*(?:\w+\s+){{0,3}}?{_NAME})")
+
+
+def _names_after_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> tuple[Span, int] | None:
+    """ "Погибли старший лейтенант Айк Геворгян, рядовые Корюн Арутюнян и Давит Кочарян": ranks
+    and names listed right after the casualty word, two or more, are the count."""
+    victims = [s for s in sentence.spans if s.kind == "victim" and s.start >= trigger.end
+               and _gap(sentence.text, trigger.end, s.start) <= 2]
+    if not victims:
+        return None
+    end = re.search(r"[.;:!?]|$", sentence.text[victims[0].start:])
+    stretch = sentence.text[victims[0].start:victims[0].start + (end.start() if end else 0)]
+    base = victims[0].start
+    names = [m for m in re.finditer(_NAME, stretch) if " " in m.group(0).strip() and not any(
+        v.start < base + m.end() and base + m.start() < v.end
+        for v in sentence.spans if v.kind in ("victim", "nationality", "authority", "place", "date"))]
+    return (victims[0], len(names)) if len(names) >= 2 else None
 
 
 def _victim_before(sentence: Sentence, trigger: Span) -> Span | None:
@@ -293,6 +311,13 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         victim = _victim_before(sentence, trigger)
     if count is None and victim is None:
         victim = _plural_named_before(lexicon, sentence, trigger) or _plural_named_after(lexicon, sentence, trigger)
+        listed = _names_after_verb(lexicon, sentence, trigger) if victim is None else None
+        if listed is not None:
+            victim, named = listed
+            return Mention(sentence.index, trigger.row.get("role"), named, victim.start, victim.row.get("role"), "",
+                           victim.row.get("side", ""), victim.text.casefold(), False, False, False,
+                           (Why("count", str(named), "count.names-listed-after-verb", victim.text),
+                            Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
         if victim is None:
             return None
     if count is not None:
