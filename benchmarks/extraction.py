@@ -113,6 +113,22 @@ def cross_validation(scorer, sets: dict[str, Path]) -> dict[str, float]:
     return out
 
 
+def coverage(paths: list[Path]) -> list[str]:
+    """Rows that fire on no story of any set (each language's rows on its own stories): a rule
+    nothing needs is a rule to question."""
+    from briefing.extract.lexicon import all_rows, load
+    from briefing.language import detect_language
+
+    fired: set[str] = set()
+    for path in paths:
+        for story in load_stories(path)[1]:
+            text = f"{story.title}\n{story.summary}"
+            lexicon = load(story.language or detect_language(text))
+            for table in lexicon.tables.values():
+                fired.update(hit.row.key for hit in table.finditer(text))
+    return sorted(row.key for row in all_rows() if row.key not in fired and row.table != "unit")
+
+
 def speed(paths: list[Path]) -> tuple[int, float]:
     stories = [s for path in paths for s in load_stories(path)[1]]
     work = (stories * (TARGET_STORIES // max(1, len(stories)) + 1))[:TARGET_STORIES]
@@ -149,6 +165,8 @@ def main() -> int:
     if extra:
         out += ["", "sets kept outside the repository (real reports in the outlets' words):"]
         out += ["  " + line(path.stem, score(scorer, path)) for path in extra]
+    silent = coverage(list(sets.values()) + extra)
+    out += ["", f"coverage: {len(silent)} rows never fire on any set: " + ", ".join(silent)]
     count, rate = speed(list(sets.values()))
     out += ["", f"speed: {count:,} stories (all sets, every language) in one process: {rate:,.0f} stories/s (CPU time, "
                 f"median of {RUNS})"]

@@ -80,3 +80,26 @@ def test_hostile_text_gives_claims_or_nothing_never_an_error(text: str) -> None:
 
 def test_not_about_the_conflict() -> None:
     assert not is_relevant("Qarabag FK beat Benfica", "Qarabag FK beat Benfica 3-2 in the Champions League in Baku.")
+
+
+def test_a_clash_told_in_russian_and_in_english_is_one_incident() -> None:
+    rows = corpus_view([
+        CorpusStory("ru", "", "Двое военнослужащих ВС Армении погибли во вторник у села Сотк в результате обстрела "
+                              "со стороны ВС Азербайджана, сообщило Минобороны Армении.", DAY),
+        CorpusStory("en", "", "Two Armenian soldiers were killed near Sotk on Tuesday by Azerbaijani shelling, "
+                              "Armenia's Defence Ministry said.", DAY),
+    ])
+    claims = [claim for row in rows for claim in row["claims"]]
+    assert [(c["claimant"], c["side_affected"], c["killed"]) for c in claims] == [("Armenia", "Armenia", 2)] * 2
+    assert claims[0]["incident_id"] == claims[1]["incident_id"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Двое армянских военнослужащих погибли", "ru"),
+    ("Ermənistan silahlı qüvvələri mövqelərimizi atəşə tutub", "az"),
+    ("Հակառակորդի կրակոցից զոհվել է զինծառայող", "hy"),
+    ("Two Armenian soldiers were killed", "en"),
+])
+def test_the_language_is_read_from_the_letters(text: str, language: str) -> None:
+    from briefing.language import detect_language
+    assert detect_language(text) == language
