@@ -31,7 +31,7 @@ import html
 import re
 import xml.sax
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timezone, tzinfo
 from email.utils import parsedate_tz
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -308,10 +308,9 @@ def clean_summary(text: str, link: str = "") -> str:
 
 
 def _kept_annotation(line: str, match: re.Match) -> bool:
-    """True for a URL inside a "(...)" annotation after text: those are kept by `clean_summary`."""
+    """True for a URL inside a "text (url)" annotation: those are kept by `clean_summary`."""
     start, end = match.span()
-    return start >= 2 and line[start - 1] == "(" and end < len(line) + 1 and line[end:end + 1] == ")" and \
-        line[: start - 1].strip() != ""
+    return line[start - 1:start] == "(" and line[end:end + 1] == ")" and bool(line[: start - 1].strip())
 
 
 def _is_teaser(summary: str, full: str) -> bool:
