@@ -324,7 +324,8 @@ def _is_teaser(summary: str, full: str) -> bool:
 
 
 def _full_text(entry: dict, base: str) -> str:
-    """The article's full text when the feed carries it: content:encoded / Atom content, yandex:full-text."""
+    """The article's full text when the feed carries it: content:encoded / Atom content, yandex:full-text,
+    turbo:content, rambler:full-text."""
     for part in entry.get("content") or []:
         value = part.get("value") if isinstance(part, dict) else None
         if value:
@@ -333,10 +334,17 @@ def _full_text(entry: dict, base: str) -> str:
                 _tidy(strip_controls(value))
             if text:
                 return text
-    value = entry.get("yandex_full-text")
-    if isinstance(value, str) and value.strip():
-        return html_to_text(value, base) if _LOOKS_HTML.search(value) else _tidy(strip_controls(value))
+    for key in _FULL_TEXT_KEYS:
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            text = html_to_text(value, base) if _LOOKS_HTML.search(value) else _tidy(strip_controls(value))
+            if text:
+                return text
     return ""
+
+
+# Russian-market extensions that carry the article: Yandex.News, Yandex Turbo pages, Rambler.
+_FULL_TEXT_KEYS = ("yandex_full-text", "turbo_content", "rambler_full-text")
 
 
 @dataclass(slots=True)
