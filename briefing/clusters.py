@@ -4,8 +4,14 @@ Pure functions, no SQL: the caller reads recent stories from the store, calls
 `cluster_stories`, and writes the result back with `Store.set_clusters`.  Two
 stories are near-duplicates when their normalised titles share at least half of
 their words (token-set Jaccard ≥ 0.5), they come from different feeds, and they
-were published within 48 hours of each other.  Groups are connected components
-of that relation, so A~B and B~C puts all three together.
+were published within 48 hours of each other.
+
+A group is a star, not a chain: its oldest story is its lead, and every other
+member is a near-duplicate *of the lead* from another outlet, published within
+48 hours of it, and the only story of its outlet in the group.  So formulaic
+titles ("Outlet 7 story 2: …" from 200 outlets) cannot chain A~B~C… into one
+group of thousands that collapses the list to a row; a group holds at most one
+story per outlet.
 """
 
 from __future__ import annotations
@@ -14,12 +20,17 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from .models import Story
 
 THRESHOLD = 0.5
 WINDOW = timedelta(hours=48)
+# Leads looked at per title word: the most recent ones only.  A word that every title of
+# the window carries (formulaic headlines) then costs a bounded number of comparisons,
+# which keeps grouping linear in the number of stories, whatever their titles.
+CAP = 16
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words so common in this corpus that sharing them says nothing.
@@ -31,8 +42,9 @@ _STOP = frozenset(
 
 def normalise_title(title: str) -> frozenset[str]:
     """The set of meaningful words in a title: case, accents and punctuation removed."""
-    text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = title.casefold()
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return frozenset(w for w in _WORD.findall(text) if w not in _STOP and len(w) > 1)
 
 
@@ -45,75 +57,75 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _prefix(words: frozenset[str], rank: dict[str, tuple[int, str]]) -> list[str]:
     """The rarest words of a title that any near-duplicate must share at least one of.
 
-    Two sets with Jaccard ≥ t have an overlap of at least ⌈t·|A|⌉ words, so they
-    share one of A's |A| − ⌈t·|A|⌉ + 1 rarest words (prefix filtering).  Indexing
-    only these keeps "Armenia" and "Azerbaijan", in nearly every title, from
-    making every pair of stories a candidate.
+    Two sets with Jaccard ≥ t have an overlap of at least ⌈t·|A|⌉ words, so under one
+    global order of words their prefixes of |A| − ⌈t·|A|⌉ + 1 rarest words meet
+    (prefix filtering).  Indexing only these keeps "Armenia" and "Azerbaijan", in
+    nearly every title, from making every pair of stories a candidate.
     """
     ordered = sorted(words, key=rank.__getitem__)
     return ordered[: len(ordered) - math.ceil(THRESHOLD * len(ordered)) + 1]
 
 
+@dataclass(slots=True)
+class _Lead:
+    """The oldest story of a group, with the outlets already in it."""
+
+    index: int
+    when: float  # POSIX seconds
+    feeds: set[str] = field(default_factory=set)
+
+
 def cluster_stories(stories: list[Story]) -> list[tuple[str, str | None]]:
     """(story id, cluster id) for every story; None for a story with no near-duplicate.
 
-    The cluster id is the id of the group's oldest member, so it stays stable as
-    newer reports join.  Candidate pairs come from an inverted index on each
-    title's rarest words, walked back in time only as far as the 48-hour window,
-    which keeps this near-linear for the few thousand stories of recent days.
+    The cluster id is the id of the group's lead (its oldest member), so it stays
+    stable as newer reports join.  Stories are taken oldest first; each joins the
+    most similar lead of the last 48 hours that shares one of its rarest words,
+    else becomes a lead itself.  An undated story (rare: the store dates every
+    story it keeps) stays on its own.
     """
-    items = [s for s in stories if s.id]
+    items = [s for s in stories if s.id and s.when is not None]
+    items.sort(key=lambda s: (s.when, s.id))  # type: ignore[arg-type,return-value]
     words = [normalise_title(s.title) for s in items]
     counts = Counter(w for ws in words for w in ws)
     rank = {w: (n, w) for w, n in counts.items()}
-    prefixes = [_prefix(ws, rank) for ws in words]
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, candidates: set[int]) -> None:
-        for j in candidates:
-            if items[i].feed != items[j].feed and jaccard(words[i], words[j]) >= THRESHOLD:
-                parent[find(i)] = find(j)
-
-    dated = [k for k, s in enumerate(items) if s.when is not None]
-    dated.sort(key=lambda k: items[k].when)  # type: ignore[arg-type,return-value]
-    index: dict[str, list[int]] = defaultdict(list)  # word → earlier stories, oldest first
-    for i in dated:
-        when = items[i].when
-        assert when is not None
-        candidates: set[int] = set()
-        for w in prefixes[i]:
-            postings = index[w]
-            for j in reversed(postings):
-                if when - items[j].when > WINDOW:  # type: ignore[operator]
-                    break
-                candidates.add(j)
-            postings.append(i)
-        join(i, candidates)
-    # An undated story (rare: the store dates every story it keeps) is compared without the time limit.
-    undated = [k for k, s in enumerate(items) if s.when is None]
-    if undated:
-        everyone: dict[str, list[int]] = defaultdict(list)
-        for k, prefix in enumerate(prefixes):
-            for w in prefix:
-                everyone[w].append(k)
-        for i in undated:
-            join(i, {j for w in prefixes[i] for j in everyone[w] if j != i})
-
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
-    out: list[tuple[str, str | None]] = []
-    for members in groups.values():
-        if len(members) == 1:
-            out.append((items[members[0]].id, None))
+    index: dict[str, list[_Lead]] = defaultdict(list)  # word → leads carrying it, oldest first
+    members: dict[int, list[int]] = {}
+    window = WINDOW.total_seconds()
+    for i, story in enumerate(items):
+        when, feed, prefix = story.when.timestamp(), story.feed, _prefix(words[i], rank)  # type: ignore[union-attr]
+        best = _best_lead(words, i, feed, when - window, [index[w] for w in prefix])
+        if best is not None:
+            best.feeds.add(feed)
+            members[best.index].append(i)
             continue
-        oldest = min(members, key=lambda k: (items[k].when is None, items[k].when, items[k].id))
-        cluster = items[oldest].id
-        out.extend((items[k].id, cluster) for k in members)
+        lead = _Lead(i, when, {feed})
+        members[i] = [i]
+        for word in prefix:
+            index[word].append(lead)
+    out: list[tuple[str, str | None]] = [(s.id, None) for s in stories if s.id and s.when is None]
+    for lead_index, group in members.items():
+        cluster = items[lead_index].id if len(group) > 1 else None
+        out.extend((items[k].id, cluster) for k in group)
     return out
+
+
+def _best_lead(words: list[frozenset[str]], i: int, feed: str, since: float,
+               postings: list[list[_Lead]]) -> _Lead | None:
+    """The lead most like story `i` (the oldest of equals), from another outlet, not before `since`."""
+    best: _Lead | None = None
+    best_score = THRESHOLD
+    mine = words[i]
+    seen: set[int] = set()
+    for leads in postings:
+        for k in range(len(leads) - 1, max(-1, len(leads) - 1 - CAP), -1):
+            lead = leads[k]
+            if lead.when < since:
+                break
+            if feed in lead.feeds or lead.index in seen:
+                continue
+            seen.add(lead.index)
+            score = jaccard(mine, words[lead.index])
+            if score > best_score or (score == best_score and (best is None or lead.index < best.index)):
+                best, best_score = lead, score
+    return best

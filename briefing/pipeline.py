@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from typing import TypeVar
+from datetime import date, datetime, timedelta
 
 from .clusters import WINDOW as CLUSTER_WINDOW
 from .clusters import cluster_stories
@@ -30,6 +31,7 @@ REGROUP_MARGIN = timedelta(days=7)
 # so a story at the edge is never split from a partner that was not read.
 CLUSTER_MARGIN = timedelta(days=4)
 BATCH = 2000
+T = TypeVar("T", date, datetime)
 
 
 @dataclass(slots=True)
@@ -72,19 +74,33 @@ def regroup(store: Store, start: date, end: date) -> int:
     return len(incidents)
 
 
+def _runs(times: list[T], gap: timedelta) -> list[tuple[T, T]]:
+    """Times (or days) as (first, last) runs in which no two neighbours are more than `gap` apart."""
+    runs: list[tuple[T, T]] = []
+    for moment in sorted(times):
+        if runs and moment - runs[-1][1] <= gap:
+            runs[-1] = (runs[-1][0], moment)
+        else:
+            runs.append((moment, moment))
+    return runs
+
+
 def clusters_around(store: Store, story_ids: list[str]) -> list[tuple[str, str | None]]:
-    """Near-duplicate groups among the stories published around these (nothing written)."""
-    times = [s.when for s in store.stories_by_ids(story_ids, full=False) if s.when is not None]
-    if not times:
-        return []
-    first, last = min(times), max(times)
-    recent = store.stories_between(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN, full=False)
-    when = {s.id: s.when for s in recent}
-    low, high = first - CLUSTER_WINDOW, last + CLUSTER_WINDOW
-    pairs = [
-        (sid, cluster) for sid, cluster in cluster_stories(recent)
-        if when[sid] is None or low <= when[sid] <= high  # type: ignore[operator]
-    ]
+    """Near-duplicate groups among the stories published around these (nothing written).
+
+    Only the new stories' own windows are read: a fetch that brings a story from last
+    month and one from today reads two short stretches, not the month between them.
+    """
+    times = list(store.story_times(story_ids).values())
+    pairs: list[tuple[str, str | None]] = []
+    for first, last in _runs(times, 2 * CLUSTER_MARGIN):
+        recent = store.titles_between(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN)
+        when = {s.id: s.when for s in recent}
+        low, high = first - CLUSTER_WINDOW, last + CLUSTER_WINDOW
+        pairs.extend(
+            (sid, cluster) for sid, cluster in cluster_stories(recent)
+            if low <= when[sid] <= high  # type: ignore[operator]
+        )
     return pairs
 
 
@@ -100,8 +116,10 @@ def _process_chunk(store: Store, story_ids: list[str], marks: list[PendingMark])
     found, dates = extract(store, story_ids)
     with store.transaction():
         store.replace_machine_claims(found)
-        if dates:
-            result.incidents = regroup(store, min(dates) - REGROUP_MARGIN, max(dates) + REGROUP_MARGIN)
+        # Each stretch of the new claims' own days is regrouped on its own: one story about an
+        # old event adds a fortnight around that event, not every day in between.
+        for first, last in _runs(dates, 2 * REGROUP_MARGIN):
+            result.incidents += regroup(store, first - REGROUP_MARGIN, last + REGROUP_MARGIN)
     result.claims = sum(len(claims) for claims in found.values())
     pairs = clusters_around(store, story_ids)
     with store.transaction():

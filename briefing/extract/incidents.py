@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Iterable
 
 from ..models import Claim, Incident
@@ -204,6 +204,8 @@ REVISION = re.compile(
     r"|\b(?:raised|revised|updated) (?:the|its) (?:death )?toll\b|\bdeath toll\b"
 )
 REVISION_DAYS = 3
+# The widest gap in days `_compatible` ever accepts between two groups' days.
+MAX_GAP = max(1, EPISODE_DAYS, LATE_DEATH_DAYS, REVISION_DAYS)
 DAY_NAMED = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)\b"
@@ -257,16 +259,26 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
     order = sorted(by_story, key=lambda s: (published.get(s) is None, published.get(s) or datetime.min, s))
 
     incidents: list[tuple[Incident, _Group]] = []
+    # Incidents by (kind, first day): a group is only compared with those of its kind within
+    # MAX_GAP days, so grouping a year of claims costs what grouping a fortnight does.
+    buckets: dict[tuple[str, date], list[int]] = {}
+
+    def nearby(group: _Group) -> list[tuple[Incident, _Group]]:
+        found: list[int] = []
+        for offset in range(-MAX_GAP, MAX_GAP + 1):
+            found.extend(buckets.get((group.kind, group.day + timedelta(days=offset)), ()))
+        return [incidents[k] for k in sorted(found)]  # in creation order: the first best match wins
+
     used_ids: set[str] = set()
     for story in order:
         groups = _story_groups(by_story[story], published.get(story))
         if len(groups) > 1 and incidents:
             # the story's groups are two events: the one matching an incident best joins it
             # first ("rejected the report about Sunday night" takes Sunday's incident, not Monday's)
-            groups.sort(key=lambda g: -max(_compatible(g, merged) for _, merged in incidents))
+            groups.sort(key=lambda g: -max((_compatible(g, merged) for _, merged in nearby(g)), default=0))
         for group in groups:
             best, best_score = None, 0
-            for incident, merged in incidents:
+            for incident, merged in nearby(group):
                 if story in merged.stories:
                     continue  # the story itself told these events apart
                 score = _compatible(group, merged)
@@ -283,6 +295,7 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
                 incident = Incident(id=ident, event_date=group.day, sector=sorted(group.sectors)[0] if group.sectors else "",
                                     event_type=group.claims[0].event_type, kind=group.kind)
                 merged = _Group([], None, group.day, group.kind, set(), set(), set())
+                buckets.setdefault((group.kind, group.day), []).append(len(incidents))
                 incidents.append((incident, merged))
             else:
                 incident, merged = best

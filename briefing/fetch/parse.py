@@ -31,7 +31,7 @@ import html
 import re
 import xml.sax
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timezone, tzinfo
 from email.utils import parsedate_tz
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -308,10 +308,9 @@ def clean_summary(text: str, link: str = "") -> str:
 
 
 def _kept_annotation(line: str, match: re.Match) -> bool:
-    """True for a URL inside a "(...)" annotation after text: those are kept by `clean_summary`."""
+    """True for a URL inside a "text (url)" annotation: those are kept by `clean_summary`."""
     start, end = match.span()
-    return start >= 2 and line[start - 1] == "(" and end < len(line) + 1 and line[end:end + 1] == ")" and \
-        line[: start - 1].strip() != ""
+    return line[start - 1:start] == "(" and line[end:end + 1] == ")" and bool(line[: start - 1].strip())
 
 
 def _is_teaser(summary: str, full: str) -> bool:
@@ -325,7 +324,8 @@ def _is_teaser(summary: str, full: str) -> bool:
 
 
 def _full_text(entry: dict, base: str) -> str:
-    """The article's full text when the feed carries it: content:encoded / Atom content, yandex:full-text."""
+    """The article's full text when the feed carries it: content:encoded / Atom content, yandex:full-text,
+    turbo:content, rambler:full-text."""
     for part in entry.get("content") or []:
         value = part.get("value") if isinstance(part, dict) else None
         if value:
@@ -334,10 +334,17 @@ def _full_text(entry: dict, base: str) -> str:
                 _tidy(strip_controls(value))
             if text:
                 return text
-    value = entry.get("yandex_full-text")
-    if isinstance(value, str) and value.strip():
-        return html_to_text(value, base) if _LOOKS_HTML.search(value) else _tidy(strip_controls(value))
+    for key in _FULL_TEXT_KEYS:
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            text = html_to_text(value, base) if _LOOKS_HTML.search(value) else _tidy(strip_controls(value))
+            if text:
+                return text
     return ""
+
+
+# Russian-market extensions that carry the article: Yandex.News, Yandex Turbo pages, Rambler.
+_FULL_TEXT_KEYS = ("yandex_full-text", "turbo_content", "rambler_full-text")
 
 
 @dataclass(slots=True)

@@ -745,3 +745,19 @@ async def test_near_duplicates_show_as_one_row_and_x_expands(sample_db):
         assert app.story_list.row_count == 67
         await pilot.press("j", "x")  # a story with no duplicates says so
         assert any("no other sources" in m for m in (await toasts(pilot)))
+
+
+async def test_a_story_the_feed_dated_in_the_future_shows_the_fetch_time_and_the_feeds_date(sample_db):
+    config, path = sample_db
+    claimed = datetime(2027, 3, 15, 9, 30, tzinfo=timezone.utc)
+    with Store(path) as store:
+        store.save_stories("TASS", [Story(feed="TASS", title="Clock ahead: talks resume", url="https://t.example/1",
+                                          summary="Talks on Armenia-Azerbaijan border delimitation resumed.",
+                                          published=NOW + timedelta(minutes=1), published_claimed=claimed)])
+    app = make_app(sample_db)
+    async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await pilot.pause()
+        assert newest(path).title == "Clock ahead: talks resume"  # at the top as of the fetch, not in 2027
+        await pilot.press("enter")
+        await pilot.pause()
+        assert claimed.astimezone().strftime("(the feed dates it %d %b %Y, %H:%M)") in screen_text(app)

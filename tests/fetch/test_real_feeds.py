@@ -220,3 +220,23 @@ def test_summaries_lose_pointers_and_bare_links_but_keep_real_text_and_annotated
     assert clean_summary("Talks resumed. Читать далее…", link) == "Talks resumed."
     assert clean_summary("You can read more about the talks in the report.", link) == \
         "You can read more about the talks in the report."
+
+
+def test_turbo_and_rambler_full_text_fill_empty_descriptions_and_relative_links_resolve():
+    from briefing.fetch.parse import parse_feed
+
+    body = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:turbo="http://turbo.yandex.ru" '
+        'xmlns:rambler="http://news.rambler.ru"><channel><title>City news</title><link>https://city.example.ru/</link>'
+        '<item turbo="true"><title>Turbo</title><link>/news/1</link><description></description>'
+        '<turbo:content><![CDATA[<header><h1>Turbo</h1></header><p>Обстрел у границы с Арменией.</p>]]>'
+        '</turbo:content></item>'
+        '<item><title>Rambler</title><link>/news/2</link><description/>'
+        '<rambler:full-text>Переговоры Армении и Азербайджана продолжатся.</rambler:full-text></item>'
+        '</channel></rss>'
+    ).encode()
+    stories = parse_feed(body, "https://city.example.ru/rss", "City", keep="relevant").stories
+    assert [(s.url, s.summary) for s in stories] == [
+        ("https://city.example.ru/news/1", "Turbo\n\nОбстрел у границы с Арменией."),
+        ("https://city.example.ru/news/2", "Переговоры Армении и Азербайджана продолжатся."),
+    ]
