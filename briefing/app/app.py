@@ -38,6 +38,7 @@ from .screens.edit_figures import EditFiguresScreen
 from .screens.filter import FilterScreen
 from .screens.help import HelpScreen
 from .screens.incidents import IncidentsScreen
+from .screens.prompt import PromptScreen
 from .screens.search import SearchScreen
 from .screens.tag_picker import TagPicker
 from .widgets.reader import Reader
@@ -49,7 +50,7 @@ from .state import Place, load_state, save_state
 from .workers import start_resource_tracker
 
 ONE_PANE = 90  # columns below which one pane is shown at a time
-DIALOGS = (ConfirmScreen, EditFiguresScreen, FilterScreen, HelpScreen, SearchScreen, TagPicker)
+DIALOGS = (ConfirmScreen, EditFiguresScreen, FilterScreen, HelpScreen, PromptScreen, SearchScreen, TagPicker)
 POLL_SECONDS = 2.0
 COUNTS_DELAY = 0.3  # sidebar counts are re-read this long after the last change
 TALLY_DAYS = (1, 7, 30)
@@ -372,6 +373,37 @@ class BriefingApp(App[None]):
         if feed.last_status == "error" or health.is_broken(feed.health):
             why = feed.last_error or health.HINTS.get(feed.health or "", "last fetch failed")
             self.status.activity = plain(f"{feed.name}: {feed.health or 'error'}: {why}")
+
+    def on_sidebar_tag_action(self, event: Sidebar.TagAction) -> None:
+        """R renames a tag on every story (merging into an existing one), D deletes it after asking."""
+        old = event.tag
+
+        def renamed(new: str | None) -> None:
+            if not new or new == old:
+                return
+            try:
+                kept = self.store.rename_tag(old, new)
+            except ValueError as error:
+                self.notify(str(error), severity="warning", markup=False)
+                return
+            self._tags_changed(f"Renamed tag “{plain(old)}” to “{plain(kept)}”.")
+
+        def deleted(yes: bool | None) -> None:
+            if yes:
+                count = self.store.delete_tag(old)
+                self._tags_changed(f"Deleted tag “{plain(old)}” from {plural(count, 'story', 'stories')}.")
+
+        if event.action == "rename":
+            self.push_screen(PromptScreen(f"Rename the tag “{plain(old)}” to:", old), renamed)
+        else:
+            self.push_screen(ConfirmScreen(f"Delete the tag “{plain(old)}” from every story?"), deleted)
+
+    def _tags_changed(self, message: str) -> None:
+        if self.story_list.filter.tag is not None:
+            self.apply_filter(replace(self.story_list.filter, tag=None))
+        self.story_list.reload()
+        self.refresh_counts()
+        self.notify(message, markup=False, timeout=4)
 
     def on_tally_panel_opened(self, event: TallyPanel.Opened) -> None:
         self.action_incidents()

@@ -301,3 +301,32 @@ async def test_dialog_footers_list_only_their_own_keys(sample_db):
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         assert "q Quit" not in footer and "i Incidents" not in footer and "r Fetch" not in footer
+
+
+async def test_tags_can_be_renamed_and_deleted_from_the_sidebar(sample_db):
+    app = make_app(sample_db)
+    path = sample_db[1]
+    async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await pilot.press("t", *"ceasfire", "enter", "j", "t", *"ceasfire", "enter")
+        app.refresh_counts()
+        await pilot.pause()
+        app.sidebar.focus()
+        app.sidebar.highlighted = app.sidebar.get_option_index("tag:ceasfire")
+        await pilot.press("R")
+        await pilot.press(*["backspace"] * 8, *"ceasefire", "enter")
+        await pilot.pause()
+        with Store(path) as store:
+            assert [(t.name, t.stories) for t in store.tag_counts()] == [("ceasefire", 2)]
+        assert any("Renamed tag “ceasfire” to “ceasefire”" in t for t in await toasts(pilot))
+        app.refresh_counts()
+        await pilot.pause()
+        app.sidebar.focus()
+        app.sidebar.highlighted = app.sidebar.get_option_index("tag:ceasefire")
+        await pilot.press("D", "y")
+        await pilot.pause()
+        with Store(path) as store:
+            assert store.tag_counts() == []
+        app.refresh_counts()
+        app.clear_notifications()
+        await pilot.pause()
+        assert "ceasefire" not in screen_text(app)

@@ -59,7 +59,16 @@ class Sidebar(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
         Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
+        Binding("R", "tag('rename')", "Rename tag", id="sidebar.rename_tag"),
+        Binding("D", "tag('delete')", "Delete tag", id="sidebar.delete_tag"),
     ]
+
+    @dataclass
+    class TagAction(Message):
+        """Rename or delete the highlighted tag (the app asks, then writes)."""
+
+        action: str  # "rename" | "delete"
+        tag: str
 
     @dataclass
     class Chosen(Message):
@@ -116,6 +125,13 @@ class Sidebar(OptionList):
     def on_resize(self, event: events.Resize) -> None:
         if self._shown is not None:
             self.show_counts(*self._shown)
+
+    def action_tag(self, action: str) -> None:
+        option = self.highlighted_option
+        if option is None or not (option.id or "").startswith("tag:"):
+            self.notify("Highlight a tag (under Tags) to rename or delete it.", timeout=3)
+            return
+        self.post_message(self.TagAction(action, option.id[4:]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

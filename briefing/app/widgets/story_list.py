@@ -245,11 +245,23 @@ class StoryList(ScrollView, can_focus=True):
         self._window = window
         self._window_start = 0
         self._update_size()
-        position = self.store.position_of(story_filter, keep) if keep else None
-        line = position if position is not None and position < count else 0
+        line = self._kept_line(story_filter, keep, count)
         height = max(self.scrollable_content_region.height, 1)
         self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
         self.cursor = line
+
+    def _kept_line(self, story_filter: StoryFilter, keep: str | None, count: int) -> int:
+        """Where story `keep` sits in the new selection, else 0.  Looked up in the rows just read first;
+        a search starts at its first hit, so only a plain filter pays for a position query."""
+        if keep is None:
+            return 0
+        for i, story in enumerate(self._window):
+            if story.id == keep:
+                return i
+        if story_filter.query.strip():
+            return 0
+        position = self.store.position_of(story_filter, keep)
+        return position if position is not None and position < count else 0
 
     def go_to(self, story_id: str) -> bool:
         """Put the cursor on a story of this list; False if the list does not show it."""

@@ -1,0 +1,108 @@
+"""Short stories written for these tests in English, Russian, Azerbaijani and Armenian, in the style of the
+outlets briefing reads (defence-ministry statements, wire copy, regional news, sport and business pages).
+
+Each is (language, title, summary, kept): `kept` is what the fetch-side relevance filter must do with it.
+The negative cases are the ones a keyword filter gets wrong: the football club Qarabağ (ФК «Карабах»,
+Ղարաբաղ ՖԱ), gas and oil business, culture in Yerevan or Shusha, and other countries' wars that mention
+Karabakh in passing.  The positive cases include the same topics when the conflict is in them (a gas cut to
+Karabakh, a festival story naming a clash).
+"""
+
+from __future__ import annotations
+
+STORIES: list[tuple[str, str, str, bool]] = [
+    # --- English ---------------------------------------------------------------------------------------
+    ("en", "Azerbaijani soldier wounded by Armenian sniper fire, Baku says",
+     "The Defence Ministry of Azerbaijan said a serviceman was wounded near Kalbajar on Tuesday.", True),
+    ("en", "Qarabag FK stun Benfica in Lisbon",
+     "The Aghdam club came from 0-2 down to win 3-2 in the Champions League on Wednesday.", False),
+    ("en", "SOCAR raises gas exports to Europe",
+     "Azerbaijan's state oil company shipped 12 bcm through the Southern Gas Corridor this year.", False),
+    ("en", "Baku Jazz Festival opens with a record programme",
+     "Musicians from 20 countries will play in the Azerbaijani capital over ten days.", False),
+    ("en", "Drone strikes on Kyiv: Ukraine's air defence downs 40 drones",
+     "Officials in Kyiv and Kharkiv compared the swarm tactics to the 2020 Karabakh war.", False),
+    ("en", "Pashinyan and Aliyev to meet in Washington",
+     "The leaders are expected to initial the text agreed by their foreign ministers.", True),
+    ("en", "Mine blast injures two deminers in Fuzuli", "ANAMA said the explosion happened on Monday.", True),
+    ("en", "Shelling damages gas pipeline in Tavush",
+     "Two soldiers were wounded and the gas pipeline to three villages was hit when they came under fire.", True),
+    # --- Russian ---------------------------------------------------------------------------------------
+    ("ru", "Минобороны Армении: в результате обстрела ранен военнослужащий",
+     "Около 14:20 подразделения ВС Азербайджана открыли огонь по армянским позициям в восточной части "
+     "границы. Ранен один военнослужащий, его жизни ничего не угрожает.", True),
+    ("ru", "В Кельбаджарском районе подорвался на мине сотрудник ANAMA",
+     "Сотрудник Агентства по разминированию получил ранения при взрыве противотанковой мины.", True),
+    ("ru", "Пашинян и Алиев обсудили в Абу-Даби текст мирного договора",
+     "Стороны договорились продолжить переговоры на уровне министров иностранных дел.", True),
+    ("ru", "В Ханкенди вернулись первые переселенцы",
+     "Двадцать семей бывших вынужденных переселенцев получили ключи от новых квартир.", True),
+    ("ru", "Жители Сотка пожаловались на ночную стрельбу",
+     "По словам сельчан, стрельба продолжалась около часа.", True),
+    ("ru", "Баку прекратил подачу газа в Карабах",
+     "В Степанакерте отключено отопление: подача газа прекращена второй раз за месяц.", True),
+    ("ru", "Армения заморозила участие в ОДКБ",
+     "Премьер-министр заявил, что решение принято из-за позиции союзников.", True),
+    ("ru", "ФК «Карабах» сыграет с «Аяксом» в Лиге чемпионов",
+     "Агдамский клуб примет соперника в Баку в среду.", False),
+    ("ru", "«Карабах» обыграл «Гент» со счетом 2:1",
+     "Победный гол на последних минутах забил нападающий агдамцев.", False),
+    ("ru", "Взрывной нападающий «Карабаха» оформил дубль",
+     "Агдамцы обыграли «Фенербахче» 3:1 и вышли на второе место в группе.", False),
+    ("ru", "SOCAR увеличила экспорт азербайджанской нефти через Джейхан",
+     "Поставки нефти по трубопроводу Баку–Тбилиси–Джейхан выросли на 4%.", False),
+    ("ru", "«Газпром» повысит цену газа для Армении",
+     "Цена на границе составит 165 долларов за тысячу кубометров.", False),
+    ("ru", "В Ереване открылся кинофестиваль «Абрикос»",
+     "Фестиваль продлится неделю, в программе 120 фильмов.", False),
+    ("ru", "Удары беспилотников по Киеву: эксперты сравнивают тактику с Карабахом",
+     "Украинские ПВО сбили 40 дронов над Киевом и Харьковом; военные вспоминают войну в Карабахе.", False),
+    # --- Azerbaijani ------------------------------------------------------------------------------------
+    ("az", "Müdafiə Nazirliyi: Ermənistan silahlı qüvvələri Kəlbəcər istiqamətində mövqelərimizi atəşə tutub",
+     "Ermənistan silahlı qüvvələrinin bölmələri Basarkeçər rayonu istiqamətindən Kəlbəcər rayonunda "
+     "yerləşən mövqelərimizi atəşə tutub.", True),
+    ("az", "Laçın rayonunda mina partlayışı nəticəsində mülki şəxs yaralanıb",
+     "Hadisə bazar ertəsi Laçın şəhəri yaxınlığında baş verib.", True),
+    ("az", "Bayramov və Mirzoyan sülh sazişinin mətnini müzakirə ediblər",
+     "Nazirlər danışıqları davam etdirmək barədə razılığa gəliblər.", True),
+    ("az", "Xankəndiyə keçmiş məcburi köçkünlərin yeni köçü yola salınıb",
+     "Köç karvanında 25 ailə var.", True),
+    ("az", "Dövlət Sərhəd Xidməti: Naxçıvanda sərhədi pozan şəxs saxlanılıb",
+     "Şəxs barəsində araşdırma aparılır.", True),
+    ("az", "Qarabağ FK Çempionlar Liqasında \"Ayaks\"la qarşılaşacaq",
+     "Ağdam klubu rəqibini çərşənbə günü Bakıda qəbul edəcək.", False),
+    ("az", "\"Qarabağ\" \"Benfika\"nı 3:2 hesabı ilə məğlub edib",
+     "Ağdam təmsilçisi Lissabonda möhtəşəm qələbə qazanıb.", False),
+    ("az", "Qarabağ hücumlarını davam etdirərək \"Neftçi\"yə üç qol vurub",
+     "Ağdam klubu Premyer Liqada liderliyini möhkəmləndirib.", False),
+    ("az", "SOCAR Avropaya qaz ixracını 5 faiz artırıb",
+     "Azərbaycan bu il Cənub Qaz Dəhlizi ilə Avropaya 12 milyard kubmetr qaz ixrac edib.", False),
+    ("az", "Şuşada \"Xarıbülbül\" musiqi festivalı başlayıb",
+     "Festivalda 15 ölkədən sənətçilər çıxış edəcək.", False),
+    ("az", "Ukraynanın Xarkov şəhərinə raket zərbəsi: 12 nəfər həlak olub",
+     "Ukrayna rəsmiləri bildirib ki, Azərbaycan humanitar yardım göndərib.", False),
+    # --- Armenian ---------------------------------------------------------------------------------------
+    ("hy", "ՀՀ ՊՆ. ադրբեջանական կողմը կրակ է բացել Սոթքի ուղղությամբ",
+     "Դեկտեմբերի 6-ին, ժամը 14:20-ի սահմաններում, Ադրբեջանի զինված ուժերի ստորաբաժանումները կրակ են "
+     "բացել հայկական մարտական դիրքերի ուղղությամբ։ Վիրավորվել է մեկ զինծառայող։", True),
+    ("hy", "Ջերմուկում ականի պայթյունից վիրավորվել է քաղաքացիական անձ",
+     "Դեպքը տեղի է ունեցել երկուշաբթի օրը։", True),
+    ("hy", "Միրզոյանը և Բայրամովը քննարկել են խաղաղության պայմանագրի տեքստը",
+     "Նախարարները պայմանավորվել են շարունակել բանակցությունները։", True),
+    ("hy", "Արցախից բռնի տեղահանված ընտանիքները բնակարան կստանան",
+     "Ծրագրից կօգտվեն 500 ընտանիք։", True),
+    ("hy", "Տավուշի սահմանամերձ գյուղերում սահմանազատման աշխատանքներ են մեկնարկել",
+     "Աշխատանքներին մասնակցում են երկու երկրների հանձնաժողովները։", True),
+    ("hy", "«Ղարաբաղ» ՖԱ-ն Չեմպիոնների լիգայում կմրցի «Այաքսի» հետ",
+     "Աղդամի ակումբը մրցակցին կընդունի չորեքշաբթի։", False),
+    ("hy", "Հայաստանի հավաքականը 0:3 հաշվով պարտվեց Պորտուգալիային",
+     "Խաղը կայացավ Երևանի Հանրապետական մարզադաշտում։", False),
+    ("hy", "«Ղարաբաղը» հաղթեց «Ֆեներբահչեին»՝ վերջին րոպեի կրակոցով",
+     "Աղդամի ակումբը Եվրոպայի լիգայում հաղթեց 2:1 հաշվով, որոշիչ գոլը խփվեց 90-րդ րոպեին։", False),
+    ("hy", "«Գազպրոմ Արմենիան» բարձրացնում է գազի սակագինը",
+     "Հայաստանում բնական գազի սակագինը բնակչության համար կբարձրանա 10 տոկոսով։", False),
+    ("hy", "Երևանում բացվել է «Ոսկե ծիրան» կինոփառատոնը",
+     "Փառատոնի ծրագրում ներառված է 120 ֆիլմ։", False),
+    ("hy", "Ուկրաինայի Խարկովում հրթիռային հարվածից զոհվել է 12 մարդ",
+     "Ուկրաինայի իշխանությունների փոխանցմամբ՝ Հայաստանի ԱԳՆ-ն ցավակցություն է հայտնել։", False),
+]
