@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-Origin = Literal["armenia", "azerbaijan", "russia", "international"]
 ORIGINS: tuple[str, ...] = ("armenia", "azerbaijan", "russia", "international")
 ORIGIN_LABELS: dict[str, str] = {
     "armenia": "Armenia",
@@ -180,7 +179,7 @@ class Claim:
     incident_id: str = ""
     # Store bookkeeping.
     id: int | None = None
-    status: Literal["machine", "confirmed", "rejected", "edited", "manual"] = "machine"
+    status: Literal["machine", "confirmed", "rejected", "edited"] = "machine"
 
 
 @dataclass(slots=True)

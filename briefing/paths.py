@@ -9,7 +9,6 @@ platform's per-user directories (platformdirs).
 from __future__ import annotations
 
 import os
-import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -64,14 +63,3 @@ def state_path() -> Path:
     """The reader's place and theme between runs (platformdirs' state directory, not the config)."""
     return user_state_path(APP_NAME, appauthor=False) / "state.json"
 
-
-def exports_dir() -> Path:
-    path = data_dir() / "digests"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def copy_default_config(dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with resources.as_file(resources.files("briefing.data").joinpath("feeds.toml")) as src:
-        shutil.copyfile(src, dest)

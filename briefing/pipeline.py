@@ -13,9 +13,9 @@ through `service.py` (fetch, watch, demo, the app) or `rebuild`/`process_pending
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from .clusters import WINDOW as CLUSTER_WINDOW
 from .clusters import cluster_stories
@@ -57,19 +57,22 @@ def extract(store: Store, story_ids: list[str]) -> tuple[dict[str, list[Claim]],
             if when is None:
                 found[story.id] = []
                 continue
-            claims = extract_claims(story.title, story.summary or story.content, when, story.feed)
-            for claim in claims:
-                claim.story_id = story.id
-                dates.append(claim.event_date)
+            claims = [replace(c, story_id=story.id)
+                      for c in extract_claims(story.title, story.summary or story.content, when, story.feed)]
+            dates.extend(c.event_date for c in claims)
             found[story.id] = claims
     return found, dates
 
 
 def regroup(store: Store, start: date, end: date) -> int:
-    """Recompute incident groups for every claim (machine or manual) in [start, end]."""
+    """Recompute incident groups for every claim in [start, end].
+
+    The grouper sets each claim's incident on the records it is given, so it is given
+    copies: the claims read from the store stay as they were read.
+    """
     claims = store.claims_between(start, end, include_rejected=True)
     times = store.story_times(sorted({c.story_id for c in claims}))
-    incidents = group_incidents([(c, times.get(c.story_id)) for c in claims])
+    incidents = group_incidents([(replace(c), times.get(c.story_id)) for c in claims])
     store.save_incidents(incidents)
     return len(incidents)
 

@@ -1,8 +1,12 @@
-"""Which incidents count, and the tally built from them: one rule for the panel, the screen and the digest.
+"""The incident and tally policy: one rule for the store, the panel, the screen and the digest.
 
-Pure functions over `Incident` records (corrections already applied by the
-store), so the tally panel's "7 incidents", the incidents screen's header and
-the digest's headline are computed by the same code and cannot disagree.
+Pure functions over records.  The store reads claims, the reader's corrections,
+incident rows and story times, and hands them here: `corrected` says what a
+correction does to a claim, `assemble_incidents` how claims make the incidents a
+reader sees, and `build_tally` how those are counted.  So the tally panel's
+"7 incidents", the incidents screen's header and the digest's headline are
+computed by the same code and cannot disagree.  Nothing here changes a record it
+is given: a corrected claim or an assembled incident is a new one.
 
 An incident counts once.  It is *non-combat* (kept apart) when its kind is a
 landmine or another non-combat death; it does not count at all when every
@@ -13,7 +17,9 @@ not a ceasefire violation) or when the reader rejected every claim.
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Literal
 
 from .models import NON_COMBAT_KINDS, Claim, Incident, SideFigures, Tally
@@ -28,6 +34,61 @@ _DENIAL = re.compile(
     r"does not correspond to reality|not true)\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """The reader's decision about one claim, keyed by (story, claimant, side) so it outlives re-extraction."""
+
+    action: Literal["confirmed", "rejected", "edited"]
+    killed: int | None = None
+    wounded: int | None = None
+
+
+def corrected(claim: Claim, correction: Correction | None, not_incident: bool) -> Claim:
+    """The claim as the reader left it (a new record; the machine's is untouched).
+
+    An edit replaces the figures it gives and drops the range tops (the reader gave
+    one figure); a story the reader marked "not an incident" contributes no claims.
+    """
+    if correction is not None and correction.action == "edited":
+        claim = replace(
+            claim, status="edited",
+            killed=claim.killed if correction.killed is None else correction.killed,
+            wounded=claim.wounded if correction.wounded is None else correction.wounded,
+            killed_high=None, wounded_high=None,
+        )
+    elif correction is not None:
+        claim = replace(claim, status=correction.action)
+    return replace(claim, status="rejected") if not_incident else claim
+
+
+def assemble_incidents(
+    claims: list[Claim], stored: dict[str, Incident], times: dict[str, datetime]
+) -> list[Incident]:
+    """Claims (corrections applied) gathered into the incidents a reader sees, each claim once.
+
+    `stored` holds the grouper's incident rows by id (without claims); a claim not yet
+    grouped is an incident of its own story.  Within an incident claims run oldest
+    story first (by `times`), the order `build_tally` relies on for "the latest
+    figure replaces the earlier one".
+    """
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        grouped[c.incident_id or f"story:{c.story_id}"].append(c)
+    incidents: list[Incident] = []
+    for key, members in grouped.items():
+        members.sort(key=lambda c: (times.get(c.story_id) or datetime.min).isoformat())
+        row = stored.get(key)
+        if row is not None:
+            incidents.append(replace(row, claims=members))
+            continue
+        first = members[0]
+        incidents.append(Incident(
+            id=key, event_date=first.event_date, locations=sorted({p for c in members for p in c.locations}),
+            event_type=first.event_type, kind=first.kind, claims=members,
+        ))
+    return incidents
 
 
 def has_figures(claim: Claim) -> bool:

@@ -162,7 +162,6 @@ def claim_status(claim: Claim) -> str:
     return {
         "confirmed": "confirmed by the reader",
         "edited": "figures corrected by the reader",
-        "manual": "added by the reader",
     }.get(claim.status, "")
 
 

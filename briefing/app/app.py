@@ -44,7 +44,8 @@ from .screens.tag_picker import TagPicker
 from .widgets.reader import Reader
 from .widgets.sidebar import Choice, Sidebar
 from .widgets.status_line import StatusLine
-from .widgets.story_list import StoryList, plain
+from .text import plain
+from .widgets.story_list import StoryList
 from .widgets.tally_panel import TallyPanel
 from .state import Place, load_state, save_state
 from .workers import start_resource_tracker

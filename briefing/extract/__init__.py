@@ -6,7 +6,6 @@ Public API (no database, no network):
 * `extract_claims(title, summary, published, source="")` - casualty claims of one story,
   following the labelling rules of shared/corpus/README.md.
 * `group_incidents(items)` - assign `incident_id` across stories and outlets.
-* `latest_claims(incident)` - the latest claim per (claimant, side affected).
 * `corpus_view(stories)` - what `briefing extract FILE.jsonl` prints: the corpus schema, incident
   ids across the stories, vague figures left out.
 * `read_story(...)` - every stage's result for one story (`briefing extract --explain`).
@@ -22,7 +21,7 @@ from typing import Any
 from ..language import detect_language
 from ..models import Claim, Incident
 from .claims import StoryReading, read_story
-from .incidents import group_incidents, latest_claims
+from .incidents import group_incidents
 from .lexicon import load
 from .relevance import is_relevant_text
 
@@ -36,7 +35,6 @@ __all__ = [
     "extract_claims",
     "group_incidents",
     "is_relevant",
-    "latest_claims",
     "read_story",
 ]
 

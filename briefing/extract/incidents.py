@@ -318,20 +318,3 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.stories.add(story)
     return [incident for incident, _ in incidents]
 
-
-def latest_claims(incident: Incident, published: dict[str, datetime] | None = None) -> list[Claim]:
-    """The latest claim per (claimant, side affected): a revision replaces, never adds.
-
-    Order is by story publication time when `published` (story_id -> time) is given, else by
-    the order claims were added to the incident (group_incidents adds them in publication
-    order).  README rule 3: "Across stories the later figure replaces the earlier one".
-    """
-    latest: dict[tuple[str, str], tuple[int, Claim]] = {}
-    for position, claim in enumerate(incident.claims):
-        when = position
-        if published is not None and claim.story_id in published:
-            when = int(published[claim.story_id].timestamp() * 1000) * 10000 + position
-        key = (claim.claimant, claim.side_affected)
-        if key not in latest or when >= latest[key][0]:
-            latest[key] = (when, claim)
-    return [claim for _, claim in sorted(latest.values(), key=lambda pair: pair[0])]

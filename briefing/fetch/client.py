@@ -20,7 +20,6 @@ import ipaddress
 import os
 import random
 import re
-import time
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -412,6 +411,3 @@ def _reason(error: BaseException) -> str:
     text = str(error) or type(error).__name__
     return _ERRNO.sub("", text.splitlines()[0] if text else text)
 
-
-def elapsed_since(start: float) -> float:
-    return round(time.perf_counter() - start, 3)

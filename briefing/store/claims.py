@@ -1,19 +1,20 @@
-"""Claims, incidents, the reader's corrections, and the tally built from them.
+"""Claims, incidents and the reader's corrections: storing them and reading them back.
 
 Machine claims are replaced wholesale whenever a story is re-extracted; the
 reader's corrections live in their own tables, keyed by (story, claimant, side),
 and are laid over the machine's output whenever claims are read. So
-`briefing extract --rebuild` can never undo what a person decided.
+`briefing extract --rebuild` can never undo what a person decided.  What a
+correction does, how claims make incidents and how they are counted is the
+domain's rule (`briefing.tally`); this module only reads what it needs.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 from ..models import Claim, Incident, Tally
-from ..tally import build_tally
+from ..tally import Correction, assemble_incidents, build_tally, corrected
 from .db import Database, from_text, to_text, utc_now
 
 
@@ -43,7 +44,6 @@ def _row_to_claim(r) -> Claim:
         kind=r["kind"],
         evidence=r["evidence"],
         vague=bool(r["vague"]),
-        status="manual" if r["origin"] == "manual" else "machine",
     )
 
 
@@ -118,14 +118,6 @@ class ClaimsMixin(Database):
                 (story_id, claimant, side_affected, action, killed, wounded, to_text(utc_now())),
             )
 
-    def add_manual_claim(self, claim: Claim) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                _INSERT_CLAIM,
-                self._claim_row(claim, claim.story_id, "manual"),
-            )
-            conn.execute("UPDATE stories SET has_incident=1 WHERE id=?", (claim.story_id,))
-
     def mark_story_incident(self, story_id: str, is_incident: bool) -> None:
         """The reader's word on whether a story reports an incident, kept across re-extraction."""
         with self.transaction() as conn:
@@ -155,60 +147,30 @@ class ClaimsMixin(Database):
         return self._apply_corrections([_row_to_claim(r) for r in rows], include_rejected)
 
     def _apply_corrections(self, claims: list[Claim], include_rejected: bool) -> list[Claim]:
-        if not claims:
-            return claims
+        """The claims with the reader's corrections and "not an incident" marks laid over (`tally.corrected`)."""
         story_ids = sorted({c.story_id for c in claims})
-        corrections: dict[tuple[str, str, str], tuple] = {}
-        for start in range(0, len(story_ids), 500):
-            chunk = story_ids[start : start + 500]
-            for r in self.conn.execute(
+        corrections = {
+            (r[0], r[1], r[2]): Correction(r[3], r[4], r[5])
+            for r in self.rows_for_ids(
                 "SELECT story_id, claimant, side_affected, action, killed, wounded FROM claim_corrections"
-                f" WHERE story_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ):
-                corrections[(r[0], r[1], r[2])] = (r[3], r[4], r[5])
-        # A story the reader marked "not an incident" contributes no claims to the tally.
-        not_incidents: set[str] = set()
-        for start in range(0, len(story_ids), 500):
-            chunk = story_ids[start : start + 500]
-            not_incidents.update(
-                r[0] for r in self.conn.execute(
-                    "SELECT story_id FROM story_marks WHERE is_incident = 0"
-                    f" AND story_id IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                )
+                " WHERE story_id IN ({ids})", story_ids,
             )
-        out: list[Claim] = []
-        for c in claims:
-            fix = corrections.get((c.story_id, c.claimant, c.side_affected))
-            if c.status != "manual" and fix:
-                action, killed, wounded = fix
-                if action == "rejected":
-                    c.status = "rejected"
-                elif action == "edited":
-                    c.status = "edited"
-                    c.killed = killed if killed is not None else c.killed
-                    c.wounded = wounded if wounded is not None else c.wounded
-                    c.killed_high = c.wounded_high = None
-                else:
-                    c.status = "confirmed"
-            if c.story_id in not_incidents and c.status != "manual":
-                c.status = "rejected"
-            if c.status == "rejected" and not include_rejected:
-                continue
-            out.append(c)
-        return out
+        }
+        not_incidents = {
+            r[0] for r in self.rows_for_ids(
+                "SELECT story_id FROM story_marks WHERE is_incident = 0 AND story_id IN ({ids})", story_ids
+            )
+        }
+        out = [
+            corrected(c, corrections.get((c.story_id, c.claimant, c.side_affected)), c.story_id in not_incidents)
+            for c in claims
+        ]
+        return out if include_rejected else [c for c in out if c.status != "rejected"]
 
     def story_times(self, story_ids: list[str]) -> dict[str, datetime]:
         """Publication (else first-seen) time of each story: which claim is the later one."""
-        out: dict[str, datetime] = {}
-        for start in range(0, len(story_ids), 500):
-            chunk = story_ids[start : start + 500]
-            for r in self.conn.execute(
-                f"SELECT id, sort_time FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            ):
-                out[r[0]] = from_text(r[1])
-        return out
+        return {r[0]: from_text(r[1]) for r in self.rows_for_ids("SELECT id, sort_time FROM stories WHERE id IN ({ids})",
+                                                                   story_ids)}
 
     def incidents_between(self, start: date, end: date, include_rejected: bool = False) -> list[Incident]:
         """Incidents with every claim (corrections applied), newest first, read from one snapshot."""
@@ -217,34 +179,18 @@ class ClaimsMixin(Database):
 
     def _incidents_between(self, start: date, end: date, include_rejected: bool) -> list[Incident]:
         claims = self.claims_between(start, end, include_rejected)
-        rows = {
-            r["id"]: r
+        stored = {
+            r["id"]: Incident(
+                id=r["id"], event_date=date.fromisoformat(r["event_date"]), locations=json.loads(r["locations"]),
+                sector=r["sector"], event_type=r["event_type"], kind=r["kind"],
+            )
             for r in self.conn.execute(
                 "SELECT * FROM incidents WHERE event_date >= ? AND event_date <= ?",
                 (start.isoformat(), end.isoformat()),
             )
         }
-        grouped: dict[str, list[Claim]] = defaultdict(list)
-        for c in claims:
-            grouped[c.incident_id or f"story:{c.story_id}"].append(c)
         times = self.story_times(sorted({c.story_id for c in claims}))
-        incidents: list[Incident] = []
-        for key, members in grouped.items():
-            members.sort(key=lambda c: (times.get(c.story_id) or datetime.min.replace(tzinfo=None)).isoformat())
-            r = rows.get(key)
-            first = members[0]
-            incidents.append(
-                Incident(
-                    id=key,
-                    event_date=date.fromisoformat(r["event_date"]) if r else first.event_date,
-                    locations=json.loads(r["locations"]) if r else sorted({p for c in members for p in c.locations}),
-                    sector=r["sector"] if r else "",
-                    event_type=r["event_type"] if r else first.event_type,
-                    kind=r["kind"] if r else first.kind,
-                    claims=members,
-                )
-            )
-        incidents.extend(self._marked_incidents(start, end))
+        incidents = assemble_incidents(claims, stored, times) + self._marked_incidents(start, end)
         incidents.sort(key=lambda i: (i.event_date, i.id), reverse=True)
         return incidents
 
@@ -283,12 +229,3 @@ class ClaimsMixin(Database):
     def tally(self, start: date, end: date) -> Tally:
         """Incidents in [start, end] counted once, figures per (claimant, side): see `briefing.tally`."""
         return build_tally(self.incidents_between(start, end), start, end)
-
-    def stories_without_claims_since(self, since: datetime) -> list[str]:
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM stories WHERE first_seen >= ? AND id NOT IN (SELECT story_id FROM claims)",
-                (to_text(since),),
-            )
-        ]

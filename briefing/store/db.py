@@ -12,11 +12,15 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import sqlite_utils
 
 from .schema import MIGRATIONS, SchemaError, migrate
+
+
+# Lists of ids go to SQLite this many at a time: older SQLite builds allow 999 parameters a statement.
+ID_CHUNK = 500
 
 
 class StoreError(Exception):
@@ -199,6 +203,13 @@ class Database:
         finally:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
+
+    def rows_for_ids(self, sql: str, ids: Sequence[str]) -> Iterator[sqlite3.Row]:
+        """The rows of `sql` for every id in `ids`, `ID_CHUNK` ids a statement; `sql` writes `{ids}` where
+        the parameter list goes (`... WHERE id IN ({ids})`).  Order holds within a chunk only."""
+        for start in range(0, len(ids), ID_CHUNK):
+            chunk = list(ids[start : start + ID_CHUNK])
+            yield from self.conn.execute(sql.format(ids=",".join("?" * len(chunk))), chunk)
 
     def integrity_problems(self) -> list[str]:
         """`PRAGMA integrity_check` as a list of problems; empty when the file is sound."""

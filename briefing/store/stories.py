@@ -138,12 +138,7 @@ class StoriesMixin(Database):
         with self.transaction() as conn:
             existing: dict[str, str] = {}
             ids = list(batch)
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                existing.update(
-                    conn.execute(f"SELECT id, content_hash FROM stories WHERE id IN ({marks})", chunk).fetchall()
-                )
+            existing.update(self.rows_for_ids("SELECT id, content_hash FROM stories WHERE id IN ({ids})", ids))
             inserts = []
             updates = []
             for sid, (story, digest) in batch.items():
@@ -309,14 +304,10 @@ class StoriesMixin(Database):
         if not wanted:
             return
         members: dict[str, list[str]] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            for cluster, sid in self.conn.execute(
-                f"SELECT cluster, id FROM stories WHERE cluster IN ({','.join('?' * len(chunk))})"
-                " ORDER BY sort_time DESC, id DESC",
-                chunk,
-            ):
-                members.setdefault(cluster, []).append(sid)
+        for cluster, sid in self.rows_for_ids(
+            "SELECT cluster, id FROM stories WHERE cluster IN ({ids}) ORDER BY sort_time DESC, id DESC", wanted
+        ):
+            members.setdefault(cluster, []).append(sid)
         for story, cluster in zip(stories, clusters):
             if cluster:
                 story.duplicate_ids = [sid for sid in members.get(cluster, []) if sid != story.id]
@@ -379,25 +370,9 @@ class StoriesMixin(Database):
         return [Story(id=r[0], feed=r[1], title=r[2], published=from_text(r[3])) for r in rows]
 
     def stories_by_ids(self, ids: list[str], full: bool = True) -> list[Story]:
-        out: list[Story] = []
         columns = _LIST_COLUMNS + (", s.summary, s.content, s.published_claimed" if full else "")
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self.conn.execute(
-                f"SELECT {columns} FROM stories s LEFT JOIN feeds f ON f.name = s.feed"
-                f" WHERE s.id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-            out.extend(_row_to_story(r, full=full) for r in rows)
-        return out
-
-    def cluster_members(self, cluster: str) -> list[Story]:
-        rows = self.conn.execute(
-            f"SELECT {_LIST_COLUMNS} FROM stories s LEFT JOIN feeds f ON f.name = s.feed"
-            " WHERE s.cluster = ? ORDER BY s.sort_time, s.id",
-            (cluster,),
-        ).fetchall()
-        return [_row_to_story(r) for r in rows]
+        sql = f"SELECT {columns} FROM stories s LEFT JOIN feeds f ON f.name = s.feed WHERE s.id IN ({{ids}})"
+        return [_row_to_story(r, full=full) for r in self.rows_for_ids(sql, ids)]
 
     def all_story_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM stories ORDER BY sort_time")]
@@ -407,14 +382,4 @@ class StoriesMixin(Database):
 
     def story_clusters(self, ids: list[str]) -> dict[str, str]:
         """Near-duplicate group of each of these stories that has one (the digest's "+N sources")."""
-        out: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            out.update(
-                self.conn.execute(
-                    "SELECT id, cluster FROM stories WHERE cluster IS NOT NULL"
-                    f" AND id IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                ).fetchall()
-            )
-        return out
+        return dict(self.rows_for_ids("SELECT id, cluster FROM stories WHERE cluster IS NOT NULL AND id IN ({ids})", ids))

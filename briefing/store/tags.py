@@ -101,6 +101,3 @@ class TagsMixin(Database):
             " GROUP BY t.name HAVING count(st.story_id) > 0 ORDER BY t.name COLLATE NOCASE"
         ).fetchall()
         return [TagCount(name, stories, unread) for name, stories, unread in rows]
-
-    def tagged_story_ids(self, tag: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT story_id FROM story_tags WHERE tag = ?", (tag,))]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from briefing.extract import extract_claims, group_incidents, latest_claims
+from briefing.extract import extract_claims, group_incidents
 from briefing.models import Claim
+from briefing.tally import build_tally
 
 TZ = timezone(timedelta(hours=4))
 
@@ -67,11 +68,11 @@ def test_revision_replaces_the_earlier_figure():
                         "its earlier toll.", first + timedelta(hours=6))
     )
     (incident,) = group_incidents(items)
-    kept = latest_claims(incident)
-    assert [(c.claimant, c.side_affected, c.killed) for c in kept] == [("Armenia", "Armenia", 4)]
+    tally = build_tally([incident], incident.event_date, incident.event_date)
+    assert [(f.claimant, f.side_affected, f.killed) for f in tally.figures] == [("Armenia", "Armenia", 4)]
 
 
-def test_latest_claims_keeps_one_per_claimant_and_side():
+def test_the_tally_keeps_one_figure_per_claimant_and_side():
     day = date(2024, 3, 8)
     claims = [
         Claim("Armenia", "Armenia", day, killed=2, story_id="s1"),
@@ -82,5 +83,5 @@ def test_latest_claims_keeps_one_per_claimant_and_side():
         claim.locations = ["Sotk"]
     when = datetime(2024, 3, 8, tzinfo=TZ)
     (incident,) = group_incidents([(c, when + timedelta(hours=i)) for i, c in enumerate(claims)])
-    kept = {(c.claimant, c.killed, c.wounded) for c in latest_claims(incident)}
-    assert kept == {("Armenia", 4, 0), ("Azerbaijan", 0, 3)}
+    tally = build_tally([incident], day, day)
+    assert {(f.claimant, f.killed, f.wounded) for f in tally.figures} == {("Armenia", 4, 0), ("Azerbaijan", 0, 3)}

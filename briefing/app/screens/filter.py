@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ...models import ORIGIN_LABELS, ORIGINS
 from ...store import StoryFilter
-from ..widgets.story_list import plain
+from ..text import plain
 
 
 def parse_day(text: str) -> date | None:

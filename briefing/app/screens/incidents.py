@@ -34,7 +34,8 @@ from textual.widgets.option_list import Option
 from ...models import Claim, Incident, Story
 from ...store import Store
 from ...tally import build_tally, standing
-from ...wording import claim_figures, claim_phrase, count_phrase, side_label
+from ..text import plain
+from ...wording import claim_phrase, count_phrase, side_label
 from .edit_figures import EditFiguresScreen
 
 # Days back from today (None: every incident stored) and how the title names the range.
@@ -51,7 +52,6 @@ STATUS_NOTES = {
     "confirmed": ("✓ confirmed", "green"),
     "edited": ("✎ corrected", "yellow"),
     "rejected": ("✗ rejected (c restores)", "red"),
-    "manual": ("added by you", "cyan"),
 }
 
 
@@ -60,11 +60,6 @@ STANDING_NOTES = {
     "denied": "only denials, not counted",
     "rejected": "every claim rejected, not counted (c restores)",
 }
-
-
-def plain(text: str) -> str:
-    """Feed text made safe to draw: control characters become spaces."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def incident_prompt(incident: Incident) -> Text:
@@ -320,16 +315,8 @@ class IncidentsScreen(Screen[None]):
         self.post_message(self.Corrected())
         self.notify(message, timeout=3, markup=False)
 
-    def _correctable_claim(self) -> Claim | None:
-        """The highlighted claim, if it is the machine's: a reader's own claim has nothing to correct."""
-        claim = self.selected_claim()
-        if claim is not None and claim.status == "manual":
-            self.notify("You added this claim yourself; there is no machine claim to correct.", timeout=3)
-            return None
-        return claim
-
     def action_correct(self, action: str) -> None:
-        claim = self._correctable_claim()
+        claim = self.selected_claim()
         if claim is None:
             return
         self.store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, action)
@@ -337,7 +324,7 @@ class IncidentsScreen(Screen[None]):
         self._changed(f"{verb}: {claim.claimant} says {claim_phrase(claim, self.current_incident())}")
 
     def action_edit(self) -> None:
-        claim = self._correctable_claim()
+        claim = self.selected_claim()
         if claim is None:
             return
 

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..widgets.story_list import plain
+from ..text import plain
 
 
 class TagPicker(ModalScreen[str | None]):

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...models import ORIGIN_LABELS, Story
-from .story_list import plain
+from ..text import plain
 
 PLACEHOLDER = "Select a story and press Enter to read it."
 

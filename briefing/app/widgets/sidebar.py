@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from ... import health
 from ...models import ORIGIN_LABELS, ORIGINS, Feed
 from ...store import TagCount
-from .story_list import plain, shorten
+from ..text import plain, shorten
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from .story_list import plain
+from ..text import plain
 
 
 class StatusLine(Static):

@@ -35,6 +35,8 @@ from textual.strip import Strip
 
 from ...models import Story
 from ...store import SearchError, Store, StoryFilter
+from ..screens.tag_picker import TagPicker
+from ..text import fit, plain
 
 WINDOW = 400  # rows kept in memory around the cursor
 MARGIN = 100  # refill the window when the cursor gets this close to its edge
@@ -42,23 +44,6 @@ TIME_WIDTH = 6
 # The source column narrows on small terminals so the title keeps most of the row.
 SOURCE_WIDTHS = ((110, 20), (70, 14), (0, 10))  # (list width at least, source column)
 TITLE_ROOM = 24  # cells a title keeps before chips and "+N sources" are given room
-
-
-def plain(text: str) -> str:
-    """Feed text made safe to draw: control characters (escape sequences) become spaces."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` if it fits in `width` cells, else cut with `…` (never padded)."""
-    if cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - 1).rstrip() + "…" if width > 0 else ""
-
-
-def fit(text: str, width: int) -> str:
-    """`text` padded or cut to exactly `width` cells, a cut shown with `…`."""
-    return set_cell_size(shorten(text, width), max(width, 0))
 
 
 def source_width(list_width: int) -> int:
@@ -499,8 +484,6 @@ class StoryList(ScrollView, can_focus=True):
         self._changed(story.id)
 
     def action_tag(self) -> None:
-        from ..screens.tag_picker import TagPicker
-
         story = self.current
         if story is None:
             return
