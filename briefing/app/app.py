@@ -32,7 +32,9 @@ from ..models import ORIGIN_LABELS, Feed, FetchOutcome
 from ..store import SearchError, Store, StoryFilter, utc_now
 from .commands import BriefingCommands
 from .keys import KeyedBinding, binding_ids, effective_bindings, refused_remaps
-from .messages import DigestWritten, ExportWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished
+from .messages import (
+    CountsRead, DigestWritten, ExportWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished, TalliesRead,
+)
 from .screens.confirm import ConfirmScreen
 from .screens.edit_figures import EditFiguresScreen
 from .screens.filter import FilterScreen
@@ -105,6 +107,8 @@ class BriefingApp(App[None]):
         self._fetch_done = 0
         self._fetch_failed: list[FetchOutcome] = []
         self._counts_timer: Any = None
+        self._reads = 0  # numbers the background reads, so a late older one never replaces a newer one
+        self._counts_seq = self._tally_seq = 0
         self._state = load_state(paths.state_path())
         if self._state.theme in self.available_themes:
             self.theme = self._state.theme
@@ -223,9 +227,23 @@ class BriefingApp(App[None]):
         self.refresh_tally()
 
     def refresh_counts(self) -> None:
+        """Re-count the sidebar in a worker: the GROUP BY over every story never runs on the UI thread."""
         if not self.sidebar.is_attached:  # a late timer while the app shuts down
             return
-        self.sidebar.show_counts(self.config.feeds, self.store.feed_states(), self.store.tag_counts())
+        self._reads += 1
+        self.counts_worker(self._reads)
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def counts_worker(self, seq: int) -> None:
+        with Store(self.db_path) as store, store.snapshot():
+            states, tags = store.feed_states(), store.tag_counts()
+        self.post_message(CountsRead(seq, states, tags))
+
+    def on_counts_read(self, message: CountsRead) -> None:
+        if message.seq < self._counts_seq or not self.sidebar.is_attached:
+            return  # an older count finished after a newer one
+        self._counts_seq = message.seq
+        self.sidebar.show_counts(self.config.feeds, message.states, message.tags)
 
     def _refresh_counts_soon(self) -> None:
         """Batch the sidebar re-count: holding `m` must not run a GROUP BY per keypress."""
@@ -234,12 +252,23 @@ class BriefingApp(App[None]):
         self._counts_timer = self.set_timer(COUNTS_DELAY, self.refresh_counts)
 
     def refresh_tally(self) -> None:
+        """Re-read the three tallies in a worker (never on the UI thread)."""
         if not self.tally.is_attached:  # a late message while the app shuts down
             return
-        today = self.now().astimezone().date()
-        with self.store.snapshot():  # three tallies of one state of the database, never of two
-            today_t, week, month = [self.store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS]
-        self.tally.set_tallies(today_t, week, month)
+        self._reads += 1
+        self.tally_worker(self._reads, self.now().astimezone().date())
+
+    @work(thread=True, exclusive=True, group="tally", exit_on_error=False)
+    def tally_worker(self, seq: int, today: Any) -> None:
+        with Store(self.db_path) as store, store.snapshot():  # three tallies of one state of the database
+            today_t, week, month = [store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS]
+        self.post_message(TalliesRead(seq, today_t, week, month))
+
+    def on_tallies_read(self, message: TalliesRead) -> None:
+        if message.seq < self._tally_seq or not self.tally.is_attached:
+            return
+        self._tally_seq = message.seq
+        self.tally.set_tallies(message.today, message.week, message.month)
 
     def describe_filter(self, f: StoryFilter) -> str:
         parts: list[str] = []
@@ -654,7 +683,8 @@ class BriefingApp(App[None]):
         worker = event.worker
         if event.state == WorkerState.ERROR:
             what = {"fetch": "Fetching", "process": "Processing new stories", "digest": "Digest export",
-                     "export": "Exporting incidents"}.get(
+                     "export": "Exporting incidents",
+                     "counts": "Counting unread stories", "tally": "Reading the incident tally"}.get(
                 worker.group, worker.name or "A background task"
             )
             self.notify(f"{what} failed: {worker.error}", title="Error", severity="error", markup=False,

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..models import FetchOutcome
+from ..models import Feed, FetchOutcome, Tally
+from ..store import TagCount
 
 
 @dataclass
@@ -57,3 +58,22 @@ class ExportWritten(Message):
 
     path: str
     rows: int
+
+
+@dataclass
+class CountsRead(Message):
+    """Fresh sidebar counts, read off the UI thread; `seq` orders reads started one after another."""
+
+    seq: int
+    states: dict[str, Feed]
+    tags: list[TagCount]
+
+
+@dataclass
+class TalliesRead(Message):
+    """Fresh tallies for today, 7 days and 30 days, read off the UI thread."""
+
+    seq: int
+    today: Tally
+    week: Tally
+    month: Tally

@@ -45,9 +45,8 @@ def toasts_now(app: App) -> list[str]:
 
 
 async def toasts(pilot: Pilot) -> list[str]:
-    """The toasts on screen once pending messages are handled."""
-    await pilot.pause()
-    await pilot.pause()
+    """The toasts on screen once pending messages (and background reads) are handled."""
+    await settle(pilot)
     return toasts_now(pilot.app)
 
 
@@ -59,3 +58,11 @@ async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float =
             raise AssertionError("condition not met before the deadline")
         await pilot.pause(0.02)
         await asyncio.sleep(0)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let background reads (sidebar counts, tallies) finish and their results reach the screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()

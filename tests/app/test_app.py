@@ -27,7 +27,7 @@ from briefing.models import Claim, Feed, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
-from .helpers import region_text, screen_text, toasts, toasts_now, wait_for
+from .helpers import region_text, screen_text, settle, toasts, toasts_now, wait_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `feedserver` imports from any test dir
 from feedserver import FeedServer, Reply, rss, xml_reply  # noqa: E402
@@ -55,7 +55,7 @@ def db_story(path: Path, story_id: str) -> Story:
 async def test_first_screen_lists_sources_stories_and_status(sample_db):
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # the sidebar's counts are read in a worker
         text = screen_text(app)
         first = newest(sample_db[1])
         assert first.title[:30] in text

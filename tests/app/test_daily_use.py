@@ -19,7 +19,7 @@ from briefing.models import Claim, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
-from .helpers import screen_text, toasts, wait_for
+from .helpers import settle, screen_text, toasts, wait_for
 
 SIZE = (120, 36)
 
@@ -49,12 +49,12 @@ async def test_unread_counts_reach_zero_with_the_near_duplicates_behind_a_row(sa
     tass, news = add_pair(path)
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert "All stories 67" in screen_text(app)  # 68 stories, 67 rows
         tass_before = sidebar_line(app, "TASS")
         await pilot.press("enter")  # the News.am lead, "+1 source"
         app.refresh_counts()
-        await pilot.pause()
+        await settle(pilot)
         assert "All stories 66" in screen_text(app)
         with Store(path) as store:
             assert store.get_story(tass).read and store.get_story(news).read
@@ -260,14 +260,14 @@ async def test_b_hides_the_sidebar_and_the_footer_keeps_incidents_and_quit_at_80
         assert "i Incidents" in footer and "q Quit" in footer
         assert "All stories 66" not in screen_text(app)  # 80 columns: one pane, the list
         await pilot.press("b")
-        await pilot.pause()
+        await settle(pilot)
         assert "All stories 66" in screen_text(app)
         await pilot.press("b")
         await pilot.pause()
         assert "All stories 66" not in screen_text(app)
     wide = make_app(sample_db)
     async with wide.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert "All stories 66" in screen_text(wide)
         await pilot.press("b")
         await pilot.pause()
@@ -289,7 +289,7 @@ async def test_one_pane_below_90_columns_story_and_sources_take_the_screen(sampl
         await pilot.pause()
         assert isinstance(app.focused, StoryList)
         await pilot.press("b")
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         assert "All stories 65" in text and "Incidents per day" in text
 
@@ -309,7 +309,7 @@ async def test_tags_can_be_renamed_and_deleted_from_the_sidebar(sample_db):
     async with app.run_test(notifications=True, size=SIZE) as pilot:
         await pilot.press("t", *"ceasfire", "enter", "j", "t", *"ceasfire", "enter")
         app.refresh_counts()
-        await pilot.pause()
+        await settle(pilot)
         app.sidebar.focus()
         app.sidebar.highlighted = app.sidebar.get_option_index("tag:ceasfire")
         await pilot.press("R")
@@ -319,7 +319,7 @@ async def test_tags_can_be_renamed_and_deleted_from_the_sidebar(sample_db):
             assert [(t.name, t.stories) for t in store.tag_counts()] == [("ceasefire", 2)]
         assert any("Renamed tag “ceasfire” to “ceasefire”" in t for t in await toasts(pilot))
         app.refresh_counts()
-        await pilot.pause()
+        await settle(pilot)
         app.sidebar.focus()
         app.sidebar.highlighted = app.sidebar.get_option_index("tag:ceasefire")
         await pilot.press("D", "y")
@@ -328,5 +328,5 @@ async def test_tags_can_be_renamed_and_deleted_from_the_sidebar(sample_db):
             assert store.tag_counts() == []
         app.refresh_counts()
         app.clear_notifications()
-        await pilot.pause()
+        await settle(pilot)
         assert "ceasefire" not in screen_text(app)

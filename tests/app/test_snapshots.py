@@ -8,6 +8,7 @@ from __future__ import annotations
 from briefing.app import BriefingApp
 
 from .conftest import NOW
+from .helpers import settle
 
 
 def test_main_screen_80x24(sample_db, snap_compare):
@@ -25,7 +26,7 @@ def test_main_screen_160x48_with_story_open(sample_db, snap_compare):
         # Settle what would otherwise depend on timing: the batched sidebar re-count and the toast.
         app.refresh_counts()
         app.clear_notifications()
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, run_before=open_star_and_tag, terminal_size=(160, 48))
 
@@ -43,7 +44,7 @@ def test_60x20_story_open_then_sources_and_tally(sample_db, snap_compare):
     async def read_then_sidebar(pilot) -> None:
         await pilot.press("j", "enter", "escape", "b")
         app.refresh_counts()
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, run_before=read_then_sidebar, terminal_size=(60, 20))
 

@@ -126,6 +126,13 @@ class Sidebar(OptionList):
         if self._shown is not None:
             self.show_counts(*self._shown)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """R and D only where they apply (on a tag), so the footer lists them only there."""
+        if action == "tag":
+            option = self.highlighted_option
+            return option is not None and (option.id or "").startswith("tag:")
+        return True
+
     def action_tag(self, action: str) -> None:
         option = self.highlighted_option
         if option is None or not (option.id or "").startswith("tag:"):
@@ -141,6 +148,7 @@ class Sidebar(OptionList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        self.refresh_bindings()
         option_id = event.option.id or ""
         if option_id.startswith("feed:"):
             feed = self.feeds.get(option_id[5:])
