@@ -79,11 +79,11 @@ def speakers(sentence: Sentence) -> list[Speaker]:
             continue  # "of the Azerbaijani army" names whose soldier, not who speaks
         if span.row.get("speaker_only"):
             after = any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= SPEAKER_WORDS
-                        and s.row.id != "according-to" and not _interrupted(sentence, span.end, s.start) for s in speech)
-            before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.id == "according-to"
+                        and not s.row.get("speaker_after") and not _interrupted(sentence, span.end, s.start) for s in speech)
+            before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
                          for s in speech)
             headline_colon = sentence.headline and sentence.text[span.end:span.end + 2].startswith(":")
-            inverted = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 2
+            inverted = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 2 and s.row.get("inverts", True)
                            and not _interrupted(sentence, s.end, span.start) for s in speech)
             if not (after or before or headline_colon or inverted):
                 continue
