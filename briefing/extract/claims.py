@@ -48,7 +48,8 @@ def read_sentences(lexicon: Lexicon, title: str, summary: str, day: date) -> lis
             for index, (headline, text) in enumerate(pieces)]
 
 
-def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading]) -> tuple[str, Why]:
+def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
+               story: list[Sentence]) -> tuple[str, Why]:
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
     if mention.nationality == "own" and claimant in OWN_SIDE:
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.own-losses-denied", "", 0.85)
@@ -67,7 +68,7 @@ def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list
             return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.7)
         if claimant in OPPOSITE:
             return OPPOSITE[claimant], Why("side", OPPOSITE[claimant], "zero.other-side-said-targeted", "", 0.6)
-    side, why = side_affected(mention, claimant, sentence, [])
+    side, why = side_affected(mention, claimant, sentence, story)
     return side, Why("side", side, f"zero.{why.rule}", why.words, why.confidence)
 
 
@@ -112,7 +113,7 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
         claimant, who = attributor.claimant(sentence, mention, mention.start)
         if mention.denial and not who.rule.startswith("claimant.speaker"):
             continue  # a denial counts when its speaker is named beside it
-        side, where = _zero_side(mention, claimant, sentence, out)
+        side, where = _zero_side(mention, claimant, sentence, out, sentences)
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     return out
 

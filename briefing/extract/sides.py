@@ -19,6 +19,9 @@ from .records import Mention, Sentence, Why
 
 _WORD = re.compile(r"\w+")
 OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia"}
+# the parties to the conflict report their own losses first; a third party (Russia's peacekeepers
+# reporting a ceasefire violation) reports whoever was fired at
+PARTIES = {"Armenia", "Azerbaijan", "Karabakh"}
 OPPOSITE = {"Armenia": "Azerbaijan", "Karabakh": "Azerbaijan", "Azerbaijan": "Armenia"}
 PLACE_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
 CIVILIANS = {"Armenia": "civilians-Armenia", "Karabakh": "civilians-Armenia", "Azerbaijan": "civilians-Azerbaijan"}
@@ -60,12 +63,17 @@ def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[
         return "Karabakh", Why("side", "Karabakh", "side.karabakh-calls-its-forces-armenian", "", 0.85)
     if mention.nationality in OWN_SIDE:
         return mention.nationality, Why("side", mention.nationality, "side.side-word-in-victim-phrase", "", 0.95)
-    if claimant in OWN_SIDE:
+    if claimant in PARTIES:
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.claimant-own-side", "", 0.8)
     attacker = _attacker_side(sentence)
     if attacker is not None:
         side = OPPOSITE[attacker[0]]
+        place = _place_side(sentence, story)
+        if side == "Armenia" and place is not None and place[0] == "Karabakh":
+            side = "Karabakh"  # Azerbaijani fire in Karabakh hits Karabakh's side
         return side, Why("side", side, f"side.opposite-of-attacker ({attacker[1]})", "", 0.75)
+    if claimant in OWN_SIDE:
+        return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.claimant-own-side", "", 0.75)
     place = _place_side(sentence, story)
     if place is not None:
         return place[0], Why("side", place[0], place[1], "", 0.65)
@@ -79,7 +87,8 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     if mention.nationality == "unknown":
         return "unknown", Why("side", "unknown", "side.third-party-people", "", 0.9)
     base, why = _base_side(mention, claimant, sentence, story)
-    at_home = not mention.head and bool(sentence.of("setting")) and mention.victim == "person"
+    setting = sentence.of("setting")
+    at_home = not mention.head and bool(setting) and mention.victim == "person"
     if (mention.victim in ("civilian", "person") and mention.head) or at_home:
         side = CIVILIANS.get(base, "unknown")
         return side, Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)
