@@ -14,7 +14,7 @@ from harness import Bench, CorpusServer  # noqa: E402
 
 @pytest.fixture(scope="session")
 def corpus_server():
-    with CorpusServer(copies=8) as server:
+    with CorpusServer(copies=6) as server:
         yield server
 
 

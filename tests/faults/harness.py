@@ -84,7 +84,7 @@ class CorpusServer:
 
     def write_config(self, path: Path, hang: bool = False) -> Path:
         """feeds.toml for the corpus; `hang` adds a feed that never answers (and long timeouts)."""
-        lines = ["[settings]", "fetch_interval_minutes = 60", "retries = 0", "concurrency = 8", ""]
+        lines = ["[settings]", "fetch_interval_minutes = 60", "retries = 0", "concurrency = 8", "per_host = 8", ""]
         if hang:
             lines[1:1] = ["read_timeout = 100", "total_timeout = 100"]
             lines += ["[[feeds]]", 'name = "Hangs"', f'url = "{self.base_url}/hang.xml"', ""]
