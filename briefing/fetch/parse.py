@@ -30,7 +30,7 @@ import calendar
 import html
 import re
 import xml.sax
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone, tzinfo
 from email.utils import parsedate_tz
 from urllib.parse import urljoin, urlsplit
@@ -456,8 +456,8 @@ def parse_feed(
         if relevance is not None and not relevance.matches(story.title, story.summary, story.content, story.url):
             result.filtered += 1
             continue
-        story.language = story_language(story.title, story.summary or story.content, language)
-        result.stories.append(story)
+        spoken = story_language(story.title, story.summary or story.content, language)
+        result.stories.append(replace(story, language=spoken))
     return result
 
 
