@@ -46,6 +46,16 @@ def detect_language(text: str, hint: str = "") -> str:
     return "en"
 
 
+# How much of a story its language is read from: the headline and the first lines settle it, and
+# reading no further keeps detection cheap where it runs for every fetched story.
+SAMPLE_CHARS = 600
+
+
+def story_language(title: str, summary: str, hint: str = "") -> str:
+    """A story's language from its headline and first lines; `hint` is its feed's configured language."""
+    return detect_language(f"{title}\n{summary[:SAMPLE_CHARS]}", hint)
+
+
 def language_name(code: str) -> str:
     """'ru' -> 'Russian' (unknown codes as they are)."""
     return LANGUAGES.get(code, code)

@@ -106,6 +106,8 @@ class Story:
     published: datetime | None = None  # timezone-aware UTC, never after the fetch
     # The feed's own date when it lay in the future (a wrong clock): `published` is then the fetch time.
     published_claimed: datetime | None = None
+    # 'en', 'ru', 'az' or 'hy' (`briefing.language`), read from the text when the story is parsed.
+    language: str = ""
     # Filled by the store.
     id: str = ""
     first_seen: datetime | None = None

@@ -58,7 +58,8 @@ def extract(store: Store, story_ids: list[str]) -> tuple[dict[str, list[Claim]],
                 found[story.id] = []
                 continue
             claims = [replace(c, story_id=story.id)
-                      for c in extract_claims(story.title, story.summary or story.content, when, story.feed)]
+                      for c in extract_claims(story.title, story.summary or story.content, when, story.feed,
+                                              language=story.language)]
             dates.extend(c.event_date for c in claims)
             found[story.id] = claims
     return found, dates

@@ -15,7 +15,8 @@ The syntax (a web search's, which is what people type):
 - `-word` or `NOT word` without the word (a query of only these excludes);
 - `drone*` any word starting with drone;
 - `Nagorno-Karabakh`, `Shusha's`: a hyphenated word is its parts side by side;
-  a possessive `'s` is dropped, so `Shusha's` finds every Shusha story.
+  a possessive `'s` is dropped, so `Shusha's` finds every Shusha story;
+- `lang:ru` (or `lang:russian`) only stories in that language; not a word to find.
 
 Anything that holds no letter or digit (a lone `"`, `*`, `-`, `(`) is ignored.
 Only upper-case `OR`, `NOT` and `AND` are operators, as in FTS5 itself.
@@ -26,12 +27,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .language import LANGUAGES
+
 # A quoted phrase (its closing quote may be missing), or a run of anything else.
 _TOKEN = re.compile(r'(-?)"([^"]*)"?(\*?)|(\S+)')
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b", re.IGNORECASE)
 # What the unicode61 tokenizer keeps: letters, digits (and marks inside words).
 _WORD_CHARS = re.compile(r"[^\W_]+", re.UNICODE)
+# `lang:ru`, `lang:Russian`: a language filter, by code or English name.
+_LANGUAGE = re.compile(r"(?<!\S)lang:(\S*)", re.IGNORECASE)
+_LANGUAGE_CODES = {**{code: code for code in LANGUAGES}, **{name.lower(): code for code, name in LANGUAGES.items()}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +47,17 @@ class FtsQuery:
     A query with words to find carries its exclusions inside `match`
     (`"killed" NOT "wounded"`), which is one index lookup; a query of only
     exclusions (`NOT lachin`) cannot be written in FTS5 alone, so the store
-    excludes `exclude`'s hits itself.
+    excludes `exclude`'s hits itself.  `language`: only stories in it ("" for any).
     """
 
     match: str = ""
     exclude: str = ""
+    language: str = ""
 
     @property
     def empty(self) -> bool:
-        """Nothing to search for: no term held a letter or a digit."""
-        return not self.match and not self.exclude
+        """Nothing to search for: no term held a letter or a digit, and no language was asked for."""
+        return not self.match and not self.exclude and not self.language
 
 
 @dataclass(slots=True)
@@ -131,9 +138,12 @@ def _either(terms: list[_Term]) -> str:
 
 def parse_query(query: str) -> FtsQuery:
     """The reader's query as an FTS5 expression that cannot be a syntax error (see the module doc)."""
-    parsed = _parse(query)
+    asked = [m.group(1).lower() for m in _LANGUAGE.finditer(query) if m.group(1)]
+    # An unknown language ("lang:fr") is kept as asked: it finds nothing, which is the truth.
+    language = _LANGUAGE_CODES.get(asked[-1], asked[-1]) if asked else ""
+    parsed = _parse(_LANGUAGE.sub(" ", query))
     wanted = " AND ".join(_either(group) for group in parsed.groups)
     unwanted = " OR ".join(_fts_string(t) for t in parsed.excluded)
     if wanted and unwanted:
-        return FtsQuery(match=f"({wanted}) NOT ({unwanted})")
-    return FtsQuery(match=wanted, exclude=unwanted)
+        return FtsQuery(match=f"({wanted}) NOT ({unwanted})", language=language)
+    return FtsQuery(match=wanted, exclude=unwanted, language=language)

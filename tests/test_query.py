@@ -91,3 +91,15 @@ def test_queries_find_what_a_reader_means(fed: Store, typed: str, titles: list[s
     found = fed.story_window(StoryFilter(query=typed), 0, 50)
     assert sorted(s.title for s in found) == sorted(titles)
     assert fed.count_stories(StoryFilter(query=typed)) == len(titles)
+
+
+@pytest.mark.parametrize(("typed", "match", "language"), [
+    ("lang:ru", "", "ru"),
+    ("killed lang:RU", '"killed"', "ru"),
+    ("lang:Armenian Tegh", '"Tegh"', "hy"),
+    ("lang:fr", "", "fr"),  # unknown: kept, and finds nothing
+    ('"lang:ru"', '"lang ru"', ""),  # quoted: words to find
+    ("golang:ru", '"golang ru"', ""),
+])
+def test_lang_asks_for_a_language_instead_of_words(typed: str, match: str, language: str):
+    assert parse_query(typed) == FtsQuery(match, "", language)

@@ -30,7 +30,7 @@ import calendar
 import html
 import re
 import xml.sax
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone, tzinfo
 from email.utils import parsedate_tz
 from urllib.parse import urljoin, urlsplit
@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 from selectolax.lexbor import LexborHTMLParser
 
+from ..language import story_language
 from ..models import Story
 from ..urls import is_redirector, strip_tracking
 from .relevance import RelevanceFilter
@@ -400,13 +401,15 @@ def parse_feed(
     keywords: tuple[str, ...] = (),
     timezone_name: str = "UTC",
     fetched_at: datetime | None = None,
+    language: str = "",
 ) -> ParsedFeed:
     """Parse one downloaded feed into cleaned stories (runs in a worker process).
 
     A feed that is broken but still yields entries (feedparser "bozo") is kept:
     readers prefer a story from a sloppy feed to nothing.  `keep="relevant"`
     drops entries that do not mention the conflict or one of `keywords`.
-    Zone-less dates are read in `timezone_name`; none may lie after `fetched_at`.
+    Zone-less dates are read in `timezone_name`; none may lie after `fetched_at`.  Each kept
+    story's language is read from its text, the feed's configured `language` as the hint.
     """
     # Without a content type feedparser flags every document as bozo; assume XML.  No
     # content-location: feedparser would then "resolve" every guid against the feed URL,
@@ -453,7 +456,8 @@ def parse_feed(
         if relevance is not None and not relevance.matches(story.title, story.summary, story.content, story.url):
             result.filtered += 1
             continue
-        result.stories.append(story)
+        spoken = story_language(story.title, story.summary or story.content, language)
+        result.stories.append(replace(story, language=spoken))
     return result
 
 

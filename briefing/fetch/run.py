@@ -259,7 +259,7 @@ async def _parse_in_pool(
     pool = get_pool()
     call = (parse_feed, response.content, response.url, feed.name)
     kwargs = dict(content_type=response.content_type, keep=feed.keep, keywords=keywords,
-                  timezone_name=feed.timezone, fetched_at=fetched_at)
+                  timezone_name=feed.timezone, fetched_at=fetched_at, language=feed.language)
     try:
         return await loop.run_in_executor(pool, _call, call, kwargs)
     except BrokenProcessPool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..language import story_language
+
 MIGRATIONS: list[str] = [
     # 1: feeds, stories (+ full-text index), tags, fetch log.
     """
@@ -177,6 +179,21 @@ MIGRATIONS: list[str] = [
     ALTER TABLE feeds ADD COLUMN last_filtered INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE stories ADD COLUMN published_claimed TEXT;
     """,
+    # 7: each story's language ('en', 'ru', 'az', 'hy'), read from its text when it is parsed.
+    # Stories stored earlier are read here, by the same rule (`story_language`, registered on the
+    # connection by `migrate`), their feed's configured language as the hint.  The list's covering
+    # index carries the language, so the `lang` filter pages through 100,000 rows like the others.
+    """
+    ALTER TABLE stories ADD COLUMN language TEXT NOT NULL DEFAULT '';
+    UPDATE stories SET language = story_language(
+        title, coalesce(nullif(summary, ''), content),
+        coalesce((SELECT f.language FROM feeds f WHERE f.name = stories.feed), '')
+    );
+    DROP INDEX stories_list;
+    CREATE INDEX stories_list ON stories (
+        sort_time DESC, id DESC, feed, read, starred, has_incident, duplicate_of_newer, language
+    );
+    """,
 ]
 
 
@@ -192,6 +209,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"the database was made by a newer briefing (schema version {version}; this one knows up to"
             f" {len(MIGRATIONS)}); upgrade briefing to use it"
         )
+    # Migrations that fill a new column from a story's text call the same Python the fetcher does.
+    conn.create_function("story_language", 3, story_language, deterministic=True)
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

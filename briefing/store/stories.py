@@ -78,6 +78,7 @@ class StoryFilter:
     unread: bool = False
     starred: bool = False
     incidents: bool = False
+    language: str | None = None  # 'en', 'ru', 'az', 'hy'
     query: str = ""
     # Near-duplicates from several outlets as one row: only each cluster's newest member is listed,
     # and its `duplicate_ids` name the others.
@@ -90,7 +91,7 @@ class SearchError(ValueError):
 
 _LIST_COLUMNS = (
     "s.id, s.feed, s.guid, s.url, s.title, s.author, s.published, s.first_seen, s.read, s.starred, "
-    "s.has_incident, s.cluster, f.origin AS origin, "
+    "s.has_incident, s.cluster, s.language, f.origin AS origin, "
     "(SELECT group_concat(tag, char(31)) FROM story_tags t WHERE t.story_id = s.id) AS tag_list"
 )
 
@@ -113,6 +114,7 @@ def _row_to_story(row: sqlite3.Row, full: bool = False) -> Story:
         read=bool(row["read"]),
         starred=bool(row["starred"]),
         has_incident=bool(row["has_incident"]),
+        language=row["language"] if "language" in keys else "",
         origin=row["origin"] or "" if "origin" in keys else "",
         tags=sorted(tags.split("\x1f"), key=str.casefold) if tags else [],
     )
@@ -146,13 +148,14 @@ class StoriesMixin(Database):
                 if sid not in existing:
                     inserts.append(
                         (sid, feed, story.guid, story.url, story.title, story.summary, story.content,
-                         story.author, published, now, published or now, digest, to_text(story.published_claimed))
+                         story.author, published, now, published or now, digest, to_text(story.published_claimed),
+                         story.language)
                     )
                     result.new_ids.append(sid)
                 elif existing[sid] != digest:
                     updates.append(
                         (story.url, story.title, story.summary, story.content, story.author,
-                         published, now, digest, sid)
+                         published, now, digest, story.language, sid)
                     )
                     result.updated_ids.append(sid)
                 else:
@@ -160,13 +163,15 @@ class StoriesMixin(Database):
             if inserts:
                 conn.executemany(
                     "INSERT INTO stories (id, feed, guid, url, title, summary, content, author, published,"
-                    " first_seen, sort_time, content_hash, published_claimed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " first_seen, sort_time, content_hash, published_claimed, language)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     inserts,
                 )
             if updates:
                 conn.executemany(
                     "UPDATE stories SET url=?, title=?, summary=?, content=?, author=?,"
-                    " published=coalesce(?, published), updated=?, content_hash=? WHERE id=?",
+                    " published=coalesce(?, published), updated=?, content_hash=?,"
+                    " language=coalesce(nullif(?, ''), language) WHERE id=?",
                     updates,
                 )
             # In the same transaction: a story is never stored without its processing being owed.
@@ -240,6 +245,10 @@ class StoriesMixin(Database):
         if f.incidents:
             clauses.append("s.has_incident = 1")
         fts = parse_query(f.query)
+        language = f.language or fts.language
+        if language:
+            clauses.append("s.language = ?")
+            params.append(language)
         if search and fts.match:
             clauses.append("s.rowid IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
             params.append(fts.match)

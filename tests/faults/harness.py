@@ -8,6 +8,7 @@ the order work was done in, so a killed-and-rerun database can be compared with 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import random
@@ -84,7 +85,7 @@ class CorpusServer:
 
     def write_config(self, path: Path, hang: bool = False) -> Path:
         """feeds.toml for the corpus; `hang` adds a feed that never answers (and long timeouts)."""
-        lines = ["[settings]", "fetch_interval_minutes = 60", "retries = 0", "concurrency = 8", ""]
+        lines = ["[settings]", "fetch_interval_minutes = 60", "retries = 0", "concurrency = 8", "per_host = 8", ""]
         if hang:
             lines[1:1] = ["read_timeout = 100", "total_timeout = 100"]
             lines += ["[[feeds]]", 'name = "Hangs"', f'url = "{self.base_url}/hang.xml"', ""]
@@ -179,13 +180,16 @@ def derived_state(db: Path) -> dict[str, object]:
     """Stories, claims, incidents and near-duplicate groups, independent of row ids and batch order."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        stories = sorted(conn.execute("SELECT id, content_hash, has_incident, cluster, duplicate_of_newer FROM stories"))
+        stories = sorted(map(list, conn.execute(
+            "SELECT id, content_hash, has_incident, cluster, duplicate_of_newer FROM stories")))
         claims = conn.execute(
             "SELECT c.story_id, c.claimant, c.side_affected, c.event_date, c.killed, c.wounded, c.killed_high,"
             " c.wounded_high, c.unsplit, c.locations, c.weapons, c.event_type, c.kind, c.evidence, c.origin, c.vague,"
             " c.incident_id FROM claims c ORDER BY 1, 2, 3, 4, 14"
         ).fetchall()
-        incidents = sorted(conn.execute("SELECT id, event_date, locations, sector, event_type, kind FROM incidents"))
+        claims = [list(row) for row in claims]  # lists, as JSON gives them back: see Bench.shared
+        incidents = sorted(map(list, conn.execute(
+            "SELECT id, event_date, locations, sector, event_type, kind FROM incidents")))
         pending = conn.execute("SELECT count(*) FROM pending").fetchone()[0]
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
@@ -214,6 +218,8 @@ class Bench:
     clean_db: Path
     clean: dict[str, object]
     seconds: dict[str, float]
+    clean_base: str = ""  # the address the clean run fetched from
+    base: str = ""  # the address this test process serves the corpus on
 
     @classmethod
     def prepare(cls, server: CorpusServer, workdir: Path) -> "Bench":
@@ -233,7 +239,36 @@ class Bench:
             start = time.monotonic()
             run(copy, config, *SCENARIO_ARGS[scenario])
             seconds[scenario] = time.monotonic() - start
-        return cls(workdir, config, clean_db, derived_state(clean_db), seconds)
+        return cls(workdir, config, clean_db, derived_state(clean_db), seconds, server.base_url, server.base_url)
+
+    @classmethod
+    def shared(cls, server: CorpusServer, root: Path) -> "Bench":
+        """One clean run for every test process: the first prepares it (under a lock), the rest read it."""
+        root.mkdir(parents=True, exist_ok=True)
+        record = root / "bench.json"
+        with open(root / "bench.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if record.exists():
+                data = json.loads(record.read_text())
+                bench = cls(Path(data["workdir"]), Path(data["config"]), Path(data["clean_db"]), data["clean"],
+                            data["seconds"], data["clean_base"])
+            else:
+                bench = cls.prepare(server, root)
+                record.write_text(json.dumps({"workdir": str(bench.workdir), "config": str(bench.config),
+                                              "clean_db": str(bench.clean_db), "clean": bench.clean,
+                                              "seconds": bench.seconds, "clean_base": bench.clean_base}))
+        # Each test process serves the same corpus on its own port: its config names that port.
+        # Story ids and contents do not depend on the port, so the clean run holds for all.
+        return replace(bench, config=server.write_config(root / f"feeds-{os.getpid()}.toml"), base=server.base_url)
+
+    def copy_for_kill(self, target: Path) -> Path:
+        """A copy of the clean database whose feeds point at this process's server (same corpus, other port)."""
+        self.copy_clean(self.clean_db, target)
+        if self.base != self.clean_base:
+            with sqlite3.connect(target) as conn:
+                conn.execute("UPDATE feeds SET url = replace(url, ?, ?)", (self.clean_base, self.base))
+            conn.close()
+        return target
 
     @staticmethod
     def copy_clean(clean_db: Path, target: Path) -> Path:
@@ -245,9 +280,9 @@ class Bench:
 
     def kill_once(self, scenario: str, rng: random.Random, n: int) -> Kill:
         """Kill one run of `scenario` at a random moment, rerun `briefing fetch`, compare with the clean run."""
-        db = self.workdir / f"kill-{n}.db"
+        db = self.workdir / f"kill-{os.getpid()}-{n}.db"
         if scenario != "fetch":
-            self.copy_clean(self.clean_db, db)
+            self.copy_for_kill(db)
         after = rng.uniform(self.seconds["startup"] * 0.8, self.seconds[scenario])
         finished, left = kill_at(db, self.config, scenario, after)
         stored, pending = counts(db)

@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import REPO, Bench
+from harness import NOW, REPO, Bench
 
 from briefing.cli import main
+from briefing.demo.samples import demo_config, sample_feeds
+from briefing.models import Story
+from briefing.pipeline import process_pending
 from briefing.config import load_config
 from briefing.store import Store
 
@@ -39,14 +42,27 @@ def digest_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
 
 
-def bad_databases(tmp_path: Path, bench: Bench) -> dict[str, Path]:
+@pytest.fixture
+def sample_db(tmp_path) -> Path:
+    """A real database of the sample stories, processed: claims, incidents, near-duplicate groups."""
+    path = tmp_path / "samples.db"
+    with Store(path) as store:
+        store.sync_feeds(demo_config("http://127.0.0.1:9", NOW).feeds)
+        for feed in sample_feeds(NOW, recent=True):
+            store.save_stories(feed.name, [Story(feed=feed.name, title=i.title, url=i.link, guid=i.id,
+                                                 summary=i.summary, published=i.published) for i in feed.items])
+        process_pending(store)
+    return path
+
+
+def bad_databases(tmp_path: Path, sample_db: Path) -> dict[str, Path]:
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(bytes(range(256)) * 64)
     text = tmp_path / "notes.db"
     text.write_text("these are my notes, not a database\n")
     folder = tmp_path / "folder.db"
     folder.mkdir()
-    truncated = Bench.copy_clean(bench.clean_db, tmp_path / "truncated.db")
+    truncated = Bench.copy_clean(sample_db, tmp_path / "truncated.db")
     with sqlite3.connect(truncated) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = truncated.read_bytes()
@@ -59,10 +75,10 @@ def bad_databases(tmp_path: Path, bench: Bench) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a) or "app")
-def test_a_bad_database_file_is_one_line_for_every_command(bench, tmp_path, capsys, args):
+def test_a_bad_database_file_is_one_line_for_every_command(sample_db, tmp_path, capsys, args):
     config = tmp_path / "feeds.toml"
     config.write_text(EMPTY_CONFIG)
-    for kind, path in bad_databases(tmp_path, bench).items():
+    for kind, path in bad_databases(tmp_path, sample_db).items():
         before = digest_of(path)
         status = main(["--db", str(path), "--config", str(config), *args])
         if kind == "truncated" and status == 0:
@@ -75,25 +91,28 @@ def test_a_bad_database_file_is_one_line_for_every_command(bench, tmp_path, caps
             assert digest_of(path) == before, f"{kind}: {args} changed the file"
 
 
-def test_doctor_finds_a_truncated_database_damaged(bench, tmp_path, capsys):
-    path = bad_databases(tmp_path, bench)["truncated"]
+def test_doctor_finds_a_truncated_database_damaged(sample_db, tmp_path, capsys):
+    path = bad_databases(tmp_path, sample_db)["truncated"]
     status = main(["--db", str(path), "doctor", "--check"])
     captured = capsys.readouterr()
     assert status == 1 and "Traceback" not in captured.err
     assert "DAMAGED" in captured.out or "not a usable briefing database" in captured.err
 
 
-def test_a_read_only_database_serves_the_commands_that_only_read(bench, tmp_path):
+def test_a_read_only_database_serves_the_commands_that_only_read(sample_db, tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
-    db = Bench.copy_clean(bench.clean_db, folder / "b.db")
+    db = Bench.copy_clean(sample_db, folder / "b.db")
+    config = tmp_path / "feeds.toml"
+    config.write_text(EMPTY_CONFIG)
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     (folder / "b.db-wal").unlink(missing_ok=True)
     (folder / "b.db-shm").unlink(missing_ok=True)
-    python = f"{sys.executable} -m briefing --db {db} --config {bench.config}"
+    python = f"{sys.executable} -m briefing --db {db} --config {config}"
     script = (f"mount --bind {folder} {folder} && mount -o remount,ro,bind {folder} && "
-              f"{python} digest --date 2026-11-20 --format json > {tmp_path}/digest.json; echo digest=$?; "
+              f"{python} digest --since 2026-09-01 --until 2026-11-20 --format json > {tmp_path}/digest.json;"
+              " echo digest=$?; "
               f"{python} feeds > /dev/null; echo feeds=$?; {python} doctor --check; echo doctor=$?; "
               f"{python} fetch -q; echo fetch=$?")
     done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True,
@@ -131,9 +150,10 @@ def test_extract_names_the_bad_line_and_writes_nothing(tmp_path, capsys, lines, 
 
 @pytest.mark.parametrize("args", [["--date", "9999-12-31"], ["--date", "0001-01-01"],
                                   ["--since", "0001-01-01", "--until", "0001-01-02"]])
-def test_digest_dates_at_the_ends_of_the_calendar(bench, tmp_path, capsys, args):
-    line = one_line_failure(capsys, main(["--db", str(bench.clean_db), "--config", str(bench.config),
-                                          "digest", *args]))
+def test_digest_dates_at_the_ends_of_the_calendar(sample_db, tmp_path, capsys, args):
+    config = tmp_path / "feeds.toml"
+    config.write_text(EMPTY_CONFIG)
+    line = one_line_failure(capsys, main(["--db", str(sample_db), "--config", str(config), "digest", *args]))
     assert "must be between 1900-01-01 and 9998-12-31" in line
 
 
