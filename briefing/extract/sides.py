@@ -87,8 +87,9 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     if mention.nationality == "unknown":
         return "unknown", Why("side", "unknown", "side.third-party-people", "", 0.9)
     base, why = _base_side(mention, claimant, sentence, story)
-    setting = sentence.of("setting")
-    at_home = not mention.head and bool(setting) and mention.victim == "person"
+    around = [sentence] + ([s for s in story if s is not sentence] if mention.role == "zero" else [])
+    kinds = {str(span.row.get("kind", "civilian")) for s in around for span in s.of("setting")}
+    at_home = not mention.head and "civilian" in kinds and "military" not in kinds and mention.victim == "person"
     if (mention.victim in ("civilian", "person") and mention.head) or at_home:
         side = CIVILIANS.get(base, "unknown")
         return side, Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)
