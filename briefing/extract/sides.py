@@ -90,7 +90,9 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     around = [sentence] + ([s for s in story if s is not sentence] if mention.role == "zero" else [])
     kinds = {str(span.row.get("kind", "civilian")) for s in around for span in s.of("setting")}
     at_home = not mention.head and "civilian" in kinds and "military" not in kinds and mention.victim == "person"
-    if (mention.victim in ("civilian", "person") and mention.head) or at_home:
+    # "killing one person" in fire on positions is a soldier; "people" in a village are civilians
+    at_war = mention.victim == "person" and "military" in kinds and "civilian" not in kinds
+    if (mention.victim == "civilian" or (mention.victim == "person" and mention.head and not at_war)) or at_home:
         side = CIVILIANS.get(base, "unknown")
         return side, Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)
     if not base:
