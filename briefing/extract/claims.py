@@ -102,7 +102,8 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     found = _with_victims([m for sentence in sentences for m in figure_mentions(lexicon, sentence)])
     for mention in found:
         sentence = by_index[mention.sentence]
-        if mention.role == "zero":
+        if mention.role == "zero" or mention.count == 0:
+            # "No one was hurt" is a zero like "there were no casualties": whose, the zero rules say
             zeros.append((mention, sentence))
             continue
         claimant, who = attributor.claimant(sentence, mention, mention.start)

@@ -45,7 +45,10 @@ def _victim_after(sentence: Sentence, count: Span) -> Span | None:
         return None
     head = victims[0]
     for following in victims[1:]:
-        if _gap(sentence.text, head.end, following.start) > 2 or "," in sentence.text[head.end:following.start]:
+        between = sentence.text[head.end:following.start]
+        if _gap(sentence.text, head.end, following.start) > 2 or "," in between or re.search(r"\d", between) \
+                or any(s.kind == "number" and head.end <= s.start < following.start for s in sentence.spans) \
+                or re.search(r"\b(?:and|or|и|или|və|və ya|և|ու|կամ)\b", between, re.IGNORECASE):
             break
         head = following
     return head
