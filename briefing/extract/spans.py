@@ -120,9 +120,13 @@ def _dates(lexicon: Lexicon, text: str, published: date) -> list[Span]:
         elif kind == "days-back":
             out.append(Span("date", hit.start, hit.end, hit.text, hit.row, published - timedelta(days=int(hit.row.get("value", 0)))))
         elif kind == "month":
-            span = _day_of_month(text, hit, _number_value(hit.text, hit.row), published)
+            month = _number_value(hit.text, hit.row)
+            span = _day_of_month(text, hit, month, published)
             if span is not None:
                 out.append(span)
+            elif month and (published.month - month) % 12 >= 2:
+                # "In August" without a day, months before the story: an earlier episode
+                out.append(Span("month", hit.start, hit.end, hit.text, hit.row, month))
     return out
 
 
@@ -172,6 +176,8 @@ def _scopes(spans: list[Span], published: date) -> list[tuple[int, int, str]]:
         elif span.kind == "year" and span.value < published.year:
             out.append((span.start, span.end, "history"))
         elif span.kind == "date" and (published - span.value).days > 21:
+            out.append((span.start, span.end, "history"))
+        elif span.kind == "month":
             out.append((span.start, span.end, "history"))
     return sorted(out)
 
