@@ -16,21 +16,22 @@ import pytest
 
 from briefing.pipeline import process_pending
 from briefing.store import Store
-from briefing.store.schema import MIGRATIONS, _split
+from briefing.store import schema
+from briefing.store.schema import MIGRATIONS
 
 PUBLISHED = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)  # a Friday
 INCIDENT = "Armenia's Defence Ministry said two soldiers were killed near Sotk on Friday."
 PENDING = 5  # the version that introduced the pending-work record
 
 
-def old_database(path: Path, version: int) -> None:
+def old_database(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The file briefing at schema `version` would have left: its schema, a feed, two stories, a tag, a
-    read mark, a log line and, from version 2, the reader's correction of a claim."""
+    read mark, a log line and, from version 2, the reader's correction of a claim.  The schema is made
+    by `migrate` itself, knowing only the first `version` migrations, as that briefing did."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for script in MIGRATIONS[:version]:
-        for statement in _split(script):
-            conn.execute(statement)
-    conn.execute(f"PRAGMA user_version = {version}")
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", MIGRATIONS[:version])
+        assert schema.migrate(conn) == version
     if version >= 1:
         when = PUBLISHED.strftime("%Y-%m-%dT%H:%M:%SZ")
         conn.execute("INSERT INTO feeds (name, url, origin) VALUES ('Armenpress', 'http://127.0.0.1/a', 'armenia')")
@@ -65,9 +66,9 @@ def schema_of(path: Path) -> list[tuple]:
 
 
 @pytest.mark.parametrize("version", range(len(MIGRATIONS)))
-def test_an_earlier_database_is_upgraded_keeping_the_readers_work(tmp_path, version):
+def test_an_earlier_database_is_upgraded_keeping_the_readers_work(tmp_path, version, monkeypatch):
     path = tmp_path / f"v{version}.db"
-    old_database(path, version)
+    old_database(path, version, monkeypatch)
 
     with Store(path) as store:
         assert store.schema_version == len(MIGRATIONS)
@@ -92,9 +93,9 @@ def test_an_earlier_database_is_upgraded_keeping_the_readers_work(tmp_path, vers
     assert schema_of(path) == schema_of(fresh)
 
 
-def test_the_newest_database_opens_unchanged(tmp_path):
+def test_the_newest_database_opens_unchanged(tmp_path, monkeypatch):
     path = tmp_path / "now.db"
-    old_database(path, len(MIGRATIONS))
+    old_database(path, len(MIGRATIONS), monkeypatch)
     before = schema_of(path)
     with Store(path) as store:
         assert store.schema_version == len(MIGRATIONS) and store.pending_count() == 2
