@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import TypeVar
 
 from .clusters import WINDOW as CLUSTER_WINDOW
 from .clusters import cluster_stories
-from .extract import extract_claims, group_incidents
-from .models import Claim
+from .extract import group_incidents, is_relevant, read_story
+from .language import detect_language
+from .models import Claim, Story
 from .store import PendingMark, Store
 
 # Claims this many days either side of a new claim are regrouped with it: wider than
@@ -47,22 +48,46 @@ def _chunks(ids: list[str], size: int) -> Iterable[list[str]]:
         yield ids[start : start + size]
 
 
-def extract(store: Store, story_ids: list[str]) -> tuple[dict[str, list[Claim]], list[date]]:
-    """The machine claims of these stories (nothing written) and the dates they are about."""
-    found: dict[str, list[Claim]] = {}
-    dates: list[date] = []
+@dataclass(slots=True)
+class Extracted:
+    """What the extractor read from a set of stories (nothing written yet)."""
+
+    claims: dict[str, list[Claim]]  # per story, possibly empty
+    dates: list[date]  # the days the claims are about
+    unread: set[str]  # stories that read as incident reports but gave no figure the extractor understood
+
+
+def read(story: Story) -> tuple[list[Claim], bool]:
+    """One story's machine claims, and whether it reads as an incident report the machine could not read.
+
+    `extract_claims` unfolded (relevance, then the staged reading) because the pipeline also keeps
+    the reading's `unread_incident` flag.
+    """
+    when = story.when
+    if when is None:
+        return [], False
+    text = story.summary or story.content
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    language = story.language or detect_language(f"{story.title} {text}")
+    if not is_relevant(story.title, text, language):
+        return [], False
+    reading = read_story(story.title, text, when, language)
+    return list(reading.claims), reading.unread_incident
+
+
+def extract(store: Store, story_ids: list[str]) -> Extracted:
+    """The machine claims of these stories (nothing written), the dates they are about, the unread reports."""
+    out = Extracted({}, [], set())
     for chunk in _chunks(story_ids, BATCH):
         for story in store.stories_by_ids(chunk, full=True):
-            when = story.when
-            if when is None:
-                found[story.id] = []
-                continue
-            claims = [replace(c, story_id=story.id)
-                      for c in extract_claims(story.title, story.summary or story.content, when, story.feed,
-                                              language=story.language)]
-            dates.extend(c.event_date for c in claims)
-            found[story.id] = claims
-    return found, dates
+            claims, unread = read(story)
+            claims = [replace(c, story_id=story.id) for c in claims]
+            out.dates.extend(c.event_date for c in claims)
+            out.claims[story.id] = claims
+            if unread:
+                out.unread.add(story.id)
+    return out
 
 
 def regroup(store: Store, start: date, end: date) -> int:
@@ -117,14 +142,15 @@ def _process_chunk(store: Store, story_ids: list[str], marks: list[PendingMark])
     and the next run does the (idempotent) work again.
     """
     result = PipelineResult(stories=len(story_ids))
-    found, dates = extract(store, story_ids)
+    found = extract(store, story_ids)
+    dates = found.dates
     with store.transaction():
-        store.replace_machine_claims(found)
+        store.replace_machine_claims(found.claims, found.unread)
         # Each stretch of the new claims' own days is regrouped on its own: one story about an
         # old event adds a fortnight around that event, not every day in between.
         for first, last in _runs(dates, 2 * REGROUP_MARGIN):
             result.incidents += regroup(store, first - REGROUP_MARGIN, last + REGROUP_MARGIN)
-    result.claims = sum(len(claims) for claims in found.values())
+    result.claims = sum(len(claims) for claims in found.claims.values())
     pairs = clusters_around(store, story_ids)
     with store.transaction():
         store.set_clusters(pairs)
@@ -168,11 +194,12 @@ def rebuild(store: Store) -> PipelineResult:
     process_pending(store)  # an earlier run's leftovers first, near-duplicate groups included
     ids = store.all_story_ids()
     result = PipelineResult(stories=len(ids))
-    found, dates = extract(store, ids)
+    found = extract(store, ids)
+    dates = found.dates
     with store.transaction():
         store.clear_machine_claims()
-        store.replace_machine_claims(found)
+        store.replace_machine_claims(found.claims, found.unread)
         if dates:
             result.incidents = regroup(store, min(dates), max(dates))
-    result.claims = sum(len(claims) for claims in found.values())
+    result.claims = sum(len(claims) for claims in found.claims.values())
     return result

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from .language import LANGUAGES
 from .models import CLAIMANTS, NON_COMBAT_KINDS, Claim, Incident, SideFigures, Tally
 from .tally import answered, is_denial, standing
+
+
+def language_mark(language: str) -> str:
+    """`[ru]` before a headline in Russian (Armenian, Azerbaijani); nothing before an English one.
+
+    Headlines are shown in their own language, never translated: the mark says which it is.
+    """
+    return f"[{language}]" if language in LANGUAGES and language != "en" else ""
 
 
 def side_label(side: str) -> str:

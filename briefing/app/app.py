@@ -28,6 +28,7 @@ from .. import health, paths, service
 from ..wording import plural
 from ..config import Config
 from ..fetch.schedule import backing_off
+from ..language import language_name
 from ..models import ORIGIN_LABELS, Feed, FetchOutcome
 from ..store import SearchError, Store, StoryFilter, utc_now
 from .commands import BriefingCommands
@@ -276,6 +277,8 @@ class BriefingApp(App[None]):
             parts.append("Source: " + ", ".join(f.feeds))
         if f.origin:
             parts.append("Origin: " + ORIGIN_LABELS.get(f.origin, f.origin))
+        if f.language:
+            parts.append("Language: " + language_name(f.language))
         if f.tag:
             parts.append(f"Tag: {f.tag}")
         if f.since or f.until:

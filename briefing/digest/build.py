@@ -32,6 +32,7 @@ class SourceRef:
     origin: str
     url: str
     published: datetime | None
+    language: str = ""  # the headline's language ('en', 'ru', 'az', 'hy'): it is shown as written
 
 
 @dataclass(slots=True)
@@ -146,6 +147,7 @@ def _ref(story: Story, config: Config, tz: tzinfo) -> SourceRef:
         origin=origin,
         url=http_url(story.url),
         published=when.astimezone(tz) if when else None,
+        language=story.language,
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import wording
+from ..language import LANGUAGES
 from .build import Digest, IncidentEntry, SourceRef, StoryEntry
 from .chart import incidents_chart
 
@@ -25,7 +26,7 @@ h2 { font-size: 1.15rem; border-bottom: 1px solid var(--line); margin-top: 1.6re
 h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
 .headline { font-weight: 600; font-size: 1.05rem; }
 .headline span { display: block; }
-.meta, .when, .outlet, .status, .empty, footer { color: var(--muted); }
+.meta, .when, .outlet, .status, .empty, .lang, footer { color: var(--muted); }
 .meta { font-size: .85rem; }
 .chart { max-width: 24rem; height: auto; display: block; margin: .5rem 0; }
 .chart .bar { fill: var(--bar); }
@@ -52,17 +53,21 @@ footer { border-top: 1px solid var(--line); margin-top: 2rem; padding-top: .5rem
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
-def _link(label: str, url: str) -> str:
+def _link(label: str, url: str, language: str = "") -> str:
+    """A link to `url` (http(s) only, else the label alone); `language` marks the label's language."""
+    lang = f' lang="{escape(language, quote=True)}"' if language in LANGUAGES else ""
     if not url.lower().startswith(("http://", "https://")):
-        return escape(label)
-    return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{escape(label or "link")}</a>'
+        return f"<span{lang}>{escape(label)}</span>" if lang else escape(label)
+    return f'<a href="{escape(url, quote=True)}"{lang} rel="noopener noreferrer">{escape(label or "link")}</a>'
 
 
 def _source(ref: SourceRef | None, one_day: bool) -> str:
     if ref is None:
         return '<span class="status">source story not stored</span>'
     when = wording.when_label(ref.published, one_day)
-    out = f'{_link(ref.title or "(untitled)", ref.url)} <span class="outlet">— {escape(ref.feed)}</span>'
+    mark = wording.language_mark(ref.language)
+    out = f'<span class="lang">{escape(mark)}</span> ' if mark else ""
+    out += f'{_link(ref.title or "(untitled)", ref.url, ref.language)} <span class="outlet">— {escape(ref.feed)}</span>'
     if when:
         out += f' <span class="when">{escape(when)}</span>'
     return out

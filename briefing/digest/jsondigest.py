@@ -31,6 +31,7 @@ def _source(ref: SourceRef | None) -> dict | None:
         "origin": ref.origin,
         "url": ref.url or None,
         "published": _when(ref.published),
+        "language": ref.language or None,
     }
 
 

@@ -39,7 +39,9 @@ def _source(ref: SourceRef | None, one_day: bool) -> str:
     if ref is None:
         return "source story not stored"
     when = wording.when_label(ref.published, one_day)
-    return f"{link(ref.title or '(untitled)', ref.url)} — {text(ref.feed)}" + (f", {when}" if when else "")
+    mark = wording.language_mark(ref.language)  # "[ru]": our own code, never feed text, so not escaped
+    headline = (f"{mark} " if mark else "") + link(ref.title or "(untitled)", ref.url)
+    return f"{headline} — {text(ref.feed)}" + (f", {when}" if when else "")
 
 
 def _incident(entry: IncidentEntry, one_day: bool) -> list[str]:

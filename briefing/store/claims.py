@@ -13,16 +13,42 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 
-from ..models import Claim, Incident, Tally
+from collections.abc import Collection
+
+from ..extract.records import Why
+from ..models import Claim, Incident, Story, Tally
 from ..tally import Correction, assemble_incidents, build_tally, corrected
 from .db import Database, from_text, to_text, utc_now
+from .stories import _LIST_COLUMNS, _row_to_story
 
 
 _INSERT_CLAIM = (
     "INSERT INTO claims (story_id, incident_id, claimant, side_affected, event_date, killed, wounded,"
-    " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin, vague)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin, vague,"
+    " confidence, why) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+
+
+def why_to_json(why: tuple) -> str:
+    """A claim's decisions as JSON: [{field, value, rule, words, confidence}], what `why` is stored as."""
+    return json.dumps(
+        [{"field": w.field, "value": str(w.value), "rule": w.rule, "words": w.words, "confidence": w.confidence}
+         for w in why],
+        ensure_ascii=False,
+    )
+
+
+def why_from_json(text: str | None) -> tuple[Why, ...]:
+    """The stored decisions back as `Why` records; anything unreadable is no reason rather than an error."""
+    try:
+        items = json.loads(text or "[]")
+        return tuple(
+            Why(str(i.get("field", "")), str(i.get("value", "")), str(i.get("rule", "")), str(i.get("words", "")),
+                float(i.get("confidence", 1.0)))
+            for i in items if isinstance(i, dict)
+        )
+    except (ValueError, TypeError, AttributeError):
+        return ()
 
 
 def _row_to_claim(r) -> Claim:
@@ -44,14 +70,28 @@ def _row_to_claim(r) -> Claim:
         kind=r["kind"],
         evidence=r["evidence"],
         vague=bool(r["vague"]),
+        confidence=r["confidence"],
+        why=why_from_json(r["why"]),
     )
+
+
+def _day_bounds(start: date, end: date) -> tuple[str | None, str | None]:
+    """[start, end] as stored times: from start's midnight to the midnight after end (UTC)."""
+    return (to_text(datetime.combine(max(start, date(1970, 1, 2)), datetime.min.time())),
+            to_text(datetime.combine(min(end, date(9999, 12, 30)) + timedelta(days=1), datetime.min.time())))
 
 
 class ClaimsMixin(Database):
     # --- machine output --------------------------------------------------------
 
-    def replace_machine_claims(self, story_claims: dict[str, list[Claim]]) -> None:
-        """Store the extractor's claims for these stories, dropping their old machine claims."""
+    def replace_machine_claims(
+        self, story_claims: dict[str, list[Claim]], unread_incidents: Collection[str] = ()
+    ) -> None:
+        """Store the extractor's claims for these stories, dropping their old machine claims.
+
+        `unread_incidents` are the stories among them that read as incident reports but gave no
+        figure the extractor understood; each story's flag is written with its claims.
+        """
         with self.transaction() as conn:
             ids = list(story_claims)
             conn.executemany("DELETE FROM claims WHERE story_id=? AND origin='machine'", [(i,) for i in ids])
@@ -68,6 +108,9 @@ class ClaimsMixin(Database):
                 " OR coalesce((SELECT is_incident FROM story_marks WHERE story_id = ?), 0) WHERE id = ?",
                 [(i, i, i) for i in ids],
             )
+            conn.executemany(
+                "UPDATE stories SET unread_incident=? WHERE id=?", [(int(i in unread_incidents), i) for i in ids]
+            )
 
     @staticmethod
     def _claim_row(c: Claim, story_id: str, origin: str) -> tuple:
@@ -75,6 +118,7 @@ class ClaimsMixin(Database):
             story_id, c.incident_id, c.claimant, c.side_affected, c.event_date.isoformat(), c.killed, c.wounded,
             c.killed_high, c.wounded_high, c.unsplit, json.dumps(c.locations, ensure_ascii=False),
             json.dumps(c.weapons), c.event_type, c.kind, c.evidence, origin, int(c.vague),
+            c.confidence, why_to_json(c.why),
         )
 
     def clear_machine_claims(self) -> None:
@@ -218,13 +262,29 @@ class ClaimsMixin(Database):
             " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.story_id = s.id)"
             " AND (EXISTS (SELECT 1 FROM story_marks m WHERE m.story_id = s.id AND m.is_incident = 1)"
             "      OR EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = 'incident'))",
-            (to_text(datetime.combine(max(start, date(1970, 1, 2)), datetime.min.time())),
-             to_text(datetime.combine(min(end, date(9999, 12, 30)) + timedelta(days=1), datetime.min.time()))),
+            _day_bounds(start, end),
         ).fetchall()
         return [
             Incident(id=f"story:{sid}", event_date=from_text(sort_time).date(), marked_story=sid)
             for sid, sort_time in rows
         ]
+
+    def unread_incident_stories(self, since: datetime | None = None, until: datetime | None = None) -> list[Story]:
+        """Stories published in [since, until) that read as incident reports but gave no figure the
+        extractor understood, and that the reader has not yet marked either way; newest first.
+
+        Listed for a person to read (the incidents screen, the digest), so the tally never
+        undercounts in silence.  A story the reader marked (or tagged "incident") has been read.
+        """
+        rows = self.conn.execute(
+            f"SELECT {_LIST_COLUMNS} FROM stories s LEFT JOIN feeds f ON f.name = s.feed"
+            " WHERE s.unread_incident = 1 AND s.sort_time >= ? AND s.sort_time < ?"
+            " AND NOT EXISTS (SELECT 1 FROM story_marks m WHERE m.story_id = s.id)"
+            " AND NOT EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = 'incident')"
+            " ORDER BY s.sort_time DESC, s.id DESC",
+            (to_text(since) if since else "", to_text(until) if until else "~"),
+        ).fetchall()
+        return [_row_to_story(r, full=False) for r in rows]
 
     def tally(self, start: date, end: date) -> Tally:
         """Incidents in [start, end] counted once, figures per (claimant, side): see `briefing.tally`."""

@@ -92,6 +92,8 @@ class Database:
             if isinstance(error, OSError):
                 raise StoreError(f"{self.path}: cannot open the database ({error.strerror or error})") from None
             raise StoreError(describe_error(self.path, error)) from None
+        # sqlite-utils over the same connection, for the simple reads (`rows_where`, `count_where`); the
+        # hot paths (saving a fetch, the list's window, search) and every write transaction stay on `conn`.
         self.db = sqlite_utils.Database(self.conn)
 
     @classmethod

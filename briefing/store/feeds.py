@@ -108,15 +108,14 @@ class FeedsMixin(Database):
             )
 
     def feed_failures(self, feed: str) -> int:
-        row = self.conn.execute("SELECT failures FROM feeds WHERE name=?", (feed,)).fetchone()
-        return row[0] if row else 0
+        row = next(self.db["feeds"].rows_where("name = ?", [feed], select="failures"), None)
+        return row["failures"] if row else 0
 
     def fetch_log(self, since: datetime, until: datetime | None = None) -> list[LogEntry]:
         until = until or (utc_now() + timedelta(days=1))
-        rows = self.conn.execute(
-            "SELECT * FROM fetch_log WHERE started >= ? AND started < ? ORDER BY started, id",
-            (to_text(since), to_text(until)),
-        ).fetchall()
+        rows = self.db["fetch_log"].rows_where(
+            "started >= ? AND started < ?", [to_text(since), to_text(until)], order_by="started, id"
+        )
         return [
             LogEntry(r["feed"], from_text(r["started"]), r["status"], r["http_status"], r["new"], r["updated"],
                      r["skipped"], r["filtered"], r["error"], r["elapsed"])
@@ -125,9 +124,7 @@ class FeedsMixin(Database):
 
     def fetch_count(self, since: datetime, until: datetime) -> int:
         """How many feed fetches were recorded in a time range (a fresh database has none)."""
-        return self.conn.execute(
-            "SELECT count(*) FROM fetch_log WHERE started >= ? AND started < ?", (to_text(since), to_text(until))
-        ).fetchone()[0]
+        return self.db["fetch_log"].count_where("started >= ? AND started < ?", [to_text(since), to_text(until)])
 
     def failed_feeds(self, since: datetime, until: datetime) -> list[LogEntry]:
         """The last error of each feed that failed in a time range (digest footer)."""

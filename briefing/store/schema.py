@@ -194,6 +194,17 @@ MIGRATIONS: list[str] = [
         sort_time DESC, id DESC, feed, read, starred, has_incident, duplicate_of_newer, language
     );
     """,
+    # 8: uncertainty shown, not hidden.  Each machine claim keeps how sure the extractor was and
+    # why (JSON: a list of {field, value, rule, words}); a story that reads as an incident report
+    # but gave no figure the extractor understood is flagged for a person.  Written with the
+    # claims, in one transaction; an older database has every story processed once to fill them.
+    """
+    ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+    ALTER TABLE claims ADD COLUMN why TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE stories ADD COLUMN unread_incident INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX stories_unread_incident ON stories (sort_time) WHERE unread_incident = 1;
+    INSERT OR IGNORE INTO pending (story_id) SELECT id FROM stories ORDER BY sort_time, id;
+    """,
 ]
 
 

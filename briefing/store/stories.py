@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..language import story_language
 from ..models import Story
 from ..query import parse_query
 from ..urls import TRACKING_PARAM, strip_tracking
@@ -143,19 +144,23 @@ class StoriesMixin(Database):
             existing.update(self.rows_for_ids("SELECT id, content_hash FROM stories WHERE id IN ({ids})", ids))
             inserts = []
             updates = []
+            hint = conn.execute("SELECT language FROM feeds WHERE name = ?", (feed,)).fetchone()
             for sid, (story, digest) in batch.items():
                 published = to_text(story.published)
+                # The parser read the language; a story from anywhere else is read here, by the same rule.
+                language = story.language or story_language(
+                    story.title, story.summary or story.content, hint[0] if hint else "")
                 if sid not in existing:
                     inserts.append(
                         (sid, feed, story.guid, story.url, story.title, story.summary, story.content,
                          story.author, published, now, published or now, digest, to_text(story.published_claimed),
-                         story.language)
+                         language)
                     )
                     result.new_ids.append(sid)
                 elif existing[sid] != digest:
                     updates.append(
                         (story.url, story.title, story.summary, story.content, story.author,
-                         published, now, digest, story.language, sid)
+                         published, now, digest, language, sid)
                     )
                     result.updated_ids.append(sid)
                 else:
@@ -170,8 +175,7 @@ class StoriesMixin(Database):
             if updates:
                 conn.executemany(
                     "UPDATE stories SET url=?, title=?, summary=?, content=?, author=?,"
-                    " published=coalesce(?, published), updated=?, content_hash=?,"
-                    " language=coalesce(nullif(?, ''), language) WHERE id=?",
+                    " published=coalesce(?, published), updated=?, content_hash=?, language=? WHERE id=?",
                     updates,
                 )
             # In the same transaction: a story is never stored without its processing being owed.

@@ -88,10 +88,9 @@ class TagsMixin(Database):
             return True, name
 
     def story_tags(self, story_id: str) -> list[str]:
-        rows = self.conn.execute(
-            "SELECT tag FROM story_tags WHERE story_id = ? ORDER BY tag COLLATE NOCASE", (story_id,)
-        ).fetchall()
-        return [r[0] for r in rows]
+        rows = self.db["story_tags"].rows_where("story_id = ?", [story_id], select="tag",
+                                                order_by="tag COLLATE NOCASE")
+        return [r["tag"] for r in rows]
 
     def tag_counts(self) -> list[TagCount]:
         rows = self.conn.execute(

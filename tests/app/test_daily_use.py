@@ -93,7 +93,7 @@ async def test_the_open_story_the_place_and_the_theme_survive_a_relaunch(sample_
 async def test_a_third_tag_keeps_the_sources_label_and_the_chips(sample_db):
     add_pair(sample_db[1])
     app = make_app(sample_db)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(SIZE[0] + 3, SIZE[1])) as pilot:  # + the language column's 3 cells
         await pilot.press("1", "2", "3")
         app.clear_notifications()
         await pilot.pause()

@@ -57,7 +57,8 @@ def fill_store(store: Store) -> Config:
                     "https://armenpress.example/sotk")
     sotk_az = _save(store, "Report.az", "Armenian provocation near Kalbajar repelled, ministry says", at(10, 5),
                     "https://report.example/kalbajar")
-    sotk_ru = _save(store, "TASS", "Russian observers note exchange of fire near Sotk", at(12, 30),
+    # A claim's source in Russian: the digest shows it as written, marked [ru].
+    sotk_ru = _save(store, "TASS", "Российские наблюдатели зафиксировали перестрелку у Сотка", at(12, 30),
                     "https://tass.example/sotk")
     mine = _save(store, "AZERTAC", "Civilian killed by landmine in Fuzuli district", at(15, 45),
                  "https://azertac.example/fuzuli")

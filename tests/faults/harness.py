@@ -181,11 +181,11 @@ def derived_state(db: Path) -> dict[str, object]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         stories = sorted(map(list, conn.execute(
-            "SELECT id, content_hash, has_incident, cluster, duplicate_of_newer FROM stories")))
+            "SELECT id, content_hash, has_incident, cluster, duplicate_of_newer, unread_incident FROM stories")))
         claims = conn.execute(
             "SELECT c.story_id, c.claimant, c.side_affected, c.event_date, c.killed, c.wounded, c.killed_high,"
             " c.wounded_high, c.unsplit, c.locations, c.weapons, c.event_type, c.kind, c.evidence, c.origin, c.vague,"
-            " c.incident_id FROM claims c ORDER BY 1, 2, 3, 4, 14"
+            " c.incident_id, c.confidence, c.why FROM claims c ORDER BY 1, 2, 3, 4, 14"
         ).fetchall()
         claims = [list(row) for row in claims]  # lists, as JSON gives them back: see Bench.shared
         incidents = sorted(map(list, conn.execute(

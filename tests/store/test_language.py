@@ -73,3 +73,13 @@ def test_a_story_keeps_its_language_through_saving_and_an_edit(store: Store):
                    published=WHEN, language="ru")
     assert store.save_stories("Interfax", [edited]).updated_ids == [sid]
     assert store.get_story(sid).language == "ru"
+
+
+def test_a_story_saved_without_a_language_is_read_by_the_same_rule(store: Store):
+    store.sync_feeds([Feed("Azatutyun", "http://127.0.0.1/a", language="hy")])
+    saved = store.save_stories("Azatutyun", [
+        Story(feed="Azatutyun", title="Վիրավորվել է զինծառայող", guid="1", published=WHEN),
+        Story(feed="Azatutyun", title="Video", guid="2", published=WHEN),
+        Story(feed="Azatutyun", title="Soldier wounded near Jermuk, the ministry says", guid="3", published=WHEN),
+    ])
+    assert [store.get_story(i).language for i in saved.new_ids] == ["hy", "hy", "en"]

@@ -179,3 +179,15 @@ def test_vague_figures_are_kept_but_never_added_up_as_deaths(fed: Store):
     assert figures[("Azerbaijan", "Karabakh")].killed == 3      # "dozens" did not replace the real figure
     assert figures[("Armenia", "Armenia")].killed == 0
     assert figures[("Armenia", "Armenia")].unsplit == 12        # its own bucket, not deaths
+
+
+def test_the_database_is_an_ordinary_sqlite_file_that_sqlite_utils_reads(fed: Store, db_path):
+    import sqlite_utils
+
+    sid = fed.save_stories("Feed A", [story("Shelling near Sotk", guid="g1")]).new_ids[0]
+    fed.add_tag(sid, "border")
+    other = sqlite_utils.Database(db_path)
+    assert {"stories", "feeds", "claims", "incidents", "story_tags"} <= set(other.table_names())
+    assert [r["title"] for r in other["stories"].rows] == ["Shelling near Sotk"]
+    assert [r["tag"] for r in other["story_tags"].rows_where("story_id = ?", [sid])] == ["border"]
+    other.close()

@@ -1,4 +1,4 @@
-"""The filter form: source, origin, tag, date range, unread only, incidents only.
+"""The filter form: source, origin, language, tag, date range, unread only, incidents only.
 
 It edits a copy of the list's `StoryFilter` and hands it back; the search
 query and cluster collapsing are carried over untouched.
@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from ...language import LANGUAGES
 from ...models import ORIGIN_LABELS, ORIGINS
 from ...store import StoryFilter
 from ..text import plain
@@ -69,6 +70,13 @@ class FilterScreen(ModalScreen[StoryFilter | None]):
                 compact=True,
             )
             yield Select(
+                [(name, code) for code, name in LANGUAGES.items()],
+                prompt="Any language",
+                value=f.language if f.language in LANGUAGES else Select.NULL,
+                id="language",
+                compact=True,
+            )
+            yield Select(
                 [(plain(t), t) for t in self.tag_names],
                 prompt="Any tag",
                 value=f.tag if f.tag in self.tag_names else Select.NULL,
@@ -116,6 +124,7 @@ class FilterScreen(ModalScreen[StoryFilter | None]):
                 self.current,
                 feeds=(feed,) if feed else (),
                 origin=chosen("origin"),
+                language=chosen("language"),
                 tag=chosen("tag"),
                 since=day_start(since) if since else None,
                 until=day_start(until + timedelta(days=1)) if until else None,

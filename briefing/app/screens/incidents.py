@@ -35,7 +35,7 @@ from ...models import Claim, Incident, Story
 from ...store import Store
 from ...tally import build_tally, standing
 from ..text import plain
-from ...wording import claim_phrase, count_phrase, side_label
+from ...wording import claim_phrase, count_phrase, language_mark, side_label
 from .edit_figures import EditFiguresScreen
 
 # Days back from today (None: every incident stored) and how the title names the range.
@@ -96,7 +96,9 @@ def claim_prompt(claim: Claim, story: Story | None, show_claimant: bool, inciden
         text.append("\nsource story not stored", style="dim")
     else:
         when = story.when.astimezone().strftime("%Y-%m-%d %H:%M") if story.when else ""
-        text.append("\n" + plain(story.title or "(untitled)"), style="dim" if rejected else "")
+        mark = language_mark(story.language)  # the headline as written, its language said: "[ru] …"
+        headline = (f"{mark} " if mark else "") + plain(story.title or "(untitled)")
+        text.append("\n" + headline, style="dim" if rejected else "")
         text.append(f"\n— {plain(story.feed)} {when}", style="dim")
         if not story.has_incident:
             text.append("\n  story marked: not an incident", style="yellow")

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from ...query import parse_query
 
-HINT = 'words · "a phrase" · lachin OR tegh · -word or NOT word · drone*'
+HINT = 'words · "a phrase" · lachin OR tegh · -word or NOT word · drone* · lang:ru'
 
 
 class SearchScreen(ModalScreen[str | None]):

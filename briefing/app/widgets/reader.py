@@ -19,6 +19,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...language import language_name
 from ...models import ORIGIN_LABELS, Story
 from ..text import plain
 
@@ -94,7 +95,8 @@ class Reader(VerticalScroll):
             when += story.published_claimed.astimezone().strftime(" (the feed dates it %d %b %Y, %H:%M)")
         meta = " · ".join(
             part
-            for part in (plain(story.feed), ORIGIN_LABELS.get(story.origin, ""), when, plain(story.author))
+            for part in (plain(story.feed), ORIGIN_LABELS.get(story.origin, ""), plain(language_name(story.language)),
+                         when, plain(story.author))
             if part
         )
         body = plain_body(story.content or story.summary) or "(This story has no text; press o to open it.)"

@@ -41,6 +41,7 @@ from ..text import fit, plain
 WINDOW = 400  # rows kept in memory around the cursor
 MARGIN = 100  # refill the window when the cursor gets this close to its edge
 TIME_WIDTH = 6
+LANGUAGE_WIDTH = 2
 # The source column narrows on small terminals so the title keeps most of the row.
 SOURCE_WIDTHS = ((110, 20), (70, 14), (0, 10))  # (list width at least, source column)
 TITLE_ROOM = 24  # cells a title keeps before chips and "+N sources" are given room
@@ -88,6 +89,7 @@ class StoryList(ScrollView, can_focus=True):
         "story-list--read",
         "story-list--time",
         "story-list--source",
+        "story-list--language",
         "story-list--mark",
         "story-list--star",
         "story-list--incident",
@@ -564,6 +566,8 @@ class StoryList(ScrollView, can_focus=True):
         if row.member:
             source = "└ " + source
         segments.append(Segment(fit(source, source_width(width)) + " ", body + style("story-list--source")))
+        # The language the title is written in, before the title: `ru`, `hy`, `az`, `en`.
+        segments.append(Segment(fit(plain(story.language), LANGUAGE_WIDTH) + " ", body + style("story-list--language")))
         used = sum(cell_len(s.text) for s in segments)
         tail = self._tail(story, row, body, width - used - TITLE_ROOM)
         room = width - used - sum(cell_len(s.text) for s in tail)
