@@ -184,9 +184,11 @@ def _scopes(spans: list[Span], published: date) -> list[tuple[int, int, str]]:
 
 def _event_day(spans: list[Span], text: str) -> date | None:
     """The day the sentence's event happened: an explicit date before a weekday before
-    "yesterday"; a day right after a speech word ("said on Monday") is the statement's day and
-    counts only when there is no other."""
-    dates = [span for span in spans if span.kind == "date"]
+    "yesterday"; a day right after a speech word ("said on Monday") is the statement's day, not
+    the event's: a sentence with only that names no event day."""
+    speech_ends = [span.end for span in spans if span.kind == "speech"]
+    dates = [span for span in spans if span.kind == "date"
+             and not any(0 <= span.start - end <= 4 for end in speech_ends)]
     if not dates:
         return None
     speech_ends = [span.end for span in spans if span.kind == "speech"]
