@@ -159,7 +159,7 @@ class BriefingApp(App[None]):
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
         if self.fetch_on_start:
             self.action_fetch()  # a fetch run first finishes what an earlier run left
-        else:
+        elif self.store.pending_count():
             self.process_worker()  # work a killed earlier run left pending
         if self.fetch_on_start:
             minutes = self.config.settings.fetch_interval_minutes

@@ -17,7 +17,9 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterable
+
+from .matcher import Dispatch, TableIndex, dispatch, index_table, looks_around, scan
 
 TABLES = (
     "number", "unit", "victim", "nationality", "trigger", "authority", "speech", "denial", "scope",
@@ -57,18 +59,27 @@ class Hit:
 
 @dataclass(slots=True)
 class Table:
-    """The rows of one table of one language, compiled into one expression."""
+    """The rows of one table of one language, compiled into one expression (and, for speed, into
+    groups filed by how their alternatives start: `matcher.py`)."""
 
     name: str
     rows: list[Row] = field(default_factory=list)
     regex: re.Pattern[str] | None = None
     by_group: dict[str, Row] = field(default_factory=dict)
+    index: TableIndex | None = None  # None: scanned with `regex` (a unit, or an alternative matching nothing)
+    plan: Dispatch | None = None
+    self_contained: bool = False  # no rule looks at the text around its match (lookarounds, anchors)
 
     def finditer(self, text: str) -> list[Hit]:
         if self.regex is None:
             return []
-        return [Hit(self.by_group[m.lastgroup], m.start(), m.end(), m.group(0))
-                for m in self.regex.finditer(text) if m.lastgroup]
+        if self.plan is not None:
+            return self.hits(scan(self.plan, text)[0])
+        return self.hits(m for m in self.regex.finditer(text) if m.lastgroup)
+
+    def hits(self, matches: Iterable[re.Match[str]]) -> list[Hit]:
+        by_group = self.by_group
+        return [Hit(by_group[m.lastgroup], m.start(), m.end(), m.group(0)) for m in matches]  # type: ignore[index]
 
 
 @dataclass(slots=True)
@@ -98,9 +109,49 @@ class Lexicon:
             return False
         return bool(self.plural.search(words[0] if self.head_word == "first" else words[-1]))
 
+    # the last text walked, each indexed table's matches in it, and those already made into hits
+    _last: tuple[str, dict[str, list[re.Match[str]]], dict[str, list[Hit]]] = ("\x00", {}, {})
+    _plan: tuple[list[Table], Dispatch] | None = None
+    # what the last story's sentences hold, per table, as read by one walk over the whole story
+    _sentences: dict[str, dict[str, list[Hit]]] = field(default_factory=dict)
+
     def find(self, table: str, text: str) -> list[Hit]:
+        """A table's hits in a text: leftmost, non-overlapping, the longest alternative at a place."""
+        known = self._sentences.get(text)
+        if known is not None and table in known:
+            return known[table]
         found = self.tables.get(table)
-        return found.finditer(text) if found else []
+        if found is None:
+            return []
+        if found.index is None:
+            return found.finditer(text)
+        _, matches, hits = self._walk(text)
+        if table not in hits:
+            hits[table] = found.hits(matches[table])
+        return hits[table]
+
+    def find_all(self, text: str) -> dict[str, list[Hit]]:
+        """Every indexed table's hits in one walk over the text (hits of different tables may overlap);
+        the last text's are remembered, so asking for several tables of one text reads it once."""
+        _, matches, hits = self._walk(text)
+        for name, found in matches.items():
+            if name not in hits:
+                hits[name] = self.tables[name].hits(found)
+        return dict(hits)
+
+    def _walk(self, text: str) -> tuple[str, dict[str, list[re.Match[str]]], dict[str, list[Hit]]]:
+        if text == self._last[0]:
+            return self._last
+        if self._plan is None:
+            indexed = [t for t in self.tables.values() if t.index is not None]
+            self._plan = (indexed, dispatch([t.index for t in indexed]))  # type: ignore[misc]
+        indexed, plan = self._plan
+        self._last = (text, {t.name: found for t, found in zip(indexed, scan(plan, text))}, {})
+        return self._last
+
+    def remember_sentences(self, sentences: dict[str, dict[str, list[Hit]]]) -> None:
+        """Hits of sentences read as part of a story, for `find` to answer from (the last story's only)."""
+        self._sentences = sentences
 
     def rows(self) -> list[Row]:
         return [row for table in self.tables.values() for row in table.rows]
@@ -165,6 +216,12 @@ def _compile(name: str, rows: list[Row], bounded: bool) -> Table:
                           key=lambda pair: -_reach(pair[0]))
     if not alternatives:
         return table
+    if bounded:
+        for number, (_, row) in enumerate(alternatives):
+            table.by_group[f"r{number}"] = row
+        table.index = index_table([(f"r{number}", alt) for number, (alt, _) in enumerate(alternatives)])
+        table.plan = dispatch([table.index]) if table.index is not None else None
+        table.self_contained = table.index is not None and not any(looks_around(alt) for alt, _ in alternatives)
     letters: dict[str, list[tuple[str, Row]]] = {}
     anywhere: list[tuple[str, Row]] = []
     for alt, row in alternatives:
