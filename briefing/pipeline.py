@@ -13,7 +13,7 @@ through `service.py` (fetch, watch, demo, the app) or `rebuild`/`process_pending
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import TypeVar
 
@@ -41,6 +41,9 @@ class PipelineResult:
     claims: int = 0
     incidents: int = 0
     clustered: int = 0  # stories now in a group of near-duplicates
+    # Stories the extractor failed on ("id: Error: message"): stored without claims, so one
+    # story that trips a bug can never block the processing of every story after it.
+    failed: list[str] = field(default_factory=list)
 
 
 def _chunks(ids: list[str], size: int) -> Iterable[list[str]]:
@@ -55,6 +58,7 @@ class Extracted:
     claims: dict[str, list[Claim]]  # per story, possibly empty
     dates: list[date]  # the days the claims are about
     unread: set[str]  # stories that read as incident reports but gave no figure the extractor understood
+    failed: list[str] = field(default_factory=list)  # stories the extractor raised on, as "id: error"
 
 
 def read(story: Story) -> tuple[list[Claim], bool]:
@@ -81,7 +85,11 @@ def extract(store: Store, story_ids: list[str]) -> Extracted:
     out = Extracted({}, [], set())
     for chunk in _chunks(story_ids, BATCH):
         for story in store.stories_by_ids(chunk, full=True):
-            claims, unread = read(story)
+            try:
+                claims, unread = read(story)
+            except Exception as error:  # noqa: BLE001 - an extractor bug costs this story's claims, not the run
+                out.failed.append(f"{story.id}: {type(error).__name__}: {' '.join(str(error).split())[:200]}")
+                claims, unread = [], False
             claims = [replace(c, story_id=story.id) for c in claims]
             out.dates.extend(c.event_date for c in claims)
             out.claims[story.id] = claims
@@ -151,6 +159,7 @@ def _process_chunk(store: Store, story_ids: list[str], marks: list[PendingMark])
         for first, last in _runs(dates, 2 * REGROUP_MARGIN):
             result.incidents += regroup(store, first - REGROUP_MARGIN, last + REGROUP_MARGIN)
     result.claims = sum(len(claims) for claims in found.claims.values())
+    result.failed = found.failed
     pairs = clusters_around(store, story_ids)
     with store.transaction():
         store.set_clusters(pairs)
@@ -182,6 +191,7 @@ def process_pending(store: Store, batch: int = BATCH) -> PipelineResult:
         total.claims += done.claims
         total.incidents = max(total.incidents, done.incidents)
         total.clustered += done.clustered
+        total.failed += done.failed
 
 
 def rebuild(store: Store) -> PipelineResult:
@@ -202,4 +212,5 @@ def rebuild(store: Store) -> PipelineResult:
         if dates:
             result.incidents = regroup(store, min(dates), max(dates))
     result.claims = sum(len(claims) for claims in found.claims.values())
+    result.failed = found.failed
     return result

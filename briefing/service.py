@@ -98,5 +98,6 @@ async def refresh(
         claims=earlier.result.claims + processed.result.claims,
         incidents=max(earlier.result.incidents, processed.result.incidents),
         clustered=earlier.result.clustered + processed.result.clustered,
+        failed=earlier.result.failed + processed.result.failed,
     )
     return RefreshReport(tuple(run.outcomes), total, tuple(failures))

@@ -111,6 +111,11 @@ def totals_line(outcomes: list[FetchOutcome] | tuple[FetchOutcome, ...], seconds
 def report_failures(result: RefreshReport) -> int:
     """Say why a run did not complete, or brought nothing (standard error); give the exit status: 0 or 1."""
     status = 0
+    failed = result.processed.failed
+    if failed:  # an extractor bug: said, but the run itself completed
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        print(f"briefing: the extractor failed on {len(failed)} stories, stored without claims: {failed[0]}{more}",
+              file=sys.stderr)
     if not result.complete:
         more = f" (and {len(result.failures) - 1} more)" if len(result.failures) > 1 else ""
         print(f"briefing: the run did not complete: {result.failures[0]}{more}; the next run finishes it",

@@ -139,7 +139,8 @@ async def fetch_feeds(
             on_start(len(targets))
         if not targets:
             return run.outcomes
-        _warm_pool(loop)
+        if any(not (feed.etag or feed.last_modified) for feed in targets):
+            _warm_pool(loop)  # a feed without validators will send a body to parse
         async with FeedClient(config.settings, backoff=backoff) as client:
             job = _Job(config, store, client, db, on_outcome, on_stored, run)
             await asyncio.gather(*(job.one(feed) for feed in targets))
@@ -269,7 +270,10 @@ async def _parse_in_pool(
 
 
 def _warm_pool(loop: asyncio.AbstractEventLoop) -> None:
-    """Start the parser workers now, while the first downloads are still in flight."""
+    """Start the parser workers now, while the first downloads are still in flight.
+
+    Only when some feed will surely send a body: a warm run where every feed answers 304 then
+    never starts the pool at all (it starts on the first body that does come)."""
     pool = get_pool()
     for _ in range(parse_workers()):
         loop.run_in_executor(pool, int, 0)

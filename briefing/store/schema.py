@@ -205,6 +205,36 @@ MIGRATIONS: list[str] = [
     CREATE INDEX stories_unread_incident ON stories (sort_time) WHERE unread_incident = 1;
     INSERT OR IGNORE INTO pending (story_id) SELECT id FROM stories ORDER BY sort_time, id;
     """,
+    # 9: each feed's story and unread counts are kept as stories change (triggers), so the
+    # sidebar, `briefing feeds` and every fetch read them in O(feeds), not by counting a million
+    # stories.  Unread counts what the list shows: a near-duplicate behind a newer row is no row.
+    """
+    CREATE TABLE feed_counts (
+        feed TEXT PRIMARY KEY,
+        stories INTEGER NOT NULL DEFAULT 0,
+        unread INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    INSERT INTO feed_counts (feed, stories, unread)
+        SELECT feed, count(*), sum(read = 0 AND duplicate_of_newer = 0) FROM stories GROUP BY feed;
+    CREATE TRIGGER feed_counts_ai AFTER INSERT ON stories BEGIN
+        INSERT INTO feed_counts (feed, stories, unread)
+        VALUES (new.feed, 1, new.read = 0 AND new.duplicate_of_newer = 0)
+        ON CONFLICT (feed) DO UPDATE SET stories = stories + 1, unread = unread + excluded.unread;
+    END;
+    CREATE TRIGGER feed_counts_ad AFTER DELETE ON stories BEGIN
+        UPDATE feed_counts SET stories = stories - 1,
+            unread = unread - (old.read = 0 AND old.duplicate_of_newer = 0) WHERE feed = old.feed;
+    END;
+    CREATE TRIGGER feed_counts_au AFTER UPDATE OF feed, read, duplicate_of_newer ON stories
+    WHEN old.feed IS NOT new.feed OR (old.read = 0 AND old.duplicate_of_newer = 0)
+        IS NOT (new.read = 0 AND new.duplicate_of_newer = 0) BEGIN
+        UPDATE feed_counts SET stories = stories - 1,
+            unread = unread - (old.read = 0 AND old.duplicate_of_newer = 0) WHERE feed = old.feed;
+        INSERT INTO feed_counts (feed, stories, unread)
+        VALUES (new.feed, 1, new.read = 0 AND new.duplicate_of_newer = 0)
+        ON CONFLICT (feed) DO UPDATE SET stories = stories + 1, unread = unread + excluded.unread;
+    END;
+    """,
 ]
 
 

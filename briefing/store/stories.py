@@ -86,6 +86,11 @@ class StoryFilter:
     collapse_clusters: bool = False
 
 
+# Up to this many full-text hits, a search's page is read from the hits themselves (sorting a few
+# thousand rows takes milliseconds); beyond, by walking the list index newest first.
+FEW_HITS = 5000
+
+
 class SearchError(ValueError):
     """A full-text query SQLite cannot parse; the message is fit to show a user."""
 
@@ -300,7 +305,7 @@ class StoriesMixin(Database):
         # is named because for a search SQLite would otherwise sort every hit (40 ms for
         # 60,000 hits) instead of walking the index newest-first and stopping at the page.
         sql = (
-            f"SELECT {_LIST_COLUMNS} FROM (SELECT s.rowid AS rid FROM stories s INDEXED BY stories_list{where}"
+            f"SELECT {_LIST_COLUMNS} FROM (SELECT s.rowid AS rid FROM stories s {self._list_plan(f)}{where}"
             " ORDER BY s.sort_time DESC, s.id DESC LIMIT ? OFFSET ?) page"
             " JOIN stories s ON s.rowid = page.rid LEFT JOIN feeds f ON f.name = s.feed"
             " ORDER BY s.sort_time DESC, s.id DESC"
@@ -310,6 +315,22 @@ class StoriesMixin(Database):
         if f and f.collapse_clusters:
             self._fill_duplicates(stories, [r["cluster"] for r in rows])
         return stories
+
+    def _list_plan(self, f: StoryFilter | None) -> str:
+        """How to walk the list: newest first down the covering index, stopping at the page (the
+        way for the whole list and for a search with many hits), or, for a search with few hits,
+        from the full-text hits, sorted (a rare word would otherwise walk the whole index)."""
+        fts = parse_query(f.query) if f is not None else None
+        if fts is None or not fts.match:
+            return "INDEXED BY stories_list"
+        try:
+            found = self.conn.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ?)",
+                (fts.match, FEW_HITS),
+            ).fetchone()[0]
+        except sqlite3.OperationalError:
+            return "INDEXED BY stories_list"  # the query itself then says what is wrong, in words
+        return "NOT INDEXED" if found < FEW_HITS else "INDEXED BY stories_list"
 
     def _fill_duplicates(self, stories: list[Story], clusters: list[str | None]) -> None:
         """Name the other members of each listed story's cluster (newest first)."""
@@ -348,7 +369,7 @@ class StoriesMixin(Database):
             where = f"{where} AND {extra}" if where else f" WHERE {extra}"
             params = params + [row[0], row[0], story_id]
         order = "DESC" if forward else "ASC"
-        sql = (f"SELECT s.id FROM stories s INDEXED BY stories_list{where}"
+        sql = (f"SELECT s.id FROM stories s {self._list_plan(f)}{where}"
                f" ORDER BY s.sort_time {order}, s.id {order} LIMIT 1")
         found = self._run(sql, params, bool(f and f.query.strip()))
         return found[0][0] if found else None
@@ -391,7 +412,8 @@ class StoriesMixin(Database):
         return [r[0] for r in self.conn.execute("SELECT id FROM stories ORDER BY sort_time")]
 
     def story_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+        """How many stories are stored (from the per-feed counts: no walk over the stories)."""
+        return self.conn.execute("SELECT coalesce(sum(stories), 0) FROM feed_counts").fetchone()[0]
 
     def story_clusters(self, ids: list[str]) -> dict[str, str]:
         """Near-duplicate group of each of these stories that has one (the digest's "+N sources")."""

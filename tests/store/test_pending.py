@@ -113,3 +113,23 @@ def test_extract_rebuild_first_finishes_stories_an_earlier_run_left(db_path, tmp
     assert main(["--db", str(db_path), "--config", str(config), "extract", "--rebuild"]) == 0
     with Store(db_path) as store:
         assert store.pending_count() == 0 and store.claims_for_story(sid)[0].killed == 2
+
+
+def test_a_story_the_extractor_fails_on_never_blocks_the_others(store: Store, monkeypatch):
+    """Fault injection: the extractor raises on one story (a bug); the rest are processed, no mark is left."""
+    import briefing.pipeline as pipeline
+
+    real_read = pipeline.read
+
+    def read_or_fail(story):
+        if story.title == "Poison":
+            raise IndexError("list index out of range")
+        return real_read(story)
+
+    monkeypatch.setattr(pipeline, "read", read_or_fail)
+    store.sync_feeds([ARM])
+    poison = save(store, "Poison", "Text.")
+    sid = save(store, *KILLED)
+    result = process_pending(store)
+    assert result.failed == [f"{poison}: IndexError: list index out of range"]
+    assert store.pending_count() == 0 and store.claims_for_story(sid)[0].killed == 2
