@@ -687,7 +687,8 @@ class BriefingApp(App[None]):
         if event.state == WorkerState.ERROR:
             what = {"fetch": "Fetching", "process": "Processing new stories", "digest": "Digest export",
                      "export": "Exporting incidents",
-                     "counts": "Counting unread stories", "tally": "Reading the incident tally"}.get(
+                     "counts": "Counting unread stories", "tally": "Reading the incident tally",
+                     "story-window": "Reading the story list"}.get(
                 worker.group, worker.name or "A background task"
             )
             self.notify(f"{what} failed: {worker.error}", title="Error", severity="error", markup=False,

@@ -3,7 +3,10 @@
 With 100,000 stories a DataTable or ListView would build 100,000 rows before the
 first paint.  This widget instead knows only how many rows the filter matches
 (`Store.count_stories`) and keeps about `WINDOW` rows around the cursor
-(`Store.story_window`); `render_line` draws whichever rows are on screen.
+(`Store.story_window`); `render_line` draws whichever rows are on screen and never
+reads the database: rows scrolled into view from outside the window, and the rows
+ahead of a cursor nearing the window's edge, are read by the window loader (a
+worker with its own read-only connection) and posted back as `WindowLoaded`.
 
 Near-duplicate stories arrive collapsed (one row with "+N sources"); `x`
 expands a row in place.  Expanded members are "virtual" rows inserted after
@@ -20,12 +23,13 @@ import webbrowser
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from threading import Lock
 from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -127,6 +131,14 @@ class StoryList(ScrollView, can_focus=True):
 
         story: Story
 
+    @dataclass
+    class WindowLoaded(Message, bubble=False):
+        """Rows the window loader read in a worker, for the list as it was when they were asked for."""
+
+        generation: int
+        start: int
+        rows: list[Story]
+
     def __init__(
         self,
         store: Store,
@@ -152,6 +164,13 @@ class StoryList(ScrollView, can_focus=True):
         self._expanded: dict[str, list[Story]] = {}
         # (database offset of the head, head id), sorted by offset.
         self._inserts: list[tuple[int, str]] = []
+        # Drawing never reads the database: a row outside the window is asked of the window loader
+        # (a worker with its own read-only connection), and its answer is kept only if the selection
+        # and the rows have not changed since it was asked (`_generation`).
+        self._generation = 0
+        self._asked: int | None = None  # the offset the loader is reading around, if any
+        self._loader: Store | None = None
+        self._loader_lock = Lock()
 
     # --- size and mapping -------------------------------------------------------
 
@@ -190,20 +209,26 @@ class StoryList(ScrollView, can_focus=True):
         self._window = self.store.story_window(self.filter, start, WINDOW)
         self._window_start = start
 
-    def _story_at_offset(self, offset: int) -> Story | None:
+    def _in_window(self, offset: int) -> bool:
+        return 0 <= offset - self._window_start < len(self._window)
+
+    def _story_at_offset(self, offset: int, load: bool = True) -> Story | None:
+        """The story at a database offset; on a miss it is read now (`load`) or not at all."""
         if not 0 <= offset < self._count:
             return None
-        index = offset - self._window_start
-        if not 0 <= index < len(self._window):
+        if not self._in_window(offset):
+            if not load:
+                return None
             self._load_window(offset)
-            index = offset - self._window_start
+        index = offset - self._window_start
         return self._window[index] if 0 <= index < len(self._window) else None
 
-    def row_at(self, line: int) -> Row | None:
+    def row_at(self, line: int, load: bool = True) -> Row | None:
+        """The row on screen line `line`; with `load=False` only from the rows in memory."""
         if not 0 <= line < self.row_count:
             return None
         offset, member = self._locate(line)
-        story = self._story_at_offset(offset)
+        story = self._story_at_offset(offset, load)
         if story is None:
             return None
         if member is None:
@@ -226,6 +251,7 @@ class StoryList(ScrollView, can_focus=True):
             count = self.store.count_stories(story_filter)
             window = self.store.story_window(story_filter, 0, WINDOW)
         self.filter = story_filter
+        self._generation += 1
         self._count = count
         self._expanded.clear()
         self._inserts = []
@@ -280,6 +306,7 @@ class StoryList(ScrollView, can_focus=True):
             head_id = head.id if head else None
         elif keep is not None:
             head_id = keep.story.id
+        self._generation += 1
         # Count, positions and the rows around the cursor come from one snapshot: a fetcher
         # committing between them would otherwise shift the rows under the cursor by its news.
         with self.store.snapshot():
@@ -324,6 +351,7 @@ class StoryList(ScrollView, can_focus=True):
 
     def update_story(self, story: Story) -> None:
         """Replace a cached row after this app changed it, without re-reading the window."""
+        self._generation += 1  # a window read before the change would bring the old row back
         for rows in (self._window, *self._expanded.values()):
             for i, cached in enumerate(rows):
                 if cached.id == story.id:
@@ -354,8 +382,39 @@ class StoryList(ScrollView, can_focus=True):
         start, end = self._window_start, self._window_start + len(self._window)
         near_start = start > 0 and offset - start < MARGIN
         near_end = end < self._count and end - offset < MARGIN
-        if not self._window or near_start or near_end or not start <= offset < end:
-            self._load_window(offset)
+        if not self._window or not start <= offset < end:
+            self._load_window(offset)  # the cursor's own row is needed now
+        elif near_start or near_end:
+            self._ask_window(offset)  # the rows ahead of it, read in the worker meanwhile
+
+    def _ask_window(self, offset: int) -> None:
+        """Have the window loader read the rows around `offset`, unless it is already reading near there."""
+        if self._asked is not None and abs(self._asked - offset) < MARGIN:
+            return
+        self._asked = offset
+        self._window_loader(self.filter, offset, self._generation)
+
+    @work(thread=True, exclusive=True, group="story-window", exit_on_error=False)
+    def _window_loader(self, story_filter: StoryFilter, offset: int, generation: int) -> None:
+        start = max(0, offset - WINDOW // 2)
+        with self._loader_lock:
+            if self._loader is None:
+                self._loader = Store(self.store.path, readonly=True)
+            rows = self._loader.story_window(story_filter, start, WINDOW)
+        self.post_message(self.WindowLoaded(generation, start, rows))
+
+    def on_story_list_window_loaded(self, message: WindowLoaded) -> None:
+        self._asked = None
+        if message.generation != self._generation:
+            return  # the selection or a row changed since: these rows may be stale
+        self._window, self._window_start = message.rows, message.start
+        self.refresh()
+
+    def on_unmount(self) -> None:
+        with self._loader_lock:
+            if self._loader is not None:
+                self._loader.close()
+                self._loader = None
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height
@@ -540,8 +599,11 @@ class StoryList(ScrollView, can_focus=True):
             text = lines[y] if y < len(lines) else ""
             style = self.get_component_rich_style("story-list--empty")
             return Strip([Segment(set_cell_size(plain(text), width), base + style)], width)
-        row = self.row_at(line)
+        row = self.row_at(line, load=False)  # drawing never waits on the database
         if row is None:
+            offset, _ = self._locate(line)
+            if 0 <= offset < self._count and not self._in_window(offset):
+                self._ask_window(offset)  # scrolled away from the cursor: the loader brings the rows
             return Strip.blank(width, base)
         segments = self._row_segments(row, width, base)
         strip = Strip(segments).crop_extend(0, width, base)
