@@ -250,7 +250,12 @@ class BriefingApp(App[None]):
         """Batch the sidebar re-count: holding `m` must not run a GROUP BY per keypress."""
         if self._counts_timer is not None:
             self._counts_timer.stop()
-        self._counts_timer = self.set_timer(COUNTS_DELAY, self.refresh_counts)
+        self._counts_timer = self.set_timer(COUNTS_DELAY, self._refresh_marks)
+
+    def _refresh_marks(self) -> None:
+        """Counts, and the tally too: a story tagged "incident" counts as one."""
+        self.refresh_counts()
+        self.refresh_tally()
 
     def refresh_tally(self) -> None:
         """Re-read the three tallies in a worker (never on the UI thread)."""

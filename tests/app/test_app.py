@@ -484,20 +484,22 @@ async def test_a_correction_refreshes_the_tally_and_the_incident_marks(sample_db
     with Store(path) as store:
         add_incident(store, story)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await settle(pilot)
         assert "Armenia: 3 killed (Armenia says)" in tally_text(app)
         assert "▲" in screen_text(app).splitlines()[0]
         await pilot.press("i")
+        await settle(pilot)
         await pilot.press("enter", "x")  # into the Armenia column; reject the claim
-        await pilot.pause()
+        await settle(pilot)
         # The app's own connection wrote this, which the data_version poll never sees: the
         # Corrected message must refresh the panes, and at once.
         assert "(Armenia says)" not in tally_text(app)
         await pilot.press("c")  # restore it
-        await pilot.pause()
+        await settle(pilot)
         assert "Armenia: 3 killed (Armenia says)" in tally_text(app)
         await pilot.press("n")  # the story does not report an incident after all
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen.focused, StoryList)
         assert "▲" not in screen_text(app).splitlines()[0]
         assert "(Armenia says)" not in tally_text(app)
@@ -651,6 +653,7 @@ async def test_failed_feed_is_marked_in_the_sidebar(sample_db):
         store.record_outcome(FetchOutcome("TASS", "error", error="HTTP 503", health="server error"), None)
         store.record_outcome(FetchOutcome("Trend", "unchanged", health="stale"), None)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await settle(pilot)  # the sidebar's counts and marks are read in a worker
         assert "TASS ✗" in screen_text(app) and "Trend ✗" in screen_text(app)
         app.sidebar.highlighted = app.sidebar.get_option_index("feed:TASS")
         await pilot.pause()

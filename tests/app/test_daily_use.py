@@ -201,12 +201,14 @@ async def test_incidents_screen_keys_q_closes_j_k_h_l_move_enter_opens_the_story
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, IncidentsScreen)
         listed = screen.query_one("#incident-list", OptionList)
         await pilot.press("j")
         assert listed.highlighted == 1
-        await pilot.press("k", "enter")  # the newest incident (Lachin): into its first column with claims
+        await pilot.press("k")
+        await pilot.press("enter")  # the newest incident (Lachin): into its first column with claims
         assert screen.focused.id == "claims-azerbaijan"
         await pilot.press("h")
         assert screen.focused.id == "claims-armenia"
@@ -216,7 +218,9 @@ async def test_incidents_screen_keys_q_closes_j_k_h_l_move_enter_opens_the_story
         await pilot.pause()
         assert not isinstance(app.screen, IncidentsScreen)
         assert app.reader.story.id == ids[1] and app.story_list.current.id == ids[1]
-        await pilot.press("i", "q")
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("q")
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, IncidentsScreen)
 
@@ -226,14 +230,15 @@ async def test_incidents_header_counts_the_rows_it_lists_as_the_tally_does(sampl
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i", "1")
+        await settle(pilot)
         screen = app.screen
         title = str(screen.query_one("#incidents-title", Static).render())
         assert "· 2 incidents" in title
         await pilot.press("enter", "x")  # reject the Lachin incident's only claim
-        await pilot.pause()
+        await settle(pilot)
         assert "· 1 incident" in str(screen.query_one("#incidents-title", Static).render())
         await pilot.press("escape", "i", "1")
-        await pilot.pause()
+        await settle(pilot)
         listed = app.screen.query_one("#incident-list", OptionList)
         assert listed.option_count == 1  # a rejected incident is not listed again
         assert "1 incident" in str(app.tally.query_one("#tally-text", Static).render()).splitlines()[0]
@@ -243,7 +248,9 @@ async def test_incidents_screen_exports_one_row_per_claim(sample_db):
     add_incidents(sample_db[1])
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        await pilot.press("i", "E")
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("E")
         await wait_for(pilot, lambda: any("exported to" in t for t in [str(x.render()) for x in app.screen.query("Toast")]))
         shown = await toasts(pilot)
         path = re.search(r"exported to (\S+\.csv)", " ".join(shown).replace("\n", "")).group(1)

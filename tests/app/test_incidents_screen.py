@@ -17,7 +17,7 @@ from briefing.app.widgets.tally_panel import TallyPanel
 from briefing.models import Claim, Feed, Incident, SideFigures, Story, Tally
 from briefing.store import Store
 
-from .helpers import screen_text
+from .helpers import screen_text, settle
 
 DAY = date(2026, 11, 25)
 HOSTILE = "[@click=app.quit]Shelling[/] near [b]Sotk[/b]"
@@ -75,7 +75,7 @@ async def test_both_sides_claims_are_shown_side_by_side_with_their_sources(claim
     store, _ = claims_store
     app = Host(store)
     async with app.run_test(notifications=True, size=(160, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, IncidentsScreen)
         armenia, azerbaijan = (column_text(screen, c) for c in ("claims-armenia", "claims-azerbaijan"))
@@ -97,9 +97,9 @@ async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
     store, ids = claims_store
     app = Host(store)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter", "right", "x")  # into the Armenia column, then across to Azerbaijan's
-        await pilot.pause()
+        await settle(pilot)
         assert store.claims_for_story(ids["am"]) != []
         assert store.claims_for_story(ids["az"]) == []
         figures = {(f.claimant, f.side_affected): f.killed for f in store.tally(DAY, DAY).figures}
@@ -107,7 +107,7 @@ async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
         assert "rejected" in column_text(app.screen, "claims-azerbaijan")  # still shown, so c can restore it
         assert app.corrections == 1
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         assert [c.status for c in store.claims_for_story(ids["az"])] == ["confirmed"]
 
 
@@ -115,23 +115,23 @@ async def test_e_edits_the_figures_and_they_persist(claims_store):
     store, ids = claims_store
     app = Host(store)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter", "e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, EditFiguresScreen)
         app.screen.query_one("#killed", Input).value = "3"
         app.screen.query_one("#wounded", Input).value = "5"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, IncidentsScreen)
         [claim] = store.claims_for_story(ids["am"])
         assert (claim.killed, claim.wounded, claim.status) == (3, 5, "edited")
         assert "Armenia: 3 killed, 5 wounded" in column_text(app.screen, "claims-armenia")
         await pilot.press("n")  # this story is not an incident after all
-        await pilot.pause()
+        await settle(pilot)
         assert not store.get_story(ids["am"]).has_incident
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, IncidentsScreen)
 
 
@@ -199,7 +199,7 @@ async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
     add_day(store, date(2025, 1, 1), 3)  # long ago
     app = Host(store, days=30)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, IncidentsScreen)
 
@@ -209,12 +209,16 @@ async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
 
         assert shown() == ("Incidents · 30 days (2026-10-27 to 2026-11-25) · 3 incidents", 3)
         await pilot.press("1")
+        await settle(pilot)
         assert shown() == ("Incidents · today (2026-11-25) · 1 incident", 1)
         await pilot.press("2")
+        await settle(pilot)
         assert shown() == ("Incidents · 7 days (2026-11-19 to 2026-11-25) · 2 incidents", 2)
         await pilot.press("4")
+        await settle(pilot)
         assert shown() == ("Incidents · all dates · 4 incidents", 4)
         await pilot.press("3")
+        await settle(pilot)
         assert shown()[1] == 3
         footer = screen_text(app).splitlines()[-1]
         assert "1234 Range" in footer
@@ -224,11 +228,11 @@ async def test_an_empty_range_says_so(claims_store):
     store, _ = claims_store
     app = Host(store, days=1)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         screen.today = date(2026, 11, 28)
         screen.reload()
-        await pilot.pause()
+        await settle(pilot)
         listed = screen.query_one("#incident-list", OptionList)
         assert "No incidents today" in str(listed.get_option_at_index(0).prompt)
         assert "0 incidents" in str(screen.query_one("#incidents-title", Static).render())

@@ -25,6 +25,7 @@ def test_main_screen_160x48_with_story_open(sample_db, snap_compare):
         await pilot.press("j", "j", "enter", "s", "1")
         # Settle what would otherwise depend on timing: the batched sidebar re-count and the toast.
         app.refresh_counts()
+        app.refresh_tally()  # the "incident" tag counts as an incident
         app.clear_notifications()
         await settle(pilot)
 
@@ -59,9 +60,21 @@ def _incidents_app(sample_db) -> BriefingApp:
 
 def test_incidents_screen_80x24(sample_db, snap_compare):
     app = _incidents_app(sample_db)
-    assert snap_compare(app, press=["i", "enter"], terminal_size=(80, 24))
+
+    async def open_first(pilot) -> None:
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=open_first, terminal_size=(80, 24))
 
 
 def test_incidents_screen_60x20(sample_db, snap_compare):
     app = _incidents_app(sample_db)
-    assert snap_compare(app, press=["i"], terminal_size=(60, 20))
+
+    async def open_screen(pilot) -> None:
+        await pilot.press("i")
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=open_screen, terminal_size=(60, 20))

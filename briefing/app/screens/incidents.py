@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -131,6 +133,20 @@ class IncidentsScreen(Screen[None]):
         """The reader changed a claim or a story's incident mark: tallies elsewhere are stale."""
 
     @dataclass
+    class Loaded(Message):
+        """The period's incidents and their stories, read off the UI thread."""
+
+        seq: int
+        incidents: list[Incident]
+        stories: dict[str, Story]
+
+    @dataclass
+    class Written(Message):
+        """A correction was written (off the UI thread); `text` says what it was."""
+
+        text: str
+
+    @dataclass
     class OpenStory(Message):
         """Enter on a claim: show the story it was read from in the reader."""
 
@@ -155,6 +171,7 @@ class IncidentsScreen(Screen[None]):
         self.shown_id: str | None = None  # the incident whose claims the columns hold
         # Incidents the reader corrected here stay listed (to be restored) even when they stop counting.
         self.touched: set[str] = set()
+        self._seq = 0  # numbers the reads, so only the newest is shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="incidents-title", markup=False)
@@ -173,19 +190,33 @@ class IncidentsScreen(Screen[None]):
     # --- reading ----------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read the period from the store, keeping the highlighted incident and claim."""
+        """Re-read the period in a worker (never on the UI thread); `on_incidents_screen_loaded` shows it."""
+        self._seq += 1
+        self._read(self._seq, self.start, self.end)
+
+    @work(thread=True, exclusive=True, group="incidents", exit_on_error=False)
+    def _read(self, seq: int, start: date, end: date) -> None:
+        with Store(self.store.path) as store, store.snapshot():
+            every = store.incidents_between(start, end, include_rejected=True)
+            ids = sorted({c.story_id for inc in every for c in inc.claims}
+                         | {inc.marked_story for inc in every if inc.marked_story})
+            stories = {s.id: s for s in store.stories_by_ids(ids, full=False)}
+        self.post_message(self.Loaded(seq, every, stories))
+
+    def on_incidents_screen_loaded(self, message: Loaded) -> None:
+        """Show what `_read` found, keeping the highlighted incident and claim."""
+        message.stop()
+        if message.seq != self._seq:
+            return  # a newer read is on its way
         incident_list = self.query_one("#incident-list", OptionList)
         current = self.current_incident()
         keep_id = current.id if current else None
         focused = self.focused.id if self.focused is not None else None
         keep_claim = self.query_one(f"#{focused}", OptionList).highlighted if focused in self.column_claims else None
 
-        every = self.store.incidents_between(self.start, self.end, include_rejected=True)
-        self.incidents = [i for i in every if standing(i) != "rejected" or i.id in self.touched]
+        self.incidents = [i for i in message.incidents if standing(i) != "rejected" or i.id in self.touched]
         self.query_one("#incidents-title", Static).update(self.title_text())
-        ids = sorted({c.story_id for inc in self.incidents for c in inc.claims}
-                     | {inc.marked_story for inc in self.incidents if inc.marked_story})
-        self.stories = {s.id: s for s in self.store.stories_by_ids(ids, full=False)}
+        self.stories = message.stories
         incident_list.clear_options()
         if not self.incidents:
             incident_list.add_option(Option(Text(self.empty_text(), style="dim"), disabled=True))
@@ -309,6 +340,20 @@ class IncidentsScreen(Screen[None]):
 
     # --- corrections --------------------------------------------------------------
 
+    def _write(self, write: Callable[[Store], object], text: str) -> None:
+        """Run a correction in a worker; the screen re-reads once it is written."""
+        self._writer(write, text)
+
+    @work(thread=True, group="incidents-write", exit_on_error=False)
+    def _writer(self, write: Callable[[Store], object], text: str) -> None:
+        with Store(self.store.path) as store:
+            write(store)
+        self.post_message(self.Written(text))
+
+    def on_incidents_screen_written(self, message: Written) -> None:
+        message.stop()
+        self._changed(message.text)
+
     def _changed(self, message: str) -> None:
         current = self.current_incident()
         if current is not None:
@@ -321,9 +366,9 @@ class IncidentsScreen(Screen[None]):
         claim = self.selected_claim()
         if claim is None:
             return
-        self.store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, action)
         verb = {"confirmed": "Confirmed", "rejected": "Rejected"}[action]
-        self._changed(f"{verb}: {claim.claimant} says {claim_phrase(claim, self.current_incident())}")
+        self._write(lambda store: store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, action),
+                    f"{verb}: {claim.claimant} says {claim_phrase(claim, self.current_incident())}")
 
     def action_edit(self) -> None:
         claim = self.selected_claim()
@@ -334,10 +379,12 @@ class IncidentsScreen(Screen[None]):
             if figures is None:
                 return
             killed, wounded = figures
-            self.store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, "edited",
-                                     killed=killed, wounded=wounded)
-            self._changed(f"Corrected: {claim.claimant} says {side_label(claim.side_affected)}: "
-                          f"{killed} killed, {wounded} wounded")
+            self._write(
+                lambda store: store.correct_claim(claim.story_id, claim.claimant, claim.side_affected, "edited",
+                                                  killed=killed, wounded=wounded),
+                f"Corrected: {claim.claimant} says {side_label(claim.side_affected)}: "
+                f"{killed} killed, {wounded} wounded",
+            )
 
         heading = f"{claim.claimant} says {side_label(claim.side_affected)}"
         self.app.push_screen(EditFiguresScreen(plain(heading), claim.killed, claim.wounded), save)
@@ -348,9 +395,9 @@ class IncidentsScreen(Screen[None]):
             return
         story = self.stories.get(claim.story_id)
         is_incident = not (story.has_incident if story else True)
-        self.store.mark_story_incident(claim.story_id, is_incident)
-        self._changed("Story marked as reporting an incident" if is_incident else
-                      "Story marked as not reporting an incident")
+        self._write(lambda store: store.mark_story_incident(claim.story_id, is_incident),
+                    "Story marked as reporting an incident" if is_incident else
+                    "Story marked as not reporting an incident")
 
     # --- moving around ------------------------------------------------------------
 
