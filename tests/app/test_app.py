@@ -653,14 +653,12 @@ async def test_failed_feed_is_marked_in_the_sidebar(sample_db):
         store.record_outcome(FetchOutcome("TASS", "error", error="HTTP 503", health="server error"), None)
         store.record_outcome(FetchOutcome("Trend", "unchanged", health="stale"), None)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        await settle(pilot)  # the sidebar's counts and marks are read in a worker
-        assert "TASS ✗" in screen_text(app) and "Trend ✗" in screen_text(app)
+        # The sidebar's counts and marks are read in a worker.
+        await wait_for(pilot, lambda: "TASS ✗" in screen_text(app) and "Trend ✗" in screen_text(app), timeout=10)
         app.sidebar.highlighted = app.sidebar.get_option_index("feed:TASS")
-        await pilot.pause()
-        assert "TASS: server error: HTTP 503" in screen_text(app)  # the word `briefing feeds` shows
+        await wait_for(pilot, lambda: "TASS: server error: HTTP 503" in screen_text(app))  # `briefing feeds`' word
         app.sidebar.highlighted = app.sidebar.get_option_index("feed:Trend")
-        await pilot.pause()
-        assert "Trend: stale: its newest story is months old" in screen_text(app)
+        await wait_for(pilot, lambda: "Trend: stale: its newest story is months old" in screen_text(app))
 
 
 HOSTILE = "[@click=app.quit]x[/] [b]bold[/b] [link='file:///etc/passwd']y[/link] \x1b[31mred\x1b]0;pwned\x07"
