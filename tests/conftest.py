@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from briefing.config import Config, load_config
 from briefing.store import Store
+
+# Property tests draw the same examples on every run: a failure is then a finding that reproduces,
+# never a red CI that the next run cannot show (HYPOTHESIS_PROFILE=explore draws new ones).
+settings.register_profile("ci", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
