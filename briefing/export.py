@@ -38,6 +38,7 @@ class ClaimRow:
     counted: bool  # in the clash tally (not non-combat, not only denials)
     event_type: str
     sources: str  # the story's link (http(s) only), else its outlet and title
+    language: str  # the source story's language ('en', 'ru', 'az', 'hy'): which reports a figure rests on
 
 
 def claim_rows(store: Store, start: date, end: date) -> list[ClaimRow]:
@@ -56,7 +57,7 @@ def claim_rows(store: Store, start: date, end: date) -> list[ClaimRow]:
                 incident_id=inc.id, date=inc.event_date.isoformat(), places="; ".join(inc.locations or c.locations),
                 claimant=c.claimant, side=c.side_affected, killed=c.killed, wounded=c.wounded,
                 review="machine" if c.status == "machine" else "reviewed", denial=is_denial(c), counted=counted,
-                event_type=c.event_type, sources=source,
+                event_type=c.event_type, sources=source, language=story.language if story else "",
             ))
     return rows
 

@@ -27,7 +27,7 @@ def detect_language(text: str, hint: str = "") -> str:
             armenian += 1
         elif 0x0400 <= code <= 0x04FF:
             cyrillic += 1
-        elif char.isalpha() and code < 0x0250:
+        elif char.isalpha() and (code < 0x0250 or code == 0x0259):  # ə (U+0259) lies past Latin Extended-B
             latin += 1
             if char in _AZ_LETTERS:
                 az += 1

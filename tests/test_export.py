@@ -20,7 +20,7 @@ def _fill(path) -> None:
         when = datetime(2026, 12, 3, 9, tzinfo=timezone.utc)
         am = store.save_stories("Armenpress", [Story(feed="Armenpress", title="=HYPERLINK(\"x\") wounded", guid="a",
                                                      url="javascript:alert(1)", published=when)]).new_ids[0]
-        az = store.save_stories("Report.az", [Story(feed="Report.az", title="Baku denies", guid="b",
+        az = store.save_stories("Report.az", [Story(feed="Report.az", title="Bakı iddiaları təkzib edir", guid="b",
                                                     url="https://report.example/1", published=when)]).new_ids[0]
         store.replace_machine_claims({
             am: [Claim(claimant="Armenia", side_affected="Armenia", event_date=DAY, killed=1, wounded=2, story_id=am,
@@ -46,6 +46,7 @@ def test_csv_has_one_row_per_claim_with_review_and_sources(tmp_path, capsys):
     assert rows[1]["denial"] == "True" and rows[1]["sources"] == "https://report.example/1"
     assert rows[0]["sources"] == 'Armenpress: =HYPERLINK("x") wounded'  # no javascript: link
     assert rows[0]["date"] == "2026-12-03" and rows[0]["places"] == "Sotk"
+    assert [r["language"] for r in rows] == ["en", "az"]  # which language each figure's report is in
     assert "wrote 2 claims" in capsys.readouterr().err
 
 

@@ -18,6 +18,8 @@ ROWS = [
     ("Azatutyun", "hy", "Վիրավորվել է զինծառայող", "ՀՀ ՊՆ-ն հայտնում է, որ վիրավորվել է զինծառայող։", "hy"),
     # Too few letters to tell: the feed's language decides.
     ("Azatutyun", "hy", "Video", "", "hy"),
+    # A short Azerbaijani headline in an English feed: ə (past Latin Extended-B) is Azerbaijani's own letter.
+    ("Report.az", "en", "Bakı iddiaları təkzib edir", "", "az"),
     # A Russian outlet's English story is English, whatever the feed says.
     ("Interfax", "ru", "Armenian soldier wounded on the border", "The ministry said a soldier was wounded.", "en"),
 ]
