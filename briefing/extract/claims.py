@@ -94,6 +94,16 @@ def _with_victims(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _a_sum_of_both_sides(mention: Mention, sentence: Sentence, who: Why) -> bool:
+    """A figure with no side of its own, in the outlet's voice, in a sentence naming both sides'
+    forces, adds the sides up: corpus rule 4 keeps sums out."""
+    if mention.nationality or mention.fixed_side or mention.count < 2 \
+            or not who.rule.startswith(("claimant.outlet-voice", "claimant.next")):
+        return False
+    sides = {str(span.row.get("side")) for span in sentence.of("nationality")}
+    return {"Armenia", "Azerbaijan"} <= sides
+
+
 def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     attributor = Attributor(sentences)
     out: list[Reading] = []
@@ -107,6 +117,8 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
             zeros.append((mention, sentence))
             continue
         claimant, who = attributor.claimant(sentence, mention, mention.start)
+        if _a_sum_of_both_sides(mention, sentence, who):
+            continue  # "at least seven soldiers died when Armenian and Azerbaijani troops exchanged fire"
         side, where = side_affected(mention, claimant, sentence, sentences)
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     incident = any(s.of("event") or s.of("trigger") for s in sentences if not s.scope)

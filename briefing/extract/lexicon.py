@@ -102,6 +102,9 @@ class Lexicon:
     # which word of a victim phrase is its head, the one that says singular or plural:
     # "last" ("contract soldiers") or "first" ("военнослужащий срочной службы")
     head_word: str = "last"
+    # the possessor stands before the count ("Azərbaycan Ordusunun əlli hərbçisi"): a side word just
+    # before a count names whose people it counts
+    side_before_count: bool = False
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -275,7 +278,8 @@ def load(language: str) -> Lexicon:
     approx = re.compile(rf"^\s*(?:(?:{approx_words})\s*)*$", re.IGNORECASE)
     coordination = re.compile(rf"\s*(?:,\s*)?(?:{data.get('coordination', 'and')})\s+", re.IGNORECASE)
     head_word = "first" if data.get("head_word") == "first" else "last"
-    return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination, head_word)
+    return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination, head_word,
+                   bool(data.get("side_before_count", False)))
 
 
 def all_rows() -> list[Row]:

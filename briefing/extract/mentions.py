@@ -198,6 +198,19 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     return None
 
 
+def _possessor_before(sentence: Sentence, count_start: int) -> Span | None:
+    """ "Azərbaycan Ordusunun əlli hərbi qulluqçusu" (fifty servicemen of Azerbaijan's army): in
+    languages that put the possessor first, the side word a few words before the count."""
+    for span in reversed([s for s in sentence.spans if s.kind == "nationality" and s.end <= count_start]):
+        between = [s for s in sentence.spans if span.end <= s.start < count_start]
+        if _gap(sentence.text, span.end, count_start) > 1 or "," in sentence.text[span.end:count_start] \
+                or any(s.kind in ("authority", "speech", "trigger", "number", "attacker", "event", "target")
+                       for s in between):
+            return None
+        return span
+    return None
+
+
 def _nationality(sentence: Sentence, count_start: int, victim: Span | None) -> Span | None:
     """A side word inside the victim phrase, or just after it ("servicemen of the Armenian army")."""
     end = victim.end if victim is not None else count_start
@@ -332,6 +345,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
     start = count.start if count is not None else victim.start
     nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim)
+    if nationality is None and lexicon.side_before_count:
+        nationality = _possessor_before(sentence, start)
     old, subset, marks = _marks(lexicon, sentence, count or victim)
     whys += marks
     if victim is None and previous is not None and previous.sentence == sentence.index:
