@@ -143,6 +143,24 @@ def run_briefing(config, db: Path) -> tuple[float, int, list]:
     return elapsed, sum(o.new for o in outcomes), outcomes
 
 
+def run_cli(urls: list[str], tmpdir: Path) -> tuple[float, float]:
+    """`briefing fetch --all` as a user runs it (a new process: fetch, extraction, incident and
+    near-duplicate grouping), cold on an empty database and then warm; wall seconds of each."""
+    config = tmpdir / "feeds.toml"
+    lines = ["[settings]", f"concurrency = {CONCURRENCY}", "per_host = 2", "retries = 0", ""]
+    for n, url in enumerate(urls):
+        lines += ["[[feeds]]", f'name = "Outlet {n}"', f'url = "{url}"', 'keep = "all"', ""]
+    config.write_text("\n".join(lines))
+    command = [sys.executable, "-m", "briefing", "--config", str(config), "--db", str(tmpdir / "cli.db"),
+               "fetch", "--all", "-q"]
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times[0], times[1]
+
+
 # --- the bare script -----------------------------------------------------------------
 
 
@@ -265,11 +283,14 @@ def main() -> int:
             assert all(o.status == "unchanged" and o.http_status == 304 for o in outcomes)
             bare, bare_stored = run_bare(urls, tmpdir / "bare.db")
             assert bare_stored == expected
+            cli_cold, cli_warm = run_cli(urls, tmpdir)
             ingest = run_ingest(tmpdir / "ingest.db")
             ingest_big = run_ingest(tmpdir / "ingest-big.db", per_feed=1000)
         rows.append(("briefing cold fetch", cold, f"{expected / cold:,.0f} stories/s"))
         rows.append(("briefing warm fetch (all 304)", warm, f"{args.feeds / warm:,.0f} feeds/s"))
         rows.append(("bare script (httpx+feedparser+sqlite)", bare, f"{expected / bare:,.0f} stories/s"))
+        rows.append(("`briefing fetch --all` end to end, cold", cli_cold, "fetch + claims + groups, new process"))
+        rows.append(("`briefing fetch --all` end to end, warm", cli_warm, "every feed 304"))
         newsboat_default = run_newsboat(urls, None)
         newsboat_threads = run_newsboat(urls, CONCURRENCY)
         for label, result in (("newsboat -x reload (defaults)", newsboat_default),
@@ -290,6 +311,9 @@ def main() -> int:
     out("ratios (targets in brackets):")
     out(f"  cold / bare script:            {cold / bare:.2f}x   [<= 1.2x]")
     out(f"  warm fetch:                    {warm:.2f} s   [< 1 s]")
+    out(f"  end to end / bare script:      {cli_cold / bare:.2f}x   [<= 1.5x]")
+    if newsboat_threads:
+        out(f"  end to end / newsboat {CONCURRENCY} thr.:  {cli_cold / newsboat_threads[0]:.2f}x   [<= 1.2x]")
     if newsboat_default:
         out(f"  newsboat defaults / cold:      {newsboat_default[0] / cold:.1f}x faster  [>= 5x]")
     if newsboat_threads:

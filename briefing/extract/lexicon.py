@@ -64,14 +64,18 @@ class Table:
 
     name: str
     rows: list[Row] = field(default_factory=list)
-    regex: re.Pattern[str] | None = None
+    source: str | None = None  # the one expression, compiled on first use (`regex`): most runs never need it
     by_group: dict[str, Row] = field(default_factory=dict)
     index: TableIndex | None = None  # None: scanned with `regex` (a unit, or an alternative matching nothing)
     plan: Dispatch | None = None
     self_contained: bool = False  # no rule looks at the text around its match (lookarounds, anchors)
 
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        return None if self.source is None else _compiled(self.source)
+
     def finditer(self, text: str) -> list[Hit]:
-        if self.regex is None:
+        if self.source is None:
             return []
         if self.plan is not None:
             return self.hits(scan(self.plan, text)[0])
@@ -245,8 +249,13 @@ def _compile(name: str, rows: list[Row], bounded: bool) -> Table:
     body = "|".join(branches)
     if bounded:
         body = rf"(?<!\w)(?:{body})(?!\w)"
-    table.regex = re.compile(body, re.IGNORECASE)
+    table.source = body
     return table
+
+
+@lru_cache(maxsize=None)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
 
 
 def _rows(language: str, name: str, entries: list[dict[str, Any]]) -> list[Row]:

@@ -244,6 +244,7 @@ def looks_around(alternative: str) -> bool:
 # --- the index and the scan ------------------------------------------------------------------
 
 Group = tuple[int, re.Pattern[str]]  # (table slot, one compiled group of alternatives)
+Source = tuple[int, str]  # (table slot, a group's expression, compiled when a text first needs it)
 
 
 @dataclass(slots=True)
@@ -251,8 +252,8 @@ class Dispatch:
     """The groups of one or more tables, filed by how they start, and where any can start."""
 
     starts: re.Pattern[str]
-    by_word: dict[str, tuple[Group, ...]]
-    by_prefix: dict[str, tuple[Group, ...]]
+    by_word: dict[str, tuple[Source, ...]]
+    by_prefix: dict[str, tuple[Source, ...]]
     anywhere: tuple[Group, ...]
     ranks: list[dict[str, int]]  # per slot: group name → the alternative's place in its table
     slots: int
@@ -263,8 +264,8 @@ class Dispatch:
 class TableIndex:
     """One table's alternatives, split into groups by how they start (compiled)."""
 
-    by_word: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    by_prefix: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    by_word: dict[str, str] = field(default_factory=dict)  # key → a group's expression
+    by_prefix: dict[str, str] = field(default_factory=dict)
     anywhere: re.Pattern[str] | None = None
     ranks: dict[str, int] = field(default_factory=dict)
     signs: set[str] = field(default_factory=set)  # characters other than letters an alternative may start with
@@ -293,18 +294,30 @@ def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
                 index.signs.add(key)
     index.by_word = {key: _bounded(parts) for key, parts in by_word.items()}
     index.by_prefix = {key: _bounded(parts) for key, parts in by_prefix.items()}
-    index.anywhere = _bounded(anywhere) if anywhere else None
+    index.anywhere = _compiled(_bounded(anywhere)) if anywhere else None
     return index
 
 
-def _bounded(parts: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", FLAGS)
+def _bounded(parts: list[str]) -> str:
+    return rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(source: str) -> re.Pattern[str]:
+    """A group's expression compiled once, when a text first has a word it may start at (a short run
+    compiles a few dozen of a language's thousand groups, not all of them at start)."""
+    found = _COMPILED.get(source)
+    if found is None:
+        found = _COMPILED[source] = re.compile(source, FLAGS)
+    return found
 
 
 def dispatch(indexes: list[TableIndex]) -> Dispatch:
     """One walk for several tables: their groups merged under each key, slot = place in `indexes`."""
-    by_word: dict[str, list[Group]] = {}
-    by_prefix: dict[str, list[Group]] = {}
+    by_word: dict[str, list[Source]] = {}
+    by_prefix: dict[str, list[Source]] = {}
     anywhere: list[Group] = []
     signs: set[str] = set()
     for slot, index in enumerate(indexes):
@@ -342,7 +355,8 @@ def _lookup(plan: Dispatch, word: str) -> tuple[Group, ...]:
         found += by_prefix.get(key[:3], ())
     if size >= 2:
         found += by_prefix.get(key[:2], ())
-    return found + by_prefix.get(key[:1], ())
+    found += by_prefix.get(key[:1], ())
+    return tuple((slot, _compiled(source)) for slot, source in found)
 
 
 def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:

@@ -9,7 +9,7 @@ never touches this pane: it changes only when the reader opens another story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import events
 from textual.binding import Binding
@@ -131,7 +131,7 @@ class Reader(VerticalScroll):
     def update_tags(self, story: Story) -> None:
         """Refresh the tag line after the reader tagged the open story."""
         if self.story is not None and self.story.id == story.id:
-            self.story.tags = story.tags
+            self.story = replace(self.story, tags=list(story.tags))  # the list's row stays as it is
             self.query_one("#reader-tags", Static).update(
                 Content("Tags: " + ", ".join(plain(t) for t in story.tags) if story.tags else "")
             )

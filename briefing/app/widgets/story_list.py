@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import webbrowser
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from threading import Lock
 from typing import Callable
@@ -355,8 +355,7 @@ class StoryList(ScrollView, can_focus=True):
         for rows in (self._window, *self._expanded.values()):
             for i, cached in enumerate(rows):
                 if cached.id == story.id:
-                    story.duplicate_ids = cached.duplicate_ids
-                    rows[i] = story
+                    rows[i] = replace(story, duplicate_ids=cached.duplicate_ids)
         self.refresh()
 
     def _update_size(self) -> None:
