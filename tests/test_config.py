@@ -144,3 +144,17 @@ def test_first_use_copies_the_curated_feeds_toml_and_env_overrides_pick_files(is
     assert main(["--config", str(copied), "feeds", "export"]) == 0
     assert "https://mine.example/rss" in capsys.readouterr().out
     assert not (isolated_dirs / ".local/share/briefing/briefing.db").exists()
+
+
+def test_the_keys_error_advises_a_binding_id_that_exists():
+    """The example in the message must itself be a valid remap (it once named "story.star")."""
+    import re
+
+    from briefing.app.app import BriefingApp
+    from briefing.app.keys import binding_ids
+    from briefing.app.widgets.story_list import StoryList
+
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"keys": "S"})
+    advised = re.search(r'"([\w.]+)" = "', str(caught.value)).group(1)
+    assert advised in binding_ids([BriefingApp, StoryList])
