@@ -140,8 +140,9 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
 class Attributor:
     """Decides claimants for one story; remembers the last speaker as sentences go by."""
 
-    def __init__(self, sentences: list[Sentence]) -> None:
+    def __init__(self, sentences: list[Sentence], about_this: re.Pattern[str] | None = None) -> None:
         self.sentences = sentences
+        self.about_this = about_this
         self.by_sentence = {s.index: speakers(s) for s in sentences}
         self.known: dict[str, str] = {}  # authority words -> a claimant decided for them earlier
         self.headline = next((found for s in sentences if s.headline for found in self.by_sentence[s.index]), None)
@@ -217,6 +218,11 @@ class Attributor:
                 found = [speaker]
                 rule = "claimant.continues-speaker" if sentence.of("speech") else "claimant.previous-sentence"
                 return claimant, Why("claimant", claimant, f"{rule} ({how})", found[-1].words, 0.85)
+        for later in [s for s in self.sentences if not s.headline and s.index > sentence.index]:
+            found = self.by_sentence[later.index]
+            if found and self.about_this is not None and self.about_this.search(later.text):
+                claimant, how = self._resolve(found[0], mention, later.index)
+                return claimant, Why("claimant", claimant, f"claimant.closing-attribution ({how})", found[0].words, 0.8)
         opening = min((s.index for s in self.sentences if not s.headline), default=-1) == sentence.index
         later = [s for s in self.sentences if not s.headline and s.index == sentence.index + 1]
         if opening and later and self.by_sentence[later[0].index] and later[0].of("speech"):

@@ -109,6 +109,8 @@ class Lexicon:
     # the possessor stands before the count ("Azərbaycan Ordusunun əlli hərbçisi"): a side word just
     # before a count names whose people it counts
     side_before_count: bool = False
+    # "about this, the ministry reported": a closing attribution that speaks for the figures before it
+    about_this: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -288,7 +290,8 @@ def load(language: str) -> Lexicon:
     coordination = re.compile(rf"\s*(?:,\s*)?(?:{data.get('coordination', 'and')})\s+", re.IGNORECASE)
     head_word = "first" if data.get("head_word") == "first" else "last"
     return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination, head_word,
-                   bool(data.get("side_before_count", False)))
+                   bool(data.get("side_before_count", False)),
+                   re.compile(rf"(?<!\w)(?:{data.get('about_this', '(?!)')})(?!\w)", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

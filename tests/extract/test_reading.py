@@ -103,3 +103,9 @@ def test_a_clash_told_in_russian_and_in_english_is_one_incident() -> None:
 def test_the_language_is_read_from_the_letters(text: str, language: str) -> None:
     from briefing.language import detect_language
     assert detect_language(text) == language
+
+
+def test_a_closing_attribution_speaks_for_the_figures_before_it() -> None:
+    claims = extract_claims("", "Kəlbəcər rayonunda hərbi maşın minaya düşüb. Hadisə nəticəsində iki hərbçi yaralanıb. "
+                                "Bu barədə Müdafiə Nazirliyi məlumat verib.", DAY)
+    assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [("Azerbaijan", "Azerbaijan", 2)]
