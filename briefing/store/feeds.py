@@ -31,22 +31,15 @@ class FeedsMixin(Database):
         line from a config file must never delete what the reader has tagged.
         """
         with self.transaction() as conn:
-            for feed in feeds:
-                row = conn.execute("SELECT url FROM feeds WHERE name = ?", (feed.name,)).fetchone()
-                if row is None:
-                    conn.execute(
-                        "INSERT INTO feeds (name, url, origin, language, keep) VALUES (?,?,?,?,?)",
-                        (feed.name, feed.url, feed.origin, feed.language, feed.keep),
-                    )
-                else:
-                    # A new address means the old validators describe another resource.
-                    reset = row[0] != feed.url
-                    conn.execute(
-                        "UPDATE feeds SET url=?, origin=?, language=?, keep=?"
-                        + (", etag=NULL, last_modified=NULL, next_due=NULL" if reset else "")
-                        + " WHERE name=?",
-                        (feed.url, feed.origin, feed.language, feed.keep, feed.name),
-                    )
+            known = {r["name"]: r["url"] for r in self.db["feeds"].rows_where(select="name, url")}
+            self.db["feeds"].upsert_all(  # inside our transaction sqlite-utils writes in a savepoint
+                [{"name": f.name, "url": f.url, "origin": f.origin, "language": f.language, "keep": f.keep}
+                 for f in feeds],
+                pk="name",
+            )
+            # A new address means the old validators describe another resource.
+            moved = [(f.name,) for f in feeds if f.name in known and known[f.name] != f.url]
+            conn.executemany("UPDATE feeds SET etag=NULL, last_modified=NULL, next_due=NULL WHERE name=?", moved)
 
     def feed_states(self) -> dict[str, Feed]:
         """Every stored feed with its fetch state and story counts, by name (O(feeds): the counts are kept

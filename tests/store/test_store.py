@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from briefing.models import Claim, Feed, Incident, Story
+from briefing.models import Claim, Feed, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
@@ -191,3 +191,17 @@ def test_the_database_is_an_ordinary_sqlite_file_that_sqlite_utils_reads(fed: St
     assert [r["title"] for r in other["stories"].rows] == ["Shelling near Sotk"]
     assert [r["tag"] for r in other["story_tags"].rows_where("story_id = ?", [sid])] == ["border"]
     other.close()
+
+
+def test_syncing_feeds_keeps_fetch_state_unless_the_address_moved(fed: Store):
+    for name in ("Feed A", "Feed B"):
+        fed.record_outcome(FetchOutcome(name, "new", etag=f'"{name}"', last_modified="Fri, 20 Nov 2026 12:00:00 GMT"),
+                           NOW + timedelta(hours=1))
+    fed.sync_feeds([Feed("Feed A", "http://127.0.0.1/a", origin="international"),
+                    Feed("Feed B", "http://127.0.0.1/b-moved", origin="azerbaijan")])
+    states = fed.feed_states()
+    assert (states["Feed A"].etag, states["Feed A"].origin) == ('"Feed A"', "international")
+    assert states["Feed A"].next_due is not None
+    assert (states["Feed B"].etag, states["Feed B"].last_modified, states["Feed B"].next_due) == (None, None, None)
+    fed.sync_feeds([Feed("Feed A", "http://127.0.0.1/a")])  # a feed taken out of feeds.toml keeps its row
+    assert set(fed.feed_states()) == {"Feed A", "Feed B"}
