@@ -213,6 +213,9 @@ class SideFigures:
     wounded_high: int = 0
     # "N casualties" with no split into killed and wounded: its own bucket, never deaths.
     unsplit: int = 0
+    # How many claims these figures come from, and how many of them a reader confirmed or corrected.
+    claims: int = 0
+    reviewed: int = 0
 
 
 @dataclass(slots=True)

@@ -91,6 +91,11 @@ def assemble_incidents(
     return incidents
 
 
+def is_reviewed(claim: Claim) -> bool:
+    """A reader confirmed or corrected this claim: its figures are no longer only the machine's reading."""
+    return claim.status in ("confirmed", "edited")
+
+
 def has_figures(claim: Claim) -> bool:
     return bool(claim.killed or claim.wounded or claim.killed_high or claim.wounded_high or claim.unsplit)
 
@@ -156,6 +161,8 @@ def _add_figures(totals: dict[tuple[str, str], SideFigures], claims: list[Claim]
         latest[(c.claimant, c.side_affected)] = c
     for (claimant, side), c in latest.items():
         figures = totals.setdefault((claimant, side), SideFigures(claimant, side))
+        figures.claims += 1
+        figures.reviewed += is_reviewed(c)
         figures.unsplit += c.unsplit or 0
         if c.vague:
             continue  # "dozens killed" is shown with its claim, never added up as deaths

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from .language import LANGUAGES
 from .models import CLAIMANTS, NON_COMBAT_KINDS, Claim, Incident, SideFigures, Tally
-from .tally import answered, is_denial, standing
+from .tally import answered, is_denial, is_reviewed, standing
 
 
 def language_mark(language: str) -> str:
@@ -166,12 +166,54 @@ def incident_note(incident: Incident) -> str:
     return " (not in the clash tally)" if kind == "non-combat" else ""
 
 
+def confidence_label(claim: Claim, short: bool = False) -> str:
+    """`machine, confidence 0.62` (short: `0.62`) for the machine's reading; `reviewed` once a reader
+    confirmed or corrected it (the reader's word replaces the machine's confidence)."""
+    if is_reviewed(claim):
+        return "reviewed"
+    return f"{claim.confidence:.2f}" if short else f"machine, confidence {claim.confidence:.2f}"
+
+
+def review_note(figures: SideFigures) -> str:
+    """`machine`, `reviewed` or `1 of 2 reviewed`: whether a tally line is the machine's reading."""
+    if figures.reviewed == 0:
+        return "machine"
+    if figures.reviewed >= figures.claims:
+        return "reviewed"
+    return f"{figures.reviewed} of {figures.claims} reviewed"
+
+
+def review_sentence(tally: Tally) -> str:
+    """`Of 5 claims counted, 2 were confirmed or corrected by a reader; 3 are the machine's reading.`"""
+    counted = sum(f.claims for f in tally.figures)
+    reviewed = sum(f.reviewed for f in tally.figures)
+    if not counted:
+        return ""
+    if reviewed == counted:
+        return f"Every one of the {plural(counted, 'claim')} counted was confirmed or corrected by a reader."
+    if reviewed == 0:
+        return f"All {plural(counted, 'claim')} counted are the machine's reading; no reader has reviewed them yet." \
+            if counted > 1 else "The 1 claim counted is the machine's reading; no reader has reviewed it yet."
+    machine = counted - reviewed
+    return (f"Of {plural(counted, 'claim')} counted, {reviewed} {'was' if reviewed == 1 else 'were'} confirmed or"
+            f" corrected by a reader; {machine} {'is' if machine == 1 else 'are'} the machine's reading.")
+
+
+def unread_sentence(count: int) -> str:
+    """The digest's note on the incident reports the machine could not read (listed for a person)."""
+    if not count:
+        return ""
+    what = "1 story reads as an incident report" if count == 1 else f"{count} stories read as incident reports"
+    return (f"{what} but gave no figure the machine understood: not in the tally, listed under"
+            " \"Reports the machine could not read\".")
+
+
 def claim_status(claim: Claim) -> str:
-    """What the reader did to the machine's claim, if anything."""
+    """Whose figures these are: the machine's reading (with its confidence) or the reader's review."""
     return {
-        "confirmed": "confirmed by the reader",
-        "edited": "figures corrected by the reader",
-    }.get(claim.status, "")
+        "confirmed": "reviewed: confirmed by the reader",
+        "edited": "reviewed: figures corrected by the reader",
+    }.get(claim.status, f"machine reading, confidence {claim.confidence:.2f}")
 
 
 def when_label(moment: datetime | None, one_day: bool) -> str:

@@ -691,7 +691,8 @@ class BriefingApp(App[None]):
         worker = event.worker
         if event.state == WorkerState.ERROR:
             what = {"fetch": "Fetching", "process": "Processing new stories", "digest": "Digest export",
-                     "export": "Exporting incidents",
+                     "export": "Exporting incidents", "incidents": "Reading the incidents",
+                     "incidents-write": "Saving a correction",
                      "counts": "Counting unread stories", "tally": "Reading the incident tally",
                      "story-window": "Reading the story list"}.get(
                 worker.group, worker.name or "A background task"

@@ -102,6 +102,8 @@ class Digest:
     per_day: list[int] = field(default_factory=list)
     story_count: int = 0
     fetches: int = 0  # feed fetches recorded in the period
+    # Stories that read as incident reports but gave no figure the machine understood (not in the tally).
+    unread_reports: list[SourceRef] = field(default_factory=list)
 
     @property
     def fetch_note(self) -> str:
@@ -264,6 +266,7 @@ def _build(store: Store, config: Config, start: date, end: date, tz: tzinfo | No
         per_day=store.tally(chart_start, end).per_day,
         story_count=len(stories),
         fetches=store.fetch_count(since, until),
+        unread_reports=[_ref(s, config, tz) for s in store.unread_incident_stories(since, until)],
     )
 
 

@@ -26,7 +26,7 @@ h2 { font-size: 1.15rem; border-bottom: 1px solid var(--line); margin-top: 1.6re
 h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
 .headline { font-weight: 600; font-size: 1.05rem; }
 .headline span { display: block; }
-.meta, .when, .outlet, .status, .empty, .lang, footer { color: var(--muted); }
+.meta, .review, .when, .outlet, .status, .empty, .lang, footer { color: var(--muted); }
 .meta { font-size: .85rem; }
 .chart { max-width: 24rem; height: auto; display: block; margin: .5rem 0; }
 .chart .bar { fill: var(--bar); }
@@ -88,7 +88,7 @@ def _incident(entry: IncidentEntry, one_day: bool) -> str:
             items.append(
                 f'<li><span class="figures">{escape(wording.side_label(claim.side_affected))}: '
                 f"{escape(wording.figures_or_denial(claim, inc))}</span>"
-                + (f' <span class="status">({escape(status)})</span>' if status else "")
+                + f' <span class="status">({escape(status)})</span>'
                 + f"<br>{escape(wording.places(claim.locations))}<br>{_source(item.source, one_day)}</li>"
             )
         columns.append(
@@ -126,11 +126,18 @@ def render_html(digest: Digest) -> str:
     )
     if digest.chart_start is not None:
         body.append(incidents_chart(digest.chart_start, digest.per_day))
+    review = [s for s in (wording.review_sentence(digest.tally), wording.unread_sentence(len(digest.unread_reports)))
+              if s]
+    if review:
+        body.append('<p class="review">' + " ".join(escape(s) for s in review) + "</p>")
     if digest.is_empty:
         body.append('<p class="empty">Nothing to report: no stories and no incidents in this period.</p>')
     if digest.incidents:
         body.append("<h2>Incidents</h2>")
         body.extend(_incident(e, one_day) for e in digest.incidents)
+    if digest.unread_reports:
+        reports = "".join(f"<li>{_source(ref, one_day)}</li>" for ref in digest.unread_reports)
+        body.append(f'<h2>Reports the machine could not read</h2><ul class="stories unread">{reports}</ul>')
     if digest.tagged:
         body.append("<h2>Tagged stories</h2>")
         for group in digest.tagged:

@@ -11,8 +11,8 @@ import json
 from datetime import datetime
 
 from .build import ClaimEntry, Digest, IncidentEntry, SourceRef, StoryEntry
-from ..tally import is_denial
-from ..wording import tally_sentences
+from ..tally import is_denial, is_reviewed
+from ..wording import review_sentence, tally_sentences
 
 SCHEMA_VERSION = 1
 
@@ -50,6 +50,8 @@ def _claim(entry: ClaimEntry) -> dict:
         "event_type": c.event_type,
         "kind": c.kind,
         "status": c.status,
+        "reviewed": is_reviewed(c),
+        "confidence": c.confidence,
         "denial": is_denial(c),
         "evidence": c.evidence,
         "source": _source(entry.source),
@@ -93,11 +95,14 @@ def digest_data(digest: Digest) -> dict:
             "incidents": tally.incidents,
             "non_combat": tally.non_combat,
             "figures": [
-                {"claimant": f.claimant, "side_affected": f.side_affected, "killed": f.killed, "wounded": f.wounded}
+                {"claimant": f.claimant, "side_affected": f.side_affected, "killed": f.killed, "wounded": f.wounded,
+                 "claims": f.claims, "reviewed": f.reviewed}
                 for f in tally.figures
             ],
             "headline": tally_sentences(tally),
+            "review": review_sentence(tally),
         },
+        "unread_reports": [_source(ref) for ref in digest.unread_reports],
         "incidents": [_incident(e) for e in digest.incidents],
         "tagged": [{"tag": g.key, "stories": [_story(e) for e in g.stories]} for g in digest.tagged],
         "starred": [_story(e) for e in digest.starred],

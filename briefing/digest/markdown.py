@@ -56,9 +56,7 @@ def _incident(entry: IncidentEntry, one_day: bool) -> list[str]:
     for item in entry.claims:
         claim = item.claim
         figures = wording.figures_or_denial(claim, inc)
-        status = wording.claim_status(claim)
-        if status:
-            figures += f" ({status})"
+        figures += f" ({wording.claim_status(claim)})"
         lines.append(
             f"| {text(wording.claimant_says(claim.claimant))} | {text(wording.side_label(claim.side_affected))} "
             f"| {text(figures)} | {text(wording.places(claim.locations))} | {_source(item.source, one_day)} |"
@@ -80,12 +78,19 @@ def render_markdown(digest: Digest) -> str:
     out = [f"# {digest.title}", ""]
     out += [f"**{text(' '.join(wording.tally_sentences(digest.tally)))}**", ""]
     out += [f"_Times in {text(digest.timezone)}; generated {digest.generated.strftime('%Y-%m-%d %H:%M %Z')}._", ""]
+    review = " ".join(s for s in (wording.review_sentence(digest.tally),
+                                  wording.unread_sentence(len(digest.unread_reports))) if s)
+    if review:
+        out += [text(review), ""]
     if digest.is_empty:
         out += ["Nothing to report: no stories and no incidents in this period.", ""]
     if digest.incidents:
         out += ["## Incidents", ""]
         for entry in digest.incidents:
             out += _incident(entry, one_day)
+    if digest.unread_reports:
+        out += ["## Reports the machine could not read", ""]
+        out += [f"- {_source(ref, one_day)}" for ref in digest.unread_reports] + [""]
     if digest.tagged:
         out += ["## Tagged stories", ""]
         for group in digest.tagged:

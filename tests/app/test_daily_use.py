@@ -15,6 +15,7 @@ from briefing.app.screens.incidents import IncidentsScreen
 from briefing.app.widgets.reader import Reader
 from briefing.app.widgets.story_list import StoryList
 from briefing.clusters import cluster_stories
+from briefing.extract.records import Why
 from briefing.models import Claim, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
@@ -187,7 +188,12 @@ def add_incidents(path) -> list[str]:
         ids = [s.id for s in store.story_window(StoryFilter(collapse_clusters=True), 0, 2)]
         store.replace_machine_claims({
             ids[0]: [Claim(claimant="Armenia", side_affected="Armenia", event_date=today, killed=1, story_id=ids[0],
-                           incident_id="a", locations=["Sotk"])],
+                           incident_id="a", locations=["Sotk"], confidence=0.62, evidence="One soldier was killed.",
+                           why=(Why("count", "1", "en.number.word", "One"),
+                                Why("role", "killed", "en.trigger.killed", "killed"),
+                                Why("victim", "armed", "en.victim.soldier", "soldier"),
+                                Why("claimant", "Armenia", "claimant.speaker-after-in-clause", "Defence Ministry",
+                                    0.62)))],
             ids[1]: [Claim(claimant="Azerbaijan", side_affected="Azerbaijan", event_date=today, wounded=2,
                            story_id=ids[1], incident_id="b", locations=["Lachin"])],
         })

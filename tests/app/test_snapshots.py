@@ -6,6 +6,7 @@ Fixed `now`, no fetching, UTC: the same pixels on every machine.
 from __future__ import annotations
 
 from briefing.app import BriefingApp
+from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
 from .helpers import settle
@@ -55,6 +56,9 @@ def _incidents_app(sample_db) -> BriefingApp:
 
     config, path = sample_db
     add_incidents(path)
+    with Store(path) as store:  # a report the machine could not read, listed for the reader
+        unread = store.story_window(StoryFilter(collapse_clusters=True), 2, 1)[0].id
+        store.replace_machine_claims({unread: []}, unread_incidents={unread})
     return BriefingApp(config, path, fetch_on_start=False, now=NOW)
 
 
@@ -68,6 +72,18 @@ def test_incidents_screen_80x24(sample_db, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, run_before=open_first, terminal_size=(80, 24))
+
+
+def test_incidents_screen_why_80x24(sample_db, snap_compare):
+    app = _incidents_app(sample_db)
+
+    async def why(pilot) -> None:
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("j", "enter", "w")  # the Armenia claim: the machine's reasons, confidence 0.62
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=why, terminal_size=(80, 24))
 
 
 def test_incidents_screen_60x20(sample_db, snap_compare):

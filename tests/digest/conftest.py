@@ -82,7 +82,7 @@ def fill_store(store: Store) -> Config:
         sotk_am: [_claim(sotk_am, "Armenia", "Armenia", DAY, "sotk", 1, 2, locations=["Sotk"],
                          event_type="shelling/artillery", weapons=["artillery"])],
         sotk_az: [_claim(sotk_az, "Azerbaijan", "Armenia", DAY, "sotk", 10, locations=["Kalbajar"],
-                         event_type="armed clash"),
+                         event_type="armed clash", confidence=0.62),
                   _claim(sotk_az, "Azerbaijan", "Azerbaijan", DAY, "sotk", 0, 1, locations=["Kalbajar"],
                          event_type="armed clash")],
         sotk_ru: [_claim(sotk_ru, "Russia", "unknown", DAY, "sotk", locations=["Sotk"],
@@ -104,6 +104,10 @@ def fill_store(store: Store) -> Config:
                  kind=members[0].kind, claims=members)
         for key, members in groups.items()
     ])
+    # A report the machine could not read (no figure it understood): listed, not counted.
+    unread = _save(store, "Armenpress", "Shelling near Tegh, the ministry reports losses", at(11, 30),
+                   "https://armenpress.example/tegh")
+    store.replace_machine_claims({unread: []}, unread_incidents={unread})
     store.correct_claim(sotk_am, "Armenia", "Armenia", "confirmed")
     store.correct_claim(sotk_az, "Azerbaijan", "Azerbaijan", "edited", killed=0, wounded=2)
 

@@ -73,6 +73,30 @@ def test_headline_keeps_claimants_apart_and_sections_come_in_order(sample_store)
     assert "Caspian News" not in md  # failed on another day
 
 
+def test_machine_figures_are_told_from_reviewed_ones_and_unread_reports_are_listed(sample_store):
+    store, config = sample_store
+    digest = build_digest(store, config, DAY, DAY, TZ, now=NOW)
+    md = render(digest, "md")
+    assert "| Armenia | 10 killed (machine reading, confidence 0.62) |" in md
+    assert "1 killed, 2 wounded (reviewed: confirmed by the reader)" in md
+    assert "2 wounded (reviewed: figures corrected by the reader)" in md
+    assert "Of 4 claims counted, 2 were confirmed or corrected by a reader; 2 are the machine's reading." in md
+    assert "1 story reads as an incident report but gave no figure the machine understood" in md
+    section = md[md.index("## Reports the machine could not read"):]
+    assert section.splitlines()[2].startswith("- [Shelling near Tegh, the ministry reports losses]("
+                                              "https://armenpress.example/tegh)")
+    html = render(digest, "html")
+    assert "<h2>Reports the machine could not read</h2>" in html and "machine reading, confidence 0.62" in html
+    data = json.loads(render(digest, "json"))
+    assert [r["title"] for r in data["unread_reports"]] == ["Shelling near Tegh, the ministry reports losses"]
+    claims = {(c["claimant"], c["side_affected"]): c for i in data["incidents"] for c in i["claims"]}
+    assert claims[("Azerbaijan", "Armenia")]["reviewed"] is False
+    assert claims[("Azerbaijan", "Armenia")]["confidence"] == 0.62
+    assert claims[("Armenia", "Armenia")]["reviewed"] is True
+    figures = {(f["claimant"], f["side_affected"]): (f["claims"], f["reviewed"]) for f in data["tally"]["figures"]}
+    assert figures[("Azerbaijan", "Armenia")] == (1, 0) and figures[("Armenia", "Armenia")] == (1, 1)
+
+
 class _Audit(HTMLParser):
     """Collects everything in an HTML document that could run code or load something."""
 
@@ -136,7 +160,8 @@ def _validate(value, schema: dict, root: dict, where: str = "$") -> list[str]:
     errors: list[str] = []
     types = schema.get("type")
     if types:
-        names = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
+        names = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None),
+                 "number": (int, float)}
         ok = any((isinstance(value, int) and not isinstance(value, bool)) if t == "integer" else
                  isinstance(value, names[t]) for t in ([types] if isinstance(types, str) else types))
         if not ok:

@@ -20,18 +20,21 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from ...models import Tally
-from ...wording import by_claimant, plural, tally_line
+from ...wording import by_claimant, plural, review_note, tally_line
 
-LEGEND = "Each line: whose losses, the figures, and who says so; claimants are never added together."
+LEGEND = ("Each line: whose losses, the figures, who says so, and whether a reader reviewed them (machine: the"
+          " machine's reading, not yet checked); claimants are never added together.")
 
 
 def figure_lines(tally: Tally) -> list[tuple[str, str]]:
-    """One (what, who says it) per claimant and side with casualties, claimants in the digest's order."""
-    return [
-        tally_line(f)
-        for _claimant, figures in by_claimant(tally)
-        for f in sorted(figures, key=lambda f: f.side_affected)
-    ]
+    """One (what, who says it and whether it was reviewed) per claimant and side with casualties,
+    claimants in the digest's order: `("Armenia: 3 killed", "(Armenia says) machine")`."""
+    lines = []
+    for _claimant, figures in by_claimant(tally):
+        for f in sorted(figures, key=lambda f: f.side_affected):
+            what, who = tally_line(f)
+            lines.append((what, f"{who} {review_note(f)}"))
+    return lines
 
 
 def _fit(what: str, who: str, width: int, indent: str = "   ") -> list[str]:
