@@ -17,7 +17,7 @@ from datetime import date
 
 from .digest.links import http_url
 from .store import Store
-from .tally import is_denial, standing
+from .tally import is_denial, is_reviewed, standing
 
 FORMATS = ("csv", "json")
 
@@ -33,12 +33,13 @@ class ClaimRow:
     side: str
     killed: int
     wounded: int
-    review: str  # "reviewed" (confirmed, edited or added by the reader) or "machine"
+    review: str  # "reviewed" (confirmed or edited by the reader) or "machine"
     denial: bool
     counted: bool  # in the clash tally (not non-combat, not only denials)
     event_type: str
     sources: str  # the story's link (http(s) only), else its outlet and title
     language: str  # the source story's language ('en', 'ru', 'az', 'hy'): which reports a figure rests on
+    confidence: float  # how sure the machine was of its reading (0-1)
 
 
 def claim_rows(store: Store, start: date, end: date) -> list[ClaimRow]:
@@ -56,8 +57,9 @@ def claim_rows(store: Store, start: date, end: date) -> list[ClaimRow]:
             rows.append(ClaimRow(
                 incident_id=inc.id, date=inc.event_date.isoformat(), places="; ".join(inc.locations or c.locations),
                 claimant=c.claimant, side=c.side_affected, killed=c.killed, wounded=c.wounded,
-                review="machine" if c.status == "machine" else "reviewed", denial=is_denial(c), counted=counted,
+                review="reviewed" if is_reviewed(c) else "machine", denial=is_denial(c), counted=counted,
                 event_type=c.event_type, sources=source, language=story.language if story else "",
+                confidence=c.confidence,
             ))
     return rows
 

@@ -44,6 +44,7 @@ from .screens.incidents import IncidentsScreen
 from .screens.prompt import PromptScreen
 from .screens.search import SearchScreen
 from .screens.tag_picker import TagPicker
+from .screens.why import WhyScreen
 from .widgets.reader import Reader
 from .widgets.sidebar import Choice, Sidebar
 from .widgets.status_line import StatusLine
@@ -54,7 +55,8 @@ from .state import Place, load_state, save_state
 from .workers import start_resource_tracker
 
 ONE_PANE = 90  # columns below which one pane is shown at a time
-DIALOGS = (ConfirmScreen, EditFiguresScreen, FilterScreen, HelpScreen, PromptScreen, SearchScreen, TagPicker)
+DIALOGS = (ConfirmScreen, EditFiguresScreen, FilterScreen, HelpScreen, PromptScreen, SearchScreen, TagPicker,
+           WhyScreen)
 POLL_SECONDS = 2.0
 COUNTS_DELAY = 0.3  # sidebar counts are re-read this long after the last change
 TALLY_DAYS = (1, 7, 30)
