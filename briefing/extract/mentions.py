@@ -349,6 +349,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         nationality = _possessor_before(sentence, start)
     old, subset, marks = _marks(lexicon, sentence, count or victim)
     whys += marks
+    if victim is not None and victim.row.get("role") == "same":
+        victim = None  # "and wounded three others": the people of the figure before
     if victim is None and previous is not None and previous.sentence == sentence.index:
         # "two soldiers were killed and three wounded": the victims of the figure before
         return Mention(sentence.index, trigger.row.get("role"), value, start, previous.victim, previous.nationality,
