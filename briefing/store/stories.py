@@ -221,7 +221,10 @@ class StoriesMixin(Database):
             touched = sorted(old | {c for _, c in pairs if c})
             conn.executemany("UPDATE stories SET duplicate_of_newer=0 WHERE id=?", [(i,) for i, c in pairs if not c])
             conn.executemany(
-                "UPDATE stories SET duplicate_of_newer = (id != (SELECT n.id FROM stories n WHERE n.cluster = ?1"
+                # INDEXED BY: most stories have no group, so SQLite's statistics make the cluster index
+                # look useless and it would walk the whole list index for each group (83 s at 300k).
+                "UPDATE stories SET duplicate_of_newer = (id != (SELECT n.id FROM stories n"
+                " INDEXED BY stories_cluster WHERE n.cluster = ?1"
                 " ORDER BY n.sort_time DESC, n.id DESC LIMIT 1)) WHERE cluster = ?1",
                 [(c,) for c in touched],
             )
@@ -339,7 +342,8 @@ class StoriesMixin(Database):
             return
         members: dict[str, list[str]] = {}
         for cluster, sid in self.rows_for_ids(
-            "SELECT cluster, id FROM stories WHERE cluster IN ({ids}) ORDER BY sort_time DESC, id DESC", wanted
+            "SELECT cluster, id FROM stories INDEXED BY stories_cluster WHERE cluster IN ({ids})"
+            " ORDER BY sort_time DESC, id DESC", wanted
         ):
             members.setdefault(cluster, []).append(sid)
         for story, cluster in zip(stories, clusters):
