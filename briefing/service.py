@@ -17,13 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fetch as fetcher
+from typing import TYPE_CHECKING
+
+from . import fetch as fetcher  # its names load on first use: the app draws before httpx and feedparser load
 from .config import Config
-from .fetch import RunResult
 from .models import Feed, FetchOutcome
 from .pipeline import PipelineResult, process_pending
 from .store import Store, StoreError
 from .store.db import describe_error
+
+if TYPE_CHECKING:
+    from .fetch import RunResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,7 @@ async def refresh(
     earlier = await asyncio.to_thread(process, db_path)
     if earlier.error:
         failures.append(earlier.error)
-    run = RunResult()
+    run = fetcher.RunResult()
     await fetcher.fetch_feeds(config, db_path, feeds=feeds, force=force, on_start=on_start, on_outcome=on_outcome,
                       result=run, backoff=backoff)
     failures.extend(run.store_errors)
