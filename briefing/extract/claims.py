@@ -150,6 +150,10 @@ def read_story(title: str, summary: str, published: datetime, language: str = ""
     language = language or detect_language(f"{title} {summary}")
     lexicon = load(language)
     day = published.date()
+    text = f"{title}\n{summary}"
+    if not lexicon.find("trigger", text) and not lexicon.find("denial", text):
+        # no casualty or denial word anywhere: no figure to read (most stories; the stages are skipped)
+        return StoryReading(language, (), (), (), False)
     sentences = read_sentences(lexicon, title, summary, day)
     by_index = {s.index: s for s in sentences}
     readings, dropped = news_readings(_readings(sentences, lexicon), by_index)
