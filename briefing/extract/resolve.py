@@ -131,6 +131,20 @@ def _split_by_day(groups: dict, days: dict) -> dict:
     return out
 
 
+def _split_separate_incidents(groups: dict, sentences: dict) -> dict:
+    """ "In a separate incident, ... one soldier was killed": a sentence that says its event is
+    another one starts a figure of its own for the same claimant and side."""
+    out: dict = {}
+    for key, members in groups.items():
+        first = members[0].mention.sentence if members else -1
+        for reading in members:
+            sentence = sentences.get(reading.mention.sentence)
+            separate = sentence is not None and reading.mention.sentence != first and any(
+                span.row.get("episode") for span in sentence.of("boundary"))
+            out.setdefault(key + (("separate", reading.mention.sentence) if separate else ()), []).append(reading)
+    return out
+
+
 def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = None) -> list[Figure]:
     """One figure per (claimant, side) and event day, zeros only where no figure was given."""
     readings = _split_civilians(readings)
@@ -142,6 +156,7 @@ def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = Non
             continue
         groups[(reading.claimant, reading.side)].append(reading)
     groups = _split_by_day(groups, days)
+    groups = _split_separate_incidents(groups, sentences or {})
     for key, members in groups.items():
         # an earlier figure ("up from 7", "previously reported") stands only where no newer one does
         newer = {r.mention.role for r in members if not r.mention.old}
