@@ -19,8 +19,8 @@ from .events import describe
 from .lexicon import Lexicon, load
 from .mentions import figure_mentions
 from .records import Mention, Reading, Sentence, Why
-from .resolve import OPPOSITE, OWN_SIDE, Figure, figures, news_readings
-from .sides import side_affected
+from .resolve import Figure, figures, news_readings
+from .sides import side_affected, zero_side
 from .spans import find_spans, table_spans
 from .text import story_sentences
 
@@ -46,30 +46,6 @@ def read_sentences(lexicon: Lexicon, title: str, summary: str, day: date) -> lis
     found = table_spans(lexicon, [text for _, text in pieces])
     return [find_spans(lexicon, text, index, headline, day, found[index])
             for index, (headline, text) in enumerate(pieces)]
-
-
-def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
-               story: list[Sentence]) -> tuple[str, Why]:
-    """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
-    if mention.nationality == "own" and claimant in OWN_SIDE:
-        return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.own-losses-denied", "", 0.85)
-    if mention.nationality in OWN_SIDE and mention.fixed_side == "target":
-        return mention.nationality, Why("side", mention.nationality, "zero.side-said-fired-at", "", 0.85)
-    if not mention.denial and (mention.nationality in OWN_SIDE or mention.nationality == "unknown"):
-        return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.85)
-    if mention.denial:
-        if any(s.start > mention.start and s.row.get("role") in ("killed", "wounded", "casualties") for s in sentence.of("trigger")):
-            if claimant in OWN_SIDE:
-                return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.denied-losses-are-own", "", 0.75)
-        accused = [r.side for r in others if r.claimant != claimant and r.mention.role != "zero"]
-        if accused:
-            return accused[0], Why("side", accused[0], "zero.side-of-the-claim-denied", "", 0.75)
-        if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
-            return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.7)
-        if claimant in OPPOSITE:
-            return OPPOSITE[claimant], Why("side", OPPOSITE[claimant], "zero.other-side-said-targeted", "", 0.6)
-    side, why = side_affected(mention, claimant, sentence, story)
-    return side, Why("side", side, f"zero.{why.rule}", why.words, why.confidence)
 
 
 def _with_victims(mentions: list[Mention]) -> list[Mention]:
@@ -126,7 +102,7 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
         claimant, who = attributor.claimant(sentence, mention, mention.start)
         if mention.denial and not who.rule.startswith("claimant.speaker"):
             continue  # a denial counts when its speaker is named beside it
-        side, where = _zero_side(mention, claimant, sentence, out, sentences)
+        side, where = zero_side(mention, claimant, sentence, out, sentences)
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     return out
 

@@ -21,10 +21,6 @@ from dataclasses import dataclass, field
 
 from .records import Reading, Sentence, Why
 
-OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia"}
-OPPOSITE = {"Armenia": "Azerbaijan", "Karabakh": "Azerbaijan", "Azerbaijan": "Armenia", "civilians-Armenia": "Azerbaijan",
-            "civilians-Azerbaijan": "Armenia"}
-
 
 @dataclass(frozen=True, slots=True)
 class Figure:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Mention, Sentence, Why
+from .records import Mention, Reading, Sentence, Why
 
 _WORD = re.compile(r"\w+")
 OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia"}
@@ -102,3 +102,27 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
 
 def _civilian_context(sentence: Sentence) -> bool:
     return any(span.row.get("role") == "civilian" for span in sentence.of("victim"))
+
+
+def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
+               story: list[Sentence]) -> tuple[str, Why]:
+    """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
+    if mention.nationality == "own" and claimant in OWN_SIDE:
+        return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.own-losses-denied", "", 0.85)
+    if mention.nationality in OWN_SIDE and mention.fixed_side == "target":
+        return mention.nationality, Why("side", mention.nationality, "zero.side-said-fired-at", "", 0.85)
+    if not mention.denial and (mention.nationality in OWN_SIDE or mention.nationality == "unknown"):
+        return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.85)
+    if mention.denial:
+        if any(s.start > mention.start and s.row.get("role") in ("killed", "wounded", "casualties") for s in sentence.of("trigger")):
+            if claimant in OWN_SIDE:
+                return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.denied-losses-are-own", "", 0.75)
+        accused = [r.side for r in others if r.claimant != claimant and r.mention.role != "zero"]
+        if accused:
+            return accused[0], Why("side", accused[0], "zero.side-of-the-claim-denied", "", 0.75)
+        if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
+            return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.7)
+        if claimant in OPPOSITE:
+            return OPPOSITE[claimant], Why("side", OPPOSITE[claimant], "zero.other-side-said-targeted", "", 0.6)
+    side, why = side_affected(mention, claimant, sentence, story)
+    return side, Why("side", side, f"zero.{why.rule}", why.words, why.confidence)
