@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .records import Reading, Sentence, Why
 
@@ -32,7 +32,6 @@ class Figure:
     wounded: int
     readings: tuple[Reading, ...]
     vague: bool = False
-    notes: tuple[Why, ...] = field(default_factory=tuple)
 
 
 SCOPE_BEFORE_WORDS = 12
@@ -176,8 +175,3 @@ def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = Non
             continue
         out.append(Figure(claimant, side, killed, wounded, tuple(members)))
     return out
-
-
-def vague_figures(readings: list[Reading]) -> list[Reading]:
-    """ "Dozens of soldiers were killed": figures kept for the reader, never counted."""
-    return [r for r in readings if r.mention.count < 0]
