@@ -3,8 +3,9 @@
 A story is relevant when it names a place or body that only the conflict has (Karabakh, the
 Lachin corridor, the EU mission in Armenia), or both sides, or one side beside words of armed
 conflict or peace-making, or a border place of one side. Stories led by sport, business or
-natural disasters ("Qarabağ" the football club, gas exports, floods in Armenia) are not, unless
-they report people killed or wounded in the conflict. The words are the `relevance` rows of
+natural disasters or another country's war ("Qarabağ" the football club, gas exports, floods in
+Armenia, Armenians killed in Beirut) are not, unless they also name the conflict itself or both
+sides: a death toll beside an off-topic word is the disaster's toll far more often than the war's. The words are the `relevance` rows of
 each language's tables; the fetcher's broader keep-filter is `fetch/relevance.py`.
 """
 
@@ -35,6 +36,6 @@ def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     casualties = bool(lexicon.find("trigger", text)) and bool(lexicon.find("victim", text))
     relevant = ("conflict" in kinds or both_sides or (one_side and ("war-word" in kinds or casualties))
                 or border or karabakh)
-    if relevant and "off-topic" in kinds:
-        return casualties and "war-word" in kinds
+    if "off-topic" in kinds and not ("conflict" in kinds or both_sides):
+        return False
     return relevant
