@@ -389,6 +389,8 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
             used.add(count.start)
         if trigger.row.get("role") == "none":
             continue  # "13 were captured": the count is used up, and no casualty
+        if count is not None and any(d.start <= count.start < d.end for d in sentence.of("denial")):
+            continue  # "no one was hurt" is the denial's zero, read once by zero_mentions
         mention = _mention(lexicon, sentence, trigger, count, rule, out[-1] if out else None)
         if mention is None:
             continue
