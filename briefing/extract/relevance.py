@@ -5,7 +5,8 @@ Lachin corridor, the EU mission in Armenia), or both sides, or one side beside w
 conflict or peace-making, or a border place of one side. Stories led by sport, business or
 natural disasters or another country's war ("Qarabağ" the football club, gas exports, floods in
 Armenia, Armenians killed in Beirut) are not, unless they also name the conflict itself or both
-sides: a death toll beside an off-topic word is the disaster's toll far more often than the war's. The words are the `relevance` rows of
+sides, or a side's soldiers killed or wounded (corpus rule 10: a soldier's death in an accident is a
+claim): a civilian death toll beside an off-topic word is the disaster's far more often than the war's. The words are the `relevance` rows of
 each language's tables; the fetcher's broader keep-filter is `fetch/relevance.py`.
 """
 
@@ -33,9 +34,15 @@ def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     places = find_places(text)
     border = one_side and any(BORDER_SECTORS.intersection(m.place.sectors) for m in places)
     karabakh = any("karabakh" in m.place.sectors for m in places)
-    casualties = bool(lexicon.find("trigger", text)) and bool(lexicon.find("victim", text))
+    victims = lexicon.find("victim", text)
+    casualties = bool(lexicon.find("trigger", text)) and bool(victims)
+    armed_losses = casualties and any(hit.row.get("role") == "armed" for hit in victims)
     relevant = ("conflict" in kinds or both_sides or (one_side and ("war-word" in kinds or casualties))
                 or border or karabakh)
-    if "off-topic" in kinds and not ("conflict" in kinds or both_sides):
+    named_conflict = "conflict" in kinds or both_sides
+    elsewhere = any(hit.row.get("kind") == "elsewhere" for hit in lexicon.find("scope", text))
+    if elsewhere and not named_conflict:
+        return False  # another country's war or disaster (the `elsewhere` scope rows)
+    if "off-topic" in kinds and not (named_conflict or armed_losses):
         return False
     return relevant
