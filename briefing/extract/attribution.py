@@ -63,10 +63,16 @@ _SPEECH_NOUN = re.compile(r"^(?:claims?|reports?|statements?|accounts?|allegatio
 SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
 
 
+# a short aside between commas does not part a speaker from its verb ("Baku, for its part, said")
+_ASIDE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*,")
+
+
 def _interrupted(sentence: Sentence, start: int, end: int) -> bool:
     """Another speaker, a figure or a clause edge between a name and its speech word."""
-    return any(s.kind in ("authority", "trigger", "number", "boundary") and start <= s.start < end for s in sentence.spans) \
-        or "," in sentence.text[start:end]
+    asides = [m.span() for m in _ASIDE.finditer(sentence.text, start, end)]
+    return any(s.kind in ("authority", "trigger", "number", "boundary") and start <= s.start < end
+               and not any(a <= s.start < b for a, b in asides) for s in sentence.spans) \
+        or "," in _ASIDE.sub(" ", sentence.text[start:end])
 
 
 def speakers(sentence: Sentence) -> list[Speaker]:
