@@ -211,6 +211,16 @@ def _possessor_before(sentence: Sentence, count_start: int) -> Span | None:
     return None
 
 
+def _adjective_before(sentence: Sentence, victim: Span) -> Span | None:
+    """ "the number of Armenian servicemen killed has reached 105": with the count after the verb,
+    the side word is the one just before the victim noun."""
+    for span in sentence.of("nationality"):
+        if span.end <= victim.start and _gap(sentence.text, span.end, victim.start) <= 1 \
+                and "," not in sentence.text[span.end:victim.start]:
+            return span
+    return None
+
+
 def _nationality(sentence: Sentence, count_start: int, victim: Span | None) -> Span | None:
     """A side word inside the victim phrase, or just after it ("servicemen of the Armenian army")."""
     end = victim.end if victim is not None else count_start
@@ -347,6 +357,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
     nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim)
     if nationality is None and lexicon.side_before_count:
         nationality = _possessor_before(sentence, start)
+    if nationality is None and victim is not None and victim.start < start:
+        nationality = _adjective_before(sentence, victim)
     old, subset, marks = _marks(lexicon, sentence, count or victim)
     whys += marks
     if victim is not None and victim.row.get("role") == "same":
