@@ -31,7 +31,8 @@ def parse_example(example: str) -> tuple[str, set[tuple[str, str, int, int]] | N
 
 
 def row_fires(row: Row, text: str) -> bool:
-    return re.search(rf"(?<!\w)(?:{row.pattern})", text, re.IGNORECASE) is not None
+    # a row starting with punctuation (", 23, was") may follow a word character
+    return re.search(rf"(?:(?<!\w)|(?=\W))(?:{row.pattern})", text, re.IGNORECASE) is not None
 
 
 def check_row(row: Row, example: str) -> str | None:
