@@ -35,8 +35,14 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# typographic apostrophes read as the plain one, so "Armenia’s ministry" meets the tables'
+# "Armenia's" (one character for one: offsets stay true)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
 def story_sentences(title: str, summary: str) -> list[tuple[bool, str]]:
     """(is_headline, text) for the headline and every sentence of the summary."""
-    out = [(True, title.strip())] if title.strip() else []
-    out += [(False, piece.strip()) for _, piece in split_sentences(summary)]
+    title = title.translate(_APOSTROPHES).strip()
+    out = [(True, title)] if title else []
+    out += [(False, piece.strip()) for _, piece in split_sentences(summary.translate(_APOSTROPHES))]
     return out

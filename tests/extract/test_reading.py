@@ -109,3 +109,12 @@ def test_a_closing_attribution_speaks_for_the_figures_before_it() -> None:
     claims = extract_claims("", "Kəlbəcər rayonunda hərbi maşın minaya düşüb. Hadisə nəticəsində iki hərbçi yaralanıb. "
                                 "Bu barədə Müdafiə Nazirliyi məlumat verib.", DAY)
     assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [("Azerbaijan", "Azerbaijan", 2)]
+
+
+def test_typographic_apostrophes_read_like_plain_ones() -> None:
+    """Wire copy writes "Armenia’s": the ministry must still be Armenia's, not the other side's."""
+    text = ("The Azeri defence ministry said four of its soldiers had been killed and five wounded, "
+            "while Armenia’s ministry said three of its soldiers had been wounded.")
+    got = {(c.claimant, c.side_affected, c.killed, c.wounded) for c in extract_claims("", text, DAY)}
+    assert ("Armenia", "Armenia", 0, 3) in got
+    assert ("Azerbaijan", "Azerbaijan", 4, 5) in got
