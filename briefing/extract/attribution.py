@@ -45,12 +45,18 @@ def _gap(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end])) if end > start else 0
 
 
+# a side word across a comma or a quote belongs to another phrase ("Azerbaijani troops," the ministry said)
+_PHRASE_EDGE = re.compile(r"[,;:\"“”«»()]")
+
+
 def _side_word(sentence: Sentence, span: Span) -> Span | None:
     """ "Armenia's defence ministry", "the Ministry of Defence of Azerbaijan"."""
     before = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other")
-              and o.end <= span.start and _gap(sentence.text, o.end, span.start) <= 2]
+              and o.end <= span.start and _gap(sentence.text, o.end, span.start) <= 2
+              and not _PHRASE_EDGE.search(sentence.text[o.end:span.start])]
     after = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other")
-             and o.start >= span.end and _gap(sentence.text, span.end, o.start) <= 1]
+             and o.start >= span.end and _gap(sentence.text, span.end, o.start) <= 1
+             and not _PHRASE_EDGE.search(sentence.text[span.end:o.start])]
     found = before[-1] if before else (after[0] if after else None)
     if found is not None and found.row.get("side") == "antecedent":
         earlier = [o for o in sentence.of("nationality") if o.end <= found.start and o.row.get("side") in COUNTRY_OF]
@@ -60,6 +66,7 @@ def _side_word(sentence: Sentence, span: Span) -> Span | None:
 
 # "Armenian claims that ...", "Baku's account": a side word before a word for what was said
 _SPEECH_NOUN = re.compile(r"^(?:claims?|reports?|statements?|accounts?|allegations?|versions?|accusations?|data|figures?)$", re.I)
+CLAIM_OF_SIDE = "claimant.side-word-and-claim"
 SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
 
 
@@ -102,12 +109,15 @@ def speakers(sentence: Sentence) -> list[Speaker]:
             side = _side_word(sentence, span)
             if side is not None:
                 claimant, rule = COUNTRY_OF.get(str(side.row.get("side")), "?"), f"{span.rule}+{side.rule}"
+        if span.row.get("speaker_only") and any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= 1
+                                                and _SPEECH_NOUN.match(s.text) for s in speech):
+            rule = f"{rule}+{CLAIM_OF_SIDE}"  # "Yerevan's report": whose claim, not who speaks here
         out.append(Speaker(span.start, span.end, claimant, rule, span.text))
     for side_word in sentence.of("nationality"):
         claimant = COUNTRY_OF.get(str(side_word.row.get("side")), "")
         if claimant and any(s.start >= side_word.end and _gap(sentence.text, side_word.end, s.start) == 0
                             and _SPEECH_NOUN.match(s.text) for s in speech):
-            out.append(Speaker(side_word.start, side_word.end, claimant, f"{side_word.rule}+claimant.side-word-and-claim",
+            out.append(Speaker(side_word.start, side_word.end, claimant, f"{side_word.rule}+{CLAIM_OF_SIDE}",
                                side_word.text))
     out.sort(key=lambda s: s.start)
     return out
@@ -154,6 +164,8 @@ class Attributor:
         self.headline = next((found for s in sentences if s.headline for found in self.by_sentence[s.index]), None)
 
     def _resolve(self, speaker: Speaker, mention: Mention | None, at: int = 10**6) -> tuple[str, str]:
+        """The country of a speaker that names none ("the ministry"). "Armenia's claim" elsewhere
+        does not lend its country: it is usually the claim being answered."""
         if speaker.claimant != "?":
             self.known[speaker.words.casefold()] = speaker.claimant
             return speaker.claimant, speaker.rule
@@ -162,13 +174,13 @@ class Attributor:
             return earlier, f"{speaker.rule}+claimant.same-authority-earlier"
         for sentence in [s for s in self.sentences if s.index <= at][::-1]:
             for other in self.by_sentence[sentence.index]:
-                if other.claimant not in ("?", "other"):
+                if other.claimant not in ("?", "other") and not other.rule.endswith(CLAIM_OF_SIDE):
                     return other.claimant, f"{speaker.rule}+claimant.story-authority-before"
         if mention is not None and mention.nationality in COUNTRY_OF:
             return COUNTRY_OF[mention.nationality], f"{speaker.rule}+claimant.own-losses"
         for sentence in [s for s in self.sentences if s.index > at]:
             for other in self.by_sentence[sentence.index]:
-                if other.claimant not in ("?", "other"):
+                if other.claimant not in ("?", "other") and not other.rule.endswith(CLAIM_OF_SIDE):
                     return other.claimant, f"{speaker.rule}+claimant.story-authority-after"
         country = self._country_in_story(at)
         if country:
@@ -218,7 +230,10 @@ class Attributor:
         for earlier in reversed([s for s in self.sentences if not s.headline and s.index < sentence.index]):
             found = self.by_sentence[earlier.index]
             if found:
-                resolved = [(self._resolve(f, None, earlier.index), f) for f in found]
+                # "no losses among the personnel of the Azerbaijani Army": an authority naming no
+                # country reports no losses of its own side
+                own_zero = mention if mention is not None and mention.role == "zero" else None
+                resolved = [(self._resolve(f, own_zero, earlier.index), f) for f in found]
                 own = [r for r in resolved if mention is not None and r[0][0] == mention.nationality]
                 (claimant, how), speaker = (own or resolved)[-1]
                 found = [speaker]

@@ -10,7 +10,8 @@
   across sentences the larger figure stands (a lead raising a toll, a later recap).
 * "N casualties" is killed when the same claimant gives a separate wounded figure, otherwise it
   is not split and gives no claim (kept as vague).
-* A denial or "no casualties" is a zero for its side, unless that claimant gives a figure for it.
+* A denial or "no casualties" is a zero for its side, unless that claimant gives a figure for it;
+  a denial about the other side's people outweighs that claimant's own retelling of their figure.
 """
 
 from __future__ import annotations
@@ -140,6 +141,10 @@ def _split_separate_incidents(groups: dict, sentences: dict) -> dict:
     return out
 
 
+def _own_side(claimant: str, side: str) -> bool:
+    return side.removeprefix("civilians-") == claimant or (claimant == "Karabakh" and side == "civilians-Armenia")
+
+
 def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = None) -> list[Figure]:
     """One figure per (claimant, side) and event day, zeros only where no figure was given."""
     readings = _split_civilians(readings)
@@ -153,6 +158,10 @@ def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = Non
     groups = _split_by_day(groups, days)
     groups = _split_separate_incidents(groups, sentences or {})
     for key, members in groups.items():
+        if any(r.mention.role == "zero" and r.mention.denial for r in members) and not _own_side(key[0], key[1]):
+            # a claimant that denies hurting the other side, and retells the other side's figure
+            # ("the death of an Armenian soldier was an accident"): the retold figure is not its claim
+            members[:] = [r for r in members if r.mention.role == "zero"]
         # an earlier figure ("up from 7", "previously reported") stands only where no newer one does
         newer = {r.mention.role for r in members if not r.mention.old}
         groups[key] = [r for r in members if not r.mention.old or r.mention.role not in newer]

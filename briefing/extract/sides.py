@@ -114,8 +114,12 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
     if not mention.denial and (mention.nationality in OWN_SIDE or mention.nationality == "unknown"):
         return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.85)
     if mention.denial:
-        if any(s.start > mention.start and s.row.get("role") in ("killed", "wounded", "casualties") for s in sentence.of("trigger")):
-            if claimant in OWN_SIDE:
+        losses = [s for s in sentence.of("trigger") if s.start > mention.start and s.row.get("role") in ("killed", "wounded", "casualties")]
+        if losses and claimant in OWN_SIDE:
+            # "denied losses" are the denier's own, unless the words name the other side's people
+            # ("denied opening fire and said the Armenian soldier's death was an accident")
+            near = [n for n in sentence.of("nationality") if mention.start < n.start < losses[0].end + 40]
+            if not any(n.row.get("side") == OPPOSITE.get(claimant) for n in near):
                 return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.denied-losses-are-own", "", 0.75)
         accused = [r.side for r in others if r.claimant != claimant and r.mention.role != "zero"]
         if accused:
