@@ -145,9 +145,12 @@ class FetchOutcome:
     health: str | None = None  # a `briefing.health` word; None keeps the previous one (304)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """Who says what happened to whom, in one story.
+
+    Frozen: a stage that adds to a claim (its story, its incident, a reader's correction)
+    makes a new one with `dataclasses.replace`, so no stage changes what another holds.
 
     `killed`/`wounded` are the corpus's view (a single figure, "at least 4" is 4);
     `*_high` keep the top of a range ("5 to 7") and `unsplit` keeps a "casualties"

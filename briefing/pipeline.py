@@ -99,14 +99,10 @@ def extract(store: Store, story_ids: list[str]) -> Extracted:
 
 
 def regroup(store: Store, start: date, end: date) -> int:
-    """Recompute incident groups for every claim in [start, end].
-
-    The grouper sets each claim's incident on the records it is given, so it is given
-    copies: the claims read from the store stay as they were read.
-    """
+    """Recompute incident groups for every claim in [start, end] (the grouper leaves the claims it reads as they are)."""
     claims = store.claims_between(start, end, include_rejected=True)
     times = store.story_times(sorted({c.story_id for c in claims}))
-    incidents = group_incidents([(replace(c), times.get(c.story_id)) for c in claims])
+    incidents = group_incidents([(c, times.get(c.story_id)) for c in claims])
     store.save_incidents(incidents)
     return len(incidents)
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from briefing.cli import main
+from briefing.extract import extract_claims, group_incidents
 from briefing.models import Feed, Story
 from briefing.pipeline import process_stories
 from briefing.store import Store, StoryFilter
+from briefing.tally import build_tally
 
 ARM = Feed("Armenpress", "http://127.0.0.1/arm", origin="armenia")
 AZE = Feed("Report.az", "http://127.0.0.1/aze", origin="azerbaijan")
@@ -113,3 +116,26 @@ def test_processing_a_later_story_keeps_older_groups(store: Store):
     c = save(store, ARM, "Pashinyan meets Aliyev in Prague", "Text.", when + timedelta(days=3))
     process_stories(store, [c])
     assert store.story_clusters([a, b, c]) == {a: a, b: a}
+
+
+def test_the_tally_a_reader_sees_is_the_grouping_of_the_extracted_claims(store: Store):
+    """The pipeline hands the grouper what it read and stores what comes back; nothing else changes the figures."""
+    store.sync_feeds([ARM])
+    sunday = datetime(2020, 9, 27, 18, 0, tzinfo=timezone.utc)
+    stories = [
+        ("Offensive", "Karabakh's Defence Army said 16 servicemen were killed on Sunday as Azerbaijan launched a "
+                      "large-scale offensive along the entire line of contact.", sunday),
+        ("Third day", "Karabakh's Defence Army said on Tuesday that 15 more servicemen were killed as fighting in "
+                      "the Azerbaijani offensive raged for a third day.", sunday + timedelta(days=2)),
+        ("Sotk", "Armenia's Defence Ministry said two soldiers were wounded near Sotk on Sunday.", sunday),
+    ]
+    ids = [save(store, ARM, title, summary, when) for title, summary, when in stories]
+    process_stories(store, ids)
+
+    items = [(replace(claim, story_id=sid), when) for sid, (title, summary, when) in zip(ids, stories)
+             for claim in extract_claims(title, summary, when)]
+    start, end = date(2020, 9, 27), date(2020, 9, 29)
+    expected = build_tally(group_incidents(items), start, end)
+    seen = store.tally(start, end)
+    assert expected.incidents >= 2 and expected.figures
+    assert (seen.incidents, seen.figures, seen.per_day) == (expected.incidents, expected.figures, expected.per_day)

@@ -5,7 +5,7 @@ Public API (no database, no network):
 * `is_relevant(title, summary)` - is the story about the Armenia–Azerbaijan conflict?
 * `extract_claims(title, summary, published, source="")` - casualty claims of one story,
   following the labelling rules of shared/corpus/README.md.
-* `group_incidents(items)` - assign `incident_id` across stories and outlets.
+* `group_incidents(items)` - incidents across stories and outlets (new claims carrying `incident_id`).
 * `corpus_view(stories)` - what `briefing extract FILE.jsonl` prints: the corpus schema, incident
   ids across the stories, vague figures left out.
 * `read_story(...)` - every stage's result for one story (`briefing extract --explain`).
@@ -21,7 +21,7 @@ from typing import Any
 from ..language import detect_language
 from ..models import Claim, Incident
 from .claims import StoryReading, read_story
-from .incidents import group_incidents
+from .incidents import group_incidents, with_incidents
 from .lexicon import load
 from .relevance import is_relevant_text
 
@@ -50,8 +50,8 @@ def extract_claims(title: str, summary: str, published: datetime, source: str = 
 
     `published` should be timezone-aware (its own offset decides what "on Tuesday" means).
     `source` is accepted for callers that have it; the claimant never comes from the outlet.
-    Claims come back without `story_id`/`incident_id`; set `story_id` and call
-    `group_incidents` to link stories. Claims with `vague=True` ("dozens killed", an unsplit
+    Claims come back without `story_id`/`incident_id`; `replace` them with a `story_id` and
+    call `group_incidents` to link stories. Claims with `vague=True` ("dozens killed", an unsplit
     "12 casualties") are kept for the reader and left out of the corpus view.
     """
     if published.tzinfo is None:
@@ -95,16 +95,19 @@ def corpus_view(stories: Iterable[CorpusStory]) -> list[dict[str, Any]]:
     Incident ids are assigned across all the stories, so two outlets' reports of one clash share
     an id; vague figures ("dozens killed") are left out, as the corpus rules leave them out.
     """
-    rows: list[tuple[str, bool, list[Claim]]] = []
-    linked: list[tuple[Claim, datetime]] = []
+    rows: list[tuple[str, bool, int]] = []
+    items: list[tuple[Claim, datetime]] = []
     for story in stories:
         published = story.published if story.published.tzinfo else story.published.replace(tzinfo=timezone.utc)
         language = story.language or detect_language(f"{story.title} {story.summary}")
         relevant = is_relevant(story.title, story.summary, language)
         found = read_story(story.title, story.summary, published, language).claims if relevant else ()
         claims = [replace(c, story_id=story.id) for c in found if not c.vague]
-        linked += [(claim, published) for claim in claims]
-        rows.append((story.id, relevant, claims))
-    group_incidents(linked)
-    return [{"id": story_id, "relevant": relevant, "claims": [claim_to_dict(c) for c in claims]}
-            for story_id, relevant, claims in rows]
+        items += [(claim, published) for claim in claims]
+        rows.append((story.id, relevant, len(claims)))
+    linked = with_incidents(items)  # in the order given: each story's claims one after another
+    out, start = [], 0
+    for story_id, relevant, count in rows:
+        out.append({"id": story_id, "relevant": relevant, "claims": [claim_to_dict(c) for c in linked[start:start + count]]})
+        start += count
+    return out

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
@@ -243,72 +243,106 @@ def _slug(group: _Group) -> str:
 
 
 def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> list[Incident]:
-    """Assign `incident_id` to every claim (in place) and return the incidents.
+    """The incidents these claims describe, each holding new claim records that carry its id.
 
     `items` are Claims with `story_id` set, or (Claim, story published time) pairs; stories
-    are taken in publication order so each incident is named after its first report.
+    are taken in publication order so each incident is named after its first report.  The
+    claims given are not changed (`with_incidents` gives them back linked, in their order).
     """
-    by_story: dict[str, list[Claim]] = {}
+    return _group(list(items))[0]
+
+
+def with_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> list[Claim]:
+    """The claims of `items`, in the order given, as new records carrying their incident id.
+
+    A toll revised days into an episode also carries the episode's first day as its date.
+    """
+    return _group(list(items))[1]
+
+
+@dataclass(slots=True)
+class _Building:
+    """An incident while claims join it; made into an `Incident` once grouping is over."""
+
+    id: str
+    group: _Group  # what the incident's claims so far have in common (days, places, sides)
+    sector: str
+    event_type: str
+    members: list[int] = field(default_factory=list)  # positions in the input
+    locations: list[str] = field(default_factory=list)
+
+
+def _new_incident(group: _Group, used_ids: set[str]) -> _Building:
+    """An incident for a group that joins none, named after its day and place (unique among `used_ids`)."""
+    base = f"{group.day.isoformat()}-{_slug(group)}"
+    if group.kind == "landmine":
+        base += "-mine"
+    ident, n = base, 2
+    while ident in used_ids:
+        ident, n = f"{base}-{n}", n + 1
+    used_ids.add(ident)
+    return _Building(ident, _Group([], None, group.day, group.kind, set(), set(), set()),
+                     sorted(group.sectors)[0] if group.sectors else "", group.claims[0].event_type)
+
+
+def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Incident], list[Claim]]:
+    """Incidents and the linked claims (one per input, in input order)."""
+    by_story: dict[str, list[int]] = {}
     published: dict[str, datetime | None] = {}
-    for item in items:
+    claims: list[Claim] = []
+    for position, item in enumerate(items):
         claim, when = item if isinstance(item, tuple) else (item, None)
-        story = claim.story_id or f"#{id(claim)}"
-        by_story.setdefault(story, []).append(claim)
+        claims.append(claim)
+        story = claim.story_id or f"#{position}"
+        by_story.setdefault(story, []).append(position)
         if when is not None:
             published[story] = when
     order = sorted(by_story, key=lambda s: (published.get(s) is None, published.get(s) or datetime.min, s))
+    positions: dict[int, list[int]] = {}  # a claim given twice is two claims
+    for position, claim in enumerate(claims):
+        positions.setdefault(id(claim), []).append(position)
+    linked: list[Claim] = list(claims)
 
-    incidents: list[tuple[Incident, _Group]] = []
+    building: list[_Building] = []
     # Incidents by (kind, first day): a group is only compared with those of its kind within
     # MAX_GAP days, so grouping a year of claims costs what grouping a fortnight does.
     buckets: dict[tuple[str, date], list[int]] = {}
 
-    def nearby(group: _Group) -> list[tuple[Incident, _Group]]:
+    def nearby(group: _Group) -> list[_Building]:
         found: list[int] = []
         for offset in range(-MAX_GAP, MAX_GAP + 1):
             found.extend(buckets.get((group.kind, group.day + timedelta(days=offset)), ()))
-        return [incidents[k] for k in sorted(found)]  # in creation order: the first best match wins
+        return [building[k] for k in sorted(found)]  # in creation order: the first best match wins
 
     used_ids: set[str] = set()
     for story in order:
-        groups = _story_groups(by_story[story], published.get(story))
-        if len(groups) > 1 and incidents:
+        groups = _story_groups([claims[k] for k in by_story[story]], published.get(story))
+        if len(groups) > 1 and building:
             # the story's groups are two events: the one matching an incident best joins it
             # first ("rejected the report about Sunday night" takes Sunday's incident, not Monday's)
-            groups.sort(key=lambda g: -max((_compatible(g, merged) for _, merged in nearby(g)), default=0))
+            groups.sort(key=lambda g: -max((_compatible(g, b.group) for b in nearby(g)), default=0))
         for group in groups:
             best, best_score = None, 0
-            for incident, merged in nearby(group):
-                if story in merged.stories:
+            for candidate in nearby(group):
+                if story in candidate.group.stories:
                     continue  # the story itself told these events apart
-                score = _compatible(group, merged)
+                score = _compatible(group, candidate.group)
                 if score > best_score:
-                    best, best_score = (incident, merged), score
+                    best, best_score = candidate, score
             if best is None:
-                base = f"{group.day.isoformat()}-{_slug(group)}"
-                if group.kind == "landmine":
-                    base += "-mine"
-                ident, n = base, 2
-                while ident in used_ids:
-                    ident, n = f"{base}-{n}", n + 1
-                used_ids.add(ident)
-                incident = Incident(id=ident, event_date=group.day, sector=sorted(group.sectors)[0] if group.sectors else "",
-                                    event_type=group.claims[0].event_type, kind=group.kind)
-                merged = _Group([], None, group.day, group.kind, set(), set(), set())
-                buckets.setdefault((group.kind, group.day), []).append(len(incidents))
-                incidents.append((incident, merged))
-            else:
-                incident, merged = best
-                if abs((group.day - merged.day).days) > 1:
-                    # a toll revised days into an episode is the episode's, dated from its start
-                    for claim in group.claims:
-                        claim.event_date = merged.day
+                best = _new_incident(group, used_ids)
+                buckets.setdefault((group.kind, group.day), []).append(len(building))
+                building.append(best)
+            # a toll revised days into an episode is the episode's, dated from its start
+            moved = abs((group.day - best.group.day).days) > 1
             for claim in group.claims:
-                claim.incident_id = incident.id
-                incident.claims.append(claim)
+                position = positions[id(claim)].pop(0)
+                linked[position] = replace(claim, incident_id=best.id, **({"event_date": best.group.day} if moved else {}))
+                best.members.append(position)
                 for name in claim.locations:
-                    if name not in incident.locations:
-                        incident.locations.append(name)
+                    if name not in best.locations:
+                        best.locations.append(name)
+            merged = best.group
             merged.places |= group.places
             merged.sectors |= group.sectors
             merged.sides |= group.sides
@@ -316,5 +350,7 @@ def group_incidents(items: Iterable[Claim | tuple[Claim, datetime | None]]) -> l
             merged.episode |= group.episode
             merged.late_death |= group.late_death
             merged.stories.add(story)
-    return [incident for incident, _ in incidents]
-
+    incidents = [Incident(id=b.id, event_date=b.group.day, locations=b.locations, sector=b.sector,
+                          event_type=b.event_type, kind=b.group.kind, claims=[linked[k] for k in b.members])
+                 for b in building]
+    return incidents, linked

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import FrozenInstanceError, replace
 from datetime import date, datetime, timedelta, timezone
+
+import pytest
 
 from briefing.extract import extract_claims, group_incidents
 from briefing.models import Claim
@@ -12,10 +16,17 @@ TZ = timezone(timedelta(hours=4))
 
 
 def story(story_id: str, summary: str, when: datetime) -> list[tuple[Claim, datetime]]:
-    claims = extract_claims("Border report", summary, when)
-    for claim in claims:
-        claim.story_id = story_id
-    return [(claim, when) for claim in claims]
+    return [(replace(claim, story_id=story_id), when) for claim in extract_claims("Border report", summary, when)]
+
+
+def incident_of(incidents) -> dict[str, set[str]]:
+    """Each story's incident ids, as the grouped claims carry them."""
+    out: dict[str, set[str]] = {}
+    for incident in incidents:
+        for claim in incident.claims:
+            assert claim.incident_id == incident.id
+            out.setdefault(claim.story_id, set()).add(claim.incident_id)
+    return out
 
 
 def test_cross_border_reports_share_an_incident():
@@ -29,7 +40,7 @@ def test_cross_border_reports_share_an_incident():
                 friday)
     )
     incidents = group_incidents(items)
-    ids = {claim.story_id: claim.incident_id for claim, _ in items}
+    ids = {story: ids.pop() for story, ids in incident_of(incidents).items()}
     assert ids["arm"] == ids["aze"]
     assert ids["tegh"] != ids["arm"]
     assert len(incidents) == 2
@@ -45,8 +56,7 @@ def test_separate_mine_blasts_are_separate_incidents():
         "ANAMA said.",
         tuesday,
     )
-    group_incidents(items)
-    assert len({claim.incident_id for claim, _ in items}) == 2
+    assert len(incident_of(group_incidents(items))["mines"]) == 2
 
 
 def test_different_days_are_different_incidents():
@@ -56,8 +66,8 @@ def test_different_days_are_different_incidents():
         + story("b", "Armenia's Defence Ministry said a soldier was killed near Sotk on Monday.",
                 datetime(2024, 3, 11, 20, 0, tzinfo=TZ))
     )
-    group_incidents(items)
-    assert items[0][0].incident_id != items[1][0].incident_id
+    ids = incident_of(group_incidents(items))
+    assert ids["a"] != ids["b"]
 
 
 def test_revision_replaces_the_earlier_figure():
@@ -75,13 +85,51 @@ def test_revision_replaces_the_earlier_figure():
 def test_the_tally_keeps_one_figure_per_claimant_and_side():
     day = date(2024, 3, 8)
     claims = [
-        Claim("Armenia", "Armenia", day, killed=2, story_id="s1"),
-        Claim("Azerbaijan", "Azerbaijan", day, wounded=3, story_id="s2"),
-        Claim("Armenia", "Armenia", day, killed=4, story_id="s3"),
+        Claim("Armenia", "Armenia", day, killed=2, story_id="s1", locations=["Sotk"]),
+        Claim("Azerbaijan", "Azerbaijan", day, wounded=3, story_id="s2", locations=["Sotk"]),
+        Claim("Armenia", "Armenia", day, killed=4, story_id="s3", locations=["Sotk"]),
     ]
-    for claim in claims:
-        claim.locations = ["Sotk"]
     when = datetime(2024, 3, 8, tzinfo=TZ)
     (incident,) = group_incidents([(c, when + timedelta(hours=i)) for i, c in enumerate(claims)])
     tally = build_tally([incident], day, day)
     assert {(f.claimant, f.killed, f.wounded) for f in tally.figures} == {("Armenia", 4, 0), ("Azerbaijan", 0, 3)}
+
+
+
+def offensive_claims() -> list[tuple[Claim, datetime]]:
+    """An offensive's first day, its third day's toll, and a shooting elsewhere that Sunday."""
+    sunday = datetime(2020, 9, 27, 22, 0, tzinfo=TZ)
+    return [
+        (Claim("Karabakh", "Karabakh", date(2020, 9, 27), killed=16, event_type="armed clash", story_id="start", locations=["Martakert"],
+               evidence="16 servicemen were killed as Azerbaijan launched a large-scale offensive"), sunday),
+        (Claim("Karabakh", "Karabakh", date(2020, 9, 29), killed=15, event_type="armed clash", story_id="third-day",
+               evidence="15 more servicemen were killed as fighting in the offensive raged for a third day"),
+         sunday + timedelta(days=2)),
+        (Claim("Armenia", "Armenia", date(2020, 9, 27), wounded=2, event_type="armed clash", story_id="sotk",
+               locations=["Sotk"], evidence="two soldiers were wounded near Sotk"), sunday),
+    ]
+
+
+def test_grouping_leaves_the_claims_it_is_given_as_they_were():
+    items = offensive_claims()
+    before = copy.deepcopy(items)
+    incidents = group_incidents(items)
+
+    assert items == before  # the caller's claims: no incident, the third day's own date
+    assert all(claim.incident_id == "" for claim, _ in items)
+    third_day = items[1][0]
+    assert third_day.event_date == date(2020, 9, 29)
+    with pytest.raises(FrozenInstanceError):
+        third_day.incident_id = "changed"  # type: ignore[misc]
+
+    # what comes out: one new record per claim, each carrying its incident (the third day's toll is
+    # the offensive's, dated from its start), and the tally a reader sees from them
+    grouped = {claim.story_id: (incident.id, claim) for incident in incidents for claim in incident.claims}
+    assert sorted(grouped) == ["sotk", "start", "third-day"]
+    assert grouped["start"][0] == grouped["third-day"][0] != grouped["sotk"][0]
+    assert grouped["third-day"][1] == replace(third_day, incident_id=grouped["third-day"][0], event_date=date(2020, 9, 27))
+    assert grouped["start"][1] == replace(items[0][0], incident_id=grouped["start"][0])
+    tally = build_tally(incidents, date(2020, 9, 27), date(2020, 9, 29))
+    assert tally.incidents == 2
+    assert {(f.claimant, f.side_affected): (f.killed, f.wounded) for f in tally.figures} == {
+        ("Karabakh", "Karabakh"): (15, 0), ("Armenia", "Armenia"): (0, 2)}
