@@ -403,7 +403,9 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
             continue  # "13 were captured": the count is used up, and no casualty
         if count is not None and any(d.start <= count.start < d.end for d in sentence.of("denial")):
             continue  # "no one was hurt" is the denial's zero, read once by zero_mentions
-        mention = _mention(lexicon, sentence, trigger, count, rule, out[-1] if out else None)
+        # "200 people, including 10 civilians, were killed and 400 wounded": the wounded are the total's people
+        previous = next((m for m in reversed(out) if not m.subset), None)
+        mention = _mention(lexicon, sentence, trigger, count, rule, previous)
         if mention is None:
             continue
         part = _part_after(sentence, count, mention) if count is not None else None
@@ -419,19 +421,32 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
 
 
 def _part_after(sentence: Sentence, count: Span, total: Mention) -> Mention | None:
-    """ "207 people, three of them civilians, were killed": the civilians, a part of the total."""
+    """ "207 people, three of them civilians, were killed", "27 people were killed, among them two
+    civilians": the civilians, a part of the total."""
     victim = _victim_after(sentence, count)
     after = victim.end if victim is not None else count.end
-    for part in (s for s in sentence.spans if s.kind == "number" and s.start >= after):
-        if _gap(sentence.text, after, part.start) > 1 or not _subset_after(sentence, part):
-            return None
-        for noun in (s for s in sentence.spans if s.kind == "victim" and s.start > part.end):
-            if _gap(sentence.text, part.end, noun.start) <= 3 and noun.row.get("role") == "civilian":
-                return Mention(total.sentence, total.role, int(part.value), part.start, "civilian", total.nationality,
-                               "", noun.text.casefold(), False, True, False,
-                               (Why("count", str(part.value), part.rule, part.text),
-                                Why("subset", "civilians of the total", "subset.civilians-of-a-total", noun.text)))
-            return None
+    part = next((s for s in sentence.spans if s.kind == "number" and s.start >= after), None)
+    if part is None:
+        return None
+    if _gap(sentence.text, after, part.start) <= 1 and _subset_after(sentence, part):
+        return _civilians_of(sentence, part, total, "subset.civilians-of-a-total")
+    including = [r for r in sentence.of("revision") if r.row.get("kind") == "subset" and after <= r.start
+                 and r.end <= part.start and _gap(sentence.text, r.end, part.start) <= 1]
+    others = [s for s in sentence.spans if after <= s.start < part.start and s.kind in ("number", "authority")]
+    if including and not others:
+        # only the word for civilians as such splits a total: "three, including two journalists" does not
+        return _civilians_of(sentence, part, total, "subset.civilians-named-after-a-total", contrast=True)
+    return None
+
+
+def _civilians_of(sentence: Sentence, part: Span, total: Mention, rule: str, contrast: bool = False) -> Mention | None:
+    for noun in (s for s in sentence.spans if s.kind == "victim" and s.start > part.end):
+        if _gap(sentence.text, part.end, noun.start) <= 3 and noun.row.get("role") == "civilian" \
+                and (noun.row.get("contrast") or not contrast):
+            return Mention(total.sentence, total.role, int(part.value), part.start, "civilian", total.nationality,
+                           "", noun.text.casefold(), False, True, False,
+                           (Why("count", str(part.value), part.rule, part.text),
+                            Why("subset", "civilians of the total", rule, noun.text)))
         return None
     return None
 

@@ -91,13 +91,26 @@ def _split_civilians(readings: list[Reading]) -> list[Reading]:
                 rest = total.mention.count - mention.count
                 index = out.index(total)
                 armed_side = total.side.removeprefix("civilians-")
+                if armed_side == "Armenia" and total.claimant == "Karabakh":
+                    armed_side = "Karabakh"  # Karabakh's armed people are its own side (corpus rule 7)
                 out[index] = Reading(type(total.mention)(**{**{n: getattr(total.mention, n) for n in total.mention.__slots__},
                                                            "count": rest}), total.claimant, armed_side,
                                      total.why + (Why("split", f"{rest} after civilians", "resolve.civilians-of-a-total"),))
                 out[number] = Reading(type(mention)(**{**{n: getattr(mention, n) for n in mention.__slots__}, "subset": False}),
                                       reading.claimant, reading.side, reading.why)
+                _generic_follow(out, total, armed_side)
                 break
     return out
+
+
+def _generic_follow(readings: list[Reading], total: Reading, armed_side: str) -> None:
+    """Once a total of "people" is split into soldiers and civilians, the same claimant's other
+    counts of "people" ("the number of wounded exceeds 200") count the same soldiers."""
+    for index, other in enumerate(readings):
+        if (other is not total and other.claimant == total.claimant and other.side == total.side
+                and other.mention.victim == "person" and not other.mention.subset and other.mention.role != total.mention.role):
+            readings[index] = Reading(other.mention, other.claimant, armed_side,
+                                      other.why + (Why("split", armed_side, "resolve.people-of-a-split-total"),))
 
 
 def _combine(readings: list[Reading]) -> int:
