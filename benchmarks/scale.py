@@ -2,7 +2,8 @@
 
 The archives are built by this script in a temporary directory (never committed): 40 outlets,
 stories spread over the years before 2026-11-20 with titles and summaries drawn from a fixed
-vocabulary (a few place and actor names, many ordinary words), 3% of them with a machine claim,
+vocabulary (a few place and actor names, many ordinary words), 3% of them with an incident report
+("Armenia's Defence Ministry said two servicemen were wounded near Sotk …") and a machine claim,
 every story processed (nothing pending).  Measured on each, in one run:
 
 - `feed_states()` (sidebar, `briefing feeds`, every fetch) and `story_count()`;
@@ -49,6 +50,16 @@ WORDS = ("talks border commission delimitation treaty ministers meeting statemen
          "villages checkpoint mission observers parliament election economy gas exports prices weather "
          "festival football court protest opposition government budget railway airport energy water").split()
 RARE = "xylophonist"
+SIDES = ["Armenia", "Azerbaijan"]
+COUNTS = ["one serviceman was", "two servicemen were", "three soldiers were", "a soldier was", "four servicemen were"]
+
+
+def report(rng: random.Random) -> str:
+    """An incident report the extractor reads a claim from (one story in 33 carries one)."""
+    side = rng.choice(SIDES)
+    other = SIDES[1 - SIDES.index(side)]
+    return (f" {side}'s Defence Ministry said {rng.choice(COUNTS)} {rng.choice(['killed', 'wounded'])}"
+            f" near {rng.choice(PLACES)} by {other}n fire.").replace("Azerbaijann", "Azerbaijani")
 
 
 def title(rng: random.Random) -> str:
@@ -71,6 +82,7 @@ def build(path: Path, size: int, years: float) -> float:
                 feed = FEEDS[k % len(FEEDS)].name
                 words = " ".join(rng.choice(WORDS) for _ in range(30))
                 extra = f" {RARE}" if k % 50_000 == 7 else ""
+                extra += report(rng) if k % 33 == 0 else ""
                 by_feed.setdefault(feed, []).append(Story(
                     feed=feed, title=title(rng), guid=f"s{k}", summary=f"{words}{extra}.",
                     published=END - timedelta(seconds=rng.random() * span)))

@@ -7,21 +7,24 @@ claims, incident groups and clusters back.  What it must still do is read from
 the pending-work record (`store/pending.py`), never from a list a caller kept
 in memory, so work a killed run left is finished by the next one.  Callers go
 through `service.py` (fetch, watch, demo, the app) or `rebuild`/`process_pending`
-(`extract --rebuild`, `doctor`).
+(`extract --rebuild`, `doctor`).  A fetch has most of its stories read already, in its
+worker processes (`reading.py`); those readings are taken when they match what is stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import BrokenExecutor, Executor, Future
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from .clusters import WINDOW as CLUSTER_WINDOW
 from .clusters import cluster_stories
-from .extract import group_incidents, is_relevant, read_story
-from .language import detect_language
+from .extract import group_incidents
 from .models import Claim, Story
+from .reading import ReadAhead, read_each
 from .store import PendingMark, Store
 
 # Claims this many days either side of a new claim are regrouped with it: wider than
@@ -31,7 +34,12 @@ REGROUP_MARGIN = timedelta(days=7)
 # only those within the clusterer's own window (48 h) of a new story are written back,
 # so a story at the edge is never split from a partner that was not read.
 CLUSTER_MARGIN = timedelta(days=4)
-BATCH = 2000
+BATCH = 2000  # stories read from the store and extracted at a time (their full text in memory)
+# Pending stories processed together: their claims written and incidents regrouped in one transaction,
+# their near-duplicates grouped in one pass over their windows, their marks cleared together.  A fetch of
+# 10,000 stories from one morning groups that morning once, not once per batch.
+ROUND = 20_000
+AHEAD = 4  # pages a rebuild keeps in the worker processes at once
 T = TypeVar("T", date, datetime)
 
 
@@ -61,41 +69,42 @@ class Extracted:
     failed: list[str] = field(default_factory=list)  # stories the extractor raised on, as "id: error"
 
 
-def read(story: Story) -> tuple[list[Claim], bool]:
-    """One story's machine claims, and whether it reads as an incident report the machine could not read.
+def extract(store: Store, story_ids: list[str], ahead: Mapping[str, ReadAhead] | None = None) -> Extracted:
+    """The machine claims of these stories (nothing written), the dates they are about, the unread reports.
 
-    `extract_claims` unfolded (relevance, then the staged reading) because the pipeline also keeps
-    the reading's `unread_incident` flag.
+    A reading made ahead (by a fetch's worker processes) is taken for a story whose stored
+    content, time and language are the ones it was made from; every other story is read here.
     """
-    when = story.when
-    if when is None:
-        return [], False
-    text = story.summary or story.content
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    language = story.language or detect_language(f"{story.title} {text}")
-    if not is_relevant(story.title, text, language):
-        return [], False
-    reading = read_story(story.title, text, when, language)
-    return list(reading.claims), reading.unread_incident
-
-
-def extract(store: Store, story_ids: list[str]) -> Extracted:
-    """The machine claims of these stories (nothing written), the dates they are about, the unread reports."""
     out = Extracted({}, [], set())
     for chunk in _chunks(story_ids, BATCH):
-        for story in store.stories_by_ids(chunk, full=True):
-            try:
-                claims, unread = read(story)
-            except Exception as error:  # noqa: BLE001 - an extractor bug costs this story's claims, not the run
-                out.failed.append(f"{story.id}: {type(error).__name__}: {' '.join(str(error).split())[:200]}")
-                claims, unread = [], False
-            claims = [replace(c, story_id=story.id) for c in claims]
-            out.dates.extend(c.event_date for c in claims)
-            out.claims[story.id] = claims
-            if unread:
-                out.unread.add(story.id)
+        todo = chunk
+        if ahead:
+            sources = store.reading_sources(chunk)
+            todo = []
+            for sid in chunk:
+                offer = ahead.get(sid)
+                if offer is not None and sid in sources and offer.source == sources[sid]:
+                    _keep(out, sid, offer.claims, offer.unread)
+                else:
+                    todo.append(sid)
+        stories = store.stories_by_ids(todo, full=True)
+        _keep_all(out, stories, read_each(stories))
     return out
+
+
+def _keep_all(out: Extracted, stories: list[Story], readings: list[tuple[tuple[Claim, ...], bool, str | None]]) -> None:
+    for story, (claims, unread, error) in zip(stories, readings):
+        if error:
+            out.failed.append(f"{story.id}: {error}")
+        _keep(out, story.id, claims, unread)
+
+
+def _keep(out: Extracted, story_id: str, claims: Iterable[Claim], unread: bool) -> None:
+    mine = [replace(c, story_id=story_id) for c in claims]
+    out.dates.extend(c.event_date for c in mine)
+    out.claims[story_id] = mine
+    if unread:
+        out.unread.add(story_id)
 
 
 def regroup(store: Store, start: date, end: date) -> int:
@@ -137,7 +146,8 @@ def clusters_around(store: Store, story_ids: list[str]) -> list[tuple[str, str |
     return pairs
 
 
-def _process_chunk(store: Store, story_ids: list[str], marks: list[PendingMark]) -> PipelineResult:
+def _process_round(store: Store, story_ids: list[str], marks: list[PendingMark],
+                   ahead: Mapping[str, ReadAhead] | None = None) -> PipelineResult:
     """Process stories and clear their pending marks; safe to repeat after a kill at any line.
 
     Claims and the incident groups around them are written in one transaction, so a
@@ -146,7 +156,7 @@ def _process_chunk(store: Store, story_ids: list[str], marks: list[PendingMark])
     and the next run does the (idempotent) work again.
     """
     result = PipelineResult(stories=len(story_ids))
-    found = extract(store, story_ids)
+    found = extract(store, story_ids, ahead)
     dates = found.dates
     with store.transaction():
         store.replace_machine_claims(found.claims, found.unread)
@@ -168,21 +178,23 @@ def process_stories(store: Store, story_ids: list[str]) -> PipelineResult:
     """For new or updated stories: extract claims, regroup the incidents they touch, group near-duplicates."""
     if not story_ids:
         return PipelineResult()
-    return _process_chunk(store, story_ids, store.pending_marks_of(story_ids))
+    return _process_round(store, story_ids, store.pending_marks_of(story_ids))
 
 
-def process_pending(store: Store, batch: int = BATCH) -> PipelineResult:
-    """Finish every story still marked pending, oldest first, a batch at a time.
+def process_pending(store: Store, ahead: Mapping[str, ReadAhead] | None = None,
+                    round_size: int = ROUND) -> PipelineResult:
+    """Finish every story still marked pending, oldest first, a round at a time.
 
     This is how each run (fetch, watch, the app, demo, rebuild, doctor) finishes what a
-    killed or failed earlier run left, as well as its own new stories.
+    killed or failed earlier run left, as well as its own new stories; a fetch passes the
+    readings its worker processes made `ahead`.
     """
     total = PipelineResult()
     while True:
-        marks = store.pending_marks(batch)
+        marks = store.pending_marks(round_size)
         if not marks:
             return total
-        done = _process_chunk(store, [m.story_id for m in marks], marks)
+        done = _process_round(store, [m.story_id for m in marks], marks, ahead)
         total.stories += done.stories
         total.claims += done.claims
         total.incidents = max(total.incidents, done.incidents)
@@ -190,23 +202,62 @@ def process_pending(store: Store, batch: int = BATCH) -> PipelineResult:
         total.failed += done.failed
 
 
-def rebuild(store: Store) -> PipelineResult:
+def rebuild(store: Store, pool: Executor | None = None) -> PipelineResult:
     """Re-extract every story (after the extractor improved); corrections are kept.
 
-    Extraction runs outside any transaction; the old machine claims and incidents are
-    then swapped for the new ones in one transaction, so a kill leaves the old set or
-    the new one, never a mixture or nothing, and a digest taken meanwhile sees one of them.
+    The archive is read a page at a time (in `pool`'s worker processes when one is given, a
+    few pages ahead) and the new claims are staged in temporary tables, so memory holds pages,
+    not the archive.  The old machine claims and incidents are then swapped for the new ones and
+    the incidents regrouped in one transaction: a kill leaves the old set or the new one, never a
+    mixture or nothing, and a digest taken meanwhile sees one of them.
     """
     process_pending(store)  # an earlier run's leftovers first, near-duplicate groups included
-    ids = store.all_story_ids()
-    result = PipelineResult(stories=len(ids))
-    found = extract(store, ids)
-    dates = found.dates
+    result = PipelineResult()
+    store.begin_rebuild()
+    for found in _read_archive(store, pool):
+        store.stage_rebuilt_claims(found.claims, found.unread)
+        result.stories += len(found.claims)
+        result.claims += sum(len(claims) for claims in found.claims.values())
+        result.failed += found.failed
     with store.transaction():
-        store.clear_machine_claims()
-        store.replace_machine_claims(found.claims, found.unread)
-        if dates:
-            result.incidents = regroup(store, min(dates), max(dates))
-    result.claims = sum(len(claims) for claims in found.claims.values())
-    result.failed = found.failed
+        store.swap_in_rebuilt_claims()
+        # Stretches of days more than a fortnight apart share no incident: each is grouped on its own.
+        for first, last in _runs(store.claim_days(), 2 * REGROUP_MARGIN):
+            result.incidents += regroup(store, first, last)
     return result
+
+
+def _read_archive(store: Store, pool: Executor | None) -> Iterator[Extracted]:
+    """Every stored story's reading, a page at a time, in storage order."""
+    in_flight: deque[tuple[list[Story], Future | None]] = deque()
+    after = 0
+    while True:
+        after, stories = store.stories_to_read(after, BATCH)
+        if stories:
+            in_flight.append((stories, _submit(pool, stories)))
+        if in_flight and (not stories or len(in_flight) > AHEAD):
+            page, future = in_flight.popleft()
+            out = Extracted({}, [], set())
+            _keep_all(out, page, _result(future, page))
+            yield out
+        if not stories and not in_flight:
+            return
+
+
+def _submit(pool: Executor | None, page: list[Story]) -> Future | None:
+    if pool is None:
+        return None
+    try:
+        return pool.submit(read_each, page)
+    except (BrokenExecutor, RuntimeError):  # a worker died, or the pool is shutting down: read here
+        return None
+
+
+def _result(future: Future | None, page: list[Story]) -> list[tuple[tuple[Claim, ...], bool, str | None]]:
+    """A page's readings from its worker, or read here if there is none (or it died)."""
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenExecutor:
+            pass
+    return read_each(page)

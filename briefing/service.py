@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from . import fetch as fetcher  # its names load on first use: the app draws before httpx and feedparser load
 from .config import Config
@@ -28,6 +28,7 @@ from .store.db import describe_error
 
 if TYPE_CHECKING:
     from .fetch import RunResult
+    from .reading import ReadAhead
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +57,12 @@ class RefreshReport:
         return sum(o.new for o in self.outcomes)
 
 
-def process(db_path: Path) -> Processed:
-    """Finish every story marked pending; a database failure is reported, never raised."""
+def process(db_path: Path, ahead: Mapping[str, ReadAhead] | None = None) -> Processed:
+    """Finish every story marked pending (taking the readings a fetch made `ahead`); a database
+    failure is reported, never raised."""
     try:
         with Store(db_path) as store:
-            return Processed(process_pending(store))
+            return Processed(process_pending(store, ahead))
     except StoreError as error:
         return Processed(error=f"processing stopped: {error}")
     except (sqlite3.Error, OSError) as error:
@@ -81,8 +83,10 @@ async def refresh(
     """Finish earlier leftovers, fetch (due feeds, `feeds`, or all with `force`), process what came.
 
     `on_fetched` is called once the stories are stored and before they are processed,
-    so a reader can show them at once.  Processing runs in a thread: it is CPU work
-    and the event loop (the app's, or the fetch's) must stay free.
+    so a reader can show them at once.  The extractor reads the new stories in the fetch's
+    worker processes while other feeds download (`read_ahead`); what remains (writing claims,
+    incident and near-duplicate groups) runs in a thread: the event loop (the app's, or the
+    fetch's) must stay free.
     """
     failures: list[str] = []
     earlier = await asyncio.to_thread(process, db_path)
@@ -90,11 +94,12 @@ async def refresh(
         failures.append(earlier.error)
     run = fetcher.RunResult()
     await fetcher.fetch_feeds(config, db_path, feeds=feeds, force=force, on_start=on_start, on_outcome=on_outcome,
-                      result=run, backoff=backoff)
+                      result=run, backoff=backoff, read_ahead=True)
     failures.extend(run.store_errors)
     if on_fetched is not None:
         on_fetched(run)
-    processed = await asyncio.to_thread(process, db_path)
+    ahead = await fetcher.readings(run)
+    processed = await asyncio.to_thread(process, db_path, ahead)
     if processed.error:
         failures.append(processed.error)
     total = PipelineResult(

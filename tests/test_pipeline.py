@@ -139,3 +139,26 @@ def test_the_tally_a_reader_sees_is_the_grouping_of_the_extracted_claims(store: 
     seen = store.tally(start, end)
     assert expected.incidents >= 2 and expected.figures
     assert (seen.incidents, seen.figures, seen.per_day) == (expected.incidents, expected.figures, expected.per_day)
+
+
+def test_rebuild_replaces_stale_machine_output_and_the_flags_that_follow_it(store: Store):
+    """What an older extractor wrote (a claim from a story about talks, an 'unread report' flag) goes;
+    what the stored texts say now comes, with the 'reports an incident' flags to match."""
+    from briefing.models import Claim
+    from briefing.pipeline import rebuild
+
+    store.sync_feeds([ARM])
+    when = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
+    talks = save(store, ARM, "Ministers meet on delimitation", "The commissions met in Gazakh.", when)
+    report = save(store, ARM, "Two soldiers killed near Sotk", "Armenia's Defence Ministry said on Tuesday "
+                  "that two servicemen were killed near Sotk.", when)
+    process_stories(store, [talks, report])
+    stale = Claim(claimant="Armenia", side_affected="Armenia", event_date=when.date(), killed=9)
+    store.replace_machine_claims({talks: [stale], report: []}, unread_incidents={report})
+    assert store.get_story(talks).has_incident and not store.get_story(report).has_incident
+    result = rebuild(store)
+    assert (result.stories, result.claims, result.incidents) == (2, 1, 1)
+    assert store.claims_for_story(talks) == [] and not store.get_story(talks).has_incident
+    [claim] = store.claims_for_story(report)
+    assert claim.killed == 2 and claim.incident_id and store.get_story(report).has_incident
+    assert store.unread_incident_stories() == []

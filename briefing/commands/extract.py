@@ -154,12 +154,13 @@ def _explain(stories: list[CorpusStory], ids: list[str] | None) -> int:
 def _rebuild(args: argparse.Namespace) -> int:
     from ..pipeline import rebuild
     from ..store import Store
+    from ..workers import get_pool
 
     path = db_path(args)
     if not path.is_file():
         raise CommandError(f"briefing: no database at {path} (run `briefing fetch` first, or check --db)")
     with Store(path) as store:
-        result = rebuild(store)
+        result = rebuild(store, get_pool())  # every core reads
     print(f"re-extracted {result.stories} stories: {result.claims} claims in {result.incidents} incidents "
           "(your corrections are kept)")
     return 0

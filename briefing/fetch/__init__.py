@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .client import USER_AGENT, FeedClient, FetchError
-    from .run import RunResult, fetch_feeds, shutdown_pool
+    from .run import RunResult, fetch_feeds, readings
 
-__all__ = ["fetch_feeds", "RunResult", "FeedClient", "FetchError", "USER_AGENT", "shutdown_pool"]
+__all__ = ["fetch_feeds", "RunResult", "FeedClient", "FetchError", "USER_AGENT", "readings"]
 _HOME = {"USER_AGENT": "client", "FeedClient": "client", "FetchError": "client",
-         "RunResult": "run", "fetch_feeds": "run", "shutdown_pool": "run"}
+         "RunResult": "run", "fetch_feeds": "run", "readings": "run"}
 
 
 def __getattr__(name: str) -> Any:

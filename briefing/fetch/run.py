@@ -2,11 +2,16 @@
 
 Three kinds of work, three places, so none waits for another:
 - the event loop only does HTTP (many feeds in flight at once);
-- parsing and cleaning run in a process pool (feedparser is pure Python; a thread
-  would hold the GIL and stall downloads);
+- parsing and cleaning run in the worker processes (`briefing.workers`: feedparser is
+  pure Python; a thread would hold the GIL and stall downloads);
 - SQLite writes run on one writer thread, each feed's stories and its outcome in
   one transaction.  A killed fetcher therefore leaves every finished feed fully
   stored (stories *and* validators) and unfinished ones untouched.
+
+With `read_ahead`, the stories a feed brought that are new or changed go back to the
+worker processes once stored, to be read by the extractor (`briefing.reading`) while
+other feeds download: a run then uses every core for extraction too.  Those readings
+are offers the pipeline checks against the stored stories; nothing derived is written here.
 
 Every failure, anywhere, becomes that feed's "error" outcome with a readable reason;
 the other feeds carry on.
@@ -15,12 +20,8 @@ the other feeds carry on.
 from __future__ import annotations
 
 import asyncio
-import atexit
-import multiprocessing
-import os
-import threading
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,59 +31,16 @@ from typing import Callable
 from .. import health
 from ..config import Config
 from ..models import Feed, FetchOutcome
-from ..store import SaveResult, Store, utc_now
+from ..reading import ReadAhead, read_many
+from ..store import SaveResult, Store, story_id, utc_now
+from ..store.stories import reading_source
+from ..workers import discard_broken_pool, get_pool, worker_count
 from .client import FeedClient, FetchError, FetchResponse
-from .lifeline import start_worker
 from .parse import ParsedFeed, one_line, parse_feed
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
-_pool: ProcessPoolExecutor | None = None
-_pool_lock = threading.Lock()
-
-
-def parse_workers() -> int:
-    """One parser per core (at least 2): parsing is the CPU-bound part of a run."""
-    return max(2, min(os.cpu_count() or 2, 8))
-
-
-def get_pool() -> Executor:
-    """The shared parser pool, started on first use and reused across runs.
-
-    "forkserver" starts workers from a clean single-threaded process (the app and the
-    demo server have threads; forking them is unsafe), and preloads the parser so a
-    new worker costs a fork, not a fresh import of feedparser.
-    """
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            context = multiprocessing.get_context(method)
-            if method == "forkserver":
-                context.set_forkserver_preload(["briefing.fetch.parse"])
-            # Workers ignore Ctrl-C (the parent handles it) and exit when this process ends,
-            # however it ends (lifeline.py).
-            _pool = ProcessPoolExecutor(max_workers=parse_workers(), mp_context=context,
-                                        initializer=start_worker, initargs=(os.getpid(),))
-        return _pool
-
-
-def shutdown_pool() -> None:
-    global _pool
-    with _pool_lock:
-        pool, _pool = _pool, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-atexit.register(shutdown_pool)
-
-
-def _discard_broken_pool(broken: Executor) -> None:
-    global _pool
-    with _pool_lock:
-        if _pool is broken:
-            _pool = None
-    broken.shutdown(wait=False, cancel_futures=True)
+# Stories sent to a worker process at a time for reading ahead: a feed of thousands is read on every core.
+READ_CHUNK = 250
 
 
 @dataclass(slots=True)
@@ -98,6 +56,18 @@ class RunResult:
     new_ids: list[str] = field(default_factory=list)
     updated_ids: list[str] = field(default_factory=list)
     store_errors: list[str] = field(default_factory=list)
+    # With `read_ahead`: readings of stored stories made in the worker processes, as they arrive
+    # (`readings(run)` waits for the rest), and the readings still being made.
+    read_ahead: dict[str, ReadAhead] = field(default_factory=dict)
+    reading: list[asyncio.Future] = field(default_factory=list)
+
+
+async def readings(run: RunResult) -> dict[str, ReadAhead]:
+    """Every reading a `read_ahead` run made, once the worker processes are done with them."""
+    if run.reading:
+        await asyncio.gather(*run.reading)
+        run.reading.clear()
+    return run.read_ahead
 
 
 async def fetch_feeds(
@@ -111,12 +81,15 @@ async def fetch_feeds(
     on_stored: Callable[[Feed, SaveResult], None] | None = None,
     result: RunResult | None = None,
     backoff: float = 1.0,
+    read_ahead: bool = False,
 ) -> list[FetchOutcome]:
     """Fetch the due feeds of `config` (or `feeds`; every one with `force`) into the database.
 
     `on_start(n)` gets the number of feeds about to be fetched, `on_outcome` each
     feed's outcome once it is stored, `on_stored(feed, SaveResult)` the ids of new
-    and updated stories (also collected in `result` if one is passed).
+    and updated stories (also collected in `result` if one is passed).  With
+    `read_ahead`, new and changed stories are also read by the extractor in the worker
+    processes; `await readings(result)` collects those readings (it may return later).
     """
     run = result if result is not None else RunResult()
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-store")
@@ -142,7 +115,7 @@ async def fetch_feeds(
         if any(not (feed.etag or feed.last_modified) for feed in targets):
             _warm_pool(loop)  # a feed without validators will send a body to parse
         async with FeedClient(config.settings, backoff=backoff) as client:
-            job = _Job(config, store, client, db, on_outcome, on_stored, run)
+            job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead)
             await asyncio.gather(*(job.one(feed) for feed in targets))
         return run.outcomes
     finally:
@@ -167,6 +140,7 @@ class _Job:
     on_outcome: Callable[[FetchOutcome], None] | None
     on_stored: Callable[[Feed, SaveResult], None] | None
     run: RunResult
+    read_ahead: bool = False
 
     async def one(self, feed: Feed) -> None:
         """Fetch, parse and store one feed; never raises (a failure is an outcome)."""
@@ -195,6 +169,8 @@ class _Job:
         if saved is not None and (saved.new_ids or saved.updated_ids):
             self.run.new_ids.extend(saved.new_ids)
             self.run.updated_ids.extend(saved.updated_ids)
+            if self.read_ahead and stories:
+                self._read_ahead(feed, stories, saved)
             if self.on_stored:
                 self.on_stored(feed, saved)
         if self.on_outcome:
@@ -232,6 +208,19 @@ class _Job:
             outcome.status = "filtered"  # it answered with news, none of it about the conflict
         return outcome, parsed.stories
 
+    def _read_ahead(self, feed: Feed, stories: list, saved: SaveResult) -> None:
+        """Send the new and changed stories of a feed to the worker processes to be read."""
+        wanted = set(saved.new_ids) | set(saved.updated_ids)
+        stored: dict[str, object] = {}
+        for story in stories:  # the last of two entries with one id is the one stored, as in save_stories
+            sid = story_id(feed.name, story)
+            if sid in wanted:
+                stored[sid] = story
+        items = list(stored.items())
+        for start in range(0, len(items), READ_CHUNK):
+            self.run.reading.append(asyncio.ensure_future(_read_in_pool(items[start : start + READ_CHUNK],
+                                                                        self.run.read_ahead)))
+
     def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime,
                 schedule: bool = True) -> SaveResult | None:
         """Stories and outcome in one transaction (runs on the writer thread); `schedule=False`
@@ -265,8 +254,25 @@ async def _parse_in_pool(
         return await loop.run_in_executor(pool, _call, call, kwargs)
     except BrokenProcessPool:
         # A worker died (out of memory, killed): start a fresh pool and try this feed once more.
-        _discard_broken_pool(pool)
+        discard_broken_pool(pool)
         return await loop.run_in_executor(get_pool(), _call, call, kwargs)
+
+
+async def _read_in_pool(items: list, into: dict[str, ReadAhead]) -> None:
+    """Read (story id, story) pairs in a worker process into `into`; on any failure offer nothing
+    (the pipeline reads those stories itself, and reports what goes wrong there)."""
+    loop = asyncio.get_running_loop()
+    pool = get_pool()
+    try:
+        results = await loop.run_in_executor(pool, read_many, [story for _, story in items])
+    except BrokenProcessPool:
+        discard_broken_pool(pool)
+        return
+    except Exception:  # noqa: BLE001 - a reading ahead is only an offer
+        return
+    for (sid, story), result in zip(items, results):
+        if result is not None:
+            into[sid] = ReadAhead(reading_source(story), *result)
 
 
 def _warm_pool(loop: asyncio.AbstractEventLoop) -> None:
@@ -275,7 +281,7 @@ def _warm_pool(loop: asyncio.AbstractEventLoop) -> None:
     Only when some feed will surely send a body: a warm run where every feed answers 304 then
     never starts the pool at all (it starts on the first body that does come)."""
     pool = get_pool()
-    for _ in range(parse_workers()):
+    for _ in range(worker_count()):
         loop.run_in_executor(pool, int, 0)
 
 

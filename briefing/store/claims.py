@@ -22,11 +22,11 @@ from .db import Database, from_text, to_text, utc_now
 from .stories import _LIST_COLUMNS, _row_to_story
 
 
-_INSERT_CLAIM = (
-    "INSERT INTO claims (story_id, incident_id, claimant, side_affected, event_date, killed, wounded,"
-    " killed_high, wounded_high, unsplit, locations, weapons, event_type, kind, evidence, origin, vague,"
-    " confidence, why) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+_CLAIM_COLUMNS = (
+    "story_id, incident_id, claimant, side_affected, event_date, killed, wounded, killed_high, wounded_high,"
+    " unsplit, locations, weapons, event_type, kind, evidence, origin, vague, confidence, why"
 )
+_INSERT_CLAIM = f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 def why_to_json(why: tuple) -> str:
@@ -121,10 +121,56 @@ class ClaimsMixin(Database):
             c.confidence, why_to_json(c.why),
         )
 
-    def clear_machine_claims(self) -> None:
+    # --- a rebuild: every story read again, the new machine claims swapped in at once ----------
+
+    def begin_rebuild(self) -> None:
+        """An empty staging area for a rebuild's claims: temporary tables of this connection, so a
+        killed rebuild leaves nothing behind and the claims in use stay as they were."""
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS rebuilt_claims AS SELECT * FROM claims WHERE 0")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS rebuilt_unread (story_id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.rebuilt_claims")
+        conn.execute("DELETE FROM temp.rebuilt_unread")
+
+    def stage_rebuilt_claims(self, story_claims: dict[str, list[Claim]], unread_incidents: Collection[str] = ()) -> None:
+        """Keep some stories' new machine claims (and unread-report flags) until `swap_in_rebuilt_claims`."""
+        conn = self.conn
+        conn.executemany(
+            _INSERT_CLAIM.replace("INSERT INTO claims", "INSERT INTO temp.rebuilt_claims"),
+            [self._claim_row(c, story_id, "machine") for story_id, claims in story_claims.items() for c in claims],
+        )
+        conn.executemany("INSERT OR IGNORE INTO temp.rebuilt_unread VALUES (?)", [(i,) for i in unread_incidents])
+
+    def swap_in_rebuilt_claims(self) -> None:
+        """Every machine claim and incident out, the staged claims in, each story's flags to match:
+        one transaction, so a reader sees the old set or the new one.  Incidents are regrouped after."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM claims WHERE origin='machine'")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS rebuilt_touched (story_id TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM temp.rebuilt_touched")
+            # Only stories with machine claims before or after can see their "reports an incident" flag change.
+            conn.execute("INSERT OR IGNORE INTO temp.rebuilt_touched"
+                         " SELECT story_id FROM claims WHERE origin = 'machine'"
+                         " UNION SELECT story_id FROM temp.rebuilt_claims")
+            conn.execute("DELETE FROM claims WHERE origin = 'machine'")
             conn.execute("DELETE FROM incidents")
+            conn.execute(f"INSERT INTO claims ({_CLAIM_COLUMNS}) SELECT {_CLAIM_COLUMNS} FROM temp.rebuilt_claims"
+                         " WHERE story_id IN (SELECT id FROM stories) ORDER BY rowid")
+            conn.execute(
+                "UPDATE stories SET has_incident = EXISTS (SELECT 1 FROM claims c WHERE c.story_id = stories.id)"
+                " OR coalesce((SELECT is_incident FROM story_marks m WHERE m.story_id = stories.id), 0)"
+                " WHERE id IN (SELECT story_id FROM temp.rebuilt_touched)"
+            )
+            conn.execute("UPDATE stories SET unread_incident = 0 WHERE unread_incident = 1"
+                         " AND id NOT IN (SELECT story_id FROM temp.rebuilt_unread)")
+            conn.execute("UPDATE stories SET unread_incident = 1"
+                         " WHERE id IN (SELECT story_id FROM temp.rebuilt_unread) AND unread_incident = 0")
+        for table in ("rebuilt_claims", "rebuilt_unread", "rebuilt_touched"):
+            conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+    def claim_days(self) -> list[date]:
+        """Every day some claim is about, oldest first (what a rebuild regroups)."""
+        return [date.fromisoformat(r[0]) for r in self.conn.execute("SELECT DISTINCT event_date FROM claims"
+                                                                    " ORDER BY event_date")]
 
     def save_incidents(self, incidents: list[Incident]) -> None:
         """Store incident groups and point each of their claims at its incident."""

@@ -58,6 +58,12 @@ def story_id(feed: str, story: Story) -> str:
     return hashlib.blake2b(f"{feed}\x00{story_key(story)}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
+def reading_source(story: Story) -> tuple[str, str | None, str]:
+    """What a story's machine reading is made from, as `StoriesMixin.reading_sources` reads it back:
+    a reading made ahead of the pipeline (`briefing.reading`) is taken only if the two are equal."""
+    return content_hash(story), to_text(story.published), story.language
+
+
 @dataclass(slots=True)
 class SaveResult:
     new: int = 0
@@ -411,6 +417,22 @@ class StoriesMixin(Database):
         columns = _LIST_COLUMNS + (", s.summary, s.content, s.published_claimed" if full else "")
         sql = f"SELECT {columns} FROM stories s LEFT JOIN feeds f ON f.name = s.feed WHERE s.id IN ({{ids}})"
         return [_row_to_story(r, full=full) for r in self.rows_for_ids(sql, ids)]
+
+    def reading_sources(self, ids: list[str]) -> dict[str, tuple[str, str | None, str]]:
+        """Each stored story's `reading_source`: content hash, publication time and language."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.rows_for_ids(
+            "SELECT id, content_hash, published, language FROM stories WHERE id IN ({ids})", ids)}
+
+    def stories_to_read(self, after: int, limit: int) -> tuple[int, list[Story]]:
+        """The next `limit` stories in storage order after position `after`, with what the extractor
+        reads (title, texts, times, language), and the position to go on from: `extract --rebuild`
+        walks the archive a page at a time instead of holding it."""
+        rows = self.conn.execute(
+            "SELECT rowid, id, feed, title, summary, content, published, first_seen, language FROM stories"
+            " WHERE rowid > ? ORDER BY rowid LIMIT ?", (after, limit)).fetchall()
+        stories = [Story(id=r[1], feed=r[2], title=r[3], summary=r[4], content=r[5], published=from_text(r[6]),
+                         first_seen=from_text(r[7]), language=r[8] or "") for r in rows]
+        return (rows[-1][0] if rows else after), stories
 
     def all_story_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM stories ORDER BY sort_time")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import select
 import signal
@@ -16,6 +17,9 @@ from pathlib import Path
 from feedserver import Reply, rss, xml_reply
 
 from briefing.cli import main
+from briefing.fetch import fetch_feeds
+from briefing.fetch.run import RunResult, readings
+from briefing.pipeline import process_pending
 from briefing.store import Store
 
 from .conftest import by_feed, fetch, make_config
@@ -319,3 +323,28 @@ def test_briefing_demo_no_app_fetches_the_samples(tmp_path, capsys):
     with Store(db) as store:
         assert {s.last_status for s in store.feed_states().values()} == {"unchanged"}
         assert store.story_count() == stories
+
+
+KILLED = ("Two soldiers killed near Sotk", "Armenia's Defence Ministry said on Tuesday that two servicemen were "
+          "killed near Sotk by Azerbaijani fire.")
+
+
+def test_a_fetch_reads_new_stories_in_its_worker_processes_as_the_pipeline_would(feed_server, db_path):
+    url = feed_server.route("/a.xml", xml_reply(rss([item(1, title=KILLED[0], description=KILLED[1]), item(2)])))
+    config = make_config(("A", url))
+
+    async def run_with_readings():
+        run = RunResult()
+        await fetch_feeds(config, db_path, force=True, result=run, read_ahead=True, backoff=0.01)
+        return run, await readings(run)
+
+    run, ahead = asyncio.run(run_with_readings())
+    assert sorted(ahead) == sorted(run.new_ids)
+    with Store(db_path) as store:
+        result = process_pending(store, ahead)
+        assert result.stories == 2 and result.claims == 1 and store.pending_count() == 0
+        [killed] = [sid for sid in run.new_ids if store.get_story(sid).title == KILLED[0]]
+        by_worker = store.claims_for_story(killed)
+        store.mark_stories_pending(run.new_ids)
+        process_pending(store)  # read again here, with nothing read ahead
+        assert [c.killed for c in store.claims_for_story(killed)] == [c.killed for c in by_worker] == [2]

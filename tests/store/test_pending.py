@@ -117,19 +117,42 @@ def test_extract_rebuild_first_finishes_stories_an_earlier_run_left(db_path, tmp
 
 def test_a_story_the_extractor_fails_on_never_blocks_the_others(store: Store, monkeypatch):
     """Fault injection: the extractor raises on one story (a bug); the rest are processed, no mark is left."""
-    import briefing.pipeline as pipeline
+    import briefing.reading as reading
 
-    real_read = pipeline.read
+    real_read = reading.read
 
     def read_or_fail(story):
         if story.title == "Poison":
             raise IndexError("list index out of range")
         return real_read(story)
 
-    monkeypatch.setattr(pipeline, "read", read_or_fail)
+    monkeypatch.setattr(reading, "read", read_or_fail)
     store.sync_feeds([ARM])
     poison = save(store, "Poison", "Text.")
     sid = save(store, *KILLED)
     result = process_pending(store)
     assert result.failed == [f"{poison}: IndexError: list index out of range"]
     assert store.pending_count() == 0 and store.claims_for_story(sid)[0].killed == 2
+
+
+def test_a_reading_made_ahead_is_taken_only_for_the_story_it_was_made_from(store: Store):
+    """A fetch's worker processes offer readings; the pipeline takes one only if the stored story is
+    the one that was read (a story changed since by another fetcher is read again)."""
+    from dataclasses import replace
+
+    from briefing.models import Claim
+    from briefing.reading import ReadAhead
+    from briefing.store.stories import reading_source
+
+    store.sync_feeds([ARM])
+    story = Story(feed=ARM.name, title=KILLED[0], summary=KILLED[1], published=WHEN, guid="g", language="en")
+    stale = Story(feed=ARM.name, title="Soldier wounded in Tegh", summary="A soldier was wounded.",
+                  published=WHEN, guid="g2", language="en")
+    sid = store.save_stories(ARM.name, [story]).new_ids[0]
+    other = store.save_stories(ARM.name, [replace(stale, summary="Three soldiers were killed in Tegh.")]).new_ids[0]
+    offered = Claim(claimant="Armenia", side_affected="Armenia", event_date=WHEN.date(), killed=7)
+    ahead = {sid: ReadAhead(reading_source(story), (offered,), False),
+             other: ReadAhead(reading_source(stale), (offered,), False)}
+    process_pending(store, ahead)
+    assert [c.killed for c in store.claims_for_story(sid)] == [7]  # the offer, taken
+    assert [c.killed for c in store.claims_for_story(other)] == [3]  # read again: the stored text changed

@@ -1,0 +1,64 @@
+"""The worker processes: one per core, for the CPU work of parsing feeds and reading stories.
+
+feedparser and the extractor are pure Python; run in threads they would hold the GIL and
+stall the event loop's downloads (or a rebuild's database reads), so they run here.  A
+fetch sends feeds to parse and new stories to read (`fetch/run.py`), `extract --rebuild`
+sends every stored story to read (`pipeline.rebuild`).
+
+"forkserver" starts workers from a clean single-threaded process (the app and the demo
+server have threads; forking them is unsafe), and preloads the parser and the extractor so a
+new worker costs a fork, not fresh imports.  Workers ignore Ctrl-C (the parent handles it)
+and exit when this process ends, however it ends (`fetch/lifeline.py`).
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Executor, ProcessPoolExecutor
+
+from .fetch.lifeline import start_worker
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def worker_count() -> int:
+    """One worker per core (at least 2): parsing and reading are the CPU-bound part of a run."""
+    return max(2, min(os.cpu_count() or 2, 8))
+
+
+def get_pool() -> Executor:
+    """The shared pool, started on first use and reused across runs."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                context.set_forkserver_preload(["briefing.fetch.parse", "briefing.reading"])
+            _pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=context,
+                                        initializer=start_worker, initargs=(os.getpid(),))
+        return _pool
+
+
+def shutdown_pool() -> None:
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+atexit.register(shutdown_pool)
+
+
+def discard_broken_pool(broken: Executor) -> None:
+    """Forget a pool whose worker died (out of memory, killed): the next `get_pool` starts a fresh one."""
+    global _pool
+    with _pool_lock:
+        if _pool is broken:
+            _pool = None
+    broken.shutdown(wait=False, cancel_futures=True)
