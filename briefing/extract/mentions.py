@@ -291,6 +291,22 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
     return run
 
 
+def _joined_after(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Span) -> int:
+    """ "a two-year-old girl and her grandmother died": one more person for each singular victim
+    joined by "and" before the verb (an age word beside a noun is the same person)."""
+    victims = [s for s in sentence.of("victim") if victim.start <= s.start and s.end <= trigger.start]
+    run, last = 1, victim
+    for other in victims[1:]:
+        between = sentence.text[last.end:other.start]
+        if _gap(sentence.text, last.end, other.start) > 4 or ";" in between or lexicon.is_plural(other.text) \
+                or any(last.end <= n.start < other.start for n in sentence.of("number") if n.value != 1):
+            break
+        if lexicon.coordination.search(between):  # "and", not a comma ("a soldier, Lieutenant X")
+            run += 1
+        last = other
+    return run
+
+
 def _plural_named_before(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
     """ "Contract servicemen Gurgen Gabrielyan and Artur Khachatryan received fatal wounds"."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
@@ -348,6 +364,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
             return None
     if count is not None:
         value = int(count.value)
+        if value == 1 and victim is not None and victim.start > count.start:
+            value = _joined_after(lexicon, sentence, victim, trigger)
     else:
         value = max(named_count(lexicon, sentence, victim), _coordinated(lexicon, sentence, victim, trigger), 1)
     whys = [Why("count", str(value), count.rule if count is not None else "count.singular-victim",
