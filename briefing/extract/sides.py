@@ -107,7 +107,9 @@ def _civilian_context(sentence: Sentence) -> bool:
 def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
                story: list[Sentence]) -> tuple[str, Why]:
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
-    if mention.nationality == "own" and claimant in OWN_SIDE:
+    about_losses = any(t.row.get("role") in ("killed", "wounded", "casualties") for t in sentence.of("trigger"))
+    if mention.nationality == "own" and claimant in OWN_SIDE and (about_losses or not mention.denial):
+        # "no losses among our personnel"; but "its troops never target civilians" names the shooters
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.own-losses-denied", "", 0.85)
     if mention.nationality in OWN_SIDE and mention.fixed_side == "target":
         return mention.nationality, Why("side", mention.nationality, "zero.side-said-fired-at", "", 0.85)
@@ -121,7 +123,9 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
             near = [n for n in sentence.of("nationality") if mention.start < n.start < losses[0].end + 40]
             if not any(n.row.get("side") == OPPOSITE.get(claimant) for n in near):
                 return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.denied-losses-are-own", "", 0.75)
-        accused = [r.side for r in others if r.claimant != claimant and r.mention.role != "zero"]
+        # the figures being denied, else whom the other claimant said was targeted ("no one was hurt")
+        accused = [r.side for r in others if r.claimant != claimant and r.mention.role != "zero"] or \
+            [r.side for r in others if r.claimant != claimant and r.claimant in PARTIES and r.side and not r.mention.denial]
         if accused:
             return accused[0], Why("side", accused[0], "zero.side-of-the-claim-denied", "", 0.75)
         if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
