@@ -131,8 +131,11 @@ def _split_by_day(groups: dict, days: dict) -> dict:
     overnight" and "the losses in the fighting of 2-5 April"): a sentence naming its own day
     more than a day from the group's first named day starts another figure."""
     out: dict = {}
+    story_day = next((days[index] for index in sorted(days) if days[index]), None)
     for key, members in groups.items():
         first = next((days.get(r.mention.sentence) for r in members if days.get(r.mention.sentence)), None)
+        if any(not days.get(r.mention.sentence) for r in members):
+            first = story_day or first  # a figure with no day of its own is the story's event
         for reading in members:
             day = days.get(reading.mention.sentence)
             apart = day is not None and first is not None and abs((day - first).days) >= MIN_DAYS_APART

@@ -118,3 +118,14 @@ def test_typographic_apostrophes_read_like_plain_ones() -> None:
     got = {(c.claimant, c.side_affected, c.killed, c.wounded) for c in extract_claims("", text, DAY)}
     assert ("Armenia", "Armenia", 0, 3) in got
     assert ("Azerbaijan", "Azerbaijan", 4, 5) in got
+
+
+def test_a_figure_without_its_own_day_belongs_to_the_headlines_day_not_a_later_episode() -> None:
+    """The lead's toll is the 10 February fighting; "no losses" on 12 February is another incident,
+    so the zero must not vanish under the toll."""
+    reading = read_story("Azerbaijan says seven servicemen killed in 10 February fighting",
+                         "Azerbaijan's Defence Ministry put its losses at seven servicemen killed and ten wounded. "
+                         "On 12 February, the ministry said, a new attack was repelled without any losses among "
+                         "Azerbaijani personnel.", DAY)
+    got = sorted((c.claimant, c.side_affected, c.killed, c.wounded) for c in reading.claims)
+    assert got == [("Azerbaijan", "Azerbaijan", 0, 0), ("Azerbaijan", "Azerbaijan", 7, 10)]
