@@ -19,7 +19,7 @@ from .events import describe
 from .lexicon import Lexicon, load
 from .mentions import figure_mentions
 from .records import Mention, Reading, Sentence, Why
-from .resolve import Figure, figures, news_readings
+from .resolve import Figure, figures, news_readings, without_sums
 from .sides import side_affected, zero_side
 from .spans import find_spans, table_spans
 from .text import story_sentences
@@ -133,6 +133,6 @@ def read_story(title: str, summary: str, published: datetime, language: str = ""
     sentences = read_sentences(lexicon, title, summary, day)
     by_index = {s.index: s for s in sentences}
     readings, dropped = news_readings(_readings(sentences, lexicon), by_index)
-    claims = tuple(_claim(figure, by_index, day) for figure in figures(readings, by_index))
+    claims = tuple(_claim(figure, by_index, day) for figure in figures(without_sums(readings), by_index))
     looks = any(s.of("trigger") and not s.scope for s in sentences)
     return StoryReading(language, tuple(sentences), claims, tuple(dropped), looks)

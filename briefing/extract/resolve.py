@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 
 from .records import Reading, Sentence, Why
 
@@ -200,3 +201,23 @@ def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = Non
             continue
         out.append(Figure(claimant, side, killed, wounded, tuple(members)))
     return out
+
+
+
+_OWN_VOICE = ("claimant.outlet-voice", "claimant.next")
+
+
+def without_sums(readings: list[Reading]) -> list[Reading]:
+    """A figure in the outlet's own voice that equals other sides' figures added up ("18 killed"
+    beside Baku's 13 and Stepanakert's 5) is their sum, not a claim (corpus rule 4)."""
+    def own_voice(reading: Reading) -> bool:
+        return any(w.field == "claimant" and w.rule.startswith(_OWN_VOICE) for w in reading.why)
+
+    def is_sum(reading: Reading) -> bool:
+        if not own_voice(reading) or reading.mention.count < 2:
+            return False
+        others = [r for r in readings if r is not reading and r.mention.role == reading.mention.role
+                  and not r.mention.subset and r.mention.count > 0]
+        return any(len({p.side for p in parts}) == size and sum(p.mention.count for p in parts) == reading.mention.count
+                   for size in (2, 3) for parts in combinations(others, size))
+    return [reading for reading in readings if not is_sum(reading)]

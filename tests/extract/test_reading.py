@@ -129,3 +129,10 @@ def test_a_figure_without_its_own_day_belongs_to_the_headlines_day_not_a_later_e
                          "Azerbaijani personnel.", DAY)
     got = sorted((c.claimant, c.side_affected, c.killed, c.wounded) for c in reading.claims)
     assert got == [("Azerbaijan", "Azerbaijan", 0, 0), ("Azerbaijan", "Azerbaijan", 7, 10)]
+
+
+def test_an_outlets_figure_that_adds_up_the_sides_is_not_a_claim() -> None:
+    text = ("Eighteen soldiers have been killed in four days of fighting. Azerbaijan's Defence Ministry said 13 of "
+            "its servicemen were killed, while Karabakh's defence army said five of its soldiers died.")
+    got = sorted((c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY))
+    assert got == [("Azerbaijan", "Azerbaijan", 13), ("Karabakh", "Karabakh", 5)]
