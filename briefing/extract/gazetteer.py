@@ -66,6 +66,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # Capitals and country names are used as metonyms for governments ("Baku said"), never
 # as an incident location in the corpus sense.
 NOT_LOCATIONS = frozenset({"baku", "yerevan", "moscow"})
+# The sector of the whole former oblast: sharing only it is weak evidence of one incident.
+BROAD_SECTOR = "karabakh"
 
 
 def _parse_line(row: list[str]) -> Place | None:

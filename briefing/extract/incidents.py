@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable
 
 from ..models import Claim, Incident
-from .gazetteer import NOT_LOCATIONS, lookup
+from .gazetteer import BROAD_SECTOR, NOT_LOCATIONS, lookup
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -183,7 +183,6 @@ def _compatible(a: _Group, b: _Group) -> int:
     return 0
 
 
-BROAD_SECTOR = "karabakh"
 THIRD_PARTY = frozenset({"Russia", "unknown"})
 # Words that name an operation or offensive lasting days, not one clash.
 EPISODE = re.compile(
