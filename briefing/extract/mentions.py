@@ -394,7 +394,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                    victim.row.get("role") if victim is not None else "person",
                    nationality.row.get("side") if nationality is not None else "",
                    victim.row.get("side", "") if victim is not None else "",
-                   victim.text.casefold() if victim is not None else "", old, subset, False, tuple(whys))
+                   victim.text.casefold() if victim is not None else "", old, subset, False, tuple(whys),
+                   bool(victim is not None and victim.row.get("contrast")))
 
 
 def _unsplit(sentence: Sentence, first: Span, second: Span) -> bool:
@@ -405,10 +406,12 @@ def _unsplit(sentence: Sentence, first: Span, second: Span) -> bool:
 
 def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
     """Every casualty figure of the sentence, left to right."""
-    out: list[Mention] = []
-    used: set[int] = set()
+    out: list[Mention] = _civilians_among(sentence)
+    used: set[int] = {m.start for m in out}
+    inside = [t for t in sentence.of("trigger") for r in sentence.of("revision") if r.start <= t.start < r.end]
     # casualty words that only sum ("losses", "casualties") take what the others leave
-    triggers = sorted(sentence.of("trigger"), key=lambda t: (bool(t.row.get("late")), t.start))
+    triggers = sorted((t for t in sentence.of("trigger") if not (out and t in inside)),
+                      key=lambda t: (bool(t.row.get("late")), t.start))
     for number, trigger in enumerate(triggers):
         if number + 1 < len(triggers) and _unsplit(sentence, trigger, triggers[number + 1]):
             continue
@@ -438,6 +441,27 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
     return out + zero_mentions(sentence)
 
 
+def _civilians_among(sentence: Sentence) -> list[Mention]:
+    """ "Among the dead, he said, are ten civilians": the civilians of a total told before."""
+    out = []
+    for among in sentence.of("revision"):
+        trigger = next((t for t in sentence.of("trigger") if among.start <= t.start < among.end), None)
+        if among.row.get("kind") != "subset" or trigger is None:
+            continue
+        count = next((n for n in sentence.of("number") if n.start >= among.end), None)
+        # "among the dead, according to him, are ten civilians": a short aside may stand between
+        if count is None or _gap(sentence.text, among.end, count.start) > 4 or any(
+                s.kind in ("victim", "trigger", "authority") and among.end <= s.start < count.start for s in sentence.spans):
+            continue
+        noun = next((v for v in sentence.of("victim") if v.start >= count.end), None)
+        if noun is not None and noun.row.get("contrast") and _gap(sentence.text, count.end, noun.start) <= 1:
+            out.append(Mention(sentence.index, trigger.row.get("role"), int(count.value), count.start, "civilian", "",
+                               "", noun.text.casefold(), False, True, False,
+                               (Why("count", str(count.value), count.rule, count.text),
+                                Why("subset", "civilians of an earlier total", among.rule, among.text)), True))
+    return out
+
+
 def _part_after(sentence: Sentence, count: Span, total: Mention) -> Mention | None:
     """ "207 people, three of them civilians, were killed", "27 people were killed, among them two
     civilians": the civilians, a part of the total."""
@@ -464,7 +488,7 @@ def _civilians_of(sentence: Sentence, part: Span, total: Mention, rule: str, con
             return Mention(total.sentence, total.role, int(part.value), part.start, "civilian", total.nationality,
                            "", noun.text.casefold(), False, True, False,
                            (Why("count", str(part.value), part.rule, part.text),
-                            Why("subset", "civilians of the total", rule, noun.text)))
+                            Why("subset", "civilians of the total", rule, noun.text)), bool(noun.row.get("contrast")))
         return None
     return None
 

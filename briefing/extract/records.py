@@ -74,6 +74,7 @@ class Mention:
     subset: bool = False  # "including two officers": a part of a figure already given
     denial: bool = False  # a zero that answers someone else's claim
     why: tuple[Why, ...] = ()
+    contrast: bool = False  # counts "civilians" as against soldiers: as a part, it splits a total
 
 
 @dataclass(frozen=True, slots=True)

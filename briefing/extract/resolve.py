@@ -86,7 +86,10 @@ def _split_civilians(readings: list[Reading]) -> list[Reading]:
             continue
         for total in readings[:number][::-1]:
             generic = total.mention.victim in ("person", "armed")
-            if (total.mention.sentence == mention.sentence and total.mention.role == mention.role
+            # "... 200 people were killed. Among the dead are ten civilians": a later sentence may
+            # name the civilians of a total, when it says "civilians" as such
+            where = total.mention.sentence == mention.sentence or (mention.contrast and total.mention.sentence < mention.sentence)
+            if (where and total.mention.role == mention.role
                     and not total.mention.subset and total.mention.count > mention.count and generic
                     and total.claimant == reading.claimant):
                 rest = total.mention.count - mention.count
