@@ -221,13 +221,14 @@ def _adjective_before(sentence: Sentence, victim: Span) -> Span | None:
     return None
 
 
-def _nationality(sentence: Sentence, count_start: int, victim: Span | None) -> Span | None:
-    """A side word inside the victim phrase, or just after it ("servicemen of the Armenian army")."""
+def _nationality(sentence: Sentence, count_start: int, victim: Span | None, possessor_first: bool = False) -> Span | None:
+    """A side word inside the victim phrase, or just after it ("servicemen of the Armenian army";
+    not in languages that name the possessor first, where a side word after the noun is another phrase's)."""
     end = victim.end if victim is not None else count_start
     inside = [s for s in sentence.spans if s.kind == "nationality" and count_start <= s.start and s.end <= end]
     if inside:
         return inside[-1]
-    if victim is not None:
+    if victim is not None and not possessor_first:
         for span in sentence.spans:
             if span.kind == "nationality" and span.start >= victim.end and _gap(sentence.text, victim.end, span.start) <= 3:
                 between = sentence.text[victim.end:span.start]
@@ -372,7 +373,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                 count.text if count is not None else victim.text),
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
     start = count.start if count is not None else victim.start
-    nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim)
+    nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim,
+                               lexicon.side_before_count)
     if nationality is None and lexicon.side_before_count:
         nationality = _possessor_before(sentence, start)
     if nationality is None and victim is not None and victim.start < start:

@@ -161,6 +161,14 @@ def _split_separate_incidents(groups: dict, sentences: dict) -> dict:
     return out
 
 
+def _died_of_wounds(members: list[Reading]) -> int:
+    """ "A soldier was badly wounded ... the soldier died on the way to hospital": one person, killed
+    (a wounded person who dies is counted once, as killed)."""
+    wounded = [r.mention for r in members if r.mention.role == "wounded" and r.mention.count == 1 and r.mention.head]
+    killed = [r.mention for r in members if r.mention.role == "killed" and r.mention.count == 1 and r.mention.head]
+    return 1 if any(k.head == w.head and k.sentence > w.sentence for w in wounded for k in killed) else 0
+
+
 def _own_side(claimant: str, side: str) -> bool:
     return side.removeprefix("civilians-") == claimant or (claimant == "Karabakh" and side == "civilians-Armenia")
 
@@ -188,7 +196,7 @@ def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = Non
     out = []
     for (claimant, side, *_), members in groups.items():
         killed = _combine([r for r in members if r.mention.role == "killed"])
-        wounded = _combine([r for r in members if r.mention.role == "wounded"])
+        wounded = _combine([r for r in members if r.mention.role == "wounded"]) - _died_of_wounds(members)
         casualties = _combine([r for r in members if r.mention.role == "casualties"])
         has_figure = any(r.mention.role in ("killed", "wounded") for r in members)
         vague = False

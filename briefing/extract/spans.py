@@ -149,6 +149,9 @@ def _dates(lexicon: Lexicon, text: str, published: date) -> list[Span]:
         if kind == "weekday":
             back = (published.weekday() - _number_value(hit.text, hit.row)) % 7
             out.append(Span("date", hit.start, hit.end, hit.text, hit.row, published - timedelta(days=back)))
+        elif kind == "birth":
+            # "born in 1997": a birth year, neither a count nor an earlier episode
+            out.append(Span("birth", hit.start, hit.end, hit.text, hit.row, None))
         elif kind == "days-back":
             out.append(Span("date", hit.start, hit.end, hit.text, hit.row, published - timedelta(days=int(hit.row.get("value", 0)))))
         elif kind == "month":
