@@ -318,7 +318,8 @@ class BriefingApp(App[None]):
     # --- messages from the panes ----------------------------------------------
 
     def on_story_list_highlighted(self, event: StoryList.Highlighted) -> None:
-        self.status.position = f"{event.index + 1}/{event.total}" if event.total else "0 stories"
+        more = "+" if event.more else ""  # a long search still being counted: "1/10000+"
+        self.status.position = f"{event.index + 1}/{event.total}{more}" if event.total else "0 stories"
 
     def on_story_list_opened(self, event: StoryList.Opened) -> None:
         story = self.store.get_story(event.story.id)

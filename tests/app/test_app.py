@@ -196,6 +196,36 @@ async def test_slash_searches_full_text(sample_db):
         assert f"1/{expected}" in text
 
 
+async def test_a_long_search_shows_its_first_hits_at_once_and_says_at_least_until_counted(sample_db, monkeypatch):
+    """A common word at a million stories: the list and "1/7+" first, the exact total once counted."""
+    import threading
+
+    import briefing.app.widgets.story_list as story_list
+
+    app = make_app(sample_db)
+    with Store(sample_db[1]) as store:
+        expected = store.count_stories(StoryFilter(query="Lachin", collapse_clusters=True))
+    monkeypatch.setattr(story_list, "COUNT_FIRST", expected - 1)  # this sample's "common word"
+    counting = threading.Event()
+
+    class SlowCounter(Store):  # the background count takes its time, as at a million stories
+        def count_stories(self, f=None, at_most=None):
+            counting.wait(10)
+            return super().count_stories(f, at_most)
+
+    monkeypatch.setattr(story_list, "Store", SlowCounter)
+    async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await pilot.press("slash", *"Lachin", "enter")
+        await pilot.pause()
+        assert app.story_list.story_count == expected - 1
+        assert f"1/{expected - 1}+" in screen_text(app)
+        counting.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.story_list.story_count == expected
+        assert f"1/{expected}" in screen_text(app) and f"1/{expected}+" not in screen_text(app)
+
+
 async def test_a_search_with_nothing_to_find_says_so_and_keeps_the_list(sample_db):
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:

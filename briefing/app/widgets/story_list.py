@@ -44,6 +44,9 @@ from ..text import fit, plain
 
 WINDOW = 400  # rows kept in memory around the cursor
 MARGIN = 100  # refill the window when the cursor gets this close to its edge
+# A search's count stops here at first ("10,000+"); the exact number is counted in a worker (at a
+# million stories a common word's count takes ~0.3 s, ten times what the first screen may take).
+COUNT_FIRST = 10_000
 TIME_WIDTH = 6
 LANGUAGE_WIDTH = 2
 # The source column narrows on small terminals so the title keeps most of the row.
@@ -108,12 +111,13 @@ class StoryList(ScrollView, can_focus=True):
 
     @dataclass
     class Highlighted(Message):
-        """The cursor is on a new row (`index` of `total`)."""
+        """The cursor is on a new row (`index` of `total`; of at least `total` while `more`)."""
 
         story_list: StoryList
         story: Story | None
         index: int
         total: int
+        more: bool = False
 
         @property
         def control(self) -> StoryList:
@@ -130,6 +134,13 @@ class StoryList(ScrollView, can_focus=True):
         """A story's tags, read or starred state was written to the store."""
 
         story: Story
+
+    @dataclass
+    class Counted(Message, bubble=False):
+        """The exact count of a selection first shown as "at least", for the selection it was asked for."""
+
+        generation: int
+        count: int
 
     @dataclass
     class WindowLoaded(Message, bubble=False):
@@ -171,6 +182,11 @@ class StoryList(ScrollView, can_focus=True):
         self._asked: int | None = None  # the offset the loader is reading around, if any
         self._loader: Store | None = None
         self._loader_lock = Lock()
+        # A count that stopped at COUNT_FIRST ("at least"), and which selection the counter works for.
+        self._more = False
+        self._count_generation = 0
+        self._counter: Store | None = None
+        self._counter_lock = Lock()
 
     # --- size and mapping -------------------------------------------------------
 
@@ -248,11 +264,11 @@ class StoryList(ScrollView, can_focus=True):
         """Show another selection, the cursor on story `keep` if it is in it (else on the first row);
         raises SearchError (and changes nothing) on a bad query."""
         with self.store.snapshot():  # the count and the first rows from one state of the database
-            count = self.store.count_stories(story_filter)
+            count = self.store.count_stories(story_filter, at_most=COUNT_FIRST)
             window = self.store.story_window(story_filter, 0, WINDOW)
         self.filter = story_filter
         self._generation += 1
-        self._count = count
+        self._set_count(count)
         self._expanded.clear()
         self._inserts = []
         self._window = window
@@ -262,6 +278,30 @@ class StoryList(ScrollView, can_focus=True):
         height = max(self.scrollable_content_region.height, 1)
         self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
         self.cursor = line
+
+    def _set_count(self, count: int) -> None:
+        """The selection's size; a search count that stopped at COUNT_FIRST is finished by a worker."""
+        self._count = count
+        self._count_generation += 1
+        self._more = count >= COUNT_FIRST and bool(self.filter.query.strip())
+        if self._more:
+            self._full_count(self.filter, self._count_generation)
+
+    @work(thread=True, exclusive=True, group="story-count", exit_on_error=False)
+    def _full_count(self, story_filter: StoryFilter, generation: int) -> None:
+        with self._counter_lock:
+            if self._counter is None:
+                self._counter = Store(self.store.path, readonly=True)
+            count = self._counter.count_stories(story_filter)
+        self.post_message(self.Counted(generation, count))
+
+    def on_story_list_counted(self, message: Counted) -> None:
+        if message.generation != self._count_generation or not self._more:
+            return  # the selection changed (or was counted again) since
+        self._count, self._more = max(message.count, self._count), False
+        self._update_size()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current, self.cursor, self.row_count))
 
     def _kept_line(self, story_filter: StoryFilter, keep: str | None, count: int) -> int:
         """Where story `keep` sits in the new selection, else 0.  Looked up in the rows just read first;
@@ -311,18 +351,20 @@ class StoryList(ScrollView, can_focus=True):
         # committing between them would otherwise shift the rows under the cursor by its news.
         with self.store.snapshot():
             try:
-                self._count = self.store.count_stories(self.filter)
+                count = self.store.count_stories(self.filter, at_most=COUNT_FIRST)
             except SearchError:
                 return
+            line = 0
+            position = self.store.position_of(self.filter, head_id) if head_id is not None else None
+            if position is not None and position >= count:
+                count = self.store.count_stories(self.filter)  # a reader deep in a long search: count it all
+            self._set_count(count)
             self._window = []
             self._reload_expanded()
-            line = 0
-            if head_id is not None:
-                position = self.store.position_of(self.filter, head_id)
-                if position is not None:
-                    position = min(position, max(self._count - 1, 0))
-                    line = self._line_of(position) + (member_index + 1 if member_index is not None else 0)
-                    self._load_window(position)
+            if position is not None:
+                position = min(position, max(self._count - 1, 0))
+                line = self._line_of(position) + (member_index + 1 if member_index is not None else 0)
+                self._load_window(position)
         self._update_size()
         line = min(line, max(self.row_count - 1, 0))
         at_top = round(self.scroll_y) == 0
@@ -373,7 +415,7 @@ class StoryList(ScrollView, can_focus=True):
         self._prefetch(new)
         self._scroll_cursor_into_view()
         self.refresh()
-        self.post_message(self.Highlighted(self, self.current, new, self.row_count))
+        self.post_message(self.Highlighted(self, self.current, new, self.row_count, self._more))
 
     def _prefetch(self, line: int) -> None:
         """Move the window before the cursor reaches its edge, so a keypress never waits on a miss."""
@@ -414,6 +456,10 @@ class StoryList(ScrollView, can_focus=True):
             if self._loader is not None:
                 self._loader.close()
                 self._loader = None
+        with self._counter_lock:
+            if self._counter is not None:
+                self._counter.close()
+                self._counter = None
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height
