@@ -565,6 +565,8 @@ def _fired_at(sentence: Sentence) -> Span | None:
     """ "fired at Armenian positions": the side word right after a word of aim."""
     for aim in sentence.of("target"):
         for other in sentence.of("nationality"):
-            if other.start >= aim.end and _gap(sentence.text, aim.end, other.start) <= 1:
-                return other
+            if other.start >= aim.end and _gap(sentence.text, aim.end, other.start) <= 1 \
+                    and "," not in sentence.text[aim.end:other.start] \
+                    and not any(d.kind == "date" and aim.end <= d.start < other.start for d in sentence.spans):
+                return other  # not "on Tuesday, Azerbaijan's ministry denied"
     return None
