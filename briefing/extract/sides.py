@@ -55,12 +55,26 @@ def _place_side(sentence: Sentence, story: list[Sentence]) -> tuple[str, str] | 
     return None
 
 
+def _serving_in_karabakh(mention: Mention, sentence: Sentence) -> bool:
+    """ "An Armenian soldier serving in Nagorno-Karabakh": Karabakh's forces (corpus rule 7)."""
+    for span in sentence.spans:
+        karabakh = (span.kind == "place" and getattr(span.value, "side", "") == "karabakh") or (
+            span.kind == "nationality" and span.row.get("side") == "Karabakh")
+        if karabakh and span.start > mention.start and len(_WORD.findall(sentence.text[mention.start:span.start])) <= 9 \
+                and not re.search(r"[,;]", sentence.text[mention.start:span.start]) \
+                and not any(s.kind in ("trigger", "speech", "authority") and mention.start < s.start < span.start for s in sentence.spans):
+            return True
+    return False
+
+
 def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence]) -> tuple[str, Why]:
     """The country (or Karabakh) whose people the figure counts, before civilians are told apart."""
     if mention.nationality == "own" and claimant in OWN_SIDE:
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.own-people-of-claimant", "", 0.95)
     if mention.nationality == "Armenia" and claimant == "Karabakh" and mention.victim != "civilian":
         return "Karabakh", Why("side", "Karabakh", "side.karabakh-calls-its-forces-armenian", "", 0.85)
+    if mention.nationality == "Armenia" and mention.victim == "armed" and _serving_in_karabakh(mention, sentence):
+        return "Karabakh", Why("side", "Karabakh", "side.armenian-soldier-serving-in-karabakh", "", 0.85)
     if mention.nationality in OWN_SIDE:
         return mention.nationality, Why("side", mention.nationality, "side.side-word-in-victim-phrase", "", 0.95)
     if claimant in PARTIES:
