@@ -147,4 +147,8 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
         if claimant in OPPOSITE:
             return OPPOSITE[claimant], Why("side", OPPOSITE[claimant], "zero.other-side-said-targeted", "", 0.6)
     side, why = side_affected(mention, claimant, sentence, story)
+    if claimant not in PARTIES and side == OWN_SIDE.get(claimant) and not mention.fixed_side:
+        # peacekeepers' "no one was hurt" after a violation they recorded: whose people were at
+        # risk the bulletin does not say (their own only when it names them)
+        return "unknown", Why("side", "unknown", "zero.third-party-names-no-side", "", 0.6)
     return side, Why("side", side, f"zero.{why.rule}", why.words, why.confidence)
