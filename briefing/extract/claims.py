@@ -22,7 +22,7 @@ from .records import Mention, Reading, Sentence, Why
 from .resolve import Figure, figures, news_readings, without_sums
 from .sides import side_affected, zero_side
 from .spans import find_spans, table_spans
-from .text import story_sentences
+from .text import story_sentences, story_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def read_story(title: str, summary: str, published: datetime, language: str = ""
     language = language or detect_language(f"{title} {summary}")
     lexicon = load(language)
     day = published.date()
-    text = f"{title}\n{summary}"
+    text = story_text(title, summary)
     if not lexicon.find("trigger", text) and not lexicon.find("denial", text):
         # no casualty or denial word anywhere: no figure to read (most stories; the stages are skipped)
         return StoryReading(language, (), (), (), False)

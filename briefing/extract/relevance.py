@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .gazetteer import find_places
 from .lexicon import Lexicon
+from .text import story_text
 
 BORDER_SECTORS = frozenset({
     "tavush-tovuz-gazakh", "gegharkunik-kalbajar", "vayots-dzor-kalbajar", "syunik-lachin",
@@ -27,7 +28,7 @@ def relevance_kinds(lexicon: Lexicon, text: str) -> set[str]:
 
 
 def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
-    text = f"{title}\n{summary}"
+    text = story_text(title, summary)
     kinds = relevance_kinds(lexicon, text)
     one_side = bool(kinds & {"side-a", "side-b"})
     both_sides = {"side-a", "side-b"} <= kinds

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from .gazetteer import find_places
 from .lexicon import Hit, Lexicon
 from .records import Sentence, Span
+from .text import SEPARATOR
 
 _DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+)(?![\d:]|[.,]\d|\w)")
 _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
@@ -22,7 +23,6 @@ _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "deni
 _JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
 
 
-_SEPARATOR = "\n\n"
 
 
 def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
@@ -32,11 +32,11 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
     What the walk found in each sentence is also handed to the lexicon, so the later per-sentence
     questions (counts, dates) are answered without reading the sentence again, wherever that
     answer is exactly what reading the sentence alone would give (`_exact_per_sentence`)."""
-    joined = _SEPARATOR.join(texts)
+    joined = SEPARATOR.join(texts)
     starts, position = [], 0
     for text in texts:
         starts.append(position)
-        position += len(text) + len(_SEPARATOR)
+        position += len(text) + len(SEPARATOR)
     out: list[list[Span]] = [[] for _ in texts]
     found = lexicon.find_all(joined)
     for kind in _TABLE_KINDS:

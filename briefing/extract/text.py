@@ -9,6 +9,7 @@ costs a claim; a missed split costs less (clause edges still separate two speake
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a stop, then space, then something that can start a sentence (a capital in any script, a
 # quote, a digit, a bracket); Armenian's full stop "։" and its colon-as-stop end a sentence too
@@ -40,9 +41,20 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
-def story_sentences(title: str, summary: str) -> list[tuple[bool, str]]:
-    """(is_headline, text) for the headline and every sentence of the summary."""
+@lru_cache(maxsize=8)
+def story_sentences(title: str, summary: str) -> tuple[tuple[bool, str], ...]:
+    """(is_headline, text) for the headline and every sentence of the summary (kept for the last
+    few stories: relevance, the casualty-word check and the stages all ask for the same story)."""
     title = title.translate(_APOSTROPHES).strip()
     out = [(True, title)] if title else []
     out += [(False, piece.strip()) for _, piece in split_sentences(summary.translate(_APOSTROPHES))]
-    return out
+    return tuple(out)
+
+
+# sentences joined: the one text a story's tables are walked over (relevance, the casualty-word
+# check and the spans of every sentence all read this same string, so the walk is done once)
+SEPARATOR = "\n\n"
+
+
+def story_text(title: str, summary: str) -> str:
+    return SEPARATOR.join(text for _, text in story_sentences(title, summary))
