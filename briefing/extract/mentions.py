@@ -23,6 +23,7 @@ _WORD = re.compile(r"\w[\w'’-]*")
 LEFT_WORDS_WITH_VICTIM = 11
 # "Private Hrach Muradyan, a contract serviceman born in 1983, was killed": one victim, named
 SINGULAR_WORDS = 16
+PARTICIPLE_NOUN = "count.participle-noun"  # "the serviceman wounded by fire": one victim, named by a participle
 LEFT_WORDS_BARE = 2
 RIGHT_WORDS = 3
 VICTIM_AFTER_COUNT = 4
@@ -198,6 +199,20 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     return None
 
 
+def _noun_after_participle(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
+    """ "şəhid olan hərbçimiz", "погибший военнослужащий", "the wounded soldier": a participle
+    names one victim, the singular noun right after it (a plural takes its count elsewhere)."""
+    for span in sentence.of("victim"):
+        if span.start < trigger.end:
+            continue
+        between = sentence.text[trigger.end:span.start]
+        if _gap(sentence.text, trigger.end, span.start) > 4 or re.search(r"[,;:.]", between) \
+                or any(s.kind in ("trigger", "number", "speech") and trigger.end <= s.start < span.start for s in sentence.spans):
+            return None
+        return None if lexicon.is_plural(span.text) else span
+    return None
+
+
 def _possessor_before(sentence: Sentence, count_start: int) -> Span | None:
     """ "Azərbaycan Ordusunun əlli hərbi qulluqçusu" (fifty servicemen of Azerbaijan's army): in
     languages that put the possessor first, the side word a few words before the count."""
@@ -349,7 +364,13 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
              previous: Mention | None) -> Mention | None:
     if count is None and trigger.row.get("needs_victim"):
         return None
-    victim = _victim_after(sentence, count) if count is not None else _singular_victim(lexicon, sentence, trigger)
+    participle = count is None and any(p.start <= trigger.start < p.end for p in sentence.of("participle"))
+    if count is not None:
+        victim = _victim_after(sentence, count)
+    elif participle:
+        victim = _noun_after_participle(lexicon, sentence, trigger)
+    else:
+        victim = _singular_victim(lexicon, sentence, trigger)
     if victim is None and count is not None and count.start > trigger.start:
         victim = _victim_before(sentence, trigger)
     if count is None and victim is None:
@@ -369,7 +390,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
             value = _joined_after(lexicon, sentence, victim, trigger)
     else:
         value = max(named_count(lexicon, sentence, victim), _coordinated(lexicon, sentence, victim, trigger), 1)
-    whys = [Why("count", str(value), count.rule if count is not None else "count.singular-victim",
+    singular = PARTICIPLE_NOUN if participle else "count.singular-victim"
+    whys = [Why("count", str(value), count.rule if count is not None else singular,
                 count.text if count is not None else victim.text),
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
     start = count.start if count is not None else victim.start

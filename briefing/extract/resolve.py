@@ -21,7 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from .records import Reading, Sentence, Why
+from .mentions import PARTICIPLE_NOUN
+from .records import Mention, Reading, Sentence, Why
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,11 @@ def _died_of_wounds(members: list[Reading]) -> int:
     (a wounded person who dies is counted once, as killed)."""
     wounded = [r.mention for r in members if r.mention.role == "wounded" and r.mention.count == 1 and r.mention.head]
     killed = [r.mention for r in members if r.mention.role == "killed" and r.mention.count == 1 and r.mention.head]
-    return 1 if any(k.head == w.head and k.sentence > w.sentence for w in wounded for k in killed) else 0
+    def same_person(w: Mention, k: Mention) -> bool:
+        # "the serviceman wounded by fire died in hospital": in one sentence when a participle names him
+        described = any(why.rule == PARTICIPLE_NOUN for why in w.why)
+        return k.head == w.head and (k.sentence > w.sentence or (described and k.sentence == w.sentence and k.start >= w.start))
+    return 1 if any(same_person(w, k) for w in wounded for k in killed) else 0
 
 
 def _own_side(claimant: str, side: str) -> bool:
