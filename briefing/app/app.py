@@ -4,14 +4,17 @@ The store is the single source of truth.  The app holds no list of stories:
 the story list asks the store for a window of rows, and whenever the database
 changes (our own fetch worker, or `briefing fetch --watch` in another terminal)
 a two-second poll of `PRAGMA data_version` triggers a re-read that keeps the
-cursor on its story.  Background work runs in workers that only post typed
-messages (`messages.py`); `on_worker_state_changed` is the one place a worker's
-failure becomes a notification, so a broken feed or a failing step never
-crashes the reader.
+cursor on its story.  The UI thread never touches the database: what it reads
+and writes on the app's own connection is a job on the `StoreQueue` (one at a
+time, in order), the rest runs on connections of its own in workers, and every
+worker only posts typed messages (`messages.py`); `on_worker_state_changed` is
+the one place a worker's failure becomes a notification, so a broken feed or a
+failing step never crashes the reader.
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -34,7 +37,8 @@ from ..store import SearchError, Store, StoryFilter, utc_now
 from .commands import BriefingCommands
 from .keys import KeyedBinding, binding_ids, effective_bindings, refused_remaps
 from .messages import (
-    CountsRead, DigestWritten, ExportWritten, FeedFetched, FetchFinished, FetchStarted, ProcessingFinished, TalliesRead,
+    CountsRead, DataVersionRead, DigestWritten, ExportWritten, FeedFetched, FetchFinished, FetchStarted, FilterChoices,
+    ProcessingFinished, ReadMarksWritten, StoreOpened, StoryRead, TagsWritten, TalliesRead, UnreadCounted,
 )
 from .screens.confirm import ConfirmScreen
 from .screens.edit_figures import EditFiguresScreen
@@ -52,7 +56,7 @@ from .text import plain
 from .widgets.story_list import StoryList
 from .widgets.tally_panel import TallyPanel
 from .state import Place, load_state, save_state
-from .workers import start_resource_tracker
+from .workers import StoreQueue, start_resource_tracker
 
 ONE_PANE = 90  # columns below which one pane is shown at a time
 DIALOGS = (ConfirmScreen, EditFiguresScreen, FilterScreen, HelpScreen, PromptScreen, SearchScreen, TagPicker,
@@ -103,8 +107,12 @@ class BriefingApp(App[None]):
         self.db_path = Path(db_path)
         self.fetch_on_start = fetch_on_start
         self._fixed_now = now
+        # Opened (and migrated) before the UI starts, so a damaged file is one line, not a screen;
+        # from then on only the queue's jobs use it, never the UI thread.
         self.store = Store(self.db_path)
+        self.jobs = StoreQueue(self.store)
         self._data_version = -1
+        self._polling = False
         self._undo: list[str] = []
         self._fetch_total = 0
         self._fetch_done = 0
@@ -127,7 +135,7 @@ class BriefingApp(App[None]):
         # The panes are kept as attributes: they live on the default screen, and the
         # app must reach them while a dialog or the incidents screen is on top.
         self.sidebar = Sidebar(id="sidebar")
-        self.story_list = StoryList(self.store, quick_tags=self.config.quick_tags, now=self.now, id="stories")
+        self.story_list = StoryList(self.jobs, quick_tags=self.config.quick_tags, now=self.now, id="stories")
         self.reader = Reader(id="reader")
         self.status = StatusLine(id="status")
         self.tally = TallyPanel(id="tally")
@@ -143,47 +151,59 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.apply_keymap()
-        self.store.sync_feeds(self.config.feeds)
-        self._data_version = self.store.data_version()
+        feeds = list(self.config.feeds)
+
+        def opened(store: Store) -> StoreOpened:
+            store.sync_feeds(feeds)
+            return StoreOpened(store.data_version(), store.pending_count())
+
+        self.jobs.submit(self, opened)
         stories = self.story_list
-        stories.set_filter(stories.filter)
-        empty = stories.story_count == 0
-        if empty:
-            stories.empty_message = (
-                [f"No stories yet. Fetching {len(self.config.feeds)} feeds for the first time…"]
-                if self.fetch_on_start
-                else [f"No stories yet. Press {self.key_for('fetch')} to fetch, or try the samples: briefing demo"]
-            )
+        # (shown only while there are no stories at all)
+        stories.empty_message = (
+            [f"No stories yet. Fetching {len(self.config.feeds)} feeds for the first time…"]
+            if self.fetch_on_start
+            else [f"No stories yet. Press {self.key_for('fetch')} to fetch, or try the samples: briefing demo"]
+        )
+        place = self._state.places.get(str(self.db_path.resolve()))
+        stories.set_filter(stories.filter, keep=place.cursor if place else None)  # where the reader left off
+        if place is not None and place.open:
+            self._read_story(place.open, focus=False)
         stories.focus()
-        self._restore_place()
         self.refresh_counts()
         self.refresh_tally()
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
         if self.fetch_on_start:
             self.action_fetch()  # a fetch run first finishes what an earlier run left
-        elif self.store.pending_count():
-            self.process_worker()  # work a killed earlier run left pending
-        if self.fetch_on_start:
             minutes = self.config.settings.fetch_interval_minutes
             self.set_interval(minutes * 60, self.action_fetch, name="fetch-interval")
+
+    def on_store_opened(self, message: StoreOpened) -> None:
+        self._data_version = message.data_version
+        if message.pending and not self.fetch_on_start:
+            self.process_worker()  # work a killed earlier run left pending
 
     def on_unmount(self) -> None:
         if self._counts_timer is not None:
             self._counts_timer.stop()
         self._save_place()
-        self.store.close()
+        self.jobs.close_in_thread()  # the last writes asked for are stored, off the UI thread
 
-    def _restore_place(self) -> None:
-        """The story the reader was on, and the one open in the reader, as they left them."""
-        place = self._state.places.get(str(self.db_path.resolve()))
-        if place is None:
-            return
-        if place.cursor:
-            self.story_list.go_to(place.cursor)
-        if place.open:
-            story = self.store.get_story(place.open)
-            if story is not None:
-                self.reader.show(story)
+    def _read_story(self, story_id: str, *, focus: bool = True, also: list[str] | None = None) -> None:
+        """Read a story's text (and its near-duplicates `also`) in a job, for the reader."""
+        def job(store: Store) -> StoryRead | None:
+            story = store.get_story(story_id)
+            if story is None:
+                return None
+            return StoryRead(story, store.stories_by_ids(also, full=False) if also else [], focus)
+
+        self.jobs.submit(self, job)
+
+    def on_story_read(self, message: StoryRead) -> None:
+        self.reader.show(message.story, message.also)
+        if message.focus and self.screen.has_class("-one-pane"):  # one pane: the story replaces the list until Esc
+            self.add_class("-reading")
+            self.reader.focus()
 
     def _save_place(self) -> None:
         if getattr(self, "story_list", None) is None or not self.story_list.is_attached:
@@ -214,13 +234,17 @@ class BriefingApp(App[None]):
     # --- keeping the panes current -------------------------------------------
 
     def poll_changes(self) -> None:
-        """Re-read everything when another connection (a fetcher) committed."""
-        if not self.story_list.is_attached:
+        """Re-read everything when another connection (a fetcher) committed (asked in a job)."""
+        if not self.story_list.is_attached or self._polling:
             return
-        version = self.store.data_version()
-        if version == self._data_version:
+        self._polling = True
+        self.jobs.submit(self, lambda store: DataVersionRead(store.data_version()))
+
+    def on_data_version_read(self, message: DataVersionRead) -> None:
+        self._polling = False
+        if message.data_version == self._data_version or not self.story_list.is_attached:
             return
-        self._data_version = version
+        self._data_version = message.data_version
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -299,21 +323,26 @@ class BriefingApp(App[None]):
             parts.append(f"search “{f.query.strip()}”")
         return plain(" · ".join(parts) or "All stories")
 
-    def apply_filter(self, story_filter: StoryFilter) -> bool:
-        """Show another selection, the cursor kept on its story when the new one has it."""
+    def apply_filter(self, story_filter: StoryFilter) -> None:
+        """Show another selection, the cursor kept on its story when the new one has it (`Selected` follows)."""
         current = self.story_list.current
-        try:
-            self.story_list.set_filter(story_filter, keep=current.id if current else None)
-        except SearchError as error:
-            self.notify(str(error), title="Search", severity="error", markup=False)
-            return False
-        self.status.selection = self.describe_filter(story_filter)
-        if self.story_list.story_count == 0:
+        self.story_list.set_filter(story_filter, keep=current.id if current else None)
+
+    def on_story_list_selected(self, event: StoryList.Selected) -> None:
+        if event.error:
+            self.notify(event.error, title="Search", severity="error", markup=False)
+            return
+        self.status.selection = self.describe_filter(event.story_filter)
+        if event.count == 0:
             self.story_list.no_match_message = [
                 f"No stories match: {self.status.selection}.",
                 f"Press {self.key_for('clear_filter')} to show every story.",
             ]
-        return True
+            self.story_list.refresh()
+
+    def on_story_list_not_listed(self, event: StoryList.NotListed) -> None:
+        if event.open:
+            self._read_story(event.story_id)  # a near-duplicate the list folds away: shown all the same
 
     # --- messages from the panes ----------------------------------------------
 
@@ -322,14 +351,7 @@ class BriefingApp(App[None]):
         self.status.position = f"{event.index + 1}/{event.total}{more}" if event.total else "0 stories"
 
     def on_story_list_opened(self, event: StoryList.Opened) -> None:
-        story = self.store.get_story(event.story.id)
-        if story is None:
-            return
-        also = self.store.stories_by_ids(event.story.duplicate_ids, full=False) if event.story.duplicate_ids else []
-        self.reader.show(story, also)
-        if self.screen.has_class("-one-pane"):  # one pane: the story replaces the list until Esc
-            self.add_class("-reading")
-            self.reader.focus()
+        self._read_story(event.story.id, also=list(event.story.duplicate_ids))
 
     def on_reader_closed(self, event: Reader.Closed) -> None:
         self.remove_class("-reading")
@@ -360,16 +382,7 @@ class BriefingApp(App[None]):
     def on_incidents_screen_open_story(self, message: IncidentsScreen.OpenStory) -> None:
         """Enter on a claim: back to the main screen with that story under the cursor and open."""
         self.pop_screen()
-        if not self.story_list.go_to(message.story_id):
-            self.apply_filter(StoryFilter(collapse_clusters=True))
-            self.story_list.go_to(message.story_id)
-        current = self.story_list.current
-        if current is not None and current.id == message.story_id:
-            self.story_list.action_open()
-            return
-        story = self.store.get_story(message.story_id)  # a near-duplicate the list folds away
-        if story is not None:
-            self.reader.show(story)
+        self.story_list.go_to(message.story_id, open=True, widen=True)
 
     def on_incidents_screen_export(self, message: IncidentsScreen.Export) -> None:
         self.export_worker(message.start, message.end)
@@ -406,8 +419,8 @@ class BriefingApp(App[None]):
             base.feeds = (choice.value,)
         elif choice.kind == "tag":
             base.tag = choice.value
-        if self.apply_filter(base):
-            self.story_list.focus()
+        self.apply_filter(base)
+        self.story_list.focus()
 
     def on_sidebar_feed_highlighted(self, event: Sidebar.FeedHighlighted) -> None:
         feed = event.feed
@@ -419,32 +432,37 @@ class BriefingApp(App[None]):
         """R renames a tag on every story (merging into an existing one), D deletes it after asking."""
         old = event.tag
 
-        def renamed(new: str | None) -> None:
-            if not new or new == old:
-                return
+        def rename(store: Store, new: str) -> TagsWritten:
             try:
-                kept = self.store.rename_tag(old, new)
+                kept = store.rename_tag(old, new)
             except ValueError as error:
-                self.notify(str(error), severity="warning", markup=False)
-                return
-            self._tags_changed(f"Renamed tag “{plain(old)}” to “{plain(kept)}”.")
+                return TagsWritten("", str(error))
+            return TagsWritten(f"Renamed tag “{plain(old)}” to “{plain(kept)}”.")
+
+        def renamed(new: str | None) -> None:
+            if new and new != old:
+                self.jobs.submit(self, lambda store: rename(store, new))
 
         def deleted(yes: bool | None) -> None:
             if yes:
-                count = self.store.delete_tag(old)
-                self._tags_changed(f"Deleted tag “{plain(old)}” from {plural(count, 'story', 'stories')}.")
+                self.jobs.submit(self, lambda store: TagsWritten(
+                    f"Deleted tag “{plain(old)}” from {plural(store.delete_tag(old), 'story', 'stories')}."))
 
         if event.action == "rename":
             self.push_screen(PromptScreen(f"Rename the tag “{plain(old)}” to:", old), renamed)
         else:
             self.push_screen(ConfirmScreen(f"Delete the tag “{plain(old)}” from every story?"), deleted)
 
-    def _tags_changed(self, message: str) -> None:
+    def on_tags_written(self, message: TagsWritten) -> None:
+        if message.error:
+            self.notify(message.error, severity="warning", markup=False)
+            return
         if self.story_list.filter.tag is not None:
             self.apply_filter(replace(self.story_list.filter, tag=None))
-        self.story_list.reload()
+        else:
+            self.story_list.reload()
         self.refresh_counts()
-        self.notify(message, markup=False, timeout=4)
+        self.notify(message.note, markup=False, timeout=4)
 
     def on_tally_panel_opened(self, event: TallyPanel.Opened) -> None:
         self.action_incidents()
@@ -535,13 +553,17 @@ class BriefingApp(App[None]):
         self.push_screen(SearchScreen(self.story_list.filter.query), searched)
 
     def action_filter(self) -> None:
+        configured = {f.name for f in self.config.feeds}
+        self.jobs.submit(self, lambda store: FilterChoices(
+            sorted(configured | set(store.feed_states()), key=str.casefold), [t.name for t in store.tag_counts()]))
+
+    def on_filter_choices(self, message: FilterChoices) -> None:
         def chosen(story_filter: StoryFilter | None) -> None:
             if story_filter is not None:
                 self.apply_filter(story_filter)
 
-        feeds = sorted({f.name for f in self.config.feeds} | set(self.store.feed_states()), key=str.casefold)
-        tags = [t.name for t in self.store.tag_counts()]
-        self.push_screen(FilterScreen(self.story_list.filter, feeds, tags), chosen)
+        if len(self.screen_stack) == 1:  # nothing opened meanwhile
+            self.push_screen(FilterScreen(self.story_list.filter, message.feeds, message.tags), chosen)
 
     def action_clear_filter(self) -> None:
         if self.story_list.filter != StoryFilter(collapse_clusters=True):
@@ -553,26 +575,34 @@ class BriefingApp(App[None]):
     def action_mark_all_read(self) -> None:
         """Mark every unread story in the current selection read, after asking; `u` undoes it."""
         unread = replace(self.story_list.filter, unread=True, collapse_clusters=False)
-        try:
-            count = self.store.count_stories(unread)
-        except SearchError as error:
-            self.notify(str(error), severity="error", markup=False)
+
+        def count(store: Store) -> UnreadCounted:
+            try:
+                return UnreadCounted(unread, store.count_stories(unread))
+            except SearchError as error:
+                return UnreadCounted(unread, 0, str(error))
+
+        self.jobs.submit(self, count)
+
+    def on_unread_counted(self, message: UnreadCounted) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", markup=False)
             return
-        if count == 0:
+        if message.count == 0:
             self.notify("Nothing unread here.", timeout=2)
             return
+        unread, count = message.story_filter, message.count
+
+        def mark(store: Store) -> ReadMarksWritten:
+            ids = [s.id for s in store.story_window(unread, 0, count)]
+            store.set_read(ids, True)
+            return ReadMarksWritten(ids, True)
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            ids = [s.id for s in self.store.story_window(unread, 0, count)]
-            self.store.set_read(ids, True)
-            self._undo = ids
-            self.story_list.reload()
-            self.refresh_counts()
-            self.notify(f"Marked {len(ids)} stories read. Press u to undo.", timeout=4)
+            if yes:
+                self.jobs.submit(self, mark)
 
-        where = self.describe_filter(self.story_list.filter)
+        where = self.describe_filter(replace(unread, unread=self.story_list.filter.unread, collapse_clusters=True))
         self.push_screen(ConfirmScreen(f"Mark {count} unread stories read?\n({where})"), answered)
 
     def action_undo(self) -> None:
@@ -580,10 +610,21 @@ class BriefingApp(App[None]):
             self.notify("Nothing to undo.", timeout=2)
             return
         ids, self._undo = self._undo, []
-        self.store.set_read(ids, False)
+
+        def unmark(store: Store) -> ReadMarksWritten:
+            store.set_read(ids, False)
+            return ReadMarksWritten(ids, False)
+
+        self.jobs.submit(self, unmark)
+
+    def on_read_marks_written(self, message: ReadMarksWritten) -> None:
         self.story_list.reload()
         self.refresh_counts()
-        self.notify(f"Marked {len(ids)} stories unread again.", timeout=3)
+        if message.read:
+            self._undo = message.ids
+            self.notify(f"Marked {len(message.ids)} stories read. Press u to undo.", timeout=4)
+        else:
+            self.notify(f"Marked {len(message.ids)} stories unread again.", timeout=3)
 
     def action_digest(self) -> None:
         self.digest_worker()
@@ -604,14 +645,20 @@ class BriefingApp(App[None]):
     def action_fetch(self) -> None:
         """Fetch now: every feed, not only the due ones, except those a server asked us to
         leave alone for a while (Retry-After) or that are backing off after errors."""
-        waiting = backing_off(self.store.feed_states(), utc_now())
         self.status.activity = "fetching…"
-        self.fetch_worker([feed for feed in self.config.feeds if feed.name not in waiting])
+        self.fetch_worker(every=True)
+
+    def _not_backing_off(self) -> list[Feed]:
+        """The configured feeds, less those backing off (read on a connection of its own, in a thread)."""
+        with Store(self.db_path) as store:
+            waiting = backing_off(store.feed_states(), utc_now())
+        return [feed for feed in self.config.feeds if feed.name not in waiting]
 
     @work(exclusive=True, group="fetch", exit_on_error=False)
-    async def fetch_worker(self, feeds: list[Feed] | None = None) -> None:
-        """Fetch `feeds` now, or else the due ones, then process them: the same `service.refresh`
-        as `briefing fetch`.  Progress goes out as messages, never straight to widgets."""
+    async def fetch_worker(self, every: bool = False) -> None:
+        """Fetch every feed not backing off (`every`), or else the due ones, then process them: the same
+        `service.refresh` as `briefing fetch`.  Progress goes out as messages, never straight to widgets."""
+        feeds = await asyncio.to_thread(self._not_backing_off) if every else None
 
         def on_start(total: int) -> None:
             self.post_message(FetchStarted(total))
@@ -658,14 +705,14 @@ class BriefingApp(App[None]):
             self.notify("\n".join(plain(line) for line in lines), title=f"{plural(len(failed), 'feed')} failed",
                         severity="warning", markup=False, timeout=8)
         stories = self.story_list
-        if self.store.story_count() == 0 and outcomes and len(failed) == len(outcomes):
+        if outcomes and len(failed) == len(outcomes):  # (shown only while there are no stories at all)
             stories.empty_message = [
                 "No stories yet: every feed failed to fetch.",
                 "No network? Try the bundled sample feeds: briefing demo",
                 "",
                 *(f"  {o.feed}: {o.error or 'failed'}" for o in failed),
             ]
-        elif self.store.story_count() == 0:
+        else:
             again = self.key_for("fetch")
             stories.empty_message = [f"No stories yet. Press {again} to fetch again, or try: briefing demo"]
         stories.refresh()
@@ -697,7 +744,7 @@ class BriefingApp(App[None]):
                      "export": "Exporting incidents", "incidents": "Reading the incidents",
                      "incidents-write": "Saving a correction",
                      "counts": "Counting unread stories", "tally": "Reading the incident tally",
-                     "story-window": "Reading the story list"}.get(
+                     "store": "Reading or saving", "story-count": "Counting the search"}.get(
                 worker.group, worker.name or "A background task"
             )
             self.notify(f"{what} failed: {worker.error}", title="Error", severity="error", markup=False,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..models import Feed, FetchOutcome, Tally
-from ..store import TagCount
+from ..models import Feed, FetchOutcome, Story, Tally
+from ..store import StoryFilter, TagCount
 
 
 @dataclass
@@ -77,3 +77,60 @@ class TalliesRead(Message):
     today: Tally
     week: Tally
     month: Tally
+
+
+@dataclass
+class StoreOpened(Message):
+    """The app's connection is ready: feeds.toml synced, its `data_version`, stories left pending."""
+
+    data_version: int
+    pending: int
+
+
+@dataclass
+class DataVersionRead(Message):
+    """The poll's answer: `PRAGMA data_version` of the app's connection (changes when another commits)."""
+
+    data_version: int
+
+
+@dataclass
+class StoryRead(Message):
+    """A story with its text, and its near-duplicates, read to be shown in the reader."""
+
+    story: Story
+    also: list[Story]
+    focus: bool = True  # opened by the reader now (not put back from the last run)
+
+
+@dataclass
+class FilterChoices(Message):
+    """What the filter dialog offers: every source and tag stored."""
+
+    feeds: list[str]
+    tags: list[str]
+
+
+@dataclass
+class UnreadCounted(Message):
+    """How many unread stories `A` would mark read (`story_filter` without near-duplicates folded)."""
+
+    story_filter: StoryFilter
+    count: int
+    error: str = ""
+
+
+@dataclass
+class ReadMarksWritten(Message):
+    """`A` (read) or `u` (unread again) was stored for these stories."""
+
+    ids: list[str]
+    read: bool
+
+
+@dataclass
+class TagsWritten(Message):
+    """A tag was renamed or deleted on every story (`note` says which); `error` when it was refused."""
+
+    note: str
+    error: str = ""

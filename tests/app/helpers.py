@@ -66,3 +66,16 @@ async def settle(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press keys as a reader would, one after another once what the last asked for is on screen.
+
+    The app reads and writes the database in workers: a key's result arrives a few milliseconds
+    later, and a reader's next key comes later than that.  (Whether a key's own effect shows before
+    its write lands is tested on its own, with the database held busy.)
+    """
+    for key in keys:
+        await settle(pilot)
+        await pilot.press(key)
+    await settle(pilot)

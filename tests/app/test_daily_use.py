@@ -20,7 +20,7 @@ from briefing.models import Claim, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
-from .helpers import settle, screen_text, toasts, wait_for
+from .helpers import press, settle, screen_text, toasts, wait_for
 
 SIZE = (120, 36)
 
@@ -53,7 +53,7 @@ async def test_unread_counts_reach_zero_with_the_near_duplicates_behind_a_row(sa
         await settle(pilot)
         assert "All stories 67" in screen_text(app)  # 68 stories, 67 rows
         tass_before = sidebar_line(app, "TASS")
-        await pilot.press("enter")  # the News.am lead, "+1 source"
+        await press(pilot, "enter")  # the News.am lead, "+1 source"
         app.refresh_counts()
         await settle(pilot)
         assert "All stories 66" in screen_text(app)
@@ -66,11 +66,11 @@ async def test_unread_counts_reach_zero_with_the_near_duplicates_behind_a_row(sa
 async def test_esc_keeps_the_cursor_on_its_story(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash", *"Lachin", "enter")
+        await press(pilot, "slash", *"Lachin", "enter")
         await pilot.pause()
-        await pilot.press("j")
+        await press(pilot, "j")
         story = app.story_list.current
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await pilot.pause()
         assert app.story_list.story_count == 66
         assert app.story_list.current.id == story.id and app.story_list.cursor > 0
@@ -79,12 +79,13 @@ async def test_esc_keeps_the_cursor_on_its_story(sample_db):
 async def test_the_open_story_the_place_and_the_theme_survive_a_relaunch(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "j", "j", "enter", "j")
+        await press(pilot, "j", "j", "j", "enter", "j")
         on, opened = app.story_list.current.id, app.reader.story.id
         app.theme = "nord"
-        await pilot.press("q")
+        await press(pilot, "q")
     again = make_app(sample_db)
     async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         await pilot.pause()
         assert again.story_list.current.id == on and again.story_list.cursor == 4
         assert again.reader.story is not None and again.reader.story.id == opened
@@ -95,7 +96,7 @@ async def test_a_third_tag_keeps_the_sources_label_and_the_chips(sample_db):
     add_pair(sample_db[1])
     app = make_app(sample_db)
     async with app.run_test(size=(SIZE[0] + 3, SIZE[1])) as pilot:  # + the language column's 3 cells
-        await pilot.press("1", "2", "3")
+        await press(pilot, "1", "2", "3")
         app.clear_notifications()
         await pilot.pause()
         first = screen_text(app).splitlines()[0]
@@ -108,13 +109,14 @@ async def test_a_remap_that_steals_a_key_is_refused_with_a_message(sample_db):
     config.keymap = {"story_list.star": "j", "app.help": "f1"}
     app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         shown = await toasts(pilot)
         assert any('"story_list.star" = "j": j already does "Down"' in t for t in shown)
-        await pilot.press("j")
+        await press(pilot, "j")
         assert app.story_list.cursor == 1  # j still moves
-        await pilot.press("s")
+        await press(pilot, "s")
         assert app.story_list.current.starred  # s still stars
-        await pilot.press("f1")
+        await press(pilot, "f1")
         await pilot.pause()
         assert "Keys (Escape closes)" in screen_text(app)  # the harmless remap was applied
 
@@ -122,12 +124,12 @@ async def test_a_remap_that_steals_a_key_is_refused_with_a_message(sample_db):
 async def test_n_and_shift_n_go_to_the_next_and_previous_unread_story(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("m", "j", "m", "k", "k")  # rows 1 and 2 read
+        await press(pilot, "m", "j", "m", "k", "k")  # rows 1 and 2 read
         assert app.story_list.cursor == 0
-        await pilot.press("n")
+        await press(pilot, "n")
         assert app.story_list.cursor == 2 and app.reader.story.id == app.story_list.current.id
         assert app.story_list.current.read  # opened
-        await pilot.press("N")
+        await press(pilot, "N")
         await pilot.pause()
         assert app.story_list.cursor == 2  # nothing unread above: it says so and stays
         assert any("No earlier unread" in t for t in await toasts(pilot)) or True
@@ -136,15 +138,15 @@ async def test_n_and_shift_n_go_to_the_next_and_previous_unread_story(sample_db)
 async def test_space_pages_the_story_then_goes_on_to_the_next_unread(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=(100, 16)) as pilot:
-        await pilot.press("enter")
+        await press(pilot, "enter")
         first = app.reader.story.id
         await pilot.pause()
         pages = 0
         while app.reader.scroll_y < app.reader.max_scroll_y and pages < 20:
-            await pilot.press("space")
+            await press(pilot, "space")
             pages += 1
         assert pages >= 1 and app.reader.story.id == first
-        await pilot.press("space")
+        await press(pilot, "space")
         assert app.reader.story.id != first  # the next unread story
 
 
@@ -155,7 +157,7 @@ async def test_o_without_a_browser_says_so(sample_db, monkeypatch):
     monkeypatch.setattr(webbrowser, "get", no_browser)
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        await pilot.press("o")
+        await press(pilot, "o")
         shown = await toasts(pilot)
         assert any("No web browser found" in t and app.story_list.current.url in t for t in shown)
 
@@ -163,6 +165,7 @@ async def test_o_without_a_browser_says_so(sample_db, monkeypatch):
 async def test_a_fetch_ends_with_a_summary_in_words(sample_db):
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         app.post_message(FetchFinished([FetchOutcome("TASS", "new", new=1),
                                         FetchOutcome("News.am", "error", error="HTTP 503")], []))
         shown = await toasts(pilot)
@@ -173,8 +176,8 @@ async def test_a_fetch_ends_with_a_summary_in_words(sample_db):
 async def test_a_tag_typed_in_other_case_is_named_as_stored(sample_db):
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        await pilot.press("1")  # quick tag "incident"
-        await pilot.press("t", *"INCIDENT", "enter")
+        await press(pilot, "1")  # quick tag "incident"
+        await press(pilot, "t", *"INCIDENT", "enter")
         shown = await toasts(pilot)
         assert any("Untagged “incident”" in t for t in shown)
         with Store(sample_db[1]) as store:
@@ -206,27 +209,27 @@ async def test_incidents_screen_keys_q_closes_j_k_h_l_move_enter_opens_the_story
     ids = add_incidents(sample_db[1])
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, IncidentsScreen)
         listed = screen.query_one("#incident-list", OptionList)
-        await pilot.press("j")
+        await press(pilot, "j")
         assert listed.highlighted == 1
-        await pilot.press("k")
-        await pilot.press("enter")  # the newest incident (Lachin): into its first column with claims
+        await press(pilot, "k")
+        await press(pilot, "enter")  # the newest incident (Lachin): into its first column with claims
         assert screen.focused.id == "claims-azerbaijan"
-        await pilot.press("h")
+        await press(pilot, "h")
         assert screen.focused.id == "claims-armenia"
-        await pilot.press("l")
+        await press(pilot, "l")
         assert screen.focused.id == "claims-azerbaijan"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert not isinstance(app.screen, IncidentsScreen)
         assert app.reader.story.id == ids[1] and app.story_list.current.id == ids[1]
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
-        await pilot.press("q")
+        await press(pilot, "q")
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, IncidentsScreen)
 
@@ -235,15 +238,15 @@ async def test_incidents_header_counts_the_rows_it_lists_as_the_tally_does(sampl
     add_incidents(sample_db[1])
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i", "1")
+        await press(pilot, "i", "1")
         await settle(pilot)
         screen = app.screen
         title = str(screen.query_one("#incidents-title", Static).render())
         assert "· 2 incidents" in title
-        await pilot.press("enter", "x")  # reject the Lachin incident's only claim
+        await press(pilot, "enter", "x")  # reject the Lachin incident's only claim
         await settle(pilot)
         assert "· 1 incident" in str(screen.query_one("#incidents-title", Static).render())
-        await pilot.press("escape", "i", "1")
+        await press(pilot, "escape", "i", "1")
         await settle(pilot)
         listed = app.screen.query_one("#incident-list", OptionList)
         assert listed.option_count == 1  # a rejected incident is not listed again
@@ -254,9 +257,9 @@ async def test_incidents_screen_exports_one_row_per_claim(sample_db):
     add_incidents(sample_db[1])
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
-        await pilot.press("E")
+        await press(pilot, "E")
         await wait_for(pilot, lambda: any("exported to" in t for t in [str(x.render()) for x in app.screen.query("Toast")]))
         shown = await toasts(pilot)
         path = re.search(r"exported to (\S+\.csv)", " ".join(shown).replace("\n", "")).group(1)
@@ -268,21 +271,22 @@ async def test_incidents_screen_exports_one_row_per_claim(sample_db):
 async def test_b_hides_the_sidebar_and_the_footer_keeps_incidents_and_quit_at_80x24(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         assert "i Incidents" in footer and "q Quit" in footer
         assert "All stories 66" not in screen_text(app)  # 80 columns: one pane, the list
-        await pilot.press("b")
+        await press(pilot, "b")
         await settle(pilot)
         assert "All stories 66" in screen_text(app)
-        await pilot.press("b")
+        await press(pilot, "b")
         await pilot.pause()
         assert "All stories 66" not in screen_text(app)
     wide = make_app(sample_db)
     async with wide.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "All stories 66" in screen_text(wide)
-        await pilot.press("b")
+        await press(pilot, "b")
         await pilot.pause()
         assert "All stories 66" not in screen_text(wide)
         assert wide.story_list.region.x == 0  # the list takes the sidebar's room
@@ -291,17 +295,18 @@ async def test_b_hides_the_sidebar_and_the_footer_keeps_incidents_and_quit_at_80
 async def test_one_pane_below_90_columns_story_and_sources_take_the_screen(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         await pilot.pause()
         assert "All stories 66" not in screen_text(app)  # the list alone, titles get the room
         title = app.story_list.current.title
         assert title[:30] in screen_text(app)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.focused, Reader)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await pilot.pause()
         assert isinstance(app.focused, StoryList)
-        await pilot.press("b")
+        await press(pilot, "b")
         await settle(pilot)
         text = screen_text(app)
         assert "All stories 65" in text and "Incidents per day" in text
@@ -310,7 +315,7 @@ async def test_one_pane_below_90_columns_story_and_sources_take_the_screen(sampl
 async def test_dialog_footers_list_only_their_own_keys(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
+        await press(pilot, "slash")
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         assert "q Quit" not in footer and "i Incidents" not in footer and "r Fetch" not in footer
@@ -320,13 +325,13 @@ async def test_tags_can_be_renamed_and_deleted_from_the_sidebar(sample_db):
     app = make_app(sample_db)
     path = sample_db[1]
     async with app.run_test(notifications=True, size=SIZE) as pilot:
-        await pilot.press("t", *"ceasfire", "enter", "j", "t", *"ceasfire", "enter")
+        await press(pilot, "t", *"ceasfire", "enter", "j", "t", *"ceasfire", "enter")
         app.refresh_counts()
         await settle(pilot)
         app.sidebar.focus()
         app.sidebar.highlighted = app.sidebar.get_option_index("tag:ceasfire")
-        await pilot.press("R")
-        await pilot.press(*["backspace"] * 8, *"ceasefire", "enter")
+        await press(pilot, "R")
+        await press(pilot, *["backspace"] * 8, *"ceasefire", "enter")
         await pilot.pause()
         with Store(path) as store:
             assert [(t.name, t.stories) for t in store.tag_counts()] == [("ceasefire", 2)]
@@ -335,7 +340,7 @@ async def test_tags_can_be_renamed_and_deleted_from_the_sidebar(sample_db):
         await settle(pilot)
         app.sidebar.focus()
         app.sidebar.highlighted = app.sidebar.get_option_index("tag:ceasefire")
-        await pilot.press("D", "y")
+        await press(pilot, "D", "y")
         await pilot.pause()
         with Store(path) as store:
             assert store.tag_counts() == []

@@ -17,7 +17,7 @@ from briefing.app.widgets.tally_panel import TallyPanel
 from briefing.models import Claim, Feed, Incident, SideFigures, Story, Tally
 from briefing.store import Store
 
-from .helpers import screen_text, settle
+from .helpers import press, screen_text, settle
 
 DAY = date(2026, 11, 25)
 HOSTILE = "[@click=app.quit]Shelling[/] near [b]Sotk[/b]"
@@ -98,7 +98,7 @@ async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
     app = Host(store)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "right", "x")  # into the Armenia column, then across to Azerbaijan's
+        await press(pilot, "enter", "right", "x")  # into the Armenia column, then across to Azerbaijan's
         await settle(pilot)
         assert store.claims_for_story(ids["am"]) != []
         assert store.claims_for_story(ids["az"]) == []
@@ -106,7 +106,7 @@ async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
         assert figures == {("Armenia", "Armenia"): 1}
         assert "rejected" in column_text(app.screen, "claims-azerbaijan")  # still shown, so c can restore it
         assert app.corrections == 1
-        await pilot.press("c")
+        await press(pilot, "c")
         await settle(pilot)
         assert [c.status for c in store.claims_for_story(ids["az"])] == ["confirmed"]
 
@@ -116,21 +116,21 @@ async def test_e_edits_the_figures_and_they_persist(claims_store):
     app = Host(store)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "e")
+        await press(pilot, "enter", "e")
         await settle(pilot)
         assert isinstance(app.screen, EditFiguresScreen)
         app.screen.query_one("#killed", Input).value = "3"
         app.screen.query_one("#wounded", Input).value = "5"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, IncidentsScreen)
         [claim] = store.claims_for_story(ids["am"])
         assert (claim.killed, claim.wounded, claim.status) == (3, 5, "edited")
         assert "Armenia: 3 killed, 5 wounded" in column_text(app.screen, "claims-armenia")
-        await pilot.press("n")  # this story is not an incident after all
+        await press(pilot, "n")  # this story is not an incident after all
         await settle(pilot)
         assert not store.get_story(ids["am"]).has_incident
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         assert not isinstance(app.screen, IncidentsScreen)
 
@@ -159,6 +159,7 @@ async def test_tally_panel_keeps_claimants_apart_and_opens_on_enter():
     week = tally(3, SideFigures("Azerbaijan", "Azerbaijan", 2), SideFigures("Armenia", "Azerbaijan", 15, 4))
     app = PanelHost()
     async with app.run_test(notifications=True, size=(36, 30)) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         panel = app.query_one(TallyPanel)
         panel.set_tallies(today, week, week)
         await pilot.pause()
@@ -172,7 +173,7 @@ async def test_tally_panel_keeps_claimants_apart_and_opens_on_enter():
         assert "11 killed" not in text and "Azerbaijan: 0" not in text  # never summed, zeros left out
         assert all(len(line) <= 34 for line in text.splitlines())
         panel.focus()
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert app.opened == 1
         await pilot.click(TallyPanel)
@@ -208,16 +209,16 @@ async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
             return title, len(screen.incidents)
 
         assert shown() == ("Incidents · 30 days (2026-10-27 to 2026-11-25) · 3 incidents", 3)
-        await pilot.press("1")
+        await press(pilot, "1")
         await settle(pilot)
         assert shown() == ("Incidents · today (2026-11-25) · 1 incident", 1)
-        await pilot.press("2")
+        await press(pilot, "2")
         await settle(pilot)
         assert shown() == ("Incidents · 7 days (2026-11-19 to 2026-11-25) · 2 incidents", 2)
-        await pilot.press("4")
+        await press(pilot, "4")
         await settle(pilot)
         assert shown() == ("Incidents · all dates · 4 incidents", 4)
-        await pilot.press("3")
+        await press(pilot, "3")
         await settle(pilot)
         assert shown()[1] == 3
         footer = screen_text(app).splitlines()[-1]

@@ -21,7 +21,7 @@ from briefing.extract.records import Why
 from briefing.models import Claim, Feed, Incident, Story
 from briefing.store import Store
 
-from .helpers import screen_text, settle, wait_for
+from .helpers import press, screen_text, settle, wait_for
 
 DAY = date(2026, 11, 25)
 WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
@@ -84,7 +84,7 @@ async def test_w_shows_the_words_and_rules_behind_the_claim_drawn_as_text(review
     app = Host(store)
     async with app.run_test(notifications=True, size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "w")
+        await press(pilot, "enter", "w")
         await pilot.pause()
         assert isinstance(app.screen, WhyScreen)
         shown = str(app.screen.query_one("#why-text", Static).render())
@@ -92,7 +92,7 @@ async def test_w_shows_the_words_and_rules_behind_the_claim_drawn_as_text(review
         assert "claimant  Armenia  by claimant.speaker-after-in-clause" in shown
         assert "count  2  by en.number.digits" in shown and "Two servicemen were killed near Sotk." in shown
         assert HOSTILE_WORDS in screen_text(app)  # story words drawn as the characters they are
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await pilot.pause()
         assert isinstance(app.screen, IncidentsScreen) and app.is_running
 
@@ -104,7 +104,7 @@ async def test_each_claim_shows_its_confidence_until_a_reader_reviews_it(review_
         await settle(pilot)
         screen = app.screen
         assert "0.90" in column(screen, "claims-armenia") and "reviewed" not in column(screen, "claims-armenia")
-        await pilot.press("enter", "c")
+        await press(pilot, "enter", "c")
         await wait_for(pilot, lambda: "reviewed" in column(screen, "claims-armenia"))
         assert "0.90" not in column(screen, "claims-armenia")
         assert [c.status for c in store.claims_for_story(ids["sure"])] == ["confirmed"]
@@ -118,11 +118,11 @@ async def test_s_lists_the_least_sure_incidents_first_and_back(review_store):
         screen = app.screen
         title = lambda: str(screen.query_one("#incidents-title", Static).render())  # noqa: E731
         assert [i.id for i in screen.incidents] == ["inc-sure", "inc-unsure"]  # newest first
-        await pilot.press("s")
+        await press(pilot, "s")
         assert [i.id for i in screen.incidents] == ["inc-unsure", "inc-sure"]
         assert "least sure first" in title()
         assert "0.42" in column(screen, "claims-armenia")  # the highlighted (least sure) incident's claim
-        await pilot.press("s")
+        await press(pilot, "s")
         assert [i.id for i in screen.incidents] == ["inc-sure", "inc-unsure"] and "least sure" not in title()
 
 
@@ -137,12 +137,12 @@ async def test_reports_the_machine_could_not_read_are_listed_opened_and_dismisse
         for _ in range(6):
             if screen.focused is not None and screen.focused.id == "unread-list":
                 break
-            await pilot.press("tab")
+            await press(pilot, "tab")
         assert screen.focused.id == "unread-list"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert app.opened == [ids["unread"]]
-        await pilot.press("x")  # read it: not an incident
+        await press(pilot, "x")  # read it: not an incident
         await wait_for(pilot, lambda: "could not read" not in screen_text(app))
         assert store.unread_incident_stories() == [] and not store.get_story(ids["unread"]).has_incident
 
@@ -154,6 +154,7 @@ async def test_the_tally_panel_says_which_figures_a_reader_reviewed(review_store
     today = store.tally(DAY, DAY)
     app = PanelHost()
     async with app.run_test(size=(60, 30)) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         panel = app.query_one(TallyPanel)
         panel.set_tallies(today, week, week)
         await pilot.pause()

@@ -13,7 +13,7 @@ from briefing.models import Story
 from briefing.store import Store
 
 from .conftest import NOW
-from .helpers import region_text, screen_text, settle
+from .helpers import press, region_text, screen_text, settle
 
 # Newest first, as the list shows them; all newer than the sample stories.
 FOREIGN = [
@@ -49,7 +49,7 @@ async def test_each_row_shows_its_language_and_the_reader_names_it(sample_db):
         assert [row.split()[2:4] for row in rows[:3]] == [["Interfax", "ru"], ["Armenpress", "hy"], ["Trend", "az"]]
         assert " en " in rows[3]
         assert "Минобороны Армении: ранен" in rows[0] and "ՀՀ ՊՆ. Ադրբեջանը" in rows[1]
-        await pilot.press("j", "enter")
+        await press(pilot, "j", "enter")
         await settle(pilot)
         assert "Armenpress · Armenia · Armenian · " in screen_text(app)
 
@@ -58,16 +58,16 @@ async def test_the_filter_form_and_a_search_show_one_language(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("f")
+        await press(pilot, "f")
         assert isinstance(app.screen, FilterScreen)
         app.screen.query_one("#language", Select).value = "hy"
         await pilot.click("#apply")  # the form, its new row included, fits 80×24
         await settle(pilot)
         assert app.story_list.story_count == 1 and app.story_list.current.language == "hy"
         assert "Language: Armenian" in screen_text(app)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
-        await pilot.press("slash", *"lang:ru", "enter")
+        await press(pilot, "slash", *"lang:ru", "enter")
         await settle(pilot)
         assert app.story_list.story_count == 1 and app.story_list.current.feed == "Interfax"
 
@@ -78,10 +78,10 @@ async def test_the_incidents_screen_shows_a_claims_headline_as_written_with_its_
     app = make_app(sample_db)
     add_incidents(sample_db[1])  # claims read from the two newest stories: the Russian and the Armenian one
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("i")  # the newest incident: its claim was read from the Armenian story
+        await press(pilot, "i")  # the newest incident: its claim was read from the Armenian story
         await settle(pilot)
         assert "[hy] ՀՀ ՊՆ. Ադրբեջանը կրակ է բացել" in screen_text(app)
-        await pilot.press("j")  # the next: read from the Russian one
+        await press(pilot, "j")  # the next: read from the Russian one
         await settle(pilot)
         assert "[ru] Минобороны Армении: ранен военнослужащий" in screen_text(app)
 

@@ -9,13 +9,13 @@ from briefing.app import BriefingApp
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
-from .helpers import settle
+from .helpers import press, settle
 
 
 def test_main_screen_80x24(sample_db, snap_compare):
     config, path = sample_db
     app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(app, run_before=settle, terminal_size=(80, 24))
 
 
 def test_main_screen_160x48_with_story_open(sample_db, snap_compare):
@@ -23,7 +23,7 @@ def test_main_screen_160x48_with_story_open(sample_db, snap_compare):
     app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
 
     async def open_star_and_tag(pilot) -> None:
-        await pilot.press("j", "j", "enter", "s", "1")
+        await press(pilot, "j", "j", "enter", "s", "1")
         # Settle what would otherwise depend on timing: the batched sidebar re-count and the toast.
         app.refresh_counts()
         app.refresh_tally()  # the "incident" tag counts as an incident
@@ -36,7 +36,7 @@ def test_main_screen_160x48_with_story_open(sample_db, snap_compare):
 def test_main_screen_60x20_one_pane(sample_db, snap_compare):
     config, path = sample_db
     app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
-    assert snap_compare(app, terminal_size=(60, 20))
+    assert snap_compare(app, run_before=settle, terminal_size=(60, 20))
 
 
 def test_60x20_story_open_then_sources_and_tally(sample_db, snap_compare):
@@ -44,7 +44,7 @@ def test_60x20_story_open_then_sources_and_tally(sample_db, snap_compare):
     app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
 
     async def read_then_sidebar(pilot) -> None:
-        await pilot.press("j", "enter", "escape", "b")
+        await press(pilot, "j", "enter", "escape", "b")
         app.refresh_counts()
         await settle(pilot)
 
@@ -66,9 +66,9 @@ def test_incidents_screen_80x24(sample_db, snap_compare):
     app = _incidents_app(sample_db)
 
     async def open_first(pilot) -> None:
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
 
     assert snap_compare(app, run_before=open_first, terminal_size=(80, 24))
@@ -78,9 +78,9 @@ def test_incidents_screen_why_80x24(sample_db, snap_compare):
     app = _incidents_app(sample_db)
 
     async def why(pilot) -> None:
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
-        await pilot.press("j", "enter", "w")  # the Armenia claim: the machine's reasons, confidence 0.62
+        await press(pilot, "j", "enter", "w")  # the Armenia claim: the machine's reasons, confidence 0.62
         await settle(pilot)
 
     assert snap_compare(app, run_before=why, terminal_size=(80, 24))
@@ -90,7 +90,7 @@ def test_incidents_screen_60x20(sample_db, snap_compare):
     app = _incidents_app(sample_db)
 
     async def open_screen(pilot) -> None:
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
 
     assert snap_compare(app, run_before=open_screen, terminal_size=(60, 20))

@@ -1,12 +1,21 @@
 """The story list: a line-API widget that holds a window of rows, never the whole list.
 
 With 100,000 stories a DataTable or ListView would build 100,000 rows before the
-first paint.  This widget instead knows only how many rows the filter matches
-(`Store.count_stories`) and keeps about `WINDOW` rows around the cursor
-(`Store.story_window`); `render_line` draws whichever rows are on screen and never
-reads the database: rows scrolled into view from outside the window, and the rows
-ahead of a cursor nearing the window's edge, are read by the window loader (a
-worker with its own read-only connection) and posted back as `WindowLoaded`.
+first paint.  This widget instead knows only how many rows the filter matches and
+keeps about `WINDOW` rows around the cursor; `render_line` draws whichever rows are
+on screen and never reads the database.  Nothing here does: every read and write is
+a job on the app's `StoreQueue` (a thread worker) that posts a typed message back.
+
+* A *listing* (`read_listing`: the count, where a story sits, the rows around it and
+  the members of expanded clusters, from one snapshot) answers a new selection, a
+  reload after the database changed, and a jump to a story (`n`, the incidents screen).
+* A *window* (`WindowLoaded`) answers a row drawn or reached that is not in memory: the
+  line shows a placeholder until the rows arrive.
+* A key that changes a story (star, read, tag) changes the row at once and stores the
+  change in a job; the row read back afterwards (`StoryWritten`) is the truth.
+
+Answers carry the `generation` they were asked in; a row changed here since (or a new
+selection) makes an older answer stale: a stale window is dropped, a stale listing asked again.
 
 Near-duplicate stories arrive collapsed (one row with "+N sources"); `x`
 expands a row in place.  Expanded members are "virtual" rows inserted after
@@ -21,10 +30,11 @@ from __future__ import annotations
 
 import webbrowser
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from threading import Lock
-from typing import Callable
+from typing import Callable, Literal
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -39,8 +49,10 @@ from textual.strip import Strip
 
 from ...models import Story
 from ...store import SearchError, Store, StoryFilter
+from ...store.tags import clean_tag
 from ..screens.tag_picker import TagPicker
 from ..text import fit, plain
+from ..workers import StoreQueue
 
 WINDOW = 400  # rows kept in memory around the cursor
 MARGIN = 100  # refill the window when the cursor gets this close to its edge
@@ -52,10 +64,16 @@ LANGUAGE_WIDTH = 2
 # The source column narrows on small terminals so the title keeps most of the row.
 SOURCE_WIDTHS = ((110, 20), (70, 14), (0, 10))  # (list width at least, source column)
 TITLE_ROOM = 24  # cells a title keeps before chips and "+N sources" are given room
+PLACEHOLDER = "…"  # a row whose window is still being read
+ALL_STORIES = StoryFilter(collapse_clusters=True)
 
 
 def source_width(list_width: int) -> int:
     return next(source for at_least, source in SOURCE_WIDTHS if list_width >= at_least)
+
+
+def _newest_first(stories: list[Story]) -> list[Story]:
+    return sorted(stories, key=lambda s: (s.when or datetime.min.replace(tzinfo=timezone.utc)), reverse=True)
 
 
 @dataclass(slots=True)
@@ -64,6 +82,86 @@ class Row:
 
     story: Story
     member: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListingRequest:
+    """What the list asks a listing for, and what it will do with the answer.
+
+    `select`: show `story_filter`, the cursor on `story_id` if it is there; `reload`: the same
+    selection after the database changed, `story_id` kept at `screen_row`; `goto`: the cursor
+    to `story_id` (with `widen`, in every story when this selection lacks it; `unread_from`:
+    to the next unread story after that one instead), then open it if `open`.
+    """
+
+    intent: Literal["select", "reload", "goto"]
+    story_filter: StoryFilter
+    seq: int
+    generation: int
+    story_id: str | None = None
+    expanded: tuple[str, ...] = ()
+    around: int = 0  # the offset to read around when `story_id` is not in the list
+    screen_row: int = 0
+    member: int | None = None  # the cursor was on this member of `story_id`'s cluster
+    unread_from: str | None = None
+    forward: bool = True
+    widen: bool = False
+    open: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The list as one snapshot of the database showed it."""
+
+    story_filter: StoryFilter
+    count: int
+    start: int
+    rows: list[Story]
+    expanded: dict[str, list[Story]] = field(default_factory=dict)
+    inserts: list[tuple[int, str]] = field(default_factory=list)  # (offset of the head, head id), sorted
+    position: int | None = None  # of the story asked for, if the list has it
+    story_id: str | None = None  # the story asked for (`n`: the unread one found)
+    more: bool = False  # `count` is "at least": a long search, counted in full in the background
+
+
+def read_listing(store: Store, request: ListingRequest) -> Listing:
+    """Count, positions and rows from one snapshot: a fetcher committing between them would
+    otherwise shift the rows under the cursor by its news.  Runs in a worker; may raise SearchError."""
+    with store.snapshot():
+        story_id = request.story_id
+        if request.unread_from is not None or (request.intent == "goto" and story_id is None):
+            story_id = store.next_unread(request.story_filter, request.unread_from, forward=request.forward)
+            if story_id is None:
+                return Listing(request.story_filter, -1, 0, [])  # nothing unread that way
+        listing = _listing(store, request, request.story_filter, story_id)
+        if listing.position is None and request.widen and request.story_filter != ALL_STORIES:
+            listing = _listing(store, request, ALL_STORIES, story_id)
+    return listing
+
+
+def _listing(store: Store, request: ListingRequest, story_filter: StoryFilter, story_id: str | None) -> Listing:
+    count = store.count_stories(story_filter, at_most=COUNT_FIRST)
+    more = count >= COUNT_FIRST and bool(story_filter.query.strip())
+    expanded: dict[str, list[Story]] = {}
+    inserts: list[tuple[int, str]] = []
+    for head_id in request.expanded:
+        at = store.position_of(story_filter, head_id)
+        head = store.story_window(story_filter, at, 1) if at is not None and at < count else []
+        if head and head[0].id == head_id and head[0].duplicate_ids:
+            expanded[head_id] = _newest_first(store.stories_by_ids(head[0].duplicate_ids, full=False))
+            inserts.append((at, head_id))
+    first = store.story_window(story_filter, 0, WINDOW) if request.intent == "select" else []
+    position = next((i for i, story in enumerate(first) if story.id == story_id), None)
+    if position is None and story_id is not None and not (request.intent == "select" and story_filter.query.strip()):
+        # (a search starts at its first hit: only a plain filter pays for a position query)
+        position = store.position_of(story_filter, story_id)
+        if position is not None and more and position >= count:
+            count, more = store.count_stories(story_filter), False  # a reader deep in a long search: count it all
+        position = position if position is not None and position < count else None
+    centre = position if position is not None else min(request.around, max(count - 1, 0))
+    start = max(0, centre - WINDOW // 2)
+    rows = first if first and start == 0 else store.story_window(story_filter, start, WINDOW)
+    return Listing(story_filter, count, start, rows, expanded, sorted(inserts), position, story_id, more)
 
 
 class StoryList(ScrollView, can_focus=True):
@@ -104,6 +202,7 @@ class StoryList(ScrollView, can_focus=True):
         "story-list--sources",
         "story-list--member",
         "story-list--empty",
+        "story-list--placeholder",
     }
 
 
@@ -131,9 +230,40 @@ class StoryList(ScrollView, can_focus=True):
 
     @dataclass
     class StoryChanged(Message):
-        """A story's tags, read or starred state was written to the store."""
+        """A story's tags, read or starred state changed (on screen now; stored by a job)."""
 
         story: Story
+
+    @dataclass
+    class Selected(Message):
+        """A selection is shown (`count` stories), or was refused (`error`: a search SQLite cannot run)."""
+
+        story_filter: StoryFilter
+        count: int
+        error: str = ""
+
+    @dataclass
+    class NotListed(Message):
+        """The story asked for is not in the list (a near-duplicate folded away, or gone)."""
+
+        story_id: str
+        open: bool
+
+    @dataclass
+    class WindowLoaded(Message, bubble=False):
+        """Rows a job read, for the list as it was when they were asked for."""
+
+        generation: int
+        start: int
+        rows: list[Story]
+
+    @dataclass
+    class Listed(Message, bubble=False):
+        """A listing read in a job (`error`: the selection's search could not run)."""
+
+        request: ListingRequest
+        listing: Listing | None
+        error: str = ""
 
     @dataclass
     class Counted(Message, bubble=False):
@@ -143,16 +273,32 @@ class StoryList(ScrollView, can_focus=True):
         count: int
 
     @dataclass
-    class WindowLoaded(Message, bubble=False):
-        """Rows the window loader read in a worker, for the list as it was when they were asked for."""
+    class MembersRead(Message, bubble=False):
+        """The other outlets' versions of the story at `offset`, for `x`."""
 
         generation: int
-        start: int
-        rows: list[Story]
+        head_id: str
+        offset: int
+        members: list[Story]
+
+    @dataclass
+    class StoryWritten(Message, bubble=False):
+        """A change was stored; `story` is the row read back after it (None: the story is gone)."""
+
+        story_id: str
+        story: Story | None
+        note: str = ""
+
+    @dataclass
+    class TagChoices(Message, bubble=False):
+        """Every tag stored, for the tag picker opened on `story`."""
+
+        story: Story
+        existing: list[str]
 
     def __init__(
         self,
-        store: Store,
+        jobs: StoreQueue,
         *,
         quick_tags: list[str] | None = None,
         now: Callable[[], datetime] | None = None,
@@ -161,13 +307,14 @@ class StoryList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.store = store
+        self.jobs = jobs
         self.quick_tags = list(quick_tags or [])
         self.now = now or (lambda: datetime.now(timezone.utc))
-        self.filter = StoryFilter(collapse_clusters=True)
+        self.filter = ALL_STORIES
         # What an empty list says: no stories at all, or none matching the filter.
         self.empty_message: list[str] = ["No stories."]
         self.no_match_message: list[str] = ["No stories match this selection."]
+        self._listed = False  # no listing has arrived yet: lines are placeholders, not "No stories."
         self._count = 0
         self._window_start = 0
         self._window: list[Story] = []
@@ -175,14 +322,13 @@ class StoryList(ScrollView, can_focus=True):
         self._expanded: dict[str, list[Story]] = {}
         # (database offset of the head, head id), sorted by offset.
         self._inserts: list[tuple[int, str]] = []
-        # Drawing never reads the database: a row outside the window is asked of the window loader
-        # (a worker with its own read-only connection), and its answer is kept only if the selection
-        # and the rows have not changed since it was asked (`_generation`).
+        # Answers are kept only if the selection and the rows have not changed since they were asked.
         self._generation = 0
-        self._asked: int | None = None  # the offset the loader is reading around, if any
-        self._loader: Store | None = None
-        self._loader_lock = Lock()
-        # A count that stopped at COUNT_FIRST ("at least"), and which selection the counter works for.
+        self._listing_seq = 0  # the latest listing asked for; an older one's answer is dropped
+        self._asked: int | None = None  # the offset a window job is reading around, if any
+        self._writing: Counter[str] = Counter()  # changes made here and not stored yet, by story
+        # A count that stopped at COUNT_FIRST ("at least"), and which selection the counter works for;
+        # the full count runs on a connection of its own, so the queue's jobs never wait on it.
         self._more = False
         self._count_generation = 0
         self._counter: Store | None = None
@@ -220,31 +366,21 @@ class StoryList(ScrollView, can_focus=True):
             extra += len(self._expanded.get(head, ()))
         return offset + extra
 
-    def _load_window(self, offset: int) -> None:
-        start = max(0, offset - WINDOW // 2)
-        self._window = self.store.story_window(self.filter, start, WINDOW)
-        self._window_start = start
-
     def _in_window(self, offset: int) -> bool:
         return 0 <= offset - self._window_start < len(self._window)
 
-    def _story_at_offset(self, offset: int, load: bool = True) -> Story | None:
-        """The story at a database offset; on a miss it is read now (`load`) or not at all."""
-        if not 0 <= offset < self._count:
+    def _story_at_offset(self, offset: int) -> Story | None:
+        """The story at a database offset, if its window is in memory."""
+        if not 0 <= offset < self._count or not self._in_window(offset):
             return None
-        if not self._in_window(offset):
-            if not load:
-                return None
-            self._load_window(offset)
-        index = offset - self._window_start
-        return self._window[index] if 0 <= index < len(self._window) else None
+        return self._window[offset - self._window_start]
 
-    def row_at(self, line: int, load: bool = True) -> Row | None:
-        """The row on screen line `line`; with `load=False` only from the rows in memory."""
+    def row_at(self, line: int) -> Row | None:
+        """The row on screen line `line`, if it is in memory (None: not loaded yet, or no such line)."""
         if not 0 <= line < self.row_count:
             return None
         offset, member = self._locate(line)
-        story = self._story_at_offset(offset, load)
+        story = self._story_at_offset(offset)
         if story is None:
             return None
         if member is None:
@@ -254,44 +390,99 @@ class StoryList(ScrollView, can_focus=True):
 
     @property
     def current(self) -> Story | None:
-        """The story under the cursor."""
+        """The story under the cursor (None until its rows arrive)."""
         row = self.row_at(self.cursor)
         return row.story if row else None
 
-    # --- loading ----------------------------------------------------------------
+    # --- listings: a selection, a reload, a jump -------------------------------
+
+    def _ask_listing(self, intent: Literal["select", "reload", "goto"], story_filter: StoryFilter, **what) -> None:
+        self._listing_seq += 1
+        self._generation += 1  # windows asked before this are for the old list
+        self._asked = None
+        self._submit_listing(ListingRequest(intent, story_filter, self._listing_seq, self._generation, **what))
+
+    def _submit_listing(self, request: ListingRequest) -> None:
+        def job(store: Store) -> Message:
+            try:
+                return self.Listed(request, read_listing(store, request))
+            except SearchError as error:
+                return self.Listed(request, None, str(error))
+
+        self.jobs.submit(self, job)
 
     def set_filter(self, story_filter: StoryFilter, keep: str | None = None) -> None:
-        """Show another selection, the cursor on story `keep` if it is in it (else on the first row);
-        raises SearchError (and changes nothing) on a bad query."""
-        with self.store.snapshot():  # the count and the first rows from one state of the database
-            count = self.store.count_stories(story_filter, at_most=COUNT_FIRST)
-            window = self.store.story_window(story_filter, 0, WINDOW)
-        self.filter = story_filter
-        self._generation += 1
-        self._set_count(count)
-        self._expanded.clear()
-        self._inserts = []
-        self._window = window
-        self._window_start = 0
-        self._update_size()
-        line = self._kept_line(story_filter, keep, count)
-        height = max(self.scrollable_content_region.height, 1)
-        self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
-        self.cursor = line
+        """Show another selection, the cursor on story `keep` if it is in it (else on the first row).
+        The list changes when the rows arrive; `Selected` tells the app (or why it was refused)."""
+        self._ask_listing("select", story_filter, story_id=keep)
 
-    def _set_count(self, count: int) -> None:
-        """The selection's size; a search count that stopped at COUNT_FIRST is finished by a worker."""
-        self._count = count
+    def go_to(self, story_id: str, *, open: bool = False, widen: bool = False) -> None:
+        """Put the cursor on a story (`widen`: showing every story if this selection lacks it), then
+        open it if `open`; `NotListed` when the list does not show it."""
+        self._ask_listing("goto", self.filter, story_id=story_id, expanded=tuple(self._expanded),
+                          widen=widen, open=open, around=self._locate(self.cursor)[0])
+
+    def reload(self) -> None:
+        """Re-read the list after the database changed, keeping the cursor on its story.
+
+        The row under the cursor keeps its place on screen: if three stories
+        arrived above it, cursor and scroll both move down by three, so what the
+        reader sees does not jump.  Only a reader at the very top, with the
+        cursor's story still on screen, sees the new rows appear above it.
+        """
+        offset, member = self._locate(self.cursor)
+        head = self._story_at_offset(offset)
+        self._ask_listing("reload", self.filter, story_id=head.id if head else None, member=member,
+                          expanded=tuple(self._expanded), around=offset,
+                          screen_row=self.cursor - round(self.scroll_y))
+
+    def on_story_list_listed(self, message: Listed) -> None:
+        request, listing = message.request, message.listing
+        if request.seq != self._listing_seq:
+            return  # a newer listing is on its way
+        if request.generation != self._generation:
+            # a row changed here after this was asked: the rows may be older than the screen
+            self._generation += 1
+            self._submit_listing(replace(request, generation=self._generation))
+            return
+        if listing is None:
+            self.post_message(self.Selected(request.story_filter, self._count, message.error))
+            return
+        if listing.count < 0:
+            self.notify(f"No {'more' if request.forward else 'earlier'} unread stories here.", timeout=2)
+            return
+        self._listed = True
+        self._apply(listing)
+        if request.intent == "reload":
+            self._keep_screen_row(listing, request)
+        elif listing.position is None:
+            self._cursor_to(0 if request.intent == "select" else min(self.cursor, max(self.row_count - 1, 0)))
+        else:
+            self._cursor_to(self._line_of(listing.position))
+        if request.intent == "select" or listing.story_filter != request.story_filter:
+            self.post_message(self.Selected(listing.story_filter, listing.count))
+        if request.intent == "goto" and listing.position is None and listing.story_id is not None:
+            self.post_message(self.NotListed(listing.story_id, request.open))
+        elif request.open and listing.position is not None:
+            self.action_open()
+
+    def _apply(self, listing: Listing) -> None:
+        self.filter = listing.story_filter
+        self._count = listing.count
         self._count_generation += 1
-        self._more = count >= COUNT_FIRST and bool(self.filter.query.strip())
-        if self._more:
-            self._full_count(self.filter, self._count_generation)
+        self._more = listing.more
+        if listing.more:
+            self._full_count(listing.story_filter, self._count_generation)
+        self._window, self._window_start = listing.rows, listing.start
+        self._expanded, self._inserts = dict(listing.expanded), list(listing.inserts)
+        self._update_size()
+        self.refresh()
 
     @work(thread=True, exclusive=True, group="story-count", exit_on_error=False)
     def _full_count(self, story_filter: StoryFilter, generation: int) -> None:
         with self._counter_lock:
             if self._counter is None:
-                self._counter = Store(self.store.path, readonly=True)
+                self._counter = Store(self.jobs.store.path, readonly=True)
             count = self._counter.count_stories(story_filter)
         self.post_message(self.Counted(generation, count))
 
@@ -303,97 +494,38 @@ class StoryList(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Highlighted(self, self.current, self.cursor, self.row_count))
 
-    def _kept_line(self, story_filter: StoryFilter, keep: str | None, count: int) -> int:
-        """Where story `keep` sits in the new selection, else 0.  Looked up in the rows just read first;
-        a search starts at its first hit, so only a plain filter pays for a position query."""
-        if keep is None:
-            return 0
-        for i, story in enumerate(self._window):
-            if story.id == keep:
-                return i
-        if story_filter.query.strip():
-            return 0
-        position = self.store.position_of(story_filter, keep)
-        return position if position is not None and position < count else 0
+    def on_unmount(self) -> None:
+        with self._counter_lock:
+            if self._counter is not None:
+                self._counter.close()
+                self._counter = None
 
-    def go_to(self, story_id: str) -> bool:
-        """Put the cursor on a story of this list; False if the list does not show it."""
-        position = self.store.position_of(self.filter, story_id)
-        if position is None or position >= self._count:
-            return False
-        line = self._line_of(position)
+    def _cursor_to(self, line: int) -> None:
+        """The cursor on `line`, scrolled to the middle of the view if it is off screen."""
         height = max(self.scrollable_content_region.height, 1)
         if not round(self.scroll_y) <= line < round(self.scroll_y) + height:
             self.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
         self.cursor = line
-        return True
 
-    def reload(self) -> None:
-        """Re-read the list after the database changed, keeping the cursor on its story.
-
-        The row under the cursor keeps its place on screen: if three stories
-        arrived above it, cursor and scroll both move down by three, so what the
-        reader sees does not jump.  Only a reader at the very top, with the
-        cursor's story still on screen, sees the new rows appear above it.
-        """
-        keep = self.row_at(self.cursor)
-        screen_row = self.cursor - round(self.scroll_y)
-        head_id: str | None = None
-        member_index: int | None = None
-        if keep is not None and keep.member:
-            offset, member_index = self._locate(self.cursor)
-            head = self._story_at_offset(offset)
-            head_id = head.id if head else None
-        elif keep is not None:
-            head_id = keep.story.id
-        self._generation += 1
-        # Count, positions and the rows around the cursor come from one snapshot: a fetcher
-        # committing between them would otherwise shift the rows under the cursor by its news.
-        with self.store.snapshot():
-            try:
-                count = self.store.count_stories(self.filter, at_most=COUNT_FIRST)
-            except SearchError:
-                return
-            line = 0
-            position = self.store.position_of(self.filter, head_id) if head_id is not None else None
-            if position is not None and position >= count:
-                count = self.store.count_stories(self.filter)  # a reader deep in a long search: count it all
-            self._set_count(count)
-            self._window = []
-            self._reload_expanded()
-            if position is not None:
-                position = min(position, max(self._count - 1, 0))
-                line = self._line_of(position) + (member_index + 1 if member_index is not None else 0)
-                self._load_window(position)
-        self._update_size()
+    def _keep_screen_row(self, listing: Listing, request: ListingRequest) -> None:
+        if listing.position is not None:
+            line = self._line_of(listing.position) + (request.member + 1 if request.member is not None else 0)
+        else:
+            line = self._line_of(request.around) if request.story_id is None else 0
         line = min(line, max(self.row_count - 1, 0))
         at_top = round(self.scroll_y) == 0
         if at_top and line < self.scrollable_content_region.height:
             top = 0  # reading from the top: new stories appear above, the cursor stays on its story
         else:
-            top = max(0, line - screen_row)
+            top = max(0, line - request.screen_row)
         self.scroll_to(y=top, animate=False, immediate=True)
         self.cursor = line
-        self.refresh()
 
-    def _reload_expanded(self) -> None:
-        """Find where each expanded head sits now, dropping heads that left the list."""
-        inserts: list[tuple[int, str]] = []
-        for head_id in list(self._expanded):
-            position = self.store.position_of(self.filter, head_id)
-            head = self._story_at_offset(position) if position is not None else None
-            if head is None or head.id != head_id or not head.duplicate_ids:
-                del self._expanded[head_id]
-                continue
-            self._expanded[head_id] = self.store.stories_by_ids(head.duplicate_ids, full=False)
-            self._expanded[head_id].sort(key=lambda s: (s.when or datetime.min.replace(tzinfo=timezone.utc)),
-                                         reverse=True)
-            inserts.append((position, head_id))
-        self._inserts = sorted(inserts)
-
-    def update_story(self, story: Story) -> None:
-        """Replace a cached row after this app changed it, without re-reading the window."""
-        self._generation += 1  # a window read before the change would bring the old row back
+    def update_story(self, story: Story, *, local: bool = True) -> None:
+        """Replace a cached row.  `local`: changed here and not stored yet, so a window or listing asked
+        before now would bring the old row back (it is dropped or asked again)."""
+        if local:
+            self._generation += 1
         for rows in (self._window, *self._expanded.values()):
             for i, cached in enumerate(rows):
                 if cached.id == story.id:
@@ -406,7 +538,7 @@ class StoryList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._update_size()
 
-    # --- cursor -----------------------------------------------------------------
+    # --- windows ----------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.row_count - 1)) if self.row_count else 0
@@ -418,48 +550,39 @@ class StoryList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, self.current, new, self.row_count, self._more))
 
     def _prefetch(self, line: int) -> None:
-        """Move the window before the cursor reaches its edge, so a keypress never waits on a miss."""
+        """Move the window before the cursor reaches its edge, so a keypress rarely lands on a row
+        not read yet (one that does shows a placeholder until the rows arrive)."""
         offset, _ = self._locate(line)
         start, end = self._window_start, self._window_start + len(self._window)
         near_start = start > 0 and offset - start < MARGIN
         near_end = end < self._count and end - offset < MARGIN
-        if not self._window or not start <= offset < end:
-            self._load_window(offset)  # the cursor's own row is needed now
-        elif near_start or near_end:
-            self._ask_window(offset)  # the rows ahead of it, read in the worker meanwhile
+        if not self._window or not start <= offset < end or near_start or near_end:
+            self._ask_window(offset)
 
     def _ask_window(self, offset: int) -> None:
-        """Have the window loader read the rows around `offset`, unless it is already reading near there."""
+        """Have a job read the rows around `offset`, unless one is already reading near there."""
+        if not 0 <= offset < self._count:
+            return
         if self._asked is not None and abs(self._asked - offset) < MARGIN:
             return
         self._asked = offset
-        self._window_loader(self.filter, offset, self._generation)
-
-    @work(thread=True, exclusive=True, group="story-window", exit_on_error=False)
-    def _window_loader(self, story_filter: StoryFilter, offset: int, generation: int) -> None:
-        start = max(0, offset - WINDOW // 2)
-        with self._loader_lock:
-            if self._loader is None:
-                self._loader = Store(self.store.path, readonly=True)
-            rows = self._loader.story_window(story_filter, start, WINDOW)
-        self.post_message(self.WindowLoaded(generation, start, rows))
+        story_filter, generation, start = self.filter, self._generation, max(0, offset - WINDOW // 2)
+        self.jobs.submit(self, lambda store: self.WindowLoaded(generation, start,
+                                                               store.story_window(story_filter, start, WINDOW)))
 
     def on_story_list_window_loaded(self, message: WindowLoaded) -> None:
         self._asked = None
         if message.generation != self._generation:
-            return  # the selection or a row changed since: these rows may be stale
+            # the selection or a row changed since: these rows may be stale; the lines still
+            # waiting for rows ask again when they are drawn
+            self._prefetch(self.cursor)
+            self.refresh()
+            return
+        waiting = self.current is None  # the cursor was on a row not read yet
         self._window, self._window_start = message.rows, message.start
         self.refresh()
-
-    def on_unmount(self) -> None:
-        with self._loader_lock:
-            if self._loader is not None:
-                self._loader.close()
-                self._loader = None
-        with self._counter_lock:
-            if self._counter is not None:
-                self._counter.close()
-                self._counter = None
+        if waiting and self.current is not None:
+            self.post_message(self.Highlighted(self, self.current, self.cursor, self.row_count, self._more))
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height
@@ -501,12 +624,30 @@ class StoryList(ScrollView, can_focus=True):
 
     # --- actions on the story under the cursor ----------------------------------
 
-    def _changed(self, story_id: str) -> None:
-        """Re-read one story after writing it, and tell the app."""
-        fresh = self.store.stories_by_ids([story_id], full=False)
-        if fresh:
-            self.update_story(fresh[0])
-            self.post_message(self.StoryChanged(fresh[0]))
+    def _change(self, changed: Story, write: Callable[[Store], object], note: Callable[[object], str] | None = None) -> None:
+        """Show a change at once, store it in a job, and show the row read back after it."""
+        self.update_story(changed)
+        self.post_message(self.StoryChanged(changed))
+        story_id = changed.id
+        self._writing[story_id] += 1
+
+        def job(store: Store) -> Message:
+            result = write(store)
+            fresh = store.stories_by_ids([story_id], full=False)
+            return self.StoryWritten(story_id, fresh[0] if fresh else None, note(result) if note else "")
+
+        self.jobs.submit(self, job)
+
+    def on_story_list_story_written(self, message: StoryWritten) -> None:
+        if message.note:
+            self.notify(message.note, timeout=2, markup=False)
+        self._writing[message.story_id] -= 1
+        if self._writing[message.story_id] > 0:
+            return  # a later change to this story is still on its way: its answer is the one to show
+        del self._writing[message.story_id]
+        if message.story is not None:
+            self.update_story(message.story, local=False)
+            self.post_message(self.StoryChanged(message.story))
 
     def _with_hidden(self, story: Story) -> list[str]:
         """The story and, on a collapsed "+N sources" row, the near-duplicates hidden behind it: reading
@@ -520,23 +661,20 @@ class StoryList(ScrollView, can_focus=True):
         if story is None:
             return
         if not story.read:
-            self.store.set_read(self._with_hidden(story), True)
-            self._changed(story.id)
+            ids = self._with_hidden(story)
+            story = replace(story, read=True)
+            self._change(story, lambda store: store.set_read(ids, True))
         self.post_message(self.Opened(story))
 
     def action_next_unread(self, step: int = 1) -> None:
         """n / N (as in newsboat): the next (previous) unread story, opened."""
         story = self.current
-        found = self.store.next_unread(self.filter, story.id if story else None, forward=step > 0)
-        if found is None or not self.go_to(found):
-            self.notify(f"No {'more' if step > 0 else 'earlier'} unread stories here.", timeout=2)
-            return
-        self.action_open()
+        self._ask_listing("goto", self.filter, unread_from=story.id if story else None, forward=step > 0,
+                          expanded=tuple(self._expanded), open=True, around=self._locate(self.cursor)[0])
 
     def action_expand(self) -> None:
         """Show or hide the other outlets' versions of the story under the cursor."""
-        line = self.cursor
-        offset, member = self._locate(line)
+        offset, member = self._locate(self.cursor)
         head = self._story_at_offset(offset)
         if head is None:
             return
@@ -549,27 +687,33 @@ class StoryList(ScrollView, can_focus=True):
         if not head.duplicate_ids:
             self.notify("This story has no other sources.", timeout=2)
             return
-        members = self.store.stories_by_ids(head.duplicate_ids, full=False)
-        members.sort(key=lambda s: (s.when or datetime.min.replace(tzinfo=timezone.utc)), reverse=True)
-        self._expanded[head.id] = members
-        index = bisect_right(self._inserts, (offset, head.id))
-        self._inserts.insert(index, (offset, head.id))
+        generation, head_id, ids = self._generation, head.id, list(head.duplicate_ids)
+        self.jobs.submit(self, lambda store: self.MembersRead(generation, head_id, offset,
+                                                              _newest_first(store.stories_by_ids(ids, full=False))))
+
+    def on_story_list_members_read(self, message: MembersRead) -> None:
+        head = self._story_at_offset(message.offset)
+        if head is None or head.id != message.head_id or head.id in self._expanded:
+            return  # the list moved on since `x`
+        self._expanded[head.id] = message.members
+        index = bisect_right(self._inserts, (message.offset, head.id))
+        self._inserts.insert(index, (message.offset, head.id))
         self._update_size()
-        self.cursor = self._line_of(offset)
+        self.cursor = self._line_of(message.offset)
 
     def action_star(self) -> None:
         story = self.current
         if story is None:
             return
-        self.store.set_starred(story.id, not story.starred)
-        self._changed(story.id)
+        starred = not story.starred
+        self._change(replace(story, starred=starred), lambda store: store.set_starred(story.id, starred))
 
     def action_toggle_read(self) -> None:
         story = self.current
         if story is None:
             return
-        self.store.set_read(self._with_hidden(story), not story.read)
-        self._changed(story.id)
+        ids, read = self._with_hidden(story), not story.read
+        self._change(replace(story, read=read), lambda store: store.set_read(ids, read))
 
     def action_quick_tag(self, number: int) -> None:
         story = self.current
@@ -581,26 +725,43 @@ class StoryList(ScrollView, can_focus=True):
         self.toggle_tag(story, self.quick_tags[number - 1])
 
     def toggle_tag(self, story: Story, tag: str) -> None:
+        """Put the tag on the story, or take it off; the row shows it at once, the job says which it stored."""
         try:
-            on, name = self.store.toggle_tag(story.id, tag)
+            tag = clean_tag(tag)
         except ValueError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
-        self.notify(f"{'Tagged' if on else 'Untagged'} “{plain(name)}”", timeout=2, markup=False)
-        self._changed(story.id)
+        others = [t for t in story.tags if t.casefold() != tag.casefold()]
+        tags = others if len(others) < len(story.tags) else sorted([*story.tags, tag], key=str.casefold)
+
+        def said(result: object) -> str:
+            on, name = result  # type: ignore[misc]
+            return f"{'Tagged' if on else 'Untagged'} “{plain(name)}”"
+
+        self._change(replace(story, tags=tags), lambda store: store.toggle_tag(story.id, tag), said)
 
     def action_tag(self) -> None:
         story = self.current
         if story is None:
             return
-        existing = [t.name for t in self.store.tag_counts()]
-        current = self.store.story_tags(story.id)
+        self.jobs.submit(self, lambda store: self.TagChoices(story, [t.name for t in store.tag_counts()]))
+
+    def on_story_list_tag_choices(self, message: TagChoices) -> None:
+        story = message.story
 
         def picked(tag: str | None) -> None:
             if tag:
-                self.toggle_tag(story, tag)
+                self.toggle_tag(self._cached(story), tag)
 
-        self.app.push_screen(TagPicker(existing, current, self.quick_tags), picked)
+        self.app.push_screen(TagPicker(message.existing, list(story.tags), self.quick_tags), picked)
+
+    def _cached(self, story: Story) -> Story:
+        """The row in memory for this story now (it may have changed since it was read), else `story`."""
+        for rows in (self._window, *self._expanded.values()):
+            for cached in rows:
+                if cached.id == story.id:
+                    return cached
+        return story
 
     def action_open_link(self) -> None:
         story = self.current
@@ -638,24 +799,33 @@ class StoryList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         line = round(self.scroll_y) + y
+        if not self._listed:
+            return Strip.blank(width, base)  # the first rows are on their way (a few milliseconds)
         if self._count == 0:
             unfiltered = self.filter == StoryFilter(collapse_clusters=True)
             lines = self.empty_message if unfiltered else self.no_match_message
             text = lines[y] if y < len(lines) else ""
             style = self.get_component_rich_style("story-list--empty")
             return Strip([Segment(set_cell_size(plain(text), width), base + style)], width)
-        row = self.row_at(line, load=False)  # drawing never waits on the database
+        row = self.row_at(line)  # drawing never waits on the database
         if row is None:
             offset, _ = self._locate(line)
-            if 0 <= offset < self._count and not self._in_window(offset):
-                self._ask_window(offset)  # scrolled away from the cursor: the loader brings the rows
-            return Strip.blank(width, base)
+            if not 0 <= offset < self._count:
+                return Strip.blank(width, base)
+            if not self._in_window(offset):
+                self._ask_window(offset)  # scrolled away from the cursor: a job brings the rows
+            return self._placeholder(width, base)
         segments = self._row_segments(row, width, base)
         strip = Strip(segments).crop_extend(0, width, base)
         if line == self.cursor:
             cursor = self.get_component_rich_style("story-list--cursor")
             strip = Strip(Segment.apply_style(list(strip), post_style=cursor), width)
         return strip
+
+    def _placeholder(self, width: int, base: Style) -> Strip:
+        """A row whose window is still being read."""
+        style = self.get_component_rich_style("story-list--placeholder")
+        return Strip([Segment(set_cell_size(f"   {PLACEHOLDER}", width), base + style)], width)
 
     def _row_segments(self, row: Row, width: int, base: Style) -> list[Segment]:
         story = row.story
