@@ -144,6 +144,13 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
             return accused[0], Why("side", accused[0], "zero.side-of-the-claim-denied", "", 0.75)
         if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
             return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.7)
+        place = _place_side(sentence, [])
+        if place is not None and claimant in OPPOSITE and place[0] != OWN_SIDE[claimant]:
+            # "denies firing towards the settlement of Qırmızı Bazar": the place's people, its
+            # civilians when the place is a village or a town and no position is named
+            kinds = {str(span.row.get("kind", "civilian")) for span in sentence.of("setting")}
+            side = CIVILIANS[place[0]] if "civilian" in kinds and "military" not in kinds else place[0]
+            return side, Why("side", side, "zero.place-said-targeted", "", 0.6)
         if claimant in OPPOSITE:
             return OPPOSITE[claimant], Why("side", OPPOSITE[claimant], "zero.other-side-said-targeted", "", 0.6)
     side, why = side_affected(mention, claimant, sentence, story)
