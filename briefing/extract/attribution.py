@@ -64,8 +64,6 @@ def _side_word(sentence: Sentence, span: Span) -> Span | None:
     return found
 
 
-# "Armenian claims that ...", "Baku's account": a side word before a word for what was said
-_SPEECH_NOUN = re.compile(r"^(?:claims?|reports?|statements?|accounts?|allegations?|versions?|accusations?|data|figures?)$", re.I)
 CLAIM_OF_SIDE = "claimant.side-word-and-claim"
 SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
 
@@ -80,6 +78,13 @@ def _interrupted(sentence: Sentence, start: int, end: int) -> bool:
     return any(s.kind in ("authority", "trigger", "number", "boundary") and start <= s.start < end
                and not any(a <= s.start < b for a, b in asides) for s in sentence.spans) \
         or "," in _ASIDE.sub(" ", sentence.text[start:end])
+
+
+def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
+    """ "Armenian claims", "Baku's account", "заявление Баку": a word for what was said (the
+    `utterance` table) beside the name, before it or, in Russian's genitive, right after it."""
+    return any((u.start >= span.end and _gap(sentence.text, span.end, u.start) <= words)
+               or (u.end <= span.start and _gap(sentence.text, u.end, span.start) == 0) for u in sentence.of("utterance"))
 
 
 def speakers(sentence: Sentence) -> list[Speaker]:
@@ -109,14 +114,12 @@ def speakers(sentence: Sentence) -> list[Speaker]:
             side = _side_word(sentence, span)
             if side is not None:
                 claimant, rule = COUNTRY_OF.get(str(side.row.get("side")), "?"), f"{span.rule}+{side.rule}"
-        if span.row.get("speaker_only") and any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= 1
-                                                and _SPEECH_NOUN.match(s.text) for s in speech):
+        if span.row.get("speaker_only") and _claim_of(sentence, span, 1):
             rule = f"{rule}+{CLAIM_OF_SIDE}"  # "Yerevan's report": whose claim, not who speaks here
         out.append(Speaker(span.start, span.end, claimant, rule, span.text))
     for side_word in sentence.of("nationality"):
         claimant = COUNTRY_OF.get(str(side_word.row.get("side")), "")
-        if claimant and any(s.start >= side_word.end and _gap(sentence.text, side_word.end, s.start) == 0
-                            and _SPEECH_NOUN.match(s.text) for s in speech):
+        if claimant and _claim_of(sentence, side_word, 0):
             out.append(Speaker(side_word.start, side_word.end, claimant, f"{side_word.rule}+{CLAIM_OF_SIDE}",
                                side_word.text))
     out.sort(key=lambda s: s.start)

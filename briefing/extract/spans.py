@@ -19,7 +19,7 @@ from .text import SEPARATOR
 
 _DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+)(?![\d:]|[.,]\d|\w)")
 _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
-                "attacker", "target", "boundary", "event", "setting", "participle")
+                "attacker", "target", "boundary", "event", "setting", "participle", "utterance")
 _JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
 
 
