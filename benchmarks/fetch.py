@@ -43,15 +43,21 @@ BASE_TIME = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 # --- the feed server (separate process) ------------------------------------------------
 
 
-def feed_document(feed: int, items: int) -> bytes:
+def feed_document(feed: int, items: int, step: float = 17, reports: bool = False) -> bytes:
+    """Feed `feed`'s RSS: `items` stories `step` minutes apart back from BASE_TIME; with `reports`,
+    each is an incident report the extractor reads a claim from."""
     parts = []
     for k in range(items):
-        when = BASE_TIME - timedelta(minutes=17 * k + feed)
-        summary = (
-            f"<p>Armenian and Azerbaijani officials met on item {k} of feed {feed}. "
-            + "The border commission discussed delimitation near Tavush and Gazakh. " * 4
-            + f'<a href="https://outlet{feed}.example.org/{k}">Read more</a></p>'
-        )
+        when = BASE_TIME - timedelta(minutes=step * k + feed)
+        if reports:
+            summary = (f"<p>Armenia's Defence Ministry said {k % 4 + 1} servicemen were wounded near "
+                       f"{('Sotk', 'Tegh', 'Goris', 'Jermuk')[feed % 4]} by Azerbaijani fire.</p>")
+        else:
+            summary = (
+                f"<p>Armenian and Azerbaijani officials met on item {k} of feed {feed}. "
+                + "The border commission discussed delimitation near Tavush and Gazakh. " * 4
+                + f'<a href="https://outlet{feed}.example.org/{k}">Read more</a></p>'
+            )
         parts.append(
             f"<item><title>Feed {feed} story {k}: talks on the border</title>"
             f"<link>https://outlet{feed}.example.org/news/{k}</link>"
@@ -66,13 +72,14 @@ def feed_document(feed: int, items: int) -> bytes:
     ).encode()
 
 
-def serve(feeds: int, items: int, latency: float, ready: "multiprocessing.Queue", stop: "multiprocessing.Event") -> None:
+def serve(feeds: int, items: int, latency: float, ready: "multiprocessing.Queue", stop: "multiprocessing.Event",
+          step: float = 17, reports: bool = False) -> None:
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     documents = {}
     for n in range(feeds):
-        body = feed_document(n, items)
+        body = feed_document(n, items, step, reports)
         documents[f"/feed{n}.xml"] = (body, '"' + hashlib.md5(body).hexdigest() + '"')
     last_modified = format_datetime(BASE_TIME, usegmt=True)
 

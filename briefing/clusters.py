@@ -51,7 +51,8 @@ def normalise_title(title: str) -> frozenset[str]:
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # |A ∪ B| without building it
 
 
 def _prefix(words: frozenset[str], rank: dict[str, tuple[int, str]]) -> list[str]:

@@ -12,6 +12,7 @@ run a failed run; a feed that fails is only that feed's outcome.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,7 +90,9 @@ async def refresh(
     fetch's) must stay free.
     """
     failures: list[str] = []
-    earlier = await asyncio.to_thread(process, db_path)
+    # The fetcher (httpx) loads in a thread, beside the leftovers' processing: the app's screen keeps answering.
+    loading = asyncio.to_thread(importlib.import_module, "briefing.fetch.run")
+    earlier, _ = await asyncio.gather(asyncio.to_thread(process, db_path), loading)
     if earlier.error:
         failures.append(earlier.error)
     run = fetcher.RunResult()

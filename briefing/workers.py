@@ -14,10 +14,12 @@ and exit when this process ends, however it ends (`fetch/lifeline.py`).
 from __future__ import annotations
 
 import atexit
+import importlib
 import multiprocessing
 import os
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Any
 
 from .fetch.lifeline import start_worker
 
@@ -38,7 +40,7 @@ def get_pool() -> Executor:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             if method == "forkserver":
-                context.set_forkserver_preload(["briefing.fetch.parse", "briefing.reading"])
+                context.set_forkserver_preload(["briefing.workers", "briefing.fetch.parse", "briefing.reading"])
             _pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=context,
                                         initializer=start_worker, initargs=(os.getpid(),))
         return _pool
@@ -62,3 +64,9 @@ def discard_broken_pool(broken: Executor) -> None:
         if _pool is broken:
             _pool = None
     broken.shutdown(wait=False, cancel_futures=True)
+
+
+def call(module: str, name: str, args: tuple, kwargs: dict) -> Any:
+    """Run `module.name(*args, **kwargs)` in a worker: the caller sends names, so it need not import
+    the module itself (the fetcher never loads feedparser; only its workers parse)."""
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)

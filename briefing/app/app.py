@@ -262,7 +262,8 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def counts_worker(self, seq: int) -> None:
-        with Store(self.db_path) as store, store.snapshot():
+        # Read-only: closing a writable connection runs PRAGMA optimize, which waits for a fetch's writes.
+        with Store(self.db_path, readonly=True) as store, store.snapshot():
             states, tags = store.feed_states(), store.tag_counts()
         self.post_message(CountsRead(seq, states, tags))
 
@@ -292,7 +293,7 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="tally", exit_on_error=False)
     def tally_worker(self, seq: int, today: Any) -> None:
-        with Store(self.db_path) as store, store.snapshot():  # three tallies of one state of the database
+        with Store(self.db_path, readonly=True) as store, store.snapshot():  # three tallies of one state of the database
             today_t, week, month = [store.tally(today - timedelta(days=d - 1), today) for d in TALLY_DAYS]
         self.post_message(TalliesRead(seq, today_t, week, month))
 
@@ -744,7 +745,7 @@ class BriefingApp(App[None]):
                      "export": "Exporting incidents", "incidents": "Reading the incidents",
                      "incidents-write": "Saving a correction",
                      "counts": "Counting unread stories", "tally": "Reading the incident tally",
-                     "store": "Reading or saving", "story-count": "Counting the search"}.get(
+                     "store": "Reading or saving", "story-count": "Counting the story list"}.get(
                 worker.group, worker.name or "A background task"
             )
             self.notify(f"{what} failed: {worker.error}", title="Error", severity="error", markup=False,

@@ -26,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .. import health
 from ..config import Config
@@ -34,10 +34,12 @@ from ..models import Feed, FetchOutcome
 from ..reading import ReadAhead, read_many
 from ..store import SaveResult, Store, story_id, utc_now
 from ..store.stories import reading_source
-from ..workers import discard_broken_pool, get_pool, worker_count
+from ..workers import call, discard_broken_pool, get_pool, worker_count
 from .client import FeedClient, FetchError, FetchResponse
-from .parse import ParsedFeed, one_line, parse_feed
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
+
+if TYPE_CHECKING:  # parsing happens in the workers: this process never loads feedparser
+    from .parse import ParsedFeed
 
 # Stories sent to a worker process at a time for reading ahead: a feed of thousands is read on every core.
 READ_CHUNK = 250
@@ -247,15 +249,15 @@ async def _parse_in_pool(
 ) -> ParsedFeed:
     loop = asyncio.get_running_loop()
     pool = get_pool()
-    call = (parse_feed, response.content, response.url, feed.name)
-    kwargs = dict(content_type=response.content_type, keep=feed.keep, keywords=keywords,
-                  timezone_name=feed.timezone, fetched_at=fetched_at, language=feed.language)
+    job = ("briefing.fetch.parse", "parse_feed", (response.content, response.url, feed.name),
+           dict(content_type=response.content_type, keep=feed.keep, keywords=keywords,
+                timezone_name=feed.timezone, fetched_at=fetched_at, language=feed.language))
     try:
-        return await loop.run_in_executor(pool, _call, call, kwargs)
+        return await loop.run_in_executor(pool, call, *job)
     except BrokenProcessPool:
         # A worker died (out of memory, killed): start a fresh pool and try this feed once more.
         discard_broken_pool(pool)
-        return await loop.run_in_executor(get_pool(), _call, call, kwargs)
+        return await loop.run_in_executor(get_pool(), call, *job)
 
 
 async def _read_in_pool(items: list, into: dict[str, ReadAhead]) -> None:
@@ -285,11 +287,6 @@ def _warm_pool(loop: asyncio.AbstractEventLoop) -> None:
         loop.run_in_executor(pool, int, 0)
 
 
-def _call(call: tuple, kwargs: dict) -> ParsedFeed:
-    fn, *args = call
-    return fn(*args, **kwargs)
-
-
 def _error(feed: Feed, message: str, error: BaseException | None = None) -> FetchOutcome:
     return FetchOutcome(
         feed=feed.name,
@@ -304,5 +301,5 @@ def _error(feed: Feed, message: str, error: BaseException | None = None) -> Fetc
 def _describe(error: BaseException) -> str:
     if isinstance(error, FetchError):
         return str(error)
-    text = one_line(str(error))
+    text = " ".join(str(error).split())
     return f"{type(error).__name__}: {text}" if text else type(error).__name__

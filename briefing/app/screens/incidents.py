@@ -253,7 +253,7 @@ class IncidentsScreen(Screen[None]):
     def load_worker(self, seq: int, start: date, end: date) -> None:
         """The period's incidents (rejected claims too), their stories and the unread reports, one snapshot."""
         since, until = local_day_bounds(start, end)
-        with Store(self.db_path) as store, store.snapshot():
+        with Store(self.db_path, readonly=True) as store, store.snapshot():
             every = store.incidents_between(start, end, include_rejected=True)
             ids = sorted({c.story_id for inc in every for c in inc.claims}
                          | {inc.marked_story for inc in every if inc.marked_story})
