@@ -38,7 +38,7 @@ def _between(spans: list[Span], kind: str, start: int, end: int) -> list[Span]:
     return [s for s in spans if s.kind == kind and s.start >= start and s.end <= end]
 
 
-def _victim_after(sentence: Sentence, count: Span) -> Span | None:
+def _victim_after(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | None:
     """The victim word a count leads ("three Armenian soldiers", "two of its servicemen"); of
     two in a row ("a 32-year-old contract serviceman"), the last is the head."""
     victims = [s for s in sentence.spans if s.kind == "victim" and s.start >= count.end]
@@ -49,16 +49,16 @@ def _victim_after(sentence: Sentence, count: Span) -> Span | None:
         between = sentence.text[head.end:following.start]
         if _gap(sentence.text, head.end, following.start) > 2 or "," in between or re.search(r"\d", between) \
                 or any(s.kind == "number" and head.end <= s.start < following.start for s in sentence.spans) \
-                or re.search(r"\b(?:and|or|и|или|və|və ya|և|ու|կամ)\b", between, re.IGNORECASE):
+                or lexicon.conjunction.search(between):
             break
         head = following
     return head
 
 
-def _count_ok(sentence: Sentence, count: Span) -> bool:
+def _count_ok(lexicon: Lexicon, sentence: Sentence, count: Span) -> bool:
     """A determiner ("a", "another") is a count only right before a victim word."""
     if count.row is not None and count.row.get("determiner"):
-        victim = _victim_after(sentence, count)
+        victim = _victim_after(lexicon, sentence, count)
         return victim is not None and _gap(sentence.text, count.end, victim.start) <= 2
     return True
 
@@ -110,18 +110,18 @@ def named_count(lexicon: Lexicon, sentence: Sentence, victim: Span) -> int:
     return len([n for n in names if n.strip()])
 
 
-def _left_count(sentence: Sentence, trigger: Span, used: set[int]) -> Span | None:
+def _left_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[int]) -> Span | None:
     text, spans = sentence.text, sentence.spans
     regions = asides(sentence)
     for count in reversed([s for s in spans if s.kind == "number" and s.end <= trigger.start]):
-        if count.start in used or not _count_ok(sentence, count) or _in_aside(regions, count.start):
+        if count.start in used or not _count_ok(lexicon, sentence, count) or _in_aside(regions, count.start):
             continue
         if _subset_after(sentence, count):
             continue  # "three of them women": a part of the total before it
         if _between(list(spans), "boundary", count.end, trigger.start) or _between(list(spans), "trigger", count.end, trigger.start):
             return None
         gap = _gap_outside(text, count.end, trigger.start, regions)
-        victim = _victim_after(sentence, count)
+        victim = _victim_after(lexicon, sentence, count)
         if victim is not None and victim.end <= trigger.start and gap <= LEFT_WORDS_WITH_VICTIM:
             return count
         if gap <= LEFT_WORDS_BARE and not _between(list(spans), "attacker", count.end, trigger.start):
@@ -132,7 +132,7 @@ def _left_count(sentence: Sentence, trigger: Span, used: set[int]) -> Span | Non
 
 def _right_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[int]) -> Span | None:
     for count in (s for s in sentence.spans if s.kind == "number" and s.start >= trigger.end):
-        if count.start in used or not _count_ok(sentence, count):
+        if count.start in used or not _count_ok(lexicon, sentence, count):
             continue
         between = sentence.text[trigger.end:count.start]
         if lexicon.approx.match(between) or (_gap(sentence.text, trigger.end, count.start) <= RIGHT_WORDS
@@ -168,7 +168,7 @@ def _pick_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
         return _toll_count(lexicon, sentence, trigger, used), "count.after-toll"
     if trigger.row.get("direction") == "right":
         return _right_count(lexicon, sentence, trigger, used), "count.after-verb"
-    left = _left_count(sentence, trigger, used)
+    left = _left_count(lexicon, sentence, trigger, used)
     if form == "noun":
         if left is None:
             right = _right_count(lexicon, sentence, trigger, used)
@@ -176,7 +176,7 @@ def _pick_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
                 return right, "count.after-noun"  # "the deaths of two servicemen"
         return left, "count.before-noun"
     right = _right_count(lexicon, sentence, trigger, used)
-    if right is not None and _gap(sentence.text, trigger.end, right.start) <= 1 and _victim_after(sentence, right):
+    if right is not None and _gap(sentence.text, trigger.end, right.start) <= 1 and _victim_after(lexicon, sentence, right):
         return right, "count.after-verb"
     if left is not None:
         return left, "count.before-verb"
@@ -366,7 +366,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         return None
     participle = count is None and any(p.start <= trigger.start < p.end for p in sentence.of("participle"))
     if count is not None:
-        victim = _victim_after(sentence, count)
+        victim = _victim_after(lexicon, sentence, count)
     elif participle:
         victim = _noun_after_participle(lexicon, sentence, trigger)
     else:
@@ -440,7 +440,7 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         if number + 1 < len(triggers) and _unsplit(sentence, trigger, triggers[number + 1]):
             continue
         count, rule = _pick_count(lexicon, sentence, trigger, used)
-        if count is not None and trigger.row.get("needs_victim") and _victim_after(sentence, count) is None:
+        if count is not None and trigger.row.get("needs_victim") and _victim_after(lexicon, sentence, count) is None:
             count = None
         if count is not None:
             used.add(count.start)
@@ -453,7 +453,7 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         mention = _mention(lexicon, sentence, trigger, count, rule, previous)
         if mention is None:
             continue
-        part = _part_after(sentence, count, mention) if count is not None else None
+        part = _part_after(lexicon, sentence, count, mention) if count is not None else None
         if part is not None:
             out.append(mention)
             mention = part
@@ -486,10 +486,10 @@ def _civilians_among(sentence: Sentence) -> list[Mention]:
     return out
 
 
-def _part_after(sentence: Sentence, count: Span, total: Mention) -> Mention | None:
+def _part_after(lexicon: Lexicon, sentence: Sentence, count: Span, total: Mention) -> Mention | None:
     """ "207 people, three of them civilians, were killed", "27 people were killed, among them two
     civilians": the civilians, a part of the total."""
-    victim = _victim_after(sentence, count)
+    victim = _victim_after(lexicon, sentence, count)
     after = victim.end if victim is not None else count.end
     part = next((s for s in sentence.spans if s.kind == "number" and s.start >= after), None)
     if part is None:
@@ -524,11 +524,11 @@ def _coordinated_counts(lexicon: Lexicon, sentence: Sentence, count: Span, trigg
     out = []
     numbers = [s for s in sentence.spans if s.kind == "number" and s.start not in used and s is not count]
     for other in numbers:
-        victim = _victim_after(sentence, other)
-        if victim is None or not _count_ok(sentence, other):
+        victim = _victim_after(lexicon, sentence, other)
+        if victim is None or not _count_ok(lexicon, sentence, other):
             continue
         first, second = (other, count) if other.end <= count.start else (count, other)
-        first_victim = _victim_after(sentence, first)
+        first_victim = _victim_after(lexicon, sentence, first)
         if first_victim is None:
             continue
         between = sentence.text[first_victim.end:second.start]
