@@ -23,11 +23,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
 from ..models import Claim, Incident
+from ..language import detect_language
 from .gazetteer import BROAD_SECTOR, NOT_LOCATIONS, lookup
+from .lexicon import load
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -106,7 +109,7 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                 if not places or not other_places or places & other_places or sectors & other_sectors:
                     key = existing
                     break
-                if claim.kind == "combat" and any(EPISODE.search(c.evidence.lower()) for c in members + [claim] if c.evidence):
+                if claim.kind == "combat" and any("episode" in signals(c.evidence) for c in members + [claim]):
                     # a day of an offensive or a war covers the whole front: the shelling of a
                     # village that day, told in the same story, is part of it
                     key = existing
@@ -123,11 +126,25 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
         day = Counter(c.event_date for c in members).most_common(1)[0][0]
         groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members},
                              {c.event_type for c in members},
-                             episode=any(EPISODE.search(c.evidence.lower()) for c in members if c.evidence),
-                             late_death=any(LATE_DEATH.search(c.evidence.lower()) for c in members if c.evidence and c.killed),
-                             revision=any(REVISION.search(c.evidence.lower()) and not DAY_NAMED.search(c.evidence.lower())
-                                          for c in members if c.evidence and (c.killed or c.wounded))))
+                             episode=any("episode" in signals(c.evidence) for c in members),
+                             late_death=any("late-death" in signals(c.evidence) for c in members if c.killed),
+                             revision=any({"revised-toll"} <= signals(c.evidence) and "day-named" not in signals(c.evidence)
+                                          for c in members if c.killed or c.wounded)))
     return groups
+
+
+@lru_cache(maxsize=4096)
+def signals(evidence: str) -> frozenset[str]:
+    """What a claim's own sentences say about its event's span in time, from the `grouping` table
+    of their language: an operation over days ("episode"), a death days after the wounding
+    ("late-death"), a toll revised later ("revised-toll"); "day-named" when they name a day."""
+    if not evidence:
+        return frozenset()
+    lexicon = load(detect_language(evidence))
+    found = {str(hit.row.get("kind")) for hit in lexicon.find("grouping", evidence)}
+    if any(hit.row.get("kind") in ("weekday", "month", "days-back") for hit in lexicon.find("date", evidence)):
+        found.add("day-named")
+    return frozenset(found)
 
 
 def _compatible(a: _Group, b: _Group) -> int:
@@ -184,31 +201,11 @@ def _compatible(a: _Group, b: _Group) -> int:
 
 
 THIRD_PARTY = frozenset({"Russia", "unknown"})
-# Words that name an operation or offensive lasting days, not one clash.
-EPISODE = re.compile(
-    r"\b(?:offensive|military operation|operation in|anti-terror(?:ist)? (?:measures|operation)|escalation|"
-    r"(?:large|full)-scale (?:military )?(?:attacks?|fighting|hostilities|aggression|war|operation)|military aggression|"
-    r"along the (?:entire )?(?:line of contact|front ?line)|"
-    r"(?:for|into) (?:a|the) (?:second|third|fourth|fifth|sixth) (?:straight |consecutive )?day|"
-    r"(?:two|three|\d+)-day (?:war|fighting|operation|offensive)|"
-    # "the attack on 19-20 September", "between 19 and 20 September": a span of days
-    r"\d{1,2}(?:[-–]| and | to )\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december))\b"
-)
 EPISODE_DAYS = 3
-LATE_DEATH = re.compile(r"\b(?:died (?:of|from) (?:his|her|their) (?:wounds|injuries)|succumbed|died in hospital|(?:wounded|injured)\b[^.;]{0,80}\b(?:has |had )?died)\b")
 LATE_DEATH_DAYS = 7
-REVISION = re.compile(
-    r"\b(?:has |have |had )?(?:risen|rose|increased|climbed|reached|grown|grew) to\b|\bbringing the (?:number|toll|total)\b"
-    r"|\b(?:raised|revised|updated) (?:the|its) (?:death )?toll\b|\bdeath toll\b"
-)
 REVISION_DAYS = 3
 # The widest gap in days `_compatible` ever accepts between two groups' days.
 MAX_GAP = max(1, EPISODE_DAYS, LATE_DEATH_DAYS, REVISION_DAYS)
-DAY_NAMED = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)\b"
-)
 # Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
 # "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
 _TYPE_FAMILY = {

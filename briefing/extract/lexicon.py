@@ -24,7 +24,7 @@ from .matcher import Dispatch, TableIndex, dispatch, index_table, looks_around, 
 TABLES = (
     "number", "unit", "victim", "nationality", "trigger", "authority", "speech", "denial", "scope",
     "revision", "attacker", "target", "boundary", "event", "date", "relevance", "setting", "participle",
-    "utterance",
+    "utterance", "grouping",
 )
 LANGUAGES = ("en", "ru", "az", "hy")
 

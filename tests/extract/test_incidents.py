@@ -133,3 +133,26 @@ def test_grouping_leaves_the_claims_it_is_given_as_they_were():
     assert tally.incidents == 2
     assert {(f.claimant, f.side_affected): (f.killed, f.wounded) for f in tally.figures} == {
         ("Karabakh", "Karabakh"): (15, 0), ("Armenia", "Armenia"): (0, 2)}
+
+
+@pytest.mark.parametrize("first, later", [
+    ("16 servicemen were killed as Azerbaijan launched a large-scale offensive",
+     "15 more servicemen were killed as fighting in the offensive raged for a third day"),
+    ("16 военнослужащих погибли в результате масштабного наступления Азербайджана",
+     "Число погибших в ходе наступления военнослужащих возросло до 31"),
+    ("Azərbaycanın hərbi əməliyyatı zamanı 16 erməni hərbçisi həlak olub",
+     "Hərbi əməliyyat zamanı həlak olanların sayı 31-ə çatıb"),
+    ("Ադրբեջանի լայնածավալ հարձակման հետևանքով զոհվել է 16 զինծառայող",
+     "Լայնածավալ հարձակման հետևանքով զոհվածների թիվը հասել է 31-ի"),
+])
+def test_an_offensives_toll_two_days_on_joins_its_first_day_in_every_language(first: str, later: str) -> None:
+    """The signals that an event lasts days come from each language's tables, not English words."""
+    sunday = datetime(2020, 9, 27, 22, 0, tzinfo=TZ)
+    items = [
+        (Claim("Karabakh", "Karabakh", date(2020, 9, 27), killed=16, event_type="armed clash", story_id="start",
+               locations=["Martakert"], evidence=first), sunday),
+        (Claim("Karabakh", "Karabakh", date(2020, 9, 29), killed=31, event_type="armed clash", story_id="later",
+               evidence=later), sunday + timedelta(days=2)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["start"] == ids["later"]
