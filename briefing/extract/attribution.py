@@ -87,16 +87,6 @@ def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
                or (u.end <= span.start and _gap(sentence.text, u.end, span.start) == 0) for u in sentence.of("utterance"))
 
 
-def _owns_victims(sentence: Sentence, span: Span) -> bool:
-    """An authority right before the victims it has lost, with at most a count between."""
-    for victim in sentence.of("victim"):
-        if victim.start >= span.end and not _PHRASE_EDGE.search(sentence.text[span.end:victim.start]):
-            between = [s for s in sentence.spans if span.end <= s.start < victim.start and s.kind != "nationality"]
-            words = _gap(sentence.text, span.end, victim.start)
-            return words == 0 or (all(s.kind == "number" for s in between) and bool(between) and words <= 2)
-    return False
-
-
 def speakers(sentence: Sentence) -> list[Speaker]:
     """Authorities of the sentence that speak in it."""
     speech = sentence.of("speech")
@@ -118,8 +108,6 @@ def speakers(sentence: Sentence) -> list[Speaker]:
         if any(o.start <= span.start and span.end <= o.end and o is not span for o in sentence.of("authority")
                if (o.end - o.start) > (span.end - span.start)):
             continue  # "Armenian Defence Ministry" holds "Ministry": the longer one speaks
-        if _owns_victims(sentence, span):
-            continue  # "Արցախի ՊԲ երկու զինծառայող" (two servicemen of the Defence Army): whose, not who speaks
         claimant = str(span.row.get("claimant"))
         rule = span.rule
         if claimant == "?":
