@@ -77,24 +77,31 @@ async def measure(config: Config, path: Path) -> dict[str, float]:
         await pilot.press(*["j"] * 100)
         results["one j key press through Pilot, mean of 100 (s)"] = (time.perf_counter() - start) / 100
 
+        # The list reads in workers: a key returns at once, the rows it needs arrive a moment later.
         start = time.perf_counter()
         for _ in range(1000):
             stories.action_page_down()
-        results["1,000 page downs, deep into the list (s)"] = time.perf_counter() - start
+        while stories.current is None:
+            await pilot.pause(0.001)
+        results["1,000 page downs, deep into the list, until the cursor's row is read (s)"] = \
+            time.perf_counter() - start
 
         start = time.perf_counter()
         stories.action_last()
-        results["jump to the last (100,000th) row (s)"] = time.perf_counter() - start
+        while stories.current is None:
+            await pilot.pause(0.001)
+        results["jump to the last (100,000th) row, until its row is read (s)"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        ok = app.apply_filter(StoryFilter(query="Lachin ceasefire", collapse_clusters=True))
-        stories.row_at(0)
-        results["search 'Lachin ceasefire' (s)"] = time.perf_counter() - start
+        app.apply_filter(StoryFilter(query="Lachin ceasefire", collapse_clusters=True))
+        while not (stories.filter.query and stories.row_at(0)):
+            await pilot.pause(0.001)
+        results["search 'Lachin ceasefire', until its first rows are shown (s)"] = time.perf_counter() - start
         results["search hits"] = stories.story_count
-        assert ok
 
         start = time.perf_counter()
         app.refresh_data()
+        await app.workers.wait_for_complete()
         results["refresh after a change: count, window, sidebar, tally (s)"] = time.perf_counter() - start
     results["peak memory (MB)"] = peak_rss_mb()[0]
     return results

@@ -76,6 +76,27 @@ def _newest_first(stories: list[Story]) -> list[Story]:
     return sorted(stories, key=lambda s: (s.when or datetime.min.replace(tzinfo=timezone.utc)), reverse=True)
 
 
+class _Newest:
+    """The newest window asked for and not read yet.  Scrolling fast asks for many windows; the
+    job reads only the last one asked (older asks are replaced here, never queued), so a jump or
+    a search asked after a thousand page-downs does not wait behind their windows."""
+
+    def __init__(self) -> None:
+        self._lock = Lock()
+        self._wanted: tuple[StoryFilter, int, int] | None = None
+
+    def put(self, wanted: tuple[StoryFilter, int, int]) -> bool:
+        """Ask for `wanted` (filter, generation, start); True if no job is waiting to read one."""
+        with self._lock:
+            idle, self._wanted = self._wanted is None, wanted
+            return idle
+
+    def take(self) -> tuple[StoryFilter, int, int] | None:
+        with self._lock:
+            wanted, self._wanted = self._wanted, None
+            return wanted
+
+
 @dataclass(slots=True)
 class Row:
     """One line of the list: a story and whether it is an expanded cluster member."""
@@ -328,6 +349,7 @@ class StoryList(ScrollView, can_focus=True):
         self._generation = 0
         self._listing_seq = 0  # the latest listing asked for; an older one's answer is dropped
         self._asked: int | None = None  # the offset a window job is reading around, if any
+        self._window_wanted = _Newest()
         self._writing: Counter[str] = Counter()  # changes made here and not stored yet, by story
         # A count that stopped at COUNT_FIRST ("at least"), and which selection the counter works for;
         # the full count runs on a connection of its own, so the queue's jobs never wait on it.
@@ -568,9 +590,16 @@ class StoryList(ScrollView, can_focus=True):
         if self._asked is not None and abs(self._asked - offset) < MARGIN:
             return
         self._asked = offset
-        story_filter, generation, start = self.filter, self._generation, max(0, offset - WINDOW // 2)
-        self.jobs.submit(self, lambda store: self.WindowLoaded(generation, start,
-                                                               store.story_window(story_filter, start, WINDOW)))
+        if self._window_wanted.put((self.filter, self._generation, max(0, offset - WINDOW // 2))):
+            self.jobs.submit(self, self._read_window)
+
+    def _read_window(self, store: Store) -> Message | None:
+        """(a job) The rows of the newest window asked for."""
+        wanted = self._window_wanted.take()
+        if wanted is None:
+            return None
+        story_filter, generation, start = wanted
+        return self.WindowLoaded(generation, start, store.story_window(story_filter, start, WINDOW))
 
     def on_story_list_window_loaded(self, message: WindowLoaded) -> None:
         self._asked = None
