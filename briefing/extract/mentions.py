@@ -270,7 +270,9 @@ def _marks(lexicon: Lexicon, sentence: Sentence, count: Span | None) -> tuple[bo
         if kind == "old" and before:
             old = True
             whys.append(Why("old", "earlier figure", span.rule, span.text))
-        elif kind == "subset" and span.row.get("later") and span.start > count.end:
+        elif kind == "subset" and span.row.get("later") and span.start > count.end and not any(
+                t.kind in ("speech", "authority", "boundary") and count.end <= t.start < span.start for t in sentence.spans):
+            # "a child was among the dead": the count in its own clause, not "27 killed, ... the ombudsman, who said a child ..."
             subset = True
             whys.append(Why("subset", "part of a figure", span.rule, span.text))
         elif kind == "subset" and after:

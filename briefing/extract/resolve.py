@@ -81,11 +81,15 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tu
 def _split_civilians(readings: list[Reading]) -> list[Reading]:
     """ "N killed, M of them civilians": the subset of civilians leaves the total's side."""
     out = list(readings)
+    split: set[int] = set()  # totals already split: a later part ("a child among the dead") is the civilians'
     for number, reading in enumerate(readings):
         mention = reading.mention
         if not mention.subset or not reading.side.startswith("civilians"):
             continue
-        for total in readings[:number][::-1]:
+        for index in range(number - 1, -1, -1):
+            total = readings[index]
+            if index in split:
+                break
             generic = total.mention.victim in ("person", "armed")
             # "... 200 people were killed. Among the dead are ten civilians": a later sentence may
             # name the civilians of a total, when it says "civilians" as such
@@ -94,7 +98,7 @@ def _split_civilians(readings: list[Reading]) -> list[Reading]:
                     and not total.mention.subset and total.mention.count > mention.count and generic
                     and total.claimant == reading.claimant):
                 rest = total.mention.count - mention.count
-                index = out.index(total)
+                split.add(index)
                 armed_side = total.side.removeprefix("civilians-")
                 if armed_side == "Armenia" and total.claimant == "Karabakh":
                     armed_side = "Karabakh"  # Karabakh's armed people are its own side (corpus rule 7)
