@@ -199,14 +199,14 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     return None
 
 
-def _noun_after_participle(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
+def _noun_after_participle(lexicon: Lexicon, sentence: Sentence, trigger: Span, words: int = 4) -> Span | None:
     """ "şəhid olan hərbçimiz", "погибший военнослужащий", "the wounded soldier": a participle
     names one victim, the singular noun right after it (a plural takes its count elsewhere)."""
     for span in sentence.of("victim"):
         if span.start < trigger.end:
             continue
         between = sentence.text[trigger.end:span.start]
-        if _gap(sentence.text, trigger.end, span.start) > 4 or re.search(r"[,;:.]", between) \
+        if _gap(sentence.text, trigger.end, span.start) > words or re.search(r"[,;:.]", between) \
                 or any(s.kind in ("trigger", "number", "speech") and trigger.end <= s.start < span.start for s in sentence.spans):
             return None
         return None if lexicon.is_plural(span.text) else span
@@ -366,11 +366,17 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
              previous: Mention | None) -> Mention | None:
     if count is None and trigger.row.get("needs_victim"):
         return None
-    participle = count is None and any(p.start <= trigger.start < p.end for p in sentence.of("participle"))
+    # "şəhid olan hərbçimiz" (a participle), "the death of serviceman Asif Aliyev" (a noun): the word
+    # names one victim, the singular noun right after it
+    noun_of = trigger.row.get("form") == "noun" and trigger.row.get("role") in ("killed", "wounded")
+    participle = count is None and (any(p.start <= trigger.start < p.end for p in sentence.of("participle")) or noun_of)
     if count is not None:
         victim = _victim_after(lexicon, sentence, count)
     elif participle:
-        victim = _noun_after_participle(lexicon, sentence, trigger)
+        victim = _noun_after_participle(lexicon, sentence, trigger, 2 if noun_of else 4)
+        if victim is None and noun_of:
+            participle = False
+            victim = _singular_victim(lexicon, sentence, trigger)
     else:
         victim = _singular_victim(lexicon, sentence, trigger)
     if victim is None and count is not None and count.start > trigger.start:
