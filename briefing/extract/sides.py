@@ -118,6 +118,10 @@ def _civilian_context(sentence: Sentence) -> bool:
     return any(span.row.get("role") == "civilian" for span in sentence.of("victim"))
 
 
+# zero rules that found whom a denial is about in its own words (a later bare denial repeats it)
+_TARGET_NAMED = frozenset({"zero.side-said-fired-at", "zero.place-said-targeted", "zero.side-of-the-claim-denied"})
+
+
 def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
                story: list[Sentence]) -> tuple[str, Why]:
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
@@ -144,6 +148,11 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
             return accused[0], Why("side", accused[0], "zero.side-of-the-claim-denied", "", 0.75)
         if mention.nationality in OWN_SIDE or mention.nationality == "unknown":
             return mention.nationality, Why("side", mention.nationality, "zero.side-named-after-denial", "", 0.7)
+        earlier = [r.side for r in others if r.claimant == claimant and r.mention.role == "zero" and r.mention.denial
+                   and any(w.field == "side" and w.rule in _TARGET_NAMED for w in r.why)]
+        if earlier:
+            # "we categorically deny this disinformation", after the denial that named whom: the same denial
+            return earlier[-1], Why("side", earlier[-1], "zero.same-denial-as-before", "", 0.65)
         place = _place_side(sentence, [])
         if place is not None and claimant in OPPOSITE and place[0] != OWN_SIDE[claimant]:
             # "denies firing towards the settlement of Qırmızı Bazar": the place's people, its
