@@ -226,11 +226,11 @@ def _possessor_before(sentence: Sentence, count_start: int) -> Span | None:
     return None
 
 
-def _adjective_before(sentence: Sentence, victim: Span) -> Span | None:
+def _adjective_before(sentence: Sentence, victim: Span, words: int = 1) -> Span | None:
     """ "the number of Armenian servicemen killed has reached 105": with the count after the verb,
     the side word is the one just before the victim noun."""
     for span in sentence.of("nationality"):
-        if span.end <= victim.start and _gap(sentence.text, span.end, victim.start) <= 1 \
+        if span.end <= victim.start and _gap(sentence.text, span.end, victim.start) <= words \
                 and "," not in sentence.text[span.end:victim.start]:
             return span
     return None
@@ -409,6 +409,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         nationality = _possessor_before(sentence, start)
     if nationality is None and victim is not None and victim.start < start:
         nationality = _adjective_before(sentence, victim)
+    if nationality is None and trigger.row.get("form") == "toll":
+        nationality = _adjective_before(sentence, trigger, words=2)  # "Karabakh's military death toll"
     old, subset, marks = _marks(lexicon, sentence, count or victim)
     whys += marks
     if victim is not None and victim.row.get("role") == "same":
