@@ -199,7 +199,8 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     return None
 
 
-def _noun_after_participle(lexicon: Lexicon, sentence: Sentence, trigger: Span, words: int = 4) -> Span | None:
+def _noun_after_participle(lexicon: Lexicon, sentence: Sentence, trigger: Span, words: int = 4,
+                           plural_too: bool = False) -> Span | None:
     """ "şəhid olan hərbçimiz", "погибший военнослужащий", "the wounded soldier": a participle
     names one victim, the singular noun right after it (a plural takes its count elsewhere)."""
     for span in sentence.of("victim"):
@@ -209,7 +210,7 @@ def _noun_after_participle(lexicon: Lexicon, sentence: Sentence, trigger: Span, 
         if _gap(sentence.text, trigger.end, span.start) > words or re.search(r"[,;:.]", between) \
                 or any(s.kind in ("trigger", "number", "speech") and trigger.end <= s.start < span.start for s in sentence.spans):
             return None
-        return None if lexicon.is_plural(span.text) else span
+        return None if lexicon.is_plural(span.text) and not plural_too else span
     return None
 
 
@@ -381,6 +382,9 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         victim = _singular_victim(lexicon, sentence, trigger)
     if victim is None and count is not None and count.start > trigger.start:
         victim = _victim_before(sentence, trigger)
+    if victim is None and trigger.row.get("form") == "toll":
+        # "число погибших военнослужащих возросло до четырех": the toll's victims right after it
+        victim = _noun_after_participle(lexicon, sentence, trigger, 1, plural_too=True)
     if count is None and victim is None:
         victim = _plural_named_before(lexicon, sentence, trigger) or _plural_named_after(lexicon, sentence, trigger)
         listed = _names_after_verb(lexicon, sentence, trigger) if victim is None else None

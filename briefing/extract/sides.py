@@ -24,6 +24,7 @@ OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karab
 PARTIES = {"Armenia", "Azerbaijan", "Karabakh"}
 OPPOSITE = {"Armenia": "Azerbaijan", "Karabakh": "Azerbaijan", "Azerbaijan": "Armenia"}
 PLACE_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
+INHABITED = frozenset({"city", "town", "village"})  # gazetteer kinds of places where people live
 CIVILIANS = {"Armenia": "civilians-Armenia", "Karabakh": "civilians-Armenia", "Azerbaijan": "civilians-Azerbaijan"}
 
 
@@ -103,6 +104,10 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     base, why = _base_side(mention, claimant, sentence, story)
     around = [sentence] + ([s for s in story if s is not sentence] if mention.role == "zero" else [])
     kinds = {str(span.row.get("kind", "civilian")) for s in around for span in s.of("setting")}
+    if mention.role != "zero" and any(getattr(span.value, "kind", "") in INHABITED for span in sentence.of("place")):
+        # "a strike on Ganja killed ten people": a town or a village is where civilians live (not for "no one
+        # was hurt" after fire towards a village, which is about the positions there)
+        kinds.add("civilian")
     at_home = not mention.head and "civilian" in kinds and "military" not in kinds and mention.victim == "person"
     # "killing one person" in fire on positions is a soldier; "people" in a village are civilians
     at_war = mention.victim == "person" and "military" in kinds and "civilian" not in kinds
