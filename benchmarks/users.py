@@ -128,6 +128,13 @@ class Farm:
         self._process.join(10)
 
 
+def copy_archive(source: Path, db: Path) -> None:
+    """A fresh copy of an archive (a journal left beside an older copy would be replayed into it)."""
+    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        stale.unlink(missing_ok=True)
+    shutil.copy(source, db)
+
+
 def briefing(config: Path, db: Path, *args: str) -> list[str]:
     return [PY, "-m", "briefing", "--config", str(config), "--db", str(db), *args]
 
@@ -186,7 +193,7 @@ def app_launch(tee: Tee, tmp: Path, data: Path) -> None:
         config = farm.config(tmp / "app.toml")
         for label in SIZES:
             db = tmp / f"app-{label}.db"
-            shutil.copy(data / f"scale{label}.db", db)
+            copy_archive(data / f"scale{label}.db", db)
             _, peak, output = run([PY, __file__, "--launch", str(config), str(db)])
             tee(f"app launch with its fetch at start, {label:>4} stories: {output.strip()}; peak {peak:.0f} MB")
             db.unlink()
@@ -210,7 +217,7 @@ def thirty_days(tee: Tee, tmp: Path, data: Path) -> None:
     try:
         config = farm.config(tmp / "30d.toml")
         db = tmp / "30d.db"
-        shutil.copy(data / "scale1M.db", db)
+        copy_archive(data / "scale1M.db", db)
         seconds, peak, output = run([PY, __file__, "--split", str(config), str(db)])
         db.unlink()
     finally:
@@ -222,7 +229,7 @@ def thirty_days(tee: Tee, tmp: Path, data: Path) -> None:
 def rebuild(tee: Tee, tmp: Path, data: Path) -> None:
     for label in SIZES:
         db = tmp / f"rebuild-{label}.db"
-        shutil.copy(data / f"scale{label}.db", db)
+        copy_archive(data / f"scale{label}.db", db)
         seconds, peak, output = run([PY, "-m", "briefing", "--db", str(db), "--config", str(tmp / "none.toml"),
                                      "extract", "--rebuild"])
         db.unlink()
@@ -255,7 +262,7 @@ def launch(config_path: str, db: str) -> None:
     draw = StoryList.render_line
 
     def render_line(self, y):  # the first time a story's row is drawn is the first screen a user sees
-        if not painted and self.row_at(round(self.scroll_y) + y, load=False) is not None:
+        if not painted and self._listed and self.row_at(round(self.scroll_y) + y) is not None:
             painted.append(time.perf_counter() - start)
         return draw(self, y)
 
@@ -269,6 +276,8 @@ def launch(config_path: str, db: str) -> None:
             app.set_interval(0.01, lambda: ticks.append(time.perf_counter()))
             while not app.status.activity.startswith("fetched") or any(
                     w.group in ("fetch", "process") and w.is_running for w in app.workers):
+                if time.perf_counter() - start > 300:
+                    raise SystemExit(f"the fetch at start did not finish: {app.status.activity!r}")
                 await pilot.pause(0.01)
             done = time.perf_counter() - start
             gaps = [b - a for a, b in zip(ticks, ticks[1:])]

@@ -46,6 +46,14 @@ def get_pool() -> Executor:
         return _pool
 
 
+def start_workers() -> None:
+    """Start every worker now (blocking: forking one waits for the forkserver to have loaded the
+    parser and the extractor, ~0.3 s; a fetch calls this in a thread, never on its event loop)."""
+    pool = get_pool()
+    for _ in range(worker_count()):
+        pool.submit(int, 0)
+
+
 def shutdown_pool() -> None:
     global _pool
     with _pool_lock:

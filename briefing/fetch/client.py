@@ -29,6 +29,11 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+try:  # httpcore loads anyio's asyncio backend on the first request, on the event loop (~0.2 s the
+    import anyio._backends._asyncio  # noqa: F401   app's screen waited): load it with this module
+except ImportError:  # pragma: no cover - another anyio layout: it loads on first use as before
+    pass
+
 from .. import __version__
 from ..config import Settings, check_url
 

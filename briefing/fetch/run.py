@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from functools import partial
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from ..models import Feed, FetchOutcome
 from ..reading import ReadAhead, read_many
 from ..store import SaveResult, Store, story_id, utc_now
 from ..store.stories import reading_source
-from ..workers import call, discard_broken_pool, get_pool, worker_count
+from ..workers import call, discard_broken_pool, get_pool, start_workers
 from .client import FeedClient, FetchError, FetchResponse
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
@@ -114,10 +115,15 @@ async def fetch_feeds(
             on_start(len(targets))
         if not targets:
             return run.outcomes
+        starting = None
         if any(not (feed.etag or feed.last_modified) for feed in targets):
-            _warm_pool(loop)  # a feed without validators will send a body to parse
-        async with FeedClient(config.settings, backoff=backoff) as client:
-            job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead)
+            # A feed without validators will send a body to parse: start the workers now, in a thread,
+            # while the first downloads are in flight (a warm run where every feed answers 304 never does).
+            starting = loop.run_in_executor(None, start_workers)
+        # (In a thread too: its SSL context loads the CA certificates, ~0.1 s the app's screen would wait.)
+        client = await loop.run_in_executor(None, partial(FeedClient, config.settings, backoff=backoff))
+        async with client:
+            job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead, starting)
             await asyncio.gather(*(job.one(feed) for feed in targets))
         return run.outcomes
     finally:
@@ -143,6 +149,14 @@ class _Job:
     on_stored: Callable[[Feed, SaveResult], None] | None
     run: RunResult
     read_ahead: bool = False
+    starting: asyncio.Future | None = None  # the worker processes being started, in a thread
+
+    async def workers_started(self) -> None:
+        """Wait until the worker processes run (starting them in a thread if nobody has): forking
+        them blocks, and a submit to a pool still forking would block the event loop meanwhile."""
+        if self.starting is None:
+            self.starting = asyncio.get_running_loop().run_in_executor(None, start_workers)
+        await self.starting
 
     async def one(self, feed: Feed) -> None:
         """Fetch, parse and store one feed; never raises (a failure is an outcome)."""
@@ -193,6 +207,7 @@ class _Job:
         if response.not_modified:
             return outcome, None
         keywords = tuple(self.config.keywords) + tuple(feed.keywords)
+        await self.workers_started()
         parsed = await _parse_in_pool(response, feed, keywords, fetched_at)
         outcome.health = health.from_answer(
             health.Answer(feed.url, response.url, parsed.entries, parsed.newest, bool(parsed.error), parsed.html),
@@ -275,16 +290,6 @@ async def _read_in_pool(items: list, into: dict[str, ReadAhead]) -> None:
     for (sid, story), result in zip(items, results):
         if result is not None:
             into[sid] = ReadAhead(reading_source(story), *result)
-
-
-def _warm_pool(loop: asyncio.AbstractEventLoop) -> None:
-    """Start the parser workers now, while the first downloads are still in flight.
-
-    Only when some feed will surely send a body: a warm run where every feed answers 304 then
-    never starts the pool at all (it starts on the first body that does come)."""
-    pool = get_pool()
-    for _ in range(worker_count()):
-        loop.run_in_executor(pool, int, 0)
 
 
 def _error(feed: Feed, message: str, error: BaseException | None = None) -> FetchOutcome:
