@@ -31,19 +31,16 @@ def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     text = story_text(title, summary)
     kinds = relevance_kinds(lexicon, text)
     one_side = bool(kinds & {"side-a", "side-b"})
-    both_sides = {"side-a", "side-b"} <= kinds
-    places = find_places(text)
-    border = one_side and any(BORDER_SECTORS.intersection(m.place.sectors) for m in places)
-    karabakh = any("karabakh" in m.place.sectors for m in places)
+    named_conflict = "conflict" in kinds or {"side-a", "side-b"} <= kinds
+    if any(hit.row.get("kind") == "elsewhere" for hit in lexicon.find("scope", text)) and not named_conflict:
+        return False  # another country's war or disaster (the `elsewhere` scope rows)
     victims = lexicon.find("victim", text)
     casualties = bool(lexicon.find("trigger", text)) and bool(victims)
-    armed_losses = casualties and any(hit.row.get("role") == "armed" for hit in victims)
-    relevant = ("conflict" in kinds or both_sides or (one_side and ("war-word" in kinds or casualties))
-                or border or karabakh)
-    named_conflict = "conflict" in kinds or both_sides
-    elsewhere = any(hit.row.get("kind") == "elsewhere" for hit in lexicon.find("scope", text))
-    if elsewhere and not named_conflict:
-        return False  # another country's war or disaster (the `elsewhere` scope rows)
-    if "off-topic" in kinds and not (named_conflict or armed_losses):
+    if "off-topic" in kinds and not (named_conflict or (casualties and any(v.row.get("role") == "armed" for v in victims))):
         return False
-    return relevant
+    if named_conflict or (one_side and ("war-word" in kinds or casualties)):
+        return True
+    # the places are looked up only when the words alone do not settle it
+    places = find_places(text)
+    border = one_side and any(BORDER_SECTORS.intersection(m.place.sectors) for m in places)
+    return border or any("karabakh" in m.place.sectors for m in places)
