@@ -112,6 +112,8 @@ class Lexicon:
     side_before_count: bool = False
     # "about this, the ministry reported": a closing attribution that speaks for the figures before it
     about_this: re.Pattern[str] = re.compile(r"(?!)")
+    # "about 30", "almost 80": a rounded figure, which an exact one close below it replaces
+    rough: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -292,7 +294,8 @@ def load(language: str) -> Lexicon:
     head_word = "first" if data.get("head_word") == "first" else "last"
     return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination, head_word,
                    bool(data.get("side_before_count", False)),
-                   re.compile(rf"(?<!\w)(?:{data.get('about_this', '(?!)')})(?!\w)", re.IGNORECASE))
+                   re.compile(rf"(?<!\w)(?:{data.get('about_this', '(?!)')})(?!\w)", re.IGNORECASE),
+                   re.compile(rf"(?<!\w)(?:{data.get('rough', '(?!)')})\s*$", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

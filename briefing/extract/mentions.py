@@ -433,7 +433,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                    nationality.row.get("side") if nationality is not None else "",
                    victim.row.get("side", "") if victim is not None else "",
                    victim.text.casefold() if victim is not None else "", old, subset, False, tuple(whys),
-                   bool(victim is not None and victim.row.get("contrast")))
+                   bool(victim is not None and victim.row.get("contrast")),
+                   count is not None and bool(lexicon.rough.search(sentence.text[max(0, count.start - 30):count.start])))
 
 
 def _unsplit(sentence: Sentence, first: Span, second: Span) -> bool:

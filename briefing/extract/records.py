@@ -75,6 +75,7 @@ class Mention:
     denial: bool = False  # a zero that answers someone else's claim
     why: tuple[Why, ...] = ()
     contrast: bool = False  # counts "civilians" as against soldiers: as a part, it splits a total
+    rough: bool = False  # "about 30": a rounded figure
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,14 +122,26 @@ def _generic_follow(readings: list[Reading], total: Reading, armed_side: str) ->
                                       other.why + (Why("split", armed_side, "resolve.people-of-a-split-total"),))
 
 
+ROUGH_MARGIN = 0.85  # an exact figure at least this share of a rounded one replaces it ("about 30", then 27)
+
+
 def _combine(readings: list[Reading]) -> int:
-    """Parts in one sentence add up; across sentences the largest figure stands."""
+    """Parts in one sentence add up; across sentences the largest figure stands, unless it is a
+    rounded one ("about 30") and the story also gives an exact figure close below it (27)."""
     by_sentence: dict[int, dict[str, int]] = defaultdict(dict)
+    rough: set[int] = set()
     for reading in readings:
         heads = by_sentence[reading.mention.sentence]
         head = reading.mention.head or reading.mention.victim
         heads[head] = max(heads.get(head, 0), reading.mention.count)
-    return max((sum(heads.values()) for heads in by_sentence.values()), default=0)
+        if reading.mention.rough:
+            rough.add(reading.mention.sentence)
+    totals = {index: sum(heads.values()) for index, heads in by_sentence.items()}
+    if not totals:
+        return 0
+    best = max(totals, key=lambda index: totals[index])
+    exact = [t for index, t in totals.items() if index not in rough and ROUGH_MARGIN * totals[best] <= t < totals[best]]
+    return max(exact) if best in rough and exact else totals[best]
 
 
 MIN_DAYS_APART = 2

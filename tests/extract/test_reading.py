@@ -136,3 +136,17 @@ def test_an_outlets_figure_that_adds_up_the_sides_is_not_a_claim() -> None:
             "its servicemen were killed, while Karabakh's defence army said five of its soldiers died.")
     got = sorted((c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY))
     assert got == [("Azerbaijan", "Azerbaijan", 13), ("Karabakh", "Karabakh", 5)]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("About 30 people were killed in the Azerbaijani offensive, the Karabakh ombudsman said. "
+     "The ombudsman later wrote that 27 people had been killed.", 27),
+    ("Около 30 человек погибли в результате наступления Азербайджана, заявил омбудсмен Карабаха. "
+     "Позднее омбудсмен написал, что погибли 27 человек.", 27),
+    ("At least 30 people were killed in the Azerbaijani offensive, the Karabakh ombudsman said. "
+     "The ombudsman later wrote that 27 people had been killed.", 30),
+])
+def test_a_rounded_toll_gives_way_to_an_exact_one_close_below_it(text: str, killed: int) -> None:
+    """"About 30" then "27" is 27; "at least 30" is a floor, not a rounding, and stands."""
+    [claim] = [c for c in extract_claims("", text, DAY) if not c.vague]
+    assert claim.killed == killed
