@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from feedserver import rss, xml_reply
 
+from briefing.extract import gazetteer
 from briefing.fetch.relevance import RelevanceFilter
 from briefing.models import Feed
 from briefing.store import Store
@@ -63,3 +64,15 @@ def test_inflected_forms_are_found_and_lookalike_words_are_not():
     assert not f.matches("Bakuriani ski resort")  # Baku is a word, not a prefix
     # газета (newspaper) is not газ (gas): an interview in a paper is not a business story.
     assert f.matches("Газета «Голос Армении» опубликовала интервью Пашиняна")
+
+
+def test_every_gazetteer_place_is_known_to_the_filter_written_with_a_capital():
+    """Place names have one home: a place added to the gazetteer is one the fetch keeps stories of."""
+    f = RelevanceFilter()
+    for place in gazetteer.load().places:
+        for spelling in (place.name, *place.aliases):
+            if "(" not in spelling:
+                assert f.matches(f"Shots were fired near {spelling} on Monday"), spelling
+    assert f.matches("Обстрел Хнацаха"), "a case form from lexicon/places-ru.csv"
+    # Villages called Hats, Sus and Kut are not the words hats, sus and kut.
+    assert not f.matches("hats, coats and a sus plan to kut the queue")
