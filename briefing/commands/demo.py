@@ -22,7 +22,7 @@ from ..demo.samples import demo_config
 from ..demo.server import DemoServer
 from ..service import refresh
 from ..store import Store
-from .fetch import report, report_failures
+from .report import report, report_failures
 
 
 def demo_db_path(args: argparse.Namespace) -> Path:
