@@ -155,10 +155,13 @@ class ClaimsMixin(Database):
             conn.execute("DELETE FROM incidents")
             conn.execute(f"INSERT INTO claims ({_CLAIM_COLUMNS}) SELECT {_CLAIM_COLUMNS} FROM temp.rebuilt_claims"
                          " WHERE story_id IN (SELECT id FROM stories) ORDER BY rowid")
-            conn.execute(
-                "UPDATE stories SET has_incident = EXISTS (SELECT 1 FROM claims c WHERE c.story_id = stories.id)"
-                " OR coalesce((SELECT is_incident FROM story_marks m WHERE m.story_id = stories.id), 0)"
-                " WHERE id IN (SELECT story_id FROM temp.rebuilt_touched)"
+            # One statement a story: a single UPDATE of 60,000 rows scattered over a million-story table
+            # kept a statement journal of every page it touched in memory (300 MB at 1M).
+            touched = [(r[0],) for r in conn.execute("SELECT story_id FROM temp.rebuilt_touched")]
+            conn.executemany(
+                "UPDATE stories SET has_incident = EXISTS (SELECT 1 FROM claims c WHERE c.story_id = ?1)"
+                " OR coalesce((SELECT is_incident FROM story_marks m WHERE m.story_id = ?1), 0) WHERE id = ?1",
+                touched,
             )
             conn.execute("UPDATE stories SET unread_incident = 0 WHERE unread_incident = 1"
                          " AND id NOT IN (SELECT story_id FROM temp.rebuilt_unread)")
