@@ -125,9 +125,14 @@ class Story:
         return self.published or self.first_seen
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FetchOutcome:
-    """What happened to one feed in one fetch run; recorded in the fetch log."""
+    """What happened to one feed in one fetch run; recorded in the fetch log.
+
+    Frozen: the fetcher builds it once it knows the answer, and the counts of what was stored
+    and the time taken make a new one (`dataclasses.replace`), so the outcome a callback or
+    the run's report was given never changes under it.
+    """
 
     feed: str
     # "filtered": the feed answered with items, and the relevance filter dropped every one.
@@ -187,9 +192,13 @@ class Claim:
     status: Literal["machine", "confirmed", "rejected", "edited"] = "machine"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Incident:
-    """One real event, with every claim about it kept side by side, never merged."""
+    """One real event, with every claim about it kept side by side, never merged.
+
+    Frozen, like `Claim`: the grouper, the store and the tally build an incident whole, and
+    one with other claims (a reader's correction laid over them) is a new one.
+    """
 
     id: str
     event_date: date

@@ -24,7 +24,7 @@ import time
 from functools import partial
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -169,13 +169,13 @@ class _Job:
             raise
         except Exception as error:  # noqa: BLE001 - any failure is this feed's error, not the run's
             outcome, stories = _error(feed, _describe(error), error), None
-        outcome.elapsed = round(time.perf_counter() - start, 3)
+        outcome = replace(outcome, elapsed=round(time.perf_counter() - start, 3))
         try:
-            saved = await self.db(self._commit, feed, outcome, stories, started_at)
+            saved, outcome = await self.db(self._commit, feed, outcome, stories, started_at)
         except Exception as error:  # noqa: BLE001
-            outcome = _error(feed, f"could not store: {_describe(error)}", error)
+            outcome = replace(_error(feed, f"could not store: {_describe(error)}", error),
+                              elapsed=round(time.perf_counter() - start, 3))
             self.run.store_errors.append(f"{feed.name}: {outcome.error}")
-            outcome.elapsed = round(time.perf_counter() - start, 3)
             saved = None
             try:  # the feed's own fault it was not: it is due again at once, with no back-off
                 await self.db(self._commit, feed, outcome, None, started_at, False)
@@ -197,32 +197,25 @@ class _Job:
             feed.url, etag=feed.etag, last_modified=feed.last_modified, user_agent=feed.user_agent
         )
         fetched_at = utc_now()
-        outcome = FetchOutcome(
-            feed=feed.name,
-            status="unchanged",
-            http_status=response.status,
-            etag=response.etag,
-            last_modified=response.last_modified,
-        )
         if response.not_modified:
-            return outcome, None
+            return FetchOutcome(feed=feed.name, status="unchanged", http_status=response.status,
+                                etag=response.etag, last_modified=response.last_modified), None
         keywords = tuple(self.config.keywords) + tuple(feed.keywords)
         await self.workers_started()
         parsed = await _parse_in_pool(response, feed, keywords, fetched_at)
-        outcome.health = health.from_answer(
+        answer_health = health.from_answer(
             health.Answer(feed.url, response.url, parsed.entries, parsed.newest, bool(parsed.error), parsed.html),
             fetched_at,
         )
         if parsed.error:
-            # Not a feed: keep the old validators so we do not mistake this page for "unchanged".
-            outcome.status = "error"
-            outcome.error = parsed.error
-            outcome.etag = outcome.last_modified = None
-            return outcome, None
-        outcome.skipped = parsed.skipped
-        outcome.filtered = parsed.filtered
-        if not parsed.stories and parsed.filtered:
-            outcome.status = "filtered"  # it answered with news, none of it about the conflict
+            # Not a feed: no validators, so the old ones are kept and this page is not taken for "unchanged".
+            return FetchOutcome(feed=feed.name, status="error", error=parsed.error, http_status=response.status,
+                                health=answer_health), None
+        # "filtered": it answered with news, none of it about the conflict
+        status = "filtered" if not parsed.stories and parsed.filtered else "unchanged"
+        outcome = FetchOutcome(feed=feed.name, status=status, skipped=parsed.skipped, filtered=parsed.filtered,
+                               http_status=response.status, etag=response.etag,
+                               last_modified=response.last_modified, health=answer_health)
         return outcome, parsed.stories
 
     def _read_ahead(self, feed: Feed, stories: list, saved: SaveResult) -> None:
@@ -239,24 +232,21 @@ class _Job:
                                                                         self.run.read_ahead)))
 
     def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime,
-                schedule: bool = True) -> SaveResult | None:
-        """Stories and outcome in one transaction (runs on the writer thread); `schedule=False`
-        leaves the feed due at once (its stories could not be stored)."""
+                schedule: bool = True) -> tuple[SaveResult | None, FetchOutcome]:
+        """Stories and outcome in one transaction (runs on the writer thread): what was saved, and
+        the outcome with its counts.  `schedule=False` leaves the feed due at once (its stories
+        could not be stored)."""
         store = self.store
         saved = None
         with store.transaction():
             if stories:
                 saved = store.save_stories(feed.name, stories)
-                outcome.new, outcome.updated = saved.new, saved.updated
-                if saved.new:
-                    outcome.status = "new"
-                elif saved.updated:
-                    outcome.status = "updated"
+                outcome = _counted(outcome, saved)
             failures = store.feed_failures(feed.name) if outcome.status == "error" else 0
             due = next_due_after(self.config.settings, outcome, failures, utc_now(),
                                  feed.min_interval_minutes) if schedule else None
             store.record_outcome(outcome, due, started)
-        return saved
+        return saved, outcome
 
 
 async def _parse_in_pool(
@@ -290,6 +280,12 @@ async def _read_in_pool(items: list, into: dict[str, ReadAhead]) -> None:
     for (sid, story), result in zip(items, results):
         if result is not None:
             into[sid] = ReadAhead(reading_source(story), *result)
+
+
+def _counted(outcome: FetchOutcome, saved: SaveResult) -> FetchOutcome:
+    """The outcome with what the store kept: "new" if any story was new, else "updated" if any changed."""
+    status = "new" if saved.new else "updated" if saved.updated else outcome.status
+    return replace(outcome, status=status, new=saved.new, updated=saved.updated)
 
 
 def _error(feed: Feed, message: str, error: BaseException | None = None) -> FetchOutcome:
