@@ -20,7 +20,7 @@ from typing import Any
 
 from ..language import detect_language
 from ..models import Claim, Incident
-from .claims import StoryReading, read_story
+from .claims import StoryReading, read_story, speaks_of_casualties
 from .incidents import group_incidents, with_incidents
 from .lexicon import load
 from .relevance import is_relevant_text
@@ -57,8 +57,9 @@ def extract_claims(title: str, summary: str, published: datetime, source: str = 
     if published.tzinfo is None:
         published = published.replace(tzinfo=timezone.utc)
     language = language or detect_language(f"{title} {summary}")
-    if not is_relevant(title, summary, language):
-        return []
+    lexicon = load(language)
+    if not speaks_of_casualties(lexicon, title, summary) or not is_relevant_text(lexicon, title, summary):
+        return []  # most stories name no casualty: the relevance check is not needed for them
     return list(read_story(title, summary, published, language).claims)
 
 

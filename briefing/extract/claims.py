@@ -121,13 +121,18 @@ def _claim(figure: Figure, by_index: dict[int, Sentence], day: date) -> Claim:
                  event_type=event.event_type, kind=event.kind, evidence=evidence, confidence=confidence, why=why)
 
 
+def speaks_of_casualties(lexicon: Lexicon, title: str, summary: str) -> bool:
+    """Does the story hold a casualty or a denial word at all? (Most stories do not.)"""
+    text = story_text(title, summary)
+    return bool(lexicon.find("trigger", text) or lexicon.find("denial", text))
+
+
 def read_story(title: str, summary: str, published: datetime, language: str = "") -> StoryReading:
     """All stages for one story."""
     language = language or detect_language(f"{title} {summary}")
     lexicon = load(language)
     day = published.date()
-    text = story_text(title, summary)
-    if not lexicon.find("trigger", text) and not lexicon.find("denial", text):
+    if not speaks_of_casualties(lexicon, title, summary):
         # no casualty or denial word anywhere: no figure to read (most stories; the stages are skipped)
         return StoryReading(language, (), (), (), False)
     sentences = read_sentences(lexicon, title, summary, day)
