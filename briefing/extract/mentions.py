@@ -413,6 +413,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         nationality = _possessor_before(sentence, start)
     if nationality is None and victim is not None and victim.start < start:
         nationality = _adjective_before(sentence, victim)
+    if nationality is None and trigger.row.get("subject_loses"):
+        nationality = _adjective_before(sentence, trigger, words=3)  # "Armenian forces had lost 100 servicemen"
     if nationality is None and trigger.row.get("form") == "toll":
         nationality = _adjective_before(sentence, trigger, words=2)  # "Karabakh's military death toll"
     old, subset, marks = _marks(lexicon, sentence, count or victim)
