@@ -199,10 +199,12 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     return None
 
 
-def _noun_after_participle(lexicon: Lexicon, sentence: Sentence, trigger: Span, words: int = 4,
+def _victim_right_after(lexicon: Lexicon, sentence: Sentence, trigger: Span, words: int = 4,
                            plural_too: bool = False) -> Span | None:
-    """ "şəhid olan hərbçimiz", "погибший военнослужащий", "the wounded soldier": a participle
-    names one victim, the singular noun right after it (a plural takes its count elsewhere)."""
+    """The victim word right after a casualty word, within `words` words and no punctuation: the
+    noun a participle names ("şəhid olan hərbçimiz", "погибший военнослужащий"), the person of a
+    casualty noun ("the death of serviceman X"), a toll's victims ("число погибших военнослужащих",
+    `plural_too`). A plural after a participle or a noun takes its count elsewhere."""
     for span in sentence.of("victim"):
         if span.start < trigger.end:
             continue
@@ -374,7 +376,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
     if count is not None:
         victim = _victim_after(lexicon, sentence, count)
     elif participle:
-        victim = _noun_after_participle(lexicon, sentence, trigger, 2 if noun_of else 4)
+        victim = _victim_right_after(lexicon, sentence, trigger, 2 if noun_of else 4)
         if victim is None and noun_of:
             participle = False
             victim = _singular_victim(lexicon, sentence, trigger)
@@ -384,7 +386,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         victim = _victim_before(sentence, trigger)
     if victim is None and trigger.row.get("form") == "toll":
         # "число погибших военнослужащих возросло до четырех": the toll's victims right after it
-        victim = _noun_after_participle(lexicon, sentence, trigger, 1, plural_too=True)
+        victim = _victim_right_after(lexicon, sentence, trigger, 1, plural_too=True)
     if count is None and victim is None:
         victim = _plural_named_before(lexicon, sentence, trigger) or _plural_named_after(lexicon, sentence, trigger)
         listed = _names_after_verb(lexicon, sentence, trigger) if victim is None else None
