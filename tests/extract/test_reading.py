@@ -150,3 +150,14 @@ def test_a_rounded_toll_gives_way_to_an_exact_one_close_below_it(text: str, kill
     """"About 30" then "27" is 27; "at least 30" is a floor, not a rounding, and stands."""
     [claim] = [c for c in extract_claims("", text, DAY) if not c.vague]
     assert claim.killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Two Armenian soldiers were killed on Tuesday, the Armenian Defence Ministry said. In Baku, officials "
+    "laid flowers in memory of the 2,908 Azerbaijani servicemen who died.",
+    "Два армянских военнослужащих погибли во вторник, сообщило Минобороны Армении. "
+    "Азербайджанская сторона сообщала о гибели более 2900 своих военнослужащих.",
+])
+def test_a_toll_in_the_thousands_is_a_wars_total_not_todays_news(text: str) -> None:
+    claims = extract_claims("", text, DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 2)]
