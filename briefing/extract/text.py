@@ -40,6 +40,14 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 # "Armenia's" (one character for one: offsets stay true)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
+# a short aside between two dashes ("four soldiers – two of them officers – were killed") is not a
+# clause boundary as a lone dash is: its dashes are read as plain hyphens (one character for one)
+_DASH_ASIDE = re.compile(r"(?<=\s)[–—](?=\s)([^–—.;]{1,80}?\s)[–—](?=\s)")
+
+
+def _plain_asides(text: str) -> str:
+    return _DASH_ASIDE.sub(lambda hit: "-" + hit.group(1) + "-", text) if "–" in text or "—" in text else text
+
 
 @lru_cache(maxsize=8)
 def story_sentences(title: str, summary: str) -> tuple[tuple[bool, str], ...]:
@@ -47,7 +55,7 @@ def story_sentences(title: str, summary: str) -> tuple[tuple[bool, str], ...]:
     few stories: relevance, the casualty-word check and the stages all ask for the same story)."""
     title = title.translate(_APOSTROPHES).strip()
     out = [(True, title)] if title else []
-    out += [(False, piece.strip()) for _, piece in split_sentences(summary.translate(_APOSTROPHES))]
+    out += [(False, _plain_asides(piece.strip())) for _, piece in split_sentences(summary.translate(_APOSTROPHES))]
     return tuple(out)
 
 

@@ -161,3 +161,8 @@ def test_a_rounded_toll_gives_way_to_an_exact_one_close_below_it(text: str, kill
 def test_a_toll_in_the_thousands_is_a_wars_total_not_todays_news(text: str) -> None:
     claims = extract_claims("", text, DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 2)]
+
+
+def test_a_short_aside_between_dashes_does_not_cut_a_figure_from_its_verb() -> None:
+    claims = extract_claims("", "Armenia says four of its troops – two of them officers – were killed.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 4)]
