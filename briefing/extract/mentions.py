@@ -415,6 +415,11 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         nationality = _possessor_before(sentence, start)
     if nationality is None and victim is not None and victim.start < start:
         nationality = _adjective_before(sentence, victim)
+    if nationality is None and victim is not None and count is None:
+        nationality = _adjective_before(sentence, victim)  # "the Armenian (contract) soldier was killed"
+        if nationality is not None and (";" in sentence.text[nationality.end:victim.start] or any(
+                nationality.end <= s.start < victim.start for s in sentence.spans if s.kind in ("attacker", "victim"))):
+            nationality = None  # "Azerbaijani shots (killed) a civilian": the side word is the fire's, or another noun's
     if nationality is None and trigger.row.get("subject_loses"):
         nationality = _adjective_before(sentence, trigger, words=3)  # "Armenian forces had lost 100 servicemen"
     if nationality is None and trigger.row.get("form") == "toll":

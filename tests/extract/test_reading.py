@@ -166,3 +166,8 @@ def test_a_toll_in_the_thousands_is_a_wars_total_not_todays_news(text: str) -> N
 def test_a_short_aside_between_dashes_does_not_cut_a_figure_from_its_verb() -> None:
     claims = extract_claims("", "Armenia says four of its troops – two of them officers – were killed.", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 4)]
+
+
+def test_the_side_word_before_a_single_victim_names_its_side_not_the_speakers() -> None:
+    claims = extract_claims("", "The Azerbaijani Defence Ministry said the Armenian soldier was killed in an accident.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "Armenia", 1)]
