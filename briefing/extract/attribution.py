@@ -89,7 +89,8 @@ def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
 
 def speakers(sentence: Sentence) -> list[Speaker]:
     """Authorities of the sentence that speak in it."""
-    speech = sentence.of("speech")
+    # a denial verb says something too: "Baku denied involvement" makes Baku a speaker
+    speech = sentence.of("speech") + [d for d in sentence.of("denial") if d.row.get("speaks")]
     out = []
     for span in sentence.of("authority"):
         if not span.row.get("speaker_only") and any(n.start <= span.start and span.end <= n.end for n in sentence.of("nationality")
