@@ -15,7 +15,7 @@ from datetime import date, datetime
 from ..language import detect_language
 from ..models import Claim
 from .attribution import Attributor
-from .events import describe
+from .events import describe, event_day
 from .lexicon import Lexicon, load
 from .mentions import figure_mentions
 from .records import Mention, Reading, Sentence, Why
@@ -111,12 +111,11 @@ def _claim(figure: Figure, by_index: dict[int, Sentence], day: date) -> Claim:
     used = sorted({r.mention.sentence for r in figure.readings})
     own = [by_index[i] for i in used]
     event = describe(own, list(by_index.values()))
-    story_day = next((s.day for s in by_index.values() if not s.headline and s.day is not None and s.day <= day), None)
-    event_day = next((s.day for s in own if s.day is not None and s.day <= day), None) or story_day or day
-    why = tuple(w for r in figure.readings for w in r.why)
+    event_date, dated = event_day(own, list(by_index.values()), day)
+    why = tuple(w for r in figure.readings for w in r.why) + (dated,)
     confidence = min((r.confidence for r in figure.readings), default=0.5)
     evidence = " ".join(s.text for s in own)
-    return Claim(claimant=figure.claimant, side_affected=figure.side, event_date=event_day, killed=figure.killed,
+    return Claim(claimant=figure.claimant, side_affected=figure.side, event_date=event_date, killed=figure.killed,
                  wounded=figure.wounded, vague=figure.vague, locations=event.locations, weapons=event.weapons,
                  event_type=event.event_type, kind=event.kind, evidence=evidence, confidence=confidence, why=why)
 

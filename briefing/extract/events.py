@@ -5,14 +5,25 @@ sentences names the event type (a mine blast before a drone before a sniper befo
 before a clash before plain gunfire), and its `kind` keeps mine blasts and non-combat deaths
 out of the clash tally. Weapons are every weapon named there; places are the gazetteer's,
 as written. Where the claim's sentences name none, the whole story is asked.
+
+The event day is the first day the claim's own sentences name, else the first the story's body
+names, else the publication day; which of the three it was is recorded (`DATE_RULES`), because
+incident grouping trusts a named day more than a publication day (a recap published a week
+after an offensive names no day of its own).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from .gazetteer import NOT_LOCATIONS
-from .records import Sentence
+from .records import Sentence, Why
+
+# How a claim's event day was found, as recorded in its `why` (field "date"): named in its own
+# sentences, named elsewhere in the story, or only the publication day.
+DATE_OWN, DATE_STORY, DATE_PUBLISHED = "date.own-sentence", "date.story", "date.published"
+DATE_RULES = (DATE_OWN, DATE_STORY, DATE_PUBLISHED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +62,12 @@ def _places(sentences: list[Sentence]) -> list[str]:
                 continue
             out.append(span.text)
     return out
+
+
+def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tuple[date, Why]:
+    """The day the claim's event happened, and the rule that found it (never after publication)."""
+    for rule, sentences in ((DATE_OWN, own), (DATE_STORY, [s for s in story if not s.headline])):
+        for sentence in sentences:
+            if sentence.day is not None and sentence.day <= published:
+                return sentence.day, Why("date", sentence.day.isoformat(), rule, sentence.text[:60])
+    return published, Why("date", published.isoformat(), DATE_PUBLISHED)
