@@ -79,7 +79,12 @@ def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
 def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Group]:
     """Split one story's claims into events: combat together, each mine blast apart."""
     buckets: dict[tuple, list[Claim]] = {}
-    for claim in claims:
+    # figures first: a zero ("no fire was opened", "no losses") answers a figure of the same side
+    for claim in sorted(claims, key=_is_zero):
+        answered = _answered(claim, buckets) if _is_zero(claim) else None
+        if answered is not None:
+            buckets[answered].append(claim)
+            continue
         if claim.kind == "landmine":
             # separate blasts are separate incidents: a blast per side, day and place
             key: tuple = ("landmine", claim.side_affected, claim.event_date, len(buckets))
@@ -131,6 +136,22 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                              revision=any({"revised-toll"} <= signals(c.evidence) and "day-named" not in signals(c.evidence)
                                           for c in members if c.killed or c.wounded)))
     return groups
+
+
+def _is_zero(claim: Claim) -> bool:
+    return not claim.killed and not claim.wounded
+
+
+def _answered(zero: Claim, buckets: dict[tuple, list[Claim]]) -> tuple | None:
+    """The group of the story's figure that a zero answers: one of the same kind and side, a day
+    apart at most ("Yerevan denied firing on Azerbaijani positions" beside Baku's wounded soldier,
+    however the denial names the place)."""
+    for key, members in buckets.items():
+        if key[0] == zero.kind and any(
+                not _is_zero(m) and m.side_affected == zero.side_affected
+                and abs((m.event_date - zero.event_date).days) <= 1 for m in members):
+            return key
+    return None
 
 
 @lru_cache(maxsize=4096)
