@@ -64,8 +64,10 @@ def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
             continue
         if place.name.casefold() in NOT_LOCATIONS:
             continue
-        places.add(place.name.casefold())
         sectors.update(place.sectors)
+        if _whole_region(place):
+            continue  # "Nagorno-Karabakh" places an event no better than naming no place
+        places.add(place.name.casefold())
         if "-" in name:
             # "the Lachin-Khankendi road" runs between two places: both are where it happened
             for part in name.split()[0].split("-"):
@@ -74,6 +76,11 @@ def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
                     places.add(other.name.casefold())
                     sectors.update(other.sectors)
     return places, sectors
+
+
+def _whole_region(place) -> bool:
+    """A region that is nothing but the broad sector (the whole former oblast)."""
+    return place.kind == "region" and set(place.sectors) <= {BROAD_SECTOR}
 
 
 def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Group]:
@@ -173,23 +180,37 @@ def _compatible(a: _Group, b: _Group) -> int:
     if a.kind != b.kind:
         return 0
     gap = abs((a.day - b.day).days)
-    if gap > 1:
-        # "the toll from the offensive rose to 200" two days on: one multi-day episode, when
-        # both reports call it one and name the same region (or no place)
-        if gap <= EPISODE_DAYS and a.episode and b.episode and a.kind == "combat" and (
-                a.sectors & b.sectors or a.places & b.places or not a.places or not b.places):
-            return 1
-        # "a soldier wounded near Sotk earlier this week died in hospital": the shooting's incident
-        # (the death is the later report: a new strike days after an incident with a late death
-        # is a new incident)
-        if gap <= LATE_DEATH_DAYS and ((a.late_death and a.day > b.day) or (b.late_death and b.day > a.day)) and a.sides & b.sides and (
-                a.places & b.places or (a.sectors & b.sectors) - {BROAD_SECTOR}):
-            return 1
-        # "the number of servicemen killed in the attack near Nerkin Hand has risen to four",
-        # two days on and naming no day: the same attack's toll, revised
-        if gap <= REVISION_DAYS and a.revision and a.day > b.day and a.sides & b.sides and a.places & b.places:
-            return 1
-        return 0
+    score = _same_days(a, b, gap) if gap <= 1 else 0
+    if score:
+        return score
+    return 1 if gap and (_one_episode(a, b, gap) or _late_death(a, b, gap) or _revised(a, b, gap)) else 0
+
+
+def _one_episode(a: _Group, b: _Group, gap: int) -> bool:
+    """ "The toll from the offensive rose to 200" days on: one multi-day episode, when both
+    reports call it one and name the same region (or no place)."""
+    return gap <= EPISODE_DAYS and a.episode and b.episode and a.kind == "combat" and bool(
+        a.sectors & b.sectors or a.places & b.places or not a.places or not b.places)
+
+
+def _late_death(a: _Group, b: _Group, gap: int) -> bool:
+    """ "A soldier wounded near Sotk earlier this week died in hospital": the shooting's incident
+    (the death is the later report: a new strike days after an incident with a late death is a
+    new incident)."""
+    later_death = (a.late_death and a.day > b.day) or (b.late_death and b.day > a.day)
+    return 1 < gap <= LATE_DEATH_DAYS and later_death and bool(a.sides & b.sides) and bool(
+        a.places & b.places or (a.sectors & b.sectors) - {BROAD_SECTOR})
+
+
+def _revised(a: _Group, b: _Group, gap: int) -> bool:
+    """ "The number of servicemen killed in the attack near Nerkin Hand has risen to four", two
+    days on and naming no day: the same attack's toll, revised."""
+    later, earlier = (a, b) if a.day > b.day else (b, a)
+    return 1 < gap <= REVISION_DAYS and later.revision and bool(a.sides & b.sides) and bool(a.places & b.places)
+
+
+def _same_days(a: _Group, b: _Group, gap: int) -> int:
+    """Two groups of the same or adjacent days: one event when their places and kinds agree."""
     if gap and a.episode != b.episode:
         # a day after an offensive began, a report of one shooting (no offensive named) is its
         # own incident ("a car of peacekeepers came under fire")
