@@ -29,6 +29,7 @@ from typing import Iterable
 
 from ..models import Claim, Incident
 from ..language import detect_language
+from .events import DATE_PUBLISHED
 from .gazetteer import BROAD_SECTOR, NOT_LOCATIONS, lookup
 from .lexicon import load
 
@@ -51,6 +52,8 @@ class _Group:
     episode: bool = False  # an offensive or operation over days: its toll is revised for days
     late_death: bool = False  # "died of his wounds": a death days after the shooting
     revision: bool = False  # "the number killed in the attack has risen to six": a toll revised days later
+    undated: bool = False  # no day named anywhere in the story: the day is only the publication day
+    tolls: dict[tuple[str, str], int] = field(default_factory=dict)  # (claimant, side) -> killed
 
 
 def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -141,8 +144,21 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                              episode=any("episode" in signals(c.evidence) for c in members),
                              late_death=any("late-death" in signals(c.evidence) for c in members if c.killed),
                              revision=any({"revised-toll"} <= signals(c.evidence) and "day-named" not in signals(c.evidence)
-                                          for c in members if c.killed or c.wounded)))
+                                          for c in members if c.killed or c.wounded),
+                             undated=all(_undated(c) for c in members), tolls=_tolls(members)))
     return groups
+
+
+def _undated(claim: Claim) -> bool:
+    return any(why.field == "date" and why.rule == DATE_PUBLISHED for why in claim.why)
+
+
+def _tolls(claims: Iterable[Claim]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    for claim in claims:
+        key = (claim.claimant, claim.side_affected)
+        out[key] = max(out.get(key, 0), claim.killed)
+    return out
 
 
 def _is_zero(claim: Claim) -> bool:
@@ -183,7 +199,20 @@ def _compatible(a: _Group, b: _Group) -> int:
     score = _same_days(a, b, gap) if gap <= 1 else 0
     if score:
         return score
-    return 1 if gap and (_one_episode(a, b, gap) or _late_death(a, b, gap) or _revised(a, b, gap)) else 0
+    return 1 if gap and (_one_episode(a, b, gap) or _late_death(a, b, gap) or _revised(a, b, gap)
+                         or _recap(a, b, gap)) else 0
+
+
+def _recap(a: _Group, b: _Group, gap: int) -> bool:
+    """ "192 servicemen were killed in last week's offensive", in a story that names no day: a
+    recap of the episode, when the same claimant gave a figure for the same side there and the
+    recap's is no smaller (a new clash days later with its own small toll stays apart)."""
+    later, earlier = (a, b) if a.day > b.day else (b, a)
+    if not (later.undated and gap <= RECAP_DAYS and (earlier.episode or later.episode or later.revision)):
+        return False
+    shared = later.tolls.keys() & earlier.tolls.keys()
+    return bool(shared) and all(later.tolls[k] >= earlier.tolls[k] > 0 for k in shared) and bool(
+        a.places & b.places or (a.sectors & b.sectors) or not a.places or not b.places)
 
 
 def _one_episode(a: _Group, b: _Group, gap: int) -> bool:
@@ -246,8 +275,10 @@ THIRD_PARTY = frozenset({"Russia", "unknown"})
 EPISODE_DAYS = 3
 LATE_DEATH_DAYS = 7
 REVISION_DAYS = 3
+RECAP_DAYS = 45
 # The widest gap in days `_compatible` ever accepts between two groups' days.
 MAX_GAP = max(1, EPISODE_DAYS, LATE_DEATH_DAYS, REVISION_DAYS)
+# ... and for a group that names no day (a recap), how far back it looks
 # Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
 # "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
 _TYPE_FAMILY = {
@@ -348,7 +379,7 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
 
     def nearby(group: _Group) -> list[_Building]:
         found: list[int] = []
-        for offset in range(-MAX_GAP, MAX_GAP + 1):
+        for offset in range(-(RECAP_DAYS if group.undated else MAX_GAP), MAX_GAP + 1):
             found.extend(buckets.get((group.kind, group.day + timedelta(days=offset)), ()))
         return [building[k] for k in sorted(found)]  # in creation order: the first best match wins
 
@@ -387,6 +418,8 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
             merged.types |= group.types
             merged.episode |= group.episode
             merged.late_death |= group.late_death
+            for key, killed in group.tolls.items():
+                merged.tolls[key] = max(merged.tolls.get(key, 0), killed)
             merged.stories.add(story)
     incidents = [Incident(id=b.id, event_date=b.group.day, locations=b.locations, sector=b.sector,
                           event_type=b.event_type, kind=b.group.kind, claims=[linked[k] for k in b.members])
