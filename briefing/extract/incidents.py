@@ -196,11 +196,12 @@ def _compatible(a: _Group, b: _Group) -> int:
     if a.kind != b.kind:
         return 0
     gap = abs((a.day - b.day).days)
+    if gap > 1 and _recap(a, b, gap):
+        return RECAP_SCORE  # before a small clash of the recap's own day that the same claimant reported
     score = _same_days(a, b, gap) if gap <= 1 else 0
     if score:
         return score
-    return 1 if gap and (_one_episode(a, b, gap) or _late_death(a, b, gap) or _revised(a, b, gap)
-                         or _recap(a, b, gap)) else 0
+    return 1 if gap and (_one_episode(a, b, gap) or _late_death(a, b, gap) or _revised(a, b, gap)) else 0
 
 
 def _recap(a: _Group, b: _Group, gap: int) -> bool:
@@ -276,6 +277,7 @@ EPISODE_DAYS = 3
 LATE_DEATH_DAYS = 7
 REVISION_DAYS = 3
 RECAP_DAYS = 45
+RECAP_SCORE = 7  # above any same-day score
 # The widest gap in days `_compatible` ever accepts between two groups' days.
 MAX_GAP = max(1, EPISODE_DAYS, LATE_DEATH_DAYS, REVISION_DAYS)
 # ... and for a group that names no day (a recap), how far back it looks

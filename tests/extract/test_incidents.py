@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from briefing.extract import extract_claims, group_incidents
+from briefing.extract.events import DATE_PUBLISHED
+from briefing.extract.records import Why
 from briefing.models import Claim
 from briefing.tally import build_tally
 
@@ -156,3 +158,48 @@ def test_an_offensives_toll_two_days_on_joins_its_first_day_in_every_language(fi
     ]
     ids = incident_of(group_incidents(items))
     assert ids["start"] == ids["later"]
+
+
+def test_a_denial_joins_the_figure_it_answers_wherever_it_places_it():
+    """One story: Baku's wounded soldier near Kapan and Yerevan's denial that mentions Stepanakert."""
+    monday = datetime(2024, 2, 12, 18, 0, tzinfo=TZ)
+    items = story("one", "An Azerbaijani serviceman was wounded by Armenian fire near Kapan on Monday, Azerbaijan's "
+                         "Defence Ministry said. Armenia's Defence Ministry denied that its units had opened fire on "
+                         "Azerbaijani positions, calling the report disinformation like earlier claims about Stepanakert.",
+                  monday)
+    assert {(c.claimant, c.side_affected) for c, _ in items} == {("Azerbaijan", "Azerbaijan"), ("Armenia", "Azerbaijan")}
+    assert len(incident_of(group_incidents(items))["one"]) == 1
+
+
+def test_nagorno_karabakh_alone_places_an_event_no_better_than_no_place():
+    """Two outlets the same day: one says Gegharkunik, the other only names the region of the conflict."""
+    day = date(2021, 5, 25)
+    when = datetime(2021, 5, 25, 12, 0, tzinfo=TZ)
+    items = [(Claim("Armenia", "Armenia", day, killed=1, story_id="a", locations=["Verin Shorzha", "Gegharkunik"]), when),
+             (Claim("Armenia", "Armenia", day, killed=1, story_id="b", locations=["Nagorno-Karabakh"]), when)]
+    ids = incident_of(group_incidents(items))
+    assert ids["a"] == ids["b"]
+
+
+def _published_only(claim: Claim) -> Claim:
+    return replace(claim, why=(Why("date", claim.event_date.isoformat(), DATE_PUBLISHED),))
+
+
+def test_a_recap_that_names_no_day_joins_the_episode_weeks_before():
+    """Three weeks after an offensive, a story naming no day repeats the ministry's toll, raised;
+    a clash with its own small toll at the same time stays apart."""
+    start = datetime(2023, 9, 19, 20, 0, tzinfo=TZ)
+    later = datetime(2023, 10, 10, 16, 0, tzinfo=TZ)
+    items = [
+        (Claim("Azerbaijan", "Azerbaijan", date(2023, 9, 19), killed=192, story_id="offensive", locations=["Nagorno-Karabakh"],
+               evidence="192 servicemen were killed during the anti-terror measures"), start),
+        (_published_only(Claim("Azerbaijan", "Azerbaijan", date(2023, 10, 10), killed=198, story_id="recap",
+                               locations=["Nagorno-Karabakh"], evidence="the number of servicemen killed is now 198")), later),
+        (_published_only(Claim("Azerbaijan", "Azerbaijan", date(2023, 10, 10), killed=1, story_id="new",
+                               locations=["Nagorno-Karabakh"], evidence="a serviceman was killed by a sniper")), later),
+    ]
+    incidents = group_incidents(items)
+    ids = {story: ids.pop() for story, ids in incident_of(incidents).items()}
+    assert ids["offensive"] == ids["recap"] != ids["new"]
+    recap = next(c for i in incidents for c in i.claims if c.story_id == "recap")
+    assert recap.event_date == date(2023, 9, 19)  # dated from the episode it recaps
