@@ -239,7 +239,18 @@ def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = Non
             out.append(Figure(claimant, side, 0, 0, tuple(members), vague=True))
             continue
         out.append(Figure(claimant, side, killed, wounded, tuple(members)))
-    return out
+    return _without_echoes(out)
+
+
+def _without_echoes(found: list[Figure]) -> list[Figure]:
+    """The outlet's own-voice figure for a side that an authority's figure in the same story
+    covers (the live blog's "strike leaves 10 dead" above "10 dead and 40 wounded, officials
+    said") repeats that authority: it is not a second claim."""
+    def covered(figure: Figure) -> bool:
+        return figure.claimant == "unattributed" and figure.killed + figure.wounded > 0 and any(
+            other.claimant != "unattributed" and other.side == figure.side and not other.vague
+            and other.killed >= figure.killed and other.wounded >= figure.wounded for other in found)
+    return [figure for figure in found if not covered(figure)]
 
 
 

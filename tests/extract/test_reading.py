@@ -171,3 +171,10 @@ def test_a_short_aside_between_dashes_does_not_cut_a_figure_from_its_verb() -> N
 def test_the_side_word_before_a_single_victim_names_its_side_not_the_speakers() -> None:
     claims = extract_claims("", "The Azerbaijani Defence Ministry said the Armenian soldier was killed in an accident.", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "Armenia", 1)]
+
+
+def test_the_outlets_echo_of_an_authoritys_figure_is_not_a_second_claim() -> None:
+    claims = extract_claims("", "Missile strike on Ganja leaves 10 dead. A missile strike on Ganja has left at least "
+                                "10 people dead and 40 wounded, Azerbaijani officials said.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [
+        ("Azerbaijan", "civilians-Azerbaijan", 10, 40)]
