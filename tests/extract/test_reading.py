@@ -174,7 +174,8 @@ def test_the_side_word_before_a_single_victim_names_its_side_not_the_speakers() 
 
 
 def test_the_outlets_echo_of_an_authoritys_figure_is_not_a_second_claim() -> None:
-    claims = extract_claims("", "Missile strike on Ganja leaves 10 dead. A missile strike on Ganja has left at least "
-                                "10 people dead and 40 wounded, Azerbaijani officials said.", DAY)
+    claims = extract_claims("", "Missile strike on Ganja leaves 10 dead\n\nFighting continues for the 21st day around "
+                                "Karabakh.\n\nA missile strike on Ganja has left at least 10 people dead and 40 wounded, "
+                                "Azerbaijani officials said.", DAY)
     assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [
         ("Azerbaijan", "civilians-Azerbaijan", 10, 40)]
