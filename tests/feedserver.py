@@ -111,6 +111,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     owner: "FeedServer"
 
+    def process_request(self, request, client_address):
+        with self.owner._lock:
+            self.owner.connections += 1
+        super().process_request(request, client_address)
+
 
 class FeedServer:
     """`server.route("/a.xml", Reply(body=...))`, then fetch `server.url("/a.xml")`."""
@@ -118,6 +123,7 @@ class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
+        self.connections = 0  # TCP connections accepted so far (a polite client reuses them)
         self.stopping = threading.Event()
         self.hanging = threading.Event()
         self._lock = threading.Lock()

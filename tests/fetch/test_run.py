@@ -348,3 +348,48 @@ def test_a_fetch_reads_new_stories_in_its_worker_processes_as_the_pipeline_would
         store.mark_stories_pending(run.new_ids)
         process_pending(store)  # read again here, with nothing read ahead
         assert [c.killed for c in store.claims_for_story(killed)] == [c.killed for c in by_worker] == [2]
+
+
+def _tagged_feeds(feed_server, count: int) -> list[tuple[str, str]]:
+    """`count` feeds on one host, each answering 304 to its own ETag."""
+    feeds = []
+    for n in range(count):
+        body, etag = rss([item(n * 10 + k) for k in range(3)]), f'"v{n}"'
+
+        def answer(request, body=body, etag=etag):
+            if request.headers.get("if-none-match") == etag:
+                return Reply(304, headers={"ETag": etag})
+            return xml_reply(body, ETag=etag)
+
+        feeds.append((f"F{n}", feed_server.route(f"/f{n}.xml", answer)))
+    return feeds
+
+
+def test_a_warm_fetch_reuses_its_connections_to_a_host(feed_server, db_path):
+    config = make_config(*_tagged_feeds(feed_server, 40), per_host=2)
+    fetch(config, db_path)
+    opened = feed_server.connections
+    outcomes, _ = fetch(config, db_path)
+    assert [o.status for o in outcomes] == ["unchanged"] * 40
+    assert feed_server.connections - opened <= 2  # 40 answers of 304 over the per-host limit of connections
+
+
+def test_a_warm_fetch_records_every_feed_checked_and_stores_nothing(feed_server, db_path):
+    config = make_config(*_tagged_feeds(feed_server, 30))
+    fetch(config, db_path)
+    with Store(db_path) as store:
+        before = store.feed_states()
+        stories = store.conn.execute("SELECT id, content_hash FROM stories ORDER BY id").fetchall()
+        assert store.pending_count() == 90
+        store.finish_pending(store.pending_marks(1000))
+    time.sleep(1.1)  # the fetch log keeps whole seconds
+    outcomes, run = fetch(config, db_path)
+    assert {o.status for o in outcomes} == {"unchanged"} and not run.new_ids and not run.updated_ids
+    with Store(db_path) as store:
+        after = store.feed_states()
+        assert store.conn.execute("SELECT id, content_hash FROM stories ORDER BY id").fetchall() == stories
+        assert store.pending_count() == 0  # nothing for the pipeline to do
+        for name, state in after.items():
+            assert state.last_status == "unchanged" and state.etag == before[name].etag
+            assert state.last_fetched > before[name].last_fetched and state.next_due > before[name].next_due
+        assert len(store.fetch_log(before["F0"].last_fetched)) == 60  # both runs, every feed
