@@ -52,7 +52,8 @@ def _with_victims(mentions: list[Mention]) -> list[Mention]:
     """A figure with no victim word ("Three killed and four wounded after a mine blast") counts
     the people the story names next to it: the nearest figure that has a victim word, the one
     before it in the story first."""
-    named = [m for m in mentions if m.head and m.role != "zero"]
+    # a part's noun ("27 dead, two of them civilians") names the part, not the total
+    named = [m for m in mentions if m.head and m.role != "zero" and not m.subset]
     out = []
     for mention in mentions:
         if mention.head or mention.role == "zero" or not named:

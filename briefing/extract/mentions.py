@@ -44,6 +44,8 @@ def _victim_after(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | N
     victims = [s for s in sentence.spans if s.kind == "victim" and s.start >= count.end]
     if not victims or _gap(sentence.text, count.end, victims[0].start) > VICTIM_AFTER_COUNT:
         return None
+    if any(s.kind == "number" and count.end <= s.start < victims[0].start for s in sentence.spans):
+        return None  # "27 dead, two of them civilians": the noun is the second count's
     head = victims[0]
     for following in victims[1:]:
         between = sentence.text[head.end:following.start]
@@ -518,8 +520,13 @@ def _part_after(lexicon: Lexicon, sentence: Sentence, count: Span, total: Mentio
     part = next((s for s in sentence.spans if s.kind == "number" and s.start >= after), None)
     if part is None:
         return None
+    verbs = [s for s in sentence.of("trigger") if after <= s.start and s.end <= part.start]
+    if verbs and _gap(sentence.text, after, verbs[0].start) <= 2 and not any(
+            s.kind in ("number", "victim", "authority") and after <= s.start < part.start for s in sentence.spans):
+        after = verbs[-1].end  # "27 people were killed, two of them civilians": the part after the verb
     if _gap(sentence.text, after, part.start) <= 1 and _subset_after(sentence, part):
-        return _civilians_of(sentence, part, total, "subset.civilians-of-a-total")
+        # after the verb only "civilians" as such splits: "34 wounded, nine of them children" is a part
+        return _civilians_of(sentence, part, total, "subset.civilians-of-a-total", contrast=bool(verbs))
     including = [r for r in sentence.of("revision") if r.row.get("kind") == "subset" and after <= r.start
                  and r.end <= part.start and _gap(sentence.text, r.end, part.start) <= 1]
     others = [s for s in sentence.spans if after <= s.start < part.start and s.kind in ("number", "authority")]

@@ -179,3 +179,19 @@ def test_the_outlets_echo_of_an_authoritys_figure_is_not_a_second_claim() -> Non
                                 "Azerbaijani officials said.", DAY)
     assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [
         ("Azerbaijan", "civilians-Azerbaijan", 10, 40)]
+
+
+@pytest.mark.parametrize("text", [
+    "27 people were killed, two of them civilians, the Karabakh ombudsman said.",
+    "There are 27 dead, two of them civilians, the Karabakh ombudsman said.",
+    "Есть 27 погибших, двое из них - мирные жители, заявил омбудсмен Карабаха.",
+])
+def test_civilians_named_after_the_verb_are_a_part_of_the_total(text: str) -> None:
+    claims = extract_claims("", text, DAY)
+    assert sorted((c.side_affected, c.killed) for c in claims) == [("Karabakh", 25), ("civilians-Armenia", 2)]
+
+
+def test_children_among_a_towns_wounded_do_not_split_the_total() -> None:
+    claims = extract_claims("", "A missile hit Ganja overnight, Azerbaijan's Prosecutor General's Office said. "
+                                "Thirty-four people were wounded, nine of them children.", DAY)
+    assert [(c.side_affected, c.wounded) for c in claims] == [("civilians-Azerbaijan", 34)]
