@@ -195,3 +195,9 @@ def test_children_among_a_towns_wounded_do_not_split_the_total() -> None:
     claims = extract_claims("", "A missile hit Ganja overnight, Azerbaijan's Prosecutor General's Office said. "
                                 "Thirty-four people were wounded, nine of them children.", DAY)
     assert [(c.side_affected, c.wounded) for c in claims] == [("civilians-Azerbaijan", 34)]
+
+
+def test_a_collective_noun_without_a_number_is_not_one_person() -> None:
+    claims = extract_claims("", "Армянская сторона заявила, что среди личного состава ВС Азербайджана есть "
+                                "многочисленные погибшие.", DAY)
+    assert claims == []
