@@ -55,10 +55,15 @@ def describe(own: list[Sentence], story: list[Sentence]) -> EventDescription:
 
 
 def _places(sentences: list[Sentence]) -> list[str]:
+    """Places as written, but not a place that names a speaker or a side ("Karabakh's Defence
+    Army", "the Artsakh ombudsman", "Nagorno-Karabakh forces"): that is who, not where."""
     out: list[str] = []
     for sentence in sentences:
+        names = [(s.start, s.end) for s in sentence.spans if s.kind in ("authority", "nationality")]
         for span in sentence.of("place"):
             if span.value.name.casefold() in NOT_LOCATIONS or span.text in out:
+                continue
+            if any(start <= span.start and span.end <= end for start, end in names):
                 continue
             out.append(span.text)
     return out

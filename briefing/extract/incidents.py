@@ -56,8 +56,10 @@ class _Group:
     tolls: dict[tuple[str, str], int] = field(default_factory=dict)  # (claimant, side) -> killed
 
 
-def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
-    """Canonical place names and border sectors of a claim's locations."""
+def _place_keys(locations: Iterable[str], whole_region: bool = True) -> tuple[set[str], set[str]]:
+    """Canonical place names and border sectors of a claim's locations; without `whole_region`,
+    a name for the whole former oblast ("Nagorno-Karabakh") is no place: within one story it is
+    the conflict's name or an authority's ("Karabakh's Defence Army"), not where a figure fell."""
     places: set[str] = set()
     sectors: set[str] = set()
     for name in locations:
@@ -68,8 +70,8 @@ def _place_keys(locations: Iterable[str]) -> tuple[set[str], set[str]]:
         if place.name.casefold() in NOT_LOCATIONS:
             continue
         sectors.update(place.sectors)
-        if _whole_region(place):
-            continue  # "Nagorno-Karabakh" places an event no better than naming no place
+        if _whole_region(place) and not whole_region:
+            continue
         places.add(place.name.casefold())
         if "-" in name:
             # "the Lachin-Khankendi road" runs between two places: both are where it happened
@@ -109,7 +111,7 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
         else:
             # different places in one story are different incidents (README rule 11):
             # join the first group of this kind whose places are compatible
-            places, sectors = _place_keys(claim.locations)
+            places, sectors = _place_keys(claim.locations, whole_region=False)
             key = (claim.kind, len(buckets))
             for existing, members in buckets.items():
                 if existing[0] != claim.kind or claim.kind == "landmine":
@@ -118,7 +120,7 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                     continue  # different days are different incidents (README rule 11)
                 other_places, other_sectors = set(), set()
                 for member in members:
-                    p, s = _place_keys(member.locations)
+                    p, s = _place_keys(member.locations, whole_region=False)
                     other_places |= p
                     other_sectors |= s
                 if not places or not other_places or places & other_places or sectors & other_sectors:
@@ -201,7 +203,9 @@ def _compatible(a: _Group, b: _Group) -> int:
     score = _same_days(a, b, gap) if gap <= 1 else 0
     if score:
         return score
-    return 1 if gap and (_one_episode(a, b, gap) or _late_death(a, b, gap) or _revised(a, b, gap)) else 0
+    if _one_episode(a, b, gap):
+        return 1
+    return 1 if gap and (_late_death(a, b, gap) or _revised(a, b, gap)) else 0
 
 
 def _recap(a: _Group, b: _Group, gap: int) -> bool:
@@ -211,16 +215,25 @@ def _recap(a: _Group, b: _Group, gap: int) -> bool:
     later, earlier = (a, b) if a.day > b.day else (b, a)
     if not (later.undated and gap <= RECAP_DAYS and (earlier.episode or later.episode or later.revision)):
         return False
-    shared = later.tolls.keys() & earlier.tolls.keys()
-    return bool(shared) and all(later.tolls[k] >= earlier.tolls[k] > 0 for k in shared) and bool(
+    return _toll_grew(later, earlier) and bool(
         a.places & b.places or (a.sectors & b.sectors) or not a.places or not b.places)
 
 
 def _one_episode(a: _Group, b: _Group, gap: int) -> bool:
     """ "The toll from the offensive rose to 200" days on: one multi-day episode, when both
-    reports call it one and name the same region (or no place)."""
-    return gap <= EPISODE_DAYS and a.episode and b.episode and a.kind == "combat" and bool(
-        a.sectors & b.sectors or a.places & b.places or not a.places or not b.places)
+    reports call it one and name the same region (or no place), or wherever they place it
+    (the talks in Yevlakh, the region's capital) when the same claimant's toll for the same
+    side grew from one to the other."""
+    if not (gap <= EPISODE_DAYS and a.episode and b.episode and a.kind == "combat"):
+        return False
+    later, earlier = (a, b) if a.day >= b.day else (b, a)
+    return bool(a.sectors & b.sectors or a.places & b.places or not a.places or not b.places) or _toll_grew(later, earlier)
+
+
+def _toll_grew(later: _Group, earlier: _Group) -> bool:
+    """The later group repeats or raises a toll the same claimant gave the same side in the earlier."""
+    shared = later.tolls.keys() & earlier.tolls.keys()
+    return bool(shared) and all(later.tolls[k] >= earlier.tolls[k] > 0 for k in shared)
 
 
 def _late_death(a: _Group, b: _Group, gap: int) -> bool:
