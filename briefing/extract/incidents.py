@@ -260,9 +260,9 @@ def _same_days(a: _Group, b: _Group, gap: int) -> int:
         return 0
     if a.kind == "landmine" and not (a.sides & b.sides):
         return 0
-    if a.episode != b.episode and (b.sides if a.episode else a.sides) <= THIRD_PARTY:
-        # peacekeepers or monitors fired on during an offensive, told as a shooting of its own
-        # ("their car came under fire near Janyatag"): their own incident, not the offensive's
+    if a.kind == "combat" and (a.sides <= THIRD_PARTY) != (b.sides <= THIRD_PARTY):
+        # peacekeepers or monitors fired on, told as a shooting of its own ("their car came under
+        # fire near Janyatag"): their own incident, not the clash or the offensive of that day
         return 0
     score = 2 if gap == 0 else 1
     if a.places & b.places and (gap == 0 or _types_agree(a, b)):
@@ -354,6 +354,12 @@ class _Building:
     event_type: str
     members: list[int] = field(default_factory=list)  # positions in the input
     locations: list[str] = field(default_factory=list)
+    reports: list[_Group] = field(default_factory=list)  # each story's group that joined, as it came
+
+    def score(self, group: _Group) -> int:
+        """How well `group` fits: the incident as a whole, or any one report of it (a report that
+        names no place fits an incident whose other reports placed it differently)."""
+        return max([_compatible(group, self.group)] + [_compatible(group, r) for r in self.reports])
 
 
 def _new_incident(group: _Group, used_ids: set[str]) -> _Building:
@@ -404,13 +410,13 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
         if len(groups) > 1 and building:
             # the story's groups are two events: the one matching an incident best joins it
             # first ("rejected the report about Sunday night" takes Sunday's incident, not Monday's)
-            groups.sort(key=lambda g: -max((_compatible(g, b.group) for b in nearby(g)), default=0))
+            groups.sort(key=lambda g: -max((b.score(g) for b in nearby(g)), default=0))
         for group in groups:
             best, best_score = None, 0
             for candidate in nearby(group):
                 if story in candidate.group.stories:
                     continue  # the story itself told these events apart
-                score = _compatible(group, candidate.group)
+                score = candidate.score(group)
                 if score > best_score:
                     best, best_score = candidate, score
             if best is None:
@@ -426,6 +432,7 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
                 for name in claim.locations:
                     if name not in best.locations:
                         best.locations.append(name)
+            best.reports.append(group)
             merged = best.group
             merged.places |= group.places
             merged.sectors |= group.sectors
