@@ -260,6 +260,10 @@ def _same_days(a: _Group, b: _Group, gap: int) -> int:
         return 0
     if a.kind == "landmine" and not (a.sides & b.sides):
         return 0
+    if a.episode != b.episode and not (a.places if a.episode else b.places) and (b.places if a.episode else a.places):
+        # an offensive told with no place, and a shooting at a named village that day: the
+        # offensive's reports would name the village's stretch of border if it were part of it
+        return 0
     if a.kind == "combat" and (a.sides <= THIRD_PARTY) != (b.sides <= THIRD_PARTY):
         # peacekeepers or monitors fired on, told as a shooting of its own ("their car came under
         # fire near Janyatag"): their own incident, not the clash or the offensive of that day
