@@ -203,3 +203,48 @@ def test_a_recap_that_names_no_day_joins_the_episode_weeks_before():
     assert ids["offensive"] == ids["recap"] != ids["new"]
     recap = next(c for i in incidents for c in i.claims if c.story_id == "recap")
     assert recap.event_date == date(2023, 9, 19)  # dated from the episode it recaps
+
+
+def test_a_place_that_names_a_speaker_is_not_where_it_happened():
+    when = datetime(2020, 9, 27, 18, 0, tzinfo=TZ)
+    (claim,) = extract_claims("Border report", "Karabakh's Defence Army said two servicemen were killed near Martuni on Sunday.", when)
+    assert claim.locations == ["Martuni"]
+
+
+def test_reports_of_an_offensive_are_one_episode_wherever_they_place_it_when_the_toll_grew():
+    """Day one: 25 killed, placed nowhere; day two: 190 killed, a story placing it where talks were held."""
+    first = datetime(2023, 9, 19, 22, 0, tzinfo=TZ)
+    items = [
+        (Claim("Karabakh", "Karabakh", date(2023, 9, 19), killed=25, story_id="first", evidence="25 killed in the offensive"), first),
+        (Claim("Karabakh", "Karabakh", date(2023, 9, 20), killed=190, story_id="second", locations=["Yevlakh"],
+               evidence="190 killed in the offensive, as talks were held in Yevlakh"), first + timedelta(days=1)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["first"] == ids["second"]
+
+
+def test_a_report_naming_no_place_joins_an_incident_its_other_reports_placed_apart():
+    """One report places the offensive at Shusha, the first named no place, a third names Askeran:
+    the third fits the first report, so it joins the incident."""
+    day = date(2023, 9, 19)
+    when = datetime(2023, 9, 19, 20, 0, tzinfo=TZ)
+    items = [
+        (Claim("Karabakh", "Karabakh", day, killed=25, story_id="a", evidence="killed in the offensive"), when),
+        (Claim("Azerbaijan", "civilians-Azerbaijan", day, killed=1, story_id="b", locations=["Shusha"],
+               evidence="killed in the offensive"), when + timedelta(hours=1)),
+        (Claim("Azerbaijan", "Azerbaijan", day, killed=2, story_id="c", locations=["Yevlakh"],
+               evidence="killed in the offensive"), when + timedelta(hours=2)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["a"] == ids["b"] == ids["c"]
+
+
+def test_peacekeepers_fired_on_are_their_own_incident_beside_a_clash_that_day():
+    day = date(2023, 9, 20)
+    when = datetime(2023, 9, 20, 20, 0, tzinfo=TZ)
+    items = [
+        (Claim("Karabakh", "Karabakh", day, killed=3, story_id="clash"), when),
+        (Claim("Azerbaijan", "Russia", day, killed=5, story_id="peacekeepers", locations=["Janyatag"]), when + timedelta(hours=1)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["clash"] != ids["peacekeepers"]
