@@ -135,7 +135,9 @@ class Lexicon:
         found = self.tables.get(table)
         if found is None:
             return []
-        if found.index is None:
+        if found.index is None or known is not None:
+            # a sentence of the story just walked: only this table is asked of it (a Russian or
+            # Armenian number row looks around its match), so only this table is scanned
             return found.finditer(text)
         _, matches, hits = self._walk(text)
         if table not in hits:
