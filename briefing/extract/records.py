@@ -42,9 +42,18 @@ class Sentence:
     scope: str = ""  # cumulative | history | elsewhere: the first mark found (the sentence's tone)
     # where those marks stand: (start, end, kind); a mark reaches the figures near it only
     scopes: tuple[tuple[int, int, str], ...] = ()
+    # the spans filed by kind, made once: the stages ask `of` a few dozen times per sentence
+    _by_kind: dict[str, tuple[Span, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_kind: dict[str, list[Span]] = {}
+        for span in self.spans:
+            by_kind.setdefault(span.kind, []).append(span)
+        object.__setattr__(self, "_by_kind", {kind: tuple(found) for kind, found in by_kind.items()})
 
     def of(self, kind: str) -> list[Span]:
-        return [span for span in self.spans if span.kind == kind]
+        """The sentence's spans of one kind, in order (a new list: callers may change it)."""
+        return list(self._by_kind.get(kind, ()))
 
 
 @dataclass(frozen=True, slots=True)
