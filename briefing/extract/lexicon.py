@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -124,14 +125,20 @@ class Lexicon:
     # the last text walked, each indexed table's matches in it, and those already made into hits
     _last: tuple[str, dict[str, list[re.Match[str]]], dict[str, list[Hit]]] = ("\x00", {}, {})
     _plan: tuple[list[Table], Dispatch] | None = None
-    # what the last story's sentences hold, per table, as read by one walk over the whole story
+    # what the last story's sentences hold, per table, as read by one walk over the whole story:
+    # worked out for a table when a stage first asks a sentence for it (`_split`)
     _sentences: dict[str, dict[str, list[Hit]]] = field(default_factory=dict)
+    _story: tuple[list[str], list[int], tuple[str, dict[str, list[re.Match[str]]], dict[str, list[Hit]]]] | None = None
+    _split_tables: set[str] = field(default_factory=set)
 
     def find(self, table: str, text: str) -> list[Hit]:
         """A table's hits in a text: leftmost, non-overlapping, the longest alternative at a place."""
         known = self._sentences.get(text)
-        if known is not None and table in known:
-            return known[table]
+        if known is not None:
+            if table not in known and table not in self._split_tables:
+                self._split(table)
+            if table in known:
+                return known[table]
         found = self.tables.get(table)
         if found is None:
             return []
@@ -163,9 +170,40 @@ class Lexicon:
         self._last = (text, {t.name: found for t, found in zip(indexed, scan(plan, text))}, {})
         return self._last
 
-    def remember_sentences(self, sentences: dict[str, dict[str, list[Hit]]]) -> None:
-        """Hits of sentences read as part of a story, for `find` to answer from (the last story's only)."""
-        self._sentences = sentences
+    def remember_sentences(self, texts: list[str], starts: list[int], joined: str) -> None:
+        """The sentences of a story just walked as one text (`joined`, each sentence starting at its
+        offset in `starts`), for `find` to answer a sentence's questions from that walk (the last
+        story's only)."""
+        self._story = (texts, starts, self._walk(joined))
+        self._sentences = {text: {} for text in texts}
+        self._split_tables = set()
+
+    def _split(self, name: str) -> None:
+        """A table's hits in each sentence of the last story, from the walk over the whole story,
+        wherever that is exactly what reading the sentence alone would give: the table's rules never
+        look outside their match (no lookaround, no anchor) and none of its hits runs across the
+        sentence's edge. Only the tables a stage asks of single sentences are split (counts, dates)."""
+        self._split_tables.add(name)
+        table = self.tables.get(name)
+        if table is None or not table.self_contained or self._story is None:
+            return
+        texts, starts, (_, matches, hits) = self._story
+        if name not in hits:
+            hits[name] = table.hits(matches[name])
+        per: list[list[Hit]] = [[] for _ in texts]
+        broken: set[int] = set()
+        for hit in hits[name]:
+            index = bisect_right(starts, hit.start) - 1
+            offset = starts[index]
+            if hit.end - offset > len(texts[index]):
+                broken.add(index)
+                broken.update(range(index + 1, bisect_right(starts, hit.end - 1)))
+                continue
+            per[index].append(Hit(hit.row, hit.start - offset, hit.end - offset, hit.text))
+        for index, text in enumerate(texts):
+            known = self._sentences[text]
+            if index not in broken and name not in known:
+                known[name] = per[index]
 
     def rows(self) -> list[Row]:
         return [row for table in self.tables.values() for row in table.rows]

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from .gazetteer import find_places
-from .lexicon import Hit, Lexicon
+from .lexicon import Lexicon
 from .records import Sentence, Span
 from .text import SEPARATOR
 
@@ -29,50 +29,23 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
     """Every table's spans for each text: one walk over all the texts joined finds every table's
     hits (one call per story, not per table or sentence), and each hit goes back to its own text.
 
-    What the walk found in each sentence is also handed to the lexicon, so the later per-sentence
-    questions (counts, dates) are answered without reading the sentence again, wherever that
-    answer is exactly what reading the sentence alone would give (`_exact_per_sentence`)."""
+    The lexicon is told the story's sentences too, so the later per-sentence questions (counts,
+    dates) are answered from the same walk without reading the sentence again, wherever that
+    answer is exactly what reading the sentence alone would give (`Lexicon.remember_sentences`)."""
     joined = SEPARATOR.join(texts)
     starts, position = [], 0
     for text in texts:
         starts.append(position)
         position += len(text) + len(SEPARATOR)
     out: list[list[Span]] = [[] for _ in texts]
-    found = lexicon.find_all(joined)
     for kind in _TABLE_KINDS:
-        hits = found[kind] if kind in found else lexicon.find(kind, joined)
-        for hit in hits:
+        for hit in lexicon.find(kind, joined):
             index = bisect_right(starts, hit.start) - 1
             offset = starts[index]
             if hit.end - offset > len(texts[index]):
                 continue  # a hit across two sentences
             out[index].append(Span(kind, hit.start - offset, hit.end - offset, hit.text, hit.row))
-    lexicon.remember_sentences(_exact_per_sentence(lexicon, texts, starts, found))
-    return out
-
-
-def _exact_per_sentence(lexicon: Lexicon, texts: list[str], starts: list[int],
-                        found: dict[str, list[Hit]]) -> dict[str, dict[str, list[Hit]]]:
-    """Per sentence, the hits of each table whose rules never look outside their match (no
-    lookaround, no anchor), unless a hit of that table runs across the sentence's edge."""
-    out: dict[str, dict[str, list[Hit]]] = {text: {} for text in texts}
-    for name, hits in found.items():
-        table = lexicon.tables[name]
-        if not table.self_contained:
-            continue
-        per: list[list[Hit]] = [[] for _ in texts]
-        broken: set[int] = set()
-        for hit in hits:
-            index = bisect_right(starts, hit.start) - 1
-            offset = starts[index]
-            if hit.end - offset > len(texts[index]):
-                broken.add(index)
-                broken.update(range(index + 1, bisect_right(starts, hit.end - 1)))
-                continue
-            per[index].append(Hit(hit.row, hit.start - offset, hit.end - offset, hit.text))
-        for index, text in enumerate(texts):
-            if index not in broken and name not in out[text]:
-                out[text][name] = per[index]
+    lexicon.remember_sentences(texts, starts, joined)
     return out
 
 
