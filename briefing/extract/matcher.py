@@ -285,7 +285,8 @@ def _required(items: list) -> frozenset[str] | None:
 # --- the index and the scan ------------------------------------------------------------------
 
 Group = tuple[int, re.Pattern[str]]  # (table slot, one compiled group of alternatives)
-Source = tuple[int, str]  # (table slot, a group's expression, compiled when a text first needs it)
+Part = tuple[int, str]  # an alternative's place in its table, and its expression as a named group
+Source = tuple[int, tuple[Part, ...]]  # (table slot, a group's alternatives, compiled when a text first needs it)
 
 
 @dataclass(slots=True)
@@ -306,8 +307,8 @@ class Dispatch:
 class TableIndex:
     """One table's alternatives, split into groups by how they start (compiled)."""
 
-    by_word: dict[str, str] = field(default_factory=dict)  # key → a group's expression
-    by_prefix: dict[str, str] = field(default_factory=dict)
+    by_word: dict[str, tuple[Part, ...]] = field(default_factory=dict)  # key → a group's alternatives
+    by_prefix: dict[str, tuple[Part, ...]] = field(default_factory=dict)
     anywhere: re.Pattern[str] | None = None
     needs: frozenset[str] | None = None  # the "anywhere" group's required texts (`required_text`)
     ranks: dict[str, int] = field(default_factory=dict)
@@ -318,8 +319,8 @@ def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
     """Group a bounded table's (group name, alternative) pairs, in the table's order, by how they
     start; None when some alternative can match nothing (the table is then scanned as a whole)."""
     index = TableIndex()
-    by_word: dict[str, list[str]] = {}
-    by_prefix: dict[str, list[str]] = {}
+    by_word: dict[str, list[Part]] = {}
+    by_prefix: dict[str, list[Part]] = {}
     anywhere: list[str] = []
     needs: list[frozenset[str] | None] = []
     for rank, (name, alternative) in enumerate(alternatives):
@@ -329,16 +330,16 @@ def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
         index.ranks[name] = rank
         part = f"(?P<{name}>{alternative})"
         for key in start.words:
-            by_word.setdefault(key, []).append(part)
+            by_word.setdefault(key, []).append((rank, part))
         if start.anywhere:
             anywhere.append(part)
             needs.append(required_text(alternative))
         for key in start.prefixes:
-            by_prefix.setdefault(key, []).append(part)
+            by_prefix.setdefault(key, []).append((rank, part))
             if not _WORD.match(key):
                 index.signs.add(key)
-    index.by_word = {key: _bounded(parts) for key, parts in by_word.items()}
-    index.by_prefix = {key: _bounded(parts) for key, parts in by_prefix.items()}
+    index.by_word = {key: tuple(parts) for key, parts in by_word.items()}
+    index.by_prefix = {key: tuple(parts) for key, parts in by_prefix.items()}
     index.anywhere = _compiled(_bounded(anywhere)) if anywhere else None
     index.needs = None if None in needs else frozenset().union(*needs)  # type: ignore[arg-type]
     return index
@@ -395,6 +396,9 @@ def _groups(plan: Dispatch, word: str) -> tuple[Group, ...]:
 
 
 def _lookup(plan: Dispatch, word: str) -> tuple[Group, ...]:
+    """One group per table that may match at the word: where a table files alternatives under the
+    whole word and under its first letters, they are merged, in the table's order, into one
+    expression, whose first matching alternative is the one of lowest rank any of them would give."""
     key = word.lower() if word.isascii() else word.translate(_FOLD_ORD)
     by_prefix = plan.by_prefix
     found = plan.by_word.get(key, ())
@@ -404,7 +408,14 @@ def _lookup(plan: Dispatch, word: str) -> tuple[Group, ...]:
     if size >= 2:
         found += by_prefix.get(key[:2], ())
     found += by_prefix.get(key[:1], ())
-    return tuple((slot, _compiled(source)) for slot, source in found)
+    by_slot: dict[int, list[tuple[Part, ...]]] = {}
+    for slot, parts in found:
+        by_slot.setdefault(slot, []).append(parts)
+    out = []
+    for slot, groups in by_slot.items():
+        parts = groups[0] if len(groups) == 1 else tuple(sorted({part for group in groups for part in group}))
+        out.append((slot, _compiled(_bounded([part for _, part in parts]))))
+    return tuple(out)
 
 
 def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
@@ -428,11 +439,18 @@ def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
         groups = seen.get(word)
         if groups is None:
             groups = _groups(plan, word)
-        if not groups and not ahead:
-            continue  # most words: no rule of any table starts with them
+        if not ahead:
+            if groups:  # (most words: no rule of any table starts with them)
+                p = candidate.start()
+                for slot, regex in groups:  # one group per table: its match is the table's
+                    if free[slot] <= p:
+                        match = regex.match(text, p)
+                        if match is not None:
+                            out[slot].append(match)
+                            free[slot] = match.end()
+            continue
         p = candidate.start()
-        if ahead:
-            _take_ahead(ahead, searches, out, free, text, p)
+        _take_ahead(ahead, searches, out, free, text, p)
         best: dict[int, tuple[int, re.Match[str]]] = {}
         for slot, regex in groups:
             if free[slot] > p:
