@@ -179,10 +179,27 @@ def _pick_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
         return left, "count.before-noun"
     right = _right_count(lexicon, sentence, trigger, used)
     if right is not None and _gap(sentence.text, trigger.end, right.start) <= 1 and _victim_after(lexicon, sentence, right):
+        if _predicate_after(lexicon, sentence, trigger, right):
+            return None, PARTICIPLE_OF_A_COUNTED_NOUN
         return right, "count.after-verb"
     if left is not None:
         return left, "count.before-verb"
     return right, "count.after-verb"
+
+
+PARTICIPLE_OF_A_COUNTED_NOUN = "count.participle-of-a-counted-noun"
+
+
+def _predicate_after(lexicon: Lexicon, sentence: Sentence, participle: Span, count: Span) -> bool:
+    """ "xəsarət alan 20 nəfər xəstəxanada ölüb" (20 of the injured died): a participle before a
+    counted noun describes it; the casualty verb after the noun says what befell the count."""
+    if not any(p.start <= participle.start < p.end for p in sentence.of("participle")):
+        return False
+    victim = _victim_after(lexicon, sentence, count)
+    return victim is not None and any(
+        t.start >= victim.end and _gap(sentence.text, victim.end, t.start) <= 3 and not t.row.get("form") in ("noun", "toll")
+        and not any(b.start >= victim.end and b.end <= t.start for b in sentence.of("boundary"))
+        and "," not in sentence.text[victim.end:t.start] for t in sentence.of("trigger"))
 
 
 def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
@@ -466,6 +483,8 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         if number + 1 < len(triggers) and _unsplit(sentence, trigger, triggers[number + 1]):
             continue
         count, rule = _pick_count(lexicon, sentence, trigger, used)
+        if rule == PARTICIPLE_OF_A_COUNTED_NOUN:
+            continue  # the verb after the noun gives the figure
         if count is not None and trigger.row.get("needs_victim") and _victim_after(lexicon, sentence, count) is None:
             count = None
         if count is not None:

@@ -201,3 +201,9 @@ def test_a_collective_noun_without_a_number_is_not_one_person() -> None:
     claims = extract_claims("", "Армянская сторона заявила, что среди личного состава ВС Азербайджана есть "
                                 "многочисленные погибшие.", DAY)
     assert claims == []
+
+
+def test_a_participle_before_a_counted_noun_leaves_the_figure_to_the_verb_after_it() -> None:
+    claims = extract_claims("", "Xankəndi yaxınlığında benzin anbarında baş vermiş partlayış nəticəsində xəsarət alan "
+                                "20 nəfər xəstəxanalarda ölüb, Ermənistan Səhiyyə Nazirliyi bildirib.", DAY)
+    assert [(c.killed, c.wounded) for c in claims] == [(20, 0)]
