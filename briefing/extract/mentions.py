@@ -334,12 +334,18 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
 def _joined_after(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Span) -> int:
     """ "a two-year-old girl and her grandmother died": one more person for each singular victim
     joined by "and" before the verb (an age word beside a noun is the same person)."""
-    victims = [s for s in sentence.of("victim") if victim.start <= s.start and s.end <= trigger.start]
+    # before the verb ("... died"), or after it up to the next clause ("killing a girl and her grandmother",
+    # where a victim with its own count - "a soldier and a civilian" - or of another kind is its own figure)
+    after_verb = trigger.start < victim.start
+    limit = min([s.start for s in sentence.spans if s.start > victim.end and s.kind in ("trigger", "speech", "authority", "boundary")]
+                + [len(sentence.text)]) if after_verb else trigger.start
+    victims = [s for s in sentence.of("victim") if victim.start <= s.start and s.end <= limit]
     run, last = 1, victim
     for other in victims[1:]:
         between = sentence.text[last.end:other.start]
         if _gap(sentence.text, last.end, other.start) > 4 or ";" in between or lexicon.is_plural(other.text) \
-                or any(last.end <= n.start < other.start for n in sentence.of("number") if n.value != 1):
+                or any(last.end <= n.start < other.start for n in sentence.of("number") if n.value != 1 or after_verb) \
+                or (after_verb and other.row.get("role") != victim.row.get("role")):
             break
         if lexicon.coordination.search(between):  # "and", not a comma ("a soldier, Lieutenant X")
             run += 1

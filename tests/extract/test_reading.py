@@ -207,3 +207,16 @@ def test_a_participle_before_a_counted_noun_leaves_the_figure_to_the_verb_after_
     claims = extract_claims("", "Xankəndi yaxınlığında benzin anbarında baş vermiş partlayış nəticəsində xəsarət alan "
                                 "20 nəfər xəstəxanalarda ölüb, Ermənistan Səhiyyə Nazirliyi bildirib.", DAY)
     assert [(c.killed, c.wounded) for c in claims] == [(20, 0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mortar rounds hit the village of Alkhanli, killing a two-year-old girl and her grandmother, the Azerbaijani "
+     "Defence Ministry said.", [("civilians-Azerbaijan", 2, 0)]),
+    ("Shelling killed a soldier and a civilian in Tegh, the Armenian Defence Ministry said.",
+     [("Armenia", 1, 0), ("civilians-Armenia", 1, 0)]),
+    ("A deminer of the agency was injured when an anti-personnel mine went off in Aghdam, ANAMA said.",
+     [("civilians-Azerbaijan", 0, 1)]),
+])
+def test_people_named_after_the_verb(text: str, expected: list) -> None:
+    claims = extract_claims("", text, DAY)
+    assert sorted((c.side_affected, c.killed, c.wounded) for c in claims) == expected
