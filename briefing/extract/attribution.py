@@ -182,6 +182,10 @@ class Attributor:
                     return other.claimant, f"{speaker.rule}+claimant.story-authority-before"
         if mention is not None and mention.nationality in COUNTRY_OF:
             return COUNTRY_OF[mention.nationality], f"{speaker.rule}+claimant.own-losses"
+        if mention is not None and mention.role != "zero" and not mention.nationality:
+            country = self._victims_country(at)
+            if country:
+                return country, f"{speaker.rule}+claimant.own-losses-named-before"
         for sentence in [s for s in self.sentences if s.index > at]:
             for other in self.by_sentence[sentence.index]:
                 if other.claimant not in ("?", "other") and not other.rule.endswith(CLAIM_OF_SIDE):
@@ -190,6 +194,18 @@ class Attributor:
         if country:
             return country, f"{speaker.rule}+claimant.country-named-in-story"
         return "unattributed", f"{speaker.rule}+claimant.no-country"
+
+    def _victims_country(self, at: int) -> str:
+        """ "An Azerbaijani general ... were killed. Deputy Defence Minister X said five soldiers
+        died": an official naming no country, telling of dead whose side the story named just
+        before (headline first), speaks for that side."""
+        for sentence in [s for s in self.sentences if s.index <= at]:
+            victims = sentence.of("victim")
+            for side_word in sentence.of("nationality"):
+                side = COUNTRY_OF.get(str(side_word.row.get("side")), "")
+                if side and any(0 <= v.start - side_word.end <= 2 for v in victims) and sentence.of("trigger"):
+                    return side
+        return ""
 
     def _country_in_story(self, at: int) -> str:
         """The first side named (not as an attacker) in the sentence, else in the story."""

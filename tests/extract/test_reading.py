@@ -220,3 +220,11 @@ def test_a_participle_before_a_counted_noun_leaves_the_figure_to_the_verb_after_
 def test_people_named_after_the_verb(text: str, expected: list) -> None:
     claims = extract_claims("", text, DAY)
     assert sorted((c.side_affected, c.killed, c.wounded) for c in claims) == expected
+
+
+def test_an_official_naming_no_country_speaks_for_the_side_whose_dead_the_story_named() -> None:
+    claims = extract_claims("Azerbaijani officers killed in border clash",
+                            "An Azerbaijani general and a colonel were killed on Tuesday in fresh border clashes. "
+                            "The deputy defence minister told reporters that five soldiers had also died. "
+                            "Yerevan denied any losses of its own.", DAY)
+    assert ("Azerbaijan", "Azerbaijan", 5) in [(c.claimant, c.side_affected, c.killed) for c in claims]
