@@ -71,7 +71,12 @@ def _places(sentences: list[Sentence]) -> list[str]:
 
 def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tuple[date, Why]:
     """The day the claim's event happened, and the rule that found it (never after publication)."""
-    for rule, sentences in ((DATE_OWN, own), (DATE_STORY, [s for s in story if not s.headline])):
+    first = min((s.index for s in own), default=0)
+    body = [s for s in story if not s.headline]
+    # a claim's sentence with no day continues the thread of the closest sentence before it that
+    # names one ("Baku put its losses over the four days at 31" after "the fighting of 2-5 April")
+    thread = sorted((s for s in body if s.index < first), key=lambda s: -s.index) + [s for s in body if s.index > first]
+    for rule, sentences in ((DATE_OWN, own), (DATE_STORY, thread)):
         for sentence in sentences:
             if sentence.day is not None and sentence.day <= published:
                 return sentence.day, Why("date", sentence.day.isoformat(), rule, sentence.text[:60])

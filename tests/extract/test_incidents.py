@@ -248,3 +248,13 @@ def test_peacekeepers_fired_on_are_their_own_incident_beside_a_clash_that_day():
     ]
     ids = incident_of(group_incidents(items))
     assert ids["clash"] != ids["peacekeepers"]
+
+
+def test_a_figure_with_no_day_takes_the_day_of_the_sentence_before_it():
+    """The story's first dated sentence is the newest event; the toll after the episode's dates is the episode's."""
+    when = datetime(2016, 4, 8, 10, 0, tzinfo=TZ)
+    claims = extract_claims("Border report", "A Karabakh soldier was killed overnight, the Defence Army said. "
+                            "The Defence Army puts its losses in the fighting of 2-5 April at 36 servicemen killed. "
+                            "Azerbaijan's Defence Ministry has acknowledged that 31 of its troops died.", when)
+    days = {(c.claimant, c.killed): c.event_date for c in claims}
+    assert days[("Azerbaijan", 31)] == date(2016, 4, 2)
