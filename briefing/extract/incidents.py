@@ -98,14 +98,16 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
             buckets[answered].append(claim)
             continue
         if claim.kind == "landmine":
-            # separate blasts are separate incidents: a blast per side, day and place
+            # separate blasts are separate incidents: a blast per side, day and place (the sappers
+            # sent to help the wounded workers at the same village were hurt in the same blast)
             key: tuple = ("landmine", claim.side_affected, claim.event_date, len(buckets))
             places, _ = _place_keys(claim.locations)
             for existing, members in buckets.items():
-                if existing[:3] != key[:3]:
+                if existing[0] != "landmine" or existing[2] != claim.event_date:
                     continue
                 other_places = set().union(*(_place_keys(m.locations)[0] for m in members))
-                if not places or not other_places or places & other_places:
+                same_side = existing[1] == claim.side_affected
+                if places & other_places or (same_side and (not places or not other_places)):
                     key = existing
                     break
         else:
@@ -258,7 +260,7 @@ def _same_days(a: _Group, b: _Group, gap: int) -> int:
         # a day after an offensive began, a report of one shooting (no offensive named) is its
         # own incident ("a car of peacekeepers came under fire")
         return 0
-    if a.kind == "landmine" and not (a.sides & b.sides):
+    if a.kind == "landmine" and not (a.sides & b.sides or (gap == 0 and a.places & b.places)):
         return 0
     if a.episode != b.episode and not (a.places if a.episode else b.places) and (b.places if a.episode else a.places):
         # an offensive told with no place, and a shooting at a named village that day: the

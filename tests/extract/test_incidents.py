@@ -258,3 +258,15 @@ def test_a_figure_with_no_day_takes_the_day_of_the_sentence_before_it():
                             "Azerbaijan's Defence Ministry has acknowledged that 31 of its troops died.", when)
     days = {(c.claimant, c.killed): c.event_date for c in claims}
     assert days[("Azerbaijan", 31)] == date(2016, 4, 2)
+
+
+def test_workers_and_the_sappers_sent_to_help_them_at_one_village_are_one_blast():
+    day = date(2022, 12, 14)
+    when = datetime(2022, 12, 14, 21, 0, tzinfo=TZ)
+    mine = {"kind": "landmine", "event_type": "landmine"}
+    items = [(Claim("Azerbaijan", "civilians-Azerbaijan", day, wounded=4, story_id="a", locations=["Kalbajar"], **mine), when),
+             (Claim("Azerbaijan", "Azerbaijan", day, killed=1, wounded=3, story_id="a", locations=["Kalbajar"], **mine), when),
+             (Claim("Azerbaijan", "Azerbaijan", day, killed=1, wounded=3, story_id="b", locations=["Kalbajar district"], **mine),
+              when + timedelta(hours=1))]
+    ids = incident_of(group_incidents(items))
+    assert len(ids["a"]) == 1 and ids["a"] == ids["b"]
