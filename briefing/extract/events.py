@@ -14,10 +14,14 @@ after an offensive names no day of its own).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+
+from ..language import detect_language
 
 from .gazetteer import NOT_LOCATIONS
+from .lexicon import load
 from .records import Sentence, Why
 
 # How a claim's event day was found, as recorded in its `why` (field "date"): named in its own
@@ -79,5 +83,23 @@ def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tu
     for rule, sentences in ((DATE_OWN, own), (DATE_STORY, thread)):
         for sentence in sentences:
             if sentence.day is not None and sentence.day <= published:
-                return sentence.day, Why("date", sentence.day.isoformat(), rule, sentence.text[:60])
+                day = _night_end(sentence, sentence.day, published)
+                return day, Why("date", day.isoformat(), rule, sentence.text[:60])
     return published, Why("date", published.isoformat(), DATE_PUBLISHED)
+
+
+_DAY_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _night_end(sentence: Sentence, day: date, published: date) -> date:
+    """ "On the night of 12-13 September" names the 12th; the night is dated by the day it
+    ended, as an overnight attack is (the `grouping` table's "night-end" rows)."""
+    lexicon = load(detect_language(sentence.text))
+    for hit in lexicon.find("grouping", sentence.text):
+        if hit.row.get("kind") != "night-end":
+            continue
+        numbers = [int(n) for n in _DAY_NUMBER.findall(hit.text)[:2]]
+        after = day + timedelta(days=1)
+        if len(numbers) == 2 and numbers == [day.day, after.day] and after <= published:
+            return after
+    return day

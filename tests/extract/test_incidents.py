@@ -270,3 +270,14 @@ def test_workers_and_the_sappers_sent_to_help_them_at_one_village_are_one_blast(
               when + timedelta(hours=1))]
     ids = incident_of(group_incidents(items))
     assert len(ids["a"]) == 1 and ids["a"] == ids["b"]
+
+
+@pytest.mark.parametrize("text", [
+    "On the night of 12-13 September two Armenian soldiers were killed, Armenia's defence ministry said.",
+    "В ночь с 12 на 13 сентября погибли двое армянских военнослужащих, сообщило Минобороны Армении.",
+    "Sentyabrın 12-dən 13-nə keçən gecə iki hərbçimiz şəhid olub, Müdafiə Nazirliyi bildirib.",
+    "Սեպտեմբերի 12-ի լույս 13-ի գիշերը ադրբեջանական կրակոցից զոհվել է երկու հայ զինծառայող, հայտնում է ՀՀ ՊՆ-ն։",
+])
+def test_a_night_from_one_day_to_the_next_is_dated_by_the_day_it_ended(text: str) -> None:
+    (claim,) = extract_claims("", text, datetime(2022, 9, 14, 12, 0, tzinfo=TZ))
+    assert claim.event_date == date(2022, 9, 13)
