@@ -29,7 +29,7 @@ from typing import Iterable
 
 from ..models import Claim, Incident
 from ..language import detect_language
-from .events import DATE_PUBLISHED
+from .events import DATE_OWN, DATE_PUBLISHED
 from .gazetteer import BROAD_SECTOR, NOT_LOCATIONS, lookup
 from .lexicon import load
 
@@ -53,6 +53,7 @@ class _Group:
     late_death: bool = False  # "died of his wounds": a death days after the shooting
     revision: bool = False  # "the number killed in the attack has risen to six": a toll revised days later
     undated: bool = False  # no day named anywhere in the story: the day is only the publication day
+    dated: bool = False  # a claim's own sentences name its day ("on Tuesday", "on 27 October")
     tolls: dict[tuple[str, str], int] = field(default_factory=dict)  # (claimant, side) -> killed
 
 
@@ -149,12 +150,17 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                              late_death=any("late-death" in signals(c.evidence) for c in members if c.killed),
                              revision=any({"revised-toll"} <= signals(c.evidence) and "day-named" not in signals(c.evidence)
                                           for c in members if c.killed or c.wounded),
-                             undated=all(_undated(c) for c in members), tolls=_tolls(members)))
+                             undated=all(_undated(c) for c in members), tolls=_tolls(members),
+                             dated=any(_date_rule(c) == DATE_OWN for c in members)))
     return groups
 
 
+def _date_rule(claim: Claim) -> str:
+    return next((why.rule for why in claim.why if why.field == "date"), "")
+
+
 def _undated(claim: Claim) -> bool:
-    return any(why.field == "date" and why.rule == DATE_PUBLISHED for why in claim.why)
+    return _date_rule(claim) == DATE_PUBLISHED
 
 
 def _tolls(claims: Iterable[Claim]) -> dict[tuple[str, str], int]:
@@ -256,6 +262,9 @@ def _revised(a: _Group, b: _Group, gap: int) -> bool:
 
 def _same_days(a: _Group, b: _Group, gap: int) -> int:
     """Two groups of the same or adjacent days: one event when their places and kinds agree."""
+    if gap and a.dated and b.dated and not (a.episode and b.episode):
+        # each report names its own day, and they differ: two strikes on Barda a day apart
+        return 0
     if gap and a.episode != b.episode:
         # a day after an offensive began, a report of one shooting (no offensive named) is its
         # own incident ("a car of peacekeepers came under fire")
@@ -446,6 +455,7 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
             merged.types |= group.types
             merged.episode |= group.episode
             merged.late_death |= group.late_death
+            merged.dated = all(r.dated for r in best.reports)
             for key, killed in group.tolls.items():
                 merged.tolls[key] = max(merged.tolls.get(key, 0), killed)
             merged.stories.add(story)

@@ -281,3 +281,13 @@ def test_workers_and_the_sappers_sent_to_help_them_at_one_village_are_one_blast(
 def test_a_night_from_one_day_to_the_next_is_dated_by_the_day_it_ended(text: str) -> None:
     (claim,) = extract_claims("", text, datetime(2022, 9, 14, 12, 0, tzinfo=TZ))
     assert claim.event_date == date(2022, 9, 13)
+
+
+def test_two_strikes_on_one_town_a_day_apart_each_named_by_its_day_are_two_incidents():
+    tuesday = datetime(2020, 10, 27, 16, 0, tzinfo=TZ)
+    items = (story("first", "Four civilians were killed when Armenian forces shelled Barda on Tuesday, Azerbaijan's "
+                            "Prosecutor General's Office said.", tuesday)
+             + story("second", "Twenty-one civilians were killed when Armenian forces shelled Barda on Wednesday, "
+                               "Azerbaijan's Prosecutor General's Office said.", tuesday + timedelta(days=1)))
+    ids = incident_of(group_incidents(items))
+    assert ids["first"] != ids["second"]
