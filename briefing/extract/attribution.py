@@ -157,6 +157,26 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
     return min(found, key=lambda s: abs(s.start - position)), "claimant.speaker-in-sentence"
 
 
+_CAPITAL = "A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ"
+# "Deputy Defence Minister Karim Valiyev": up to three capitalised words right after a title
+_NAME_AFTER_TITLE = re.compile(rf"\s+(?:[{_CAPITAL}][\w'’.-]*\s+){{0,2}}([{_CAPITAL}][\w'’-]{{3,}})")
+
+
+def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Speaker]) -> list[Speaker]:
+    """Surnames met after a title earlier in the story, speaking again in this sentence."""
+    speech = [s for s in sentence.spans if s.kind in ("speech", "denial")]
+    out = []
+    for stem, speaker in names.items():
+        for word in re.finditer(rf"\b{re.escape(stem)}\w*", sentence.text, re.IGNORECASE):
+            if any(sp.start <= word.start() < sp.end for sp in found):
+                continue
+            if any(sp.start >= word.end() and _gap(sentence.text, word.end(), sp.start) <= SPEAKER_WORDS
+                   and not _interrupted(sentence, word.end(), sp.start) for sp in speech):
+                out.append(Speaker(word.start(), word.end(), speaker.claimant,
+                                   f"{speaker.rule}+claimant.named-earlier", word.group(0)))
+    return out
+
+
 class Attributor:
     """Decides claimants for one story; remembers the last speaker as sentences go by."""
 
@@ -165,7 +185,32 @@ class Attributor:
         self.about_this = about_this
         self.by_sentence = {s.index: speakers(s) for s in sentences}
         self.known: dict[str, str] = {}  # authority words -> a claimant decided for them earlier
+        self._add_named_speakers()
+        self.known = {}
         self.headline = next((found for s in sentences if s.headline for found in self.by_sentence[s.index]), None)
+
+    def _add_named_speakers(self) -> None:
+        """ "Deputy Defence Minister Karim Valiyev told media ... Valiyev claimed 100 were killed": a
+        surname first met right after a title is that official when it speaks again later in the
+        story (matched on its first letters, so an inflected surname - "Ованнисяна" - is the same)."""
+        names: dict[str, Speaker] = {}
+        for sentence in self.sentences:
+            found = self.by_sentence[sentence.index]
+            found = sorted(found + _named_again(sentence, names, found), key=lambda s: s.start)
+            self.by_sentence[sentence.index] = found
+            for title in sentence.of("authority"):
+                after = _NAME_AFTER_TITLE.match(sentence.text, title.end)
+                if after is None or any(title.start < o.start < after.end() for o in sentence.of("authority")):
+                    continue
+                surname = after.group(1)
+                speaker = Speaker(title.start, title.end, str(title.row.get("claimant")), title.rule, title.text)
+                claimant, how = self._resolve(speaker, None, sentence.index)
+                if how.endswith(("story-authority-after", "country-named-in-story", "no-country")) \
+                        and self._victims_country(sentence.index):
+                    claimant, how = self._victims_country(sentence.index), f"{title.rule}+claimant.own-losses-named-before"
+                if claimant not in ("unattributed", "?"):
+                    names.setdefault(surname[:max(4, len(surname) - 2)],
+                                     Speaker(title.start, title.end, claimant, how, title.text))
 
     def _resolve(self, speaker: Speaker, mention: Mention | None, at: int = 10**6) -> tuple[str, str]:
         """The country of a speaker that names none ("the ministry"). "Armenia's claim" elsewhere

@@ -228,3 +228,12 @@ def test_an_official_naming_no_country_speaks_for_the_side_whose_dead_the_story_
                             "The deputy defence minister told reporters that five soldiers had also died. "
                             "Yerevan denied any losses of its own.", DAY)
     assert ("Azerbaijan", "Azerbaijan", 5) in [(c.claimant, c.side_affected, c.killed) for c in claims]
+
+
+def test_a_surname_first_met_after_a_title_speaks_for_that_official_later() -> None:
+    claims = extract_claims("Azerbaijani officers killed in border clash",
+                            "An Azerbaijani general and five soldiers were killed on Tuesday, officials said. "
+                            "Deputy Defence Minister Karim Valiyev told reporters the troops died heroically. "
+                            "Valiyev claimed Azerbaijani forces had killed 100 Armenian troops, but Yerevan denied "
+                            "any losses.", DAY)
+    assert ("Azerbaijan", "Armenia", 100) in [(c.claimant, c.side_affected, c.killed) for c in claims]
