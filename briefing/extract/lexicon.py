@@ -115,6 +115,9 @@ class Lexicon:
     about_this: re.Pattern[str] = re.compile(r"(?!)")
     # "about 30", "almost 80": a rounded figure, which an exact one close below it replaces
     rough: re.Pattern[str] = re.compile(r"(?!)")
+    # "the worst fighting since the 1994 truce": a superlative before "since" compares, it does not
+    # open a running total or an earlier episode
+    comparison: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -335,7 +338,8 @@ def load(language: str) -> Lexicon:
     return Lexicon(language, tables, plural, conjunction, toll_link, approx, coordination, head_word,
                    bool(data.get("side_before_count", False)),
                    re.compile(rf"(?<!\w)(?:{data.get('about_this', '(?!)')})(?!\w)", re.IGNORECASE),
-                   re.compile(rf"(?<!\w)(?:{data.get('rough', '(?!)')})\s*$", re.IGNORECASE))
+                   re.compile(rf"(?<!\w)(?:{data.get('rough', '(?!)')})\s*$", re.IGNORECASE),
+                   re.compile(rf"(?<!\w)(?:{data.get('comparison', '(?!)')})(?!\w)[^.;,]{{0,40}}$", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

@@ -58,9 +58,20 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     spans += numbers + dates
     spans += [Span("place", m.start, m.end, m.text, None, m.place) for m in find_places(text)]
     spans.sort(key=lambda span: (span.start, -span.end))
-    scopes = _scopes(spans, published)
+    scopes = _without_comparisons(_scopes(spans, published), spans, text, lexicon)
     day = _event_day(spans, text)
     return Sentence(index, text, headline, tuple(spans), day, scopes[0][2] if scopes else "", tuple(scopes))
+
+
+def _without_comparisons(scopes: list[tuple[int, int, str]], spans: list[Span], text: str,
+                         lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """ "35 wounded in the largest-scale hostilities since a 1994 truce": a superlative before a
+    "since" compares this episode with the past; the years after it are not the figure's time."""
+    compared = [(span.start, min(len(text), span.end + 40)) for span in spans
+                if span.kind == "scope" and span.row.get("kind") == "since" and lexicon.comparison.search(text, 0, span.start)]
+    if not compared:
+        return scopes
+    return [scope for scope in scopes if not any(start <= scope[0] < end for start, end in compared)]
 
 
 def _number_value(span_text: str, row) -> int:

@@ -237,3 +237,9 @@ def test_a_surname_first_met_after_a_title_speaks_for_that_official_later() -> N
                             "Valiyev claimed Azerbaijani forces had killed 100 Armenian troops, but Yerevan denied "
                             "any losses.", DAY)
     assert ("Azerbaijan", "Armenia", 100) in [(c.claimant, c.side_affected, c.killed) for c in claims]
+
+
+def test_a_superlative_before_since_compares_it_does_not_make_a_running_total() -> None:
+    claims = extract_claims("", "Armenian President Serzh Sarksyan said 18 Armenian troops were killed and some 35 "
+                                "wounded in the largest-scale hostilities since a 1994 truce ended a war.", DAY)
+    assert [(c.claimant, c.killed, c.wounded) for c in claims] == [("Armenia", 18, 35)]
