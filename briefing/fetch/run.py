@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from functools import partial
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,8 +37,9 @@ from ..models import Feed, FetchOutcome
 from ..reading import ReadAhead, read_many
 from ..store import SaveResult, Store, story_id, utc_now
 from ..store.stories import reading_source
-from ..workers import call, discard_broken_pool, get_pool, start_workers
+from ..workers import call, discard_broken_pool, get_pool, start_workers, worker_count
 from .client import FeedClient, FetchError, FetchResponse
+from .pieces import CUT_ABOVE, Pieces, cut
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
 if TYPE_CHECKING:  # parsing happens in the workers: this process never loads feedparser
@@ -48,6 +50,9 @@ READ_CHUNK = 250
 # Feeds with nothing to store are recorded together, this many or this many seconds' worth at a time.
 CHECKED_BATCH = 500
 CHECKED_SECONDS = 1.0
+# A feed cut into pieces (`pieces.py`) has at most this many chunks of its stories being read ahead
+# at once: parsing waits for reading, so the stories of a huge feed never pile up in memory.
+READS_IN_FLIGHT = 8
 
 
 @dataclass(slots=True)
@@ -174,27 +179,25 @@ class _Job:
         started_at = utc_now()
         start = time.perf_counter()
         saved: SaveResult | None = None
+        earlier: SaveResult | None = None  # what the pieces of a huge feed stored before its last one
+        recorded = False
         try:
-            outcome, stories = await self._fetch_and_parse(feed)
+            outcome, stories, earlier = await self._fetch_and_parse(feed)
         except asyncio.CancelledError:
             raise
+        except _NotStored as error:
+            outcome, stories, recorded = await self._not_stored(feed, error.cause, started_at, start), None, True
         except Exception as error:  # noqa: BLE001 - any failure is this feed's error, not the run's
             outcome, stories = _error(feed, _describe(error), error), None
         outcome = replace(outcome, elapsed=round(time.perf_counter() - start, 3))
-        if not stories and outcome.status in ("unchanged", "filtered"):
+        if not stories and not earlier and outcome.status in ("unchanged", "filtered"):
             await self._checked(feed, outcome, started_at)
             return
-        try:
-            saved, outcome = await self.db(self._commit, feed, outcome, stories, started_at)
-        except Exception as error:  # noqa: BLE001
-            outcome = replace(_error(feed, f"could not store: {_describe(error)}", error),
-                              elapsed=round(time.perf_counter() - start, 3))
-            self.run.store_errors.append(f"{feed.name}: {outcome.error}")
-            saved = None
-            try:  # the feed's own fault it was not: it is due again at once, with no back-off
-                await self.db(self._commit, feed, outcome, None, started_at, False)
-            except Exception:  # noqa: BLE001 - the database itself is gone; report and go on
-                pass
+        if not recorded:
+            try:
+                saved, outcome = await self.db(self._commit, feed, outcome, stories, started_at, True, earlier)
+            except Exception as error:  # noqa: BLE001
+                outcome = await self._not_stored(feed, error, started_at, start)
         self.run.outcomes.append(outcome)
         if saved is not None and (saved.new_ids or saved.updated_ids):
             self.run.new_ids.extend(saved.new_ids)
@@ -205,6 +208,17 @@ class _Job:
                 self.on_stored(feed, saved)
         if self.on_outcome:
             self.on_outcome(outcome)
+
+    async def _not_stored(self, feed: Feed, error: BaseException, started_at: datetime, start: float) -> FetchOutcome:
+        """The database refused a feed's stories: the run failed, and the feed is due again at once."""
+        outcome = replace(_error(feed, f"could not store: {_describe(error)}", error),
+                          elapsed=round(time.perf_counter() - start, 3))
+        self.run.store_errors.append(f"{feed.name}: {outcome.error}")
+        try:  # the feed's own fault it was not: it is due again at once, with no back-off
+            await self.db(self._commit, feed, outcome, None, started_at, False)
+        except Exception:  # noqa: BLE001 - the database itself is gone; report and go on
+            pass
+        return outcome
 
     async def _checked(self, feed: Feed, outcome: FetchOutcome, started_at: datetime) -> None:
         """A feed with nothing to store: its outcome is recorded with others', in one transaction.
@@ -239,17 +253,27 @@ class _Job:
             for outcome, due, started in batch:
                 self.store.record_outcome(outcome, due, started)
 
-    async def _fetch_and_parse(self, feed: Feed) -> tuple[FetchOutcome, list | None]:
+    async def _fetch_and_parse(self, feed: Feed) -> tuple[FetchOutcome, list | None, SaveResult | None]:
+        """The feed's outcome, the stories to store with it, and what was stored already (a huge feed's
+        pieces before its last one)."""
         response: FetchResponse = await self.client.get(
             feed.url, etag=feed.etag, last_modified=feed.last_modified, user_agent=feed.user_agent
         )
         fetched_at = utc_now()
         if response.not_modified:
             return FetchOutcome(feed=feed.name, status="unchanged", http_status=response.status,
-                                etag=response.etag, last_modified=response.last_modified), None
+                                etag=response.etag, last_modified=response.last_modified), None, None
         keywords = tuple(self.config.keywords) + tuple(feed.keywords)
         await self.workers_started()
-        parsed = await _parse_in_pool(response, feed, keywords, fetched_at)
+        pieces = None
+        if len(response.content) > CUT_ABOVE:  # (the scan is CPU work: in a thread, beside the downloads)
+            pieces = await asyncio.get_running_loop().run_in_executor(None, cut, response.content,
+                                                                      response.content_type)
+        earlier = None
+        if pieces is None:
+            parsed = await _parse_in_pool(response.content, response, feed, keywords, fetched_at)
+        else:
+            parsed, earlier = await self._parse_and_store_pieces(feed, response, pieces, keywords, fetched_at)
         answer_health = health.from_answer(
             health.Answer(feed.url, response.url, parsed.entries, parsed.newest, bool(parsed.error), parsed.html),
             fetched_at,
@@ -257,15 +281,67 @@ class _Job:
         if parsed.error:
             # Not a feed: no validators, so the old ones are kept and this page is not taken for "unchanged".
             return FetchOutcome(feed=feed.name, status="error", error=parsed.error, http_status=response.status,
-                                health=answer_health), None
+                                health=answer_health), None, earlier
         # "filtered": it answered with news, none of it about the conflict
         status = "filtered" if not parsed.stories and parsed.filtered else "unchanged"
         outcome = FetchOutcome(feed=feed.name, status=status, skipped=parsed.skipped, filtered=parsed.filtered,
                                http_status=response.status, etag=response.etag,
                                last_modified=response.last_modified, health=answer_health)
-        return outcome, parsed.stories
+        return outcome, parsed.stories, earlier
 
-    def _read_ahead(self, feed: Feed, stories: list, saved: SaveResult) -> None:
+    async def _parse_and_store_pieces(self, feed: Feed, response: FetchResponse, pieces: Pieces,
+                                      keywords: tuple[str, ...], fetched_at: datetime) -> tuple[_Parsed, SaveResult]:
+        """Parse a huge feed a piece at a time on every core, storing each piece's stories as it comes
+        (one transaction a piece) but the last, which is returned to be stored with the feed's outcome.
+
+        A kill part way leaves the pieces stored so far (each whole, marked pending) and the feed's
+        validators unchanged, so the next run fetches it again and stores the rest.  Entries seen in
+        an earlier piece (by guid or link) are skipped, as parsing the whole document would.
+        """
+        total, earlier = _Parsed(), SaveResult()
+        seen: set[str] = set()
+        parsing: deque[asyncio.Future] = deque()
+        reading: list[asyncio.Future] = []
+        count, sent = len(pieces.bounds), 0
+        try:
+            for n in range(count):
+                while sent < count and len(parsing) < worker_count():
+                    piece = pieces.piece(response.content, sent)
+                    parsing.append(asyncio.ensure_future(_parse_in_pool(piece, response, feed, keywords, fetched_at)))
+                    sent += 1
+                kept = total.add(await parsing.popleft(), seen)
+                if total.error or n == count - 1:
+                    total.stories = kept if not total.error else []
+                    return total, earlier
+                if kept:
+                    reading = await self._store_piece(feed, kept, earlier, reading)
+        finally:
+            for job in parsing:
+                job.cancel()
+        return total, earlier  # (not reached: the last piece returns above)
+
+    async def _store_piece(self, feed: Feed, stories: list, earlier: SaveResult,
+                           reading: list[asyncio.Future]) -> list[asyncio.Future]:
+        """Store one piece of a huge feed, send its new stories to be read ahead, and wait while too
+        many are still being read; returns the readings still in progress."""
+        try:
+            saved = await self.db(self.store.save_stories, feed.name, stories)
+        except Exception as error:  # noqa: BLE001 - the database's failure, not the feed's
+            raise _NotStored(error) from error
+        earlier.new, earlier.updated = earlier.new + saved.new, earlier.updated + saved.updated
+        if saved.new_ids or saved.updated_ids:
+            self.run.new_ids.extend(saved.new_ids)
+            self.run.updated_ids.extend(saved.updated_ids)
+            if self.read_ahead:
+                reading = [job for job in reading if not job.done()] + self._read_ahead(feed, stories, saved)
+            if self.on_stored:
+                self.on_stored(feed, saved)
+        while len(reading) > READS_IN_FLIGHT:
+            await asyncio.wait(reading, return_when=asyncio.FIRST_COMPLETED)
+            reading = [job for job in reading if not job.done()]
+        return reading
+
+    def _read_ahead(self, feed: Feed, stories: list, saved: SaveResult) -> list[asyncio.Future]:
         """Send the new and changed stories of a feed to the worker processes to be read."""
         wanted = set(saved.new_ids) | set(saved.updated_ids)
         stored: dict[str, object] = {}
@@ -274,21 +350,24 @@ class _Job:
             if sid in wanted:
                 stored[sid] = story
         items = list(stored.items())
-        for start in range(0, len(items), READ_CHUNK):
-            self.run.reading.append(asyncio.ensure_future(_read_in_pool(items[start : start + READ_CHUNK],
-                                                                        self.run.read_ahead)))
+        jobs = [asyncio.ensure_future(_read_in_pool(items[start : start + READ_CHUNK], self.run.read_ahead))
+                for start in range(0, len(items), READ_CHUNK)]
+        self.run.reading.extend(jobs)
+        return jobs
 
     def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime,
-                schedule: bool = True) -> tuple[SaveResult | None, FetchOutcome]:
+                schedule: bool = True, earlier: SaveResult | None = None) -> tuple[SaveResult | None, FetchOutcome]:
         """Stories and outcome in one transaction (runs on the writer thread): what was saved, and
-        the outcome with its counts.  `schedule=False` leaves the feed due at once (its stories
-        could not be stored)."""
+        the outcome with its counts (with `earlier`'s, a huge feed's pieces stored before).
+        `schedule=False` leaves the feed due at once (its stories could not be stored)."""
         store = self.store
         saved = None
         with store.transaction():
-            if stories:
-                saved = store.save_stories(feed.name, stories)
-                outcome = _counted(outcome, saved)
+            if stories or (earlier and outcome.status != "error"):
+                saved = store.save_stories(feed.name, stories) if stories else SaveResult()
+                whole = SaveResult(new=saved.new + (earlier.new if earlier else 0),
+                                   updated=saved.updated + (earlier.updated if earlier else 0))
+                outcome = _counted(outcome, whole)
             failures = store.feed_failures(feed.name) if outcome.status == "error" else 0
             due = next_due_after(self.config.settings, outcome, failures, utc_now(),
                                  feed.min_interval_minutes) if schedule else None
@@ -296,12 +375,53 @@ class _Job:
         return saved, outcome
 
 
+class _NotStored(Exception):
+    """The database failed while a huge feed's pieces were being stored (the run's failure, not the feed's)."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """What the pieces of a huge feed yielded together (what `ParsedFeed` says of a whole document)."""
+
+    stories: list = field(default_factory=list)
+    skipped: int = 0
+    filtered: int = 0
+    entries: int = 0
+    newest: datetime | None = None
+    error: str | None = None
+    html: bool = False
+
+    def add(self, piece: ParsedFeed, seen: set[str]) -> list:
+        """Count a piece in; its stories not seen in an earlier piece."""
+        if piece.error:
+            self.error, self.html = piece.error, piece.html
+            return []
+        self.skipped += piece.skipped
+        self.filtered += piece.filtered
+        self.entries += piece.entries
+        if piece.newest is not None and (self.newest is None or piece.newest > self.newest):
+            self.newest = piece.newest
+        kept = []
+        for story in piece.stories:
+            key = story.guid or story.url
+            if key:
+                if key in seen:
+                    continue
+                seen.add(key)
+            kept.append(story)
+        return kept
+
+
 async def _parse_in_pool(
-    response: FetchResponse, feed: Feed, keywords: tuple[str, ...], fetched_at: datetime
+    content: bytes, response: FetchResponse, feed: Feed, keywords: tuple[str, ...], fetched_at: datetime
 ) -> ParsedFeed:
     loop = asyncio.get_running_loop()
     pool = get_pool()
-    job = ("briefing.fetch.parse", "parse_feed", (response.content, response.url, feed.name),
+    job = ("briefing.fetch.parse", "parse_feed", (content, response.url, feed.name),
            dict(content_type=response.content_type, keep=feed.keep, keywords=keywords,
                 timezone_name=feed.timezone, fetched_at=fetched_at, language=feed.language))
     try:
