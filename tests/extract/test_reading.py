@@ -243,3 +243,13 @@ def test_a_superlative_before_since_compares_it_does_not_make_a_running_total() 
     claims = extract_claims("", "Armenian President Serzh Sarksyan said 18 Armenian troops were killed and some 35 "
                                 "wounded in the largest-scale hostilities since a 1994 truce ended a war.", DAY)
     assert [(c.claimant, c.killed, c.wounded) for c in claims] == [("Armenia", 18, 35)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of confirmed victims of the 25 September fuel depot explosion outside Stepanakert now stands at "
+     "218, Armenia's Investigative Committee says.", [("Armenia", "civilians-Armenia", 218)]),
+    ("Four employees of Azerbaijan's Interior Ministry died when their truck hit a mine near Taghavard, the "
+     "Prosecutor General's Office said.", [("Azerbaijan", "Azerbaijan", 4)]),
+])
+def test_tolls_of_a_named_incident_and_police_staff(text: str, expected: list) -> None:
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == expected
