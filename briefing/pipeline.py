@@ -26,6 +26,7 @@ from .extract import group_incidents
 from .models import Claim, Story
 from .reading import ReadAhead, read_each
 from .store import PendingMark, Store
+from .store.stories import Grouped
 
 # Claims this many days either side of a new claim are regrouped with it: wider than
 # the extractor's "same or adjacent day" rule, so an incident is never cut in two.
@@ -127,23 +128,27 @@ def _runs(times: list[T], gap: timedelta) -> list[tuple[T, T]]:
     return runs
 
 
-def clusters_around(store: Store, story_ids: list[str]) -> list[tuple[str, str | None]]:
-    """Near-duplicate groups among the stories published around these (nothing written).
+def clusters_around(store: Store, story_ids: list[str]) -> tuple[list[tuple[str, str | None]], Grouped | None]:
+    """Near-duplicate groups among the stories published around these (nothing written), and the
+    groups those stories are stored in now (for `Store.set_clusters`).
 
     Only the new stories' own windows are read: a fetch that brings a story from last
     month and one from today reads two short stretches, not the month between them.
     """
     times = list(store.story_times(story_ids).values())
+    runs = _runs(times, 2 * CLUSTER_MARGIN)
+    windows = store.grouped_titles_between([(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN) for first, last in runs])
     pairs: list[tuple[str, str | None]] = []
-    for first, last in _runs(times, 2 * CLUSTER_MARGIN):
-        recent = store.titles_between(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN)
-        when = {s.id: s.when for s in recent}
+    stored: dict[str, str | None] = {}
+    for (first, last), window in zip(runs, windows):
+        when = {s.id: s.when for s in window.stories}
         low, high = first - CLUSTER_WINDOW, last + CLUSTER_WINDOW
         pairs.extend(
-            (sid, cluster) for sid, cluster in cluster_stories(recent)
+            (sid, cluster) for sid, cluster in cluster_stories(window.stories)
             if low <= when[sid] <= high  # type: ignore[operator]
         )
-    return pairs
+        stored.update(window.clusters)
+    return pairs, (Grouped([], stored, windows[0].version) if windows else None)
 
 
 def _process_round(store: Store, story_ids: list[str], marks: list[PendingMark],
@@ -166,9 +171,9 @@ def _process_round(store: Store, story_ids: list[str], marks: list[PendingMark],
             result.incidents += regroup(store, first - REGROUP_MARGIN, last + REGROUP_MARGIN)
     result.claims = sum(len(claims) for claims in found.claims.values())
     result.failed = found.failed
-    pairs = clusters_around(store, story_ids)
+    pairs, known = clusters_around(store, story_ids)
     with store.transaction():
-        store.set_clusters(pairs)
+        store.set_clusters(pairs, known)
         store.finish_pending(marks)
     result.clustered = sum(cluster is not None for _, cluster in pairs)
     return result

@@ -205,3 +205,20 @@ def test_syncing_feeds_keeps_fetch_state_unless_the_address_moved(fed: Store):
     assert (states["Feed B"].etag, states["Feed B"].last_modified, states["Feed B"].next_due) == (None, None, None)
     fed.sync_feeds([Feed("Feed A", "http://127.0.0.1/a")])  # a feed taken out of feeds.toml keeps its row
     assert set(fed.feed_states()) == {"Feed A", "Feed B"}
+
+
+def test_near_duplicate_groups_read_before_another_connection_changed_them_are_read_again(fed: Store, db_path):
+    """The pipeline reads stories with their stored groups, groups them, and writes only what changed:
+    a group another process wrote in between must not survive because the first read missed it."""
+    first = fed.save_stories("Feed A", [story("Talks in Brussels end", guid="a")]).new_ids[0]
+    second = fed.save_stories("Feed B", [story("Talks in Brussels end", guid="b")]).new_ids[0]
+    span = [(datetime(2000, 1, 1, tzinfo=timezone.utc), datetime(2100, 1, 1, tzinfo=timezone.utc))]
+    (read,) = fed.grouped_titles_between(span)
+    assert read.clusters[first] is None and {s.id for s in read.stories} >= {first, second}
+    with Store(db_path) as other:  # e.g. a `fetch --watch` in another terminal, grouping the same morning
+        other.set_clusters([(first, first), (second, first)])
+    fed.set_clusters([(first, None), (second, None)], read)  # what this run found: no group at all
+    assert fed.story_clusters([first, second]) == {}
+    (again,) = fed.grouped_titles_between(span)
+    fed.set_clusters([(first, first), (second, first)], again)  # nothing changed since: written from what was read
+    assert fed.story_clusters([first, second]) == {first: first, second: first}
