@@ -125,6 +125,27 @@ class Story:
         return self.published or self.first_seen
 
 
+@dataclass(slots=True)
+class ParsedFeed:
+    """What one feed document yielded; `error` set means "not a feed" and nothing was stored.
+
+    Made by the parser in a worker process and sent back to the fetcher: defined here, not beside
+    the parser, so unpickling one never imports feedparser and the relevance filter (1.5 s of
+    compiling) into the fetcher's process, which is the app's when the app fetches.
+    """
+
+    stories: list[Story] = field(default_factory=list)
+    skipped: int = 0
+    filtered: int = 0
+    duplicates: int = 0
+    bozo: str | None = None
+    error: str | None = None
+    title: str = ""
+    entries: int = 0  # every entry the document held, kept or not
+    newest: datetime | None = None  # the latest date among them (a feed's staleness)
+    html: bool = False  # the "feed" was a web page
+
+
 @dataclass(frozen=True, slots=True)
 class FetchOutcome:
     """What happened to one feed in one fetch run; recorded in the fetch log.

@@ -102,3 +102,36 @@ def test_the_cycle_check_sees_a_cycle(tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", sorted(set(MODULES) - RUNS_ON_IMPORT))
 def test_every_module_imports_on_its_own(name):
     importlib.import_module(name)
+
+
+FETCH_IN_ITS_OWN_PROCESS = """
+import asyncio, sys
+sys.path.insert(0, sys.argv[1])
+from feedserver import FeedServer, rss, xml_reply
+from briefing.config import Config
+from briefing.fetch import fetch_feeds
+from briefing.models import Feed
+
+server = FeedServer().start()
+url = server.route("/a.xml", xml_reply(rss([{"title": f"Talks in Brussels, day {k}", "guid": f"g{k}"}
+                                             for k in range(5)])))
+config = Config(feeds=[Feed(name="A", url=url, keep="all")])
+outcomes = asyncio.run(fetch_feeds(config, sys.argv[2], force=True))
+print(outcomes[0].new, sorted(m for m in ("feedparser", "briefing.fetch.parse", "briefing.fetch.relevance")
+                             if m in sys.modules))
+server.stop()
+"""
+
+
+def test_a_fetch_never_loads_the_parser_into_its_own_process(tmp_path):
+    """Feeds are parsed in the worker processes, and what they send back must not import the parser
+    either: feedparser and the relevance filter cost ~1.5 s of compiling, and when the app fetches,
+    the fetcher's process is the app's, whose screen would stop answering meanwhile."""
+    import subprocess
+    import sys
+
+    tests = Path(__file__).parent
+    done = subprocess.run([sys.executable, "-c", FETCH_IN_ITS_OWN_PROCESS, str(tests), str(tmp_path / "f.db")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["5", "[]"]

@@ -30,7 +30,7 @@ import calendar
 import html
 import re
 import xml.sax
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timezone, tzinfo
 from email.utils import parsedate_tz
 from urllib.parse import urljoin, urlsplit
@@ -40,7 +40,7 @@ import feedparser
 from selectolax.lexbor import LexborHTMLParser
 
 from ..language import story_language
-from ..models import Story
+from ..models import ParsedFeed, Story
 from ..urls import is_redirector, strip_tracking
 from .relevance import RelevanceFilter
 
@@ -346,22 +346,6 @@ def _full_text(entry: dict, base: str) -> str:
 
 # Russian-market extensions that carry the article: Yandex.News, Yandex Turbo pages, Rambler.
 _FULL_TEXT_KEYS = ("yandex_full-text", "turbo_content", "rambler_full-text")
-
-
-@dataclass(slots=True)
-class ParsedFeed:
-    """What one feed document yielded; `error` set means "not a feed" and nothing was stored."""
-
-    stories: list[Story] = field(default_factory=list)
-    skipped: int = 0
-    filtered: int = 0
-    duplicates: int = 0
-    bozo: str | None = None
-    error: str | None = None
-    title: str = ""
-    entries: int = 0  # every entry the document held, kept or not
-    newest: datetime | None = None  # the latest date among them (a feed's staleness)
-    html: bool = False  # the "feed" was a web page
 
 
 _XML_DECLARED = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=", re.IGNORECASE)
