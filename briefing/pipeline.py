@@ -110,7 +110,7 @@ def _keep(out: Extracted, story_id: str, claims: Iterable[Claim], unread: bool) 
 
 def regroup(store: Store, start: date, end: date) -> int:
     """Recompute incident groups for every claim in [start, end] (the grouper leaves the claims it reads as they are)."""
-    claims = store.claims_between(start, end, include_rejected=True)
+    claims = store.claims_between(start, end, include_rejected=True, reasons=False)
     times = store.story_times(sorted({c.story_id for c in claims}))
     incidents = group_incidents([(c, times.get(c.story_id)) for c in claims])
     store.save_incidents(incidents)

@@ -48,6 +48,9 @@ def test_a_stored_claim_keeps_the_confidence_and_the_reasons_the_extractor_gave(
     # Stored as JSON a person (or another tool) can read: a list of {field, value, rule, words, ...}.
     raw = sqlite3.connect(store.path).execute("SELECT why FROM claims WHERE story_id=?", (sid,)).fetchone()[0]
     assert '"field": "claimant"' in raw and '"rule": "en.trigger.killed"' in raw
+    rebuild(store)  # incidents are regrouped from claims read without their reasons; the stored ones keep them
+    [again] = store.claims_for_story(sid)
+    assert again.why == stored.why and again.incident_id == stored.incident_id != ""
 
 
 def test_a_report_the_machine_could_not_read_is_flagged_until_the_reader_decides(store: Store):
