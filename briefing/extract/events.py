@@ -60,10 +60,13 @@ def describe(own: list[Sentence], story: list[Sentence]) -> EventDescription:
 
 def _places(sentences: list[Sentence]) -> list[str]:
     """Places as written, but not a place that names a speaker or a side ("Karabakh's Defence
-    Army", "the Artsakh ombudsman", "Nagorno-Karabakh forces"): that is who, not where."""
+    Army", "the Artsakh ombudsman", "Nagorno-Karabakh forces"): that is who, not where; nor one
+    where people met or fled to."""
     out: list[str] = []
     for sentence in sentences:
         names = [(s.start, s.end) for s in sentence.spans if s.kind in ("authority", "nationality")]
+        if sentence.of("place"):
+            names += _venues(sentence.text)
         for span in sentence.of("place"):
             if span.value.name.casefold() in NOT_LOCATIONS or span.text in out:
                 continue
@@ -86,6 +89,22 @@ def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tu
                 day = _night_end(sentence, sentence.day, published)
                 return day, Why("date", day.isoformat(), rule, sentence.text[:60])
     return published, Why("date", published.isoformat(), DATE_PUBLISHED)
+
+
+def _venues(text: str) -> list[tuple[int, int]]:
+    """Where people met, talked or fled to ("talks in Yevlakh", "left for Barda"): the `grouping`
+    table's "venue" rows; a place there is not where the figure fell."""
+    out = []
+    for hit in load(detect_language(text)).find("grouping", text):
+        if hit.row.get("kind") == "venue":  # "talks were held in" + the place right after
+            after = _PLACE_AFTER.match(text, hit.end)
+            out.append((hit.end, after.end() if after else hit.end))
+        elif hit.row.get("kind") == "venue-before":  # "В Евлахе прошла встреча": the place inside
+            out.append((hit.start, hit.end))
+    return out
+
+
+_PLACE_AFTER = re.compile(r"\s*\S+(?:[ -]\S+)?")
 
 
 _DAY_NUMBER = re.compile(r"\d{1,2}")

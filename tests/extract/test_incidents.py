@@ -291,3 +291,11 @@ def test_two_strikes_on_one_town_a_day_apart_each_named_by_its_day_are_two_incid
                                "Azerbaijan's Prosecutor General's Office said.", tuesday + timedelta(days=1)))
     ids = incident_of(group_incidents(items))
     assert ids["first"] != ids["second"]
+
+
+def test_where_talks_were_held_is_not_where_the_figure_fell():
+    when = datetime(2023, 9, 21, 15, 0, tzinfo=TZ)
+    (claim,) = extract_claims("Border report", "At least 200 people were killed in the offensive, the Karabakh ombudsman said "
+                              "on Thursday. Talks between Karabakh Armenian representatives and Azerbaijani officials on "
+                              "the region's future were held in Yevlakh.", when)
+    assert "Yevlakh" not in claim.locations
