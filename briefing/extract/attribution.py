@@ -97,7 +97,9 @@ def speakers(sentence: Sentence) -> list[Speaker]:
                if (n.end - n.start) > (span.end - span.start)):
             continue  # "of the Azerbaijani army" names whose soldier, not who speaks
         if span.row.get("speaker_only"):
-            after = any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= SPEAKER_WORDS
+            # "... and Baku 71": a side's name right before a bare count speaks for it (the verb is gapped)
+            gapped = any(n.start >= span.end and _gap(sentence.text, span.end, n.start) == 0 for n in sentence.of("number"))
+            after = gapped or any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= SPEAKER_WORDS
                         and not s.row.get("speaker_after") and not _interrupted(sentence, span.end, s.start) for s in speech)
             before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
                          for s in speech)

@@ -513,7 +513,30 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         if number > 0 and _unsplit(sentence, triggers[number - 1], trigger):
             mention = Mention(**{**_fields(mention), "role": "casualties"})
         out.append(mention)
-    return out + zero_mentions(sentence)
+    return out + _gapped(lexicon, sentence, out, used) + zero_mentions(sentence)
+
+
+def _gapped(lexicon: Lexicon, sentence: Sentence, found: list[Mention], used: set[int]) -> list[Mention]:
+    """ "Yerevan reported 105 soldiers killed and Baku 71": after "and", a side's authority and a bare
+    count repeat the figure before with the verb left out; the count is that authority's own people."""
+    counted = [m for m in found if not m.subset and m.count > 0 and m.role in ("killed", "wounded")]
+    out = []
+    for number in sentence.of("number"):
+        if number.start in used or not counted:
+            continue
+        authority = next((a for a in sentence.of("authority") if a.end <= number.start
+                          and _gap(sentence.text, a.end, number.start) == 0), None)
+        before = [m for m in counted if m.start < (authority.start if authority else 0)]
+        if authority is None or not before or not lexicon.conjunction.search(sentence.text[max(0, authority.start - 6):authority.start]):
+            continue
+        if any(s.kind in ("trigger", "victim") and number.end <= s.start for s in sentence.spans
+               if _gap(sentence.text, number.end, s.start) <= 2):
+            continue  # "and Baku 71 soldiers were killed" has a verb of its own
+        model = before[-1]
+        out.append(Mention(**{**_fields(model), "count": int(number.value), "start": number.start, "nationality": "own",
+                              "head": "", "why": (Why("count", str(number.value), "count.gapped-after-and", number.text),
+                                                  Why("role", model.role, "role.as-the-figure-before", authority.text))}))
+    return out
 
 
 def _civilians_among(sentence: Sentence) -> list[Mention]:

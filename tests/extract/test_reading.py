@@ -253,3 +253,13 @@ def test_a_superlative_before_since_compares_it_does_not_make_a_running_total() 
 ])
 def test_tolls_of_a_named_incident_and_police_staff(text: str, expected: list) -> None:
     assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia said 49 of its soldiers were killed and Azerbaijan 50.",
+    "Yerevan reported 105 soldiers killed in the fighting and Baku 71, a combined toll of 176.",
+])
+def test_a_second_side_with_its_verb_left_out_is_its_own_claim(text: str) -> None:
+    claims = extract_claims("", text, DAY)
+    assert len(claims) == 2 and {(c.claimant, c.side_affected) for c in claims} == {
+        ("Armenia", "Armenia"), ("Azerbaijan", "Azerbaijan")}
