@@ -263,3 +263,12 @@ def test_a_second_side_with_its_verb_left_out_is_its_own_claim(text: str) -> Non
     claims = extract_claims("", text, DAY)
     assert len(claims) == 2 and {(c.claimant, c.side_affected) for c in claims} == {
         ("Armenia", "Armenia"), ("Azerbaijan", "Azerbaijan")}
+
+
+def test_a_toll_that_remains_is_a_toll_and_a_fireworks_blast_is_not_the_conflict() -> None:
+    claims = extract_claims("", "Seven servicemen were injured in the fire at the barracks in Azat, while the death toll "
+                                "remains 15, Armenia's Defence Ministry said.", DAY)
+    assert [(c.killed, c.wounded) for c in claims] == [(15, 7)]
+    assert not is_relevant("Explosion at Yerevan market kills 16",
+                           "At least 16 people were killed when a warehouse storing fireworks exploded at a market in "
+                           "Yerevan, Armenia's Emergencies Ministry said.")
