@@ -14,7 +14,9 @@ from functools import lru_cache
 # a stop, then space, then something that can start a sentence (a capital in any script, a
 # quote, a digit, a bracket); Armenian's full stop "։" and its colon-as-stop end a sentence too
 _END = re.compile(r"(?<=[.!?։…])[\"”»’)]?\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ0-9])|(?<=[ա-ֆ]):\s+|\n+")
-# words after which a stop does not end a sentence (ranks, titles, initials)
+# words after which a stop does not end a sentence (ranks, titles, initials); only a piece's last
+# characters can hold one (the longest, "approx.", is seven), so only they are searched
+_ABBREVIATION_REACH = 12
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Lt|Gen|Col|Maj|Capt|Sgt|Pvt|Cpl|Cmdr|Adm|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Prof|Gov|Sen|Rep|Ltd|Inc|Co|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|a\.m|p\.m|U\.S|U\.N|ул|г|им|тыс|млн|ст|ген|полк|с|д)\.|\b[A-ZА-Я]\.)$"
 )
@@ -26,7 +28,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     start = 0
     for match in _END.finditer(text):
         piece = text[start:match.start()]
-        if _ABBREVIATION.search(piece.rstrip("\"”»’)")):
+        bare = piece.rstrip("\"”»’)")
+        if _ABBREVIATION.search(bare, max(0, len(bare) - _ABBREVIATION_REACH)):
             continue
         if piece.strip():
             out.append((start, piece))
@@ -38,7 +41,15 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 # typographic apostrophes read as the plain one, so "Armenia’s ministry" meets the tables'
 # "Armenia's" (one character for one: offsets stay true)
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_APOSTROPHES = "’‘ʼ`"
+
+
+def _plain_apostrophes(text: str) -> str:
+    """The apostrophes replaced only where they occur (`str.translate` reads every character)."""
+    for char in _APOSTROPHES:
+        if char in text:
+            text = text.replace(char, "'")
+    return text
 
 # a short aside between two dashes ("four soldiers – two of them officers – were killed") is not a
 # clause boundary as a lone dash is: its dashes are read as plain hyphens (one character for one)
@@ -53,9 +64,9 @@ def _plain_asides(text: str) -> str:
 def story_sentences(title: str, summary: str) -> tuple[tuple[bool, str], ...]:
     """(is_headline, text) for the headline and every sentence of the summary (kept for the last
     few stories: relevance, the casualty-word check and the stages all ask for the same story)."""
-    title = title.translate(_APOSTROPHES).strip()
+    title = _plain_apostrophes(title).strip()
     out = [(True, title)] if title else []
-    out += [(False, _plain_asides(piece.strip())) for _, piece in split_sentences(summary.translate(_APOSTROPHES))]
+    out += [(False, _plain_asides(piece.strip())) for _, piece in split_sentences(_plain_apostrophes(summary))]
     return tuple(out)
 
 
