@@ -8,6 +8,7 @@ language is a hint that decides only when the text is too short or mixed to tell
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 LANGUAGES = {"en": "English", "ru": "Russian", "az": "Azerbaijani", "hy": "Armenian"}
@@ -16,22 +17,27 @@ _AZ_LETTERS = frozenset("əğışçöüƏĞİŞÇÖÜ")
 _AZ_ONLY = frozenset("əƏ")
 
 
+# everything but one script's letters, removed in one pass to count that script (the extractor
+# asks for every story's language: a loop over the characters in Python cost more than the rest)
+_NOT_ARMENIAN = re.compile("[^\u0531-\u058f]+")
+_NOT_CYRILLIC = re.compile("[^\u0400-\u04ff]+")
+_NOT_ASCII_LETTER = re.compile("[^A-Za-z]+")
+# the letters of Latin scripts beyond ASCII (ə, U+0259, lies past Latin Extended-B)
+_OTHER_LATIN_LETTERS = "".join(char for char in map(chr, [*range(0x80, 0x250), 0x259]) if char.isalpha())
+_NOT_OTHER_LATIN = re.compile(f"[^{re.escape(_OTHER_LATIN_LETTERS)}]+")
+
+
 def detect_language(text: str, hint: str = "") -> str:
     """'en', 'ru', 'az', 'hy' (or the hint, when the text has too few letters to tell)."""
     if text.isascii():
         return "en" if len(text) >= 12 or hint not in LANGUAGES else hint
-    armenian = cyrillic = latin = az = az_only = 0
-    for char in text[:4000]:
-        code = ord(char)
-        if 0x0531 <= code <= 0x058F:
-            armenian += 1
-        elif 0x0400 <= code <= 0x04FF:
-            cyrillic += 1
-        elif char.isalpha() and (code < 0x0250 or code == 0x0259):  # ə (U+0259) lies past Latin Extended-B
-            latin += 1
-            if char in _AZ_LETTERS:
-                az += 1
-                az_only += char in _AZ_ONLY
+    sample = text[:4000]
+    armenian = len(_NOT_ARMENIAN.sub("", sample))
+    cyrillic = len(_NOT_CYRILLIC.sub("", sample))
+    other_latin = _NOT_OTHER_LATIN.sub("", sample)
+    latin = len(_NOT_ASCII_LETTER.sub("", sample)) + len(other_latin)
+    az = sum(other_latin.count(char) for char in _AZ_LETTERS)
+    az_only = sum(other_latin.count(char) for char in _AZ_ONLY)
     letters = armenian + cyrillic + latin
     if letters < 12:
         return hint if hint in LANGUAGES else "en"
