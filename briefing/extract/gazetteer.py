@@ -159,58 +159,78 @@ def find_places(text: str) -> list[PlaceMatch]:
     A run like "Verin Shorzha" is tried as a whole, then shorter sub-runs from the left,
     so "Sotk gold mine" still yields "Sotk".
     """
-    gaz = load()
     out: list[PlaceMatch] = []
-    by_key = gaz.by_key
     for run in _RUN.finditer(text):
-        phrase = run.group(0)
-        if " " not in phrase:
-            # one word (most runs: "The", "On", "Armenian"): a plain lookup (speed)
-            key = _strip_possessive(phrase).casefold()
-            place = by_key.get(key) or _inflected(gaz, key)
+        found = _places_in_run(run.group(0))
+        if found:
+            start = run.start()
+            out += [PlaceMatch(written, place, start + offset, start + offset + len(written))
+                    for offset, written, place in found]
+    return out
+
+
+# what each capitalised run holds, by the run's words: runs recur from story to story ("The",
+# "Armenian", "Defence Ministry"), and what a run holds depends on its words alone
+_RUNS: dict[str, tuple[tuple[int, str, Place], ...]] = {}
+_RUNS_KEPT = 100_000
+
+
+def _places_in_run(phrase: str) -> tuple[tuple[int, str, Place], ...]:
+    found = _RUNS.get(phrase)
+    if found is None:
+        if len(_RUNS) > _RUNS_KEPT:
+            _RUNS.clear()
+        found = _RUNS[phrase] = tuple(_read_run(phrase))
+    return found
+
+
+def _read_run(phrase: str) -> list[tuple[int, str, Place]]:
+    """(offset in the run, spelling as written, place) for each place of one capitalised run."""
+    gaz = load()
+    by_key = gaz.by_key
+    if " " not in phrase:
+        # one word (most runs: "The", "On", "Armenian"): a plain lookup (speed)
+        key = _strip_possessive(phrase).casefold()
+        place = by_key.get(key) or _inflected(gaz, key)
+        if place is not None:
+            return [(0, _strip_possessive(phrase), place)]
+        if "-" not in phrase:
+            return []
+    out: list[tuple[int, str, Place]] = []
+    words = phrase.split()
+    offsets = []
+    pos = 0
+    for word in words:
+        pos = phrase.index(word, pos)
+        offsets.append(pos)
+        pos += len(word)
+    i = 0
+    while i < len(words):
+        found = None
+        # multi-word spellings only when the first word can start one (speed)
+        longest = min(len(words), i + gaz.max_words) if words[i].casefold() in gaz.first_words else i + 1
+        for j in range(longest, i, -1):
+            joined = " ".join(words[i:j])
+            place = by_key.get(_strip_possessive(joined).casefold())
             if place is not None:
-                out.append(PlaceMatch(_strip_possessive(phrase), place, run.start(), run.start() + len(_strip_possessive(phrase))))
+                found = (j, joined, place)
+                break
+        if found is None:
+            # "Khankendi-Khalfali road", "Fuzuli-Hadrut road": a hyphenated pair of places
+            hyphen = _hyphenated(words, i)
+            if hyphen is not None:
+                j, written, place = hyphen
+                out.append((offsets[i], written, place))
+                i = j
                 continue
-            if "-" not in phrase:
-                continue
-        words = phrase.split()
-        offsets = []
-        pos = run.start()
-        for word in words:
-            pos = text.index(word, pos)
-            offsets.append(pos)
-            pos += len(word)
-        i = 0
-        while i < len(words):
-            found = None
-            # multi-word spellings only when the first word can start one (speed)
-            longest = min(len(words), i + gaz.max_words) if words[i].casefold() in gaz.first_words else i + 1
-            for j in range(longest, i, -1):
-                phrase = " ".join(words[i:j])
-                key = _strip_possessive(phrase).casefold()
-                place = gaz.by_key.get(key)
-                if place is not None:
-                    found = (j, phrase, key, place)
-                    break
-            if found is None:
-                # "Khankendi-Khalfali road", "Fuzuli-Hadrut road": a hyphenated pair of places
-                hyphen = _hyphenated(words, i)
-                if hyphen is not None:
-                    j, written, place = hyphen
-                    start = offsets[i]
-                    out.append(PlaceMatch(written, place, start, start + len(written)))
-                    i = j
-                    continue
-                i += 1
-                continue
-            j, phrase, key, place = found
-            if _personal_name(words, i, j):
-                i = j  # "Senior Lieutenant Ararat Gasparyan": a first name, not the province
-                continue
-            written = _strip_possessive(phrase)
-            start = offsets[i]
-            out.append(PlaceMatch(written, place, start, start + len(written)))
-            i = j
+            i += 1
+            continue
+        j, joined, place = found
+        if _personal_name(words, i, j):
+            i = j  # "Senior Lieutenant Ararat Gasparyan": a first name, not the province
+            continue
+        out.append((offsets[i], _strip_possessive(joined), place))
+        i = j
     return out
 
 
