@@ -28,6 +28,9 @@ TABLES = (
     "utterance", "grouping",
 )
 LANGUAGES = ("en", "ru", "az", "hy")
+# tables the stages ask of single sentences only (counts): where a row looks around its match, the
+# sentence is scanned for them alone, so the walk over a whole story leaves them out
+SENTENCE_TABLES = frozenset({"number"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +148,9 @@ class Lexicon:
         found = self.tables.get(table)
         if found is None:
             return []
-        if found.index is None or known is not None:
-            # a sentence of the story just walked: only this table is asked of it (a Russian or
-            # Armenian number row looks around its match), so only this table is scanned
+        if found.index is None or known is not None or not self._walked(found):
+            # a sentence of the story just walked: only this table is asked of it (a number row
+            # looks around its match), so only this table is scanned
             return found.finditer(text)
         _, matches, hits = self._walk(text)
         if table not in hits:
@@ -167,11 +170,16 @@ class Lexicon:
         if text == self._last[0]:
             return self._last
         if self._plan is None:
-            indexed = [t for t in self.tables.values() if t.index is not None]
+            indexed = [t for t in self.tables.values() if self._walked(t)]
             self._plan = (indexed, dispatch([t.index for t in indexed]))  # type: ignore[misc]
         indexed, plan = self._plan
         self._last = (text, {t.name: found for t, found in zip(indexed, scan(plan, text))}, {})
         return self._last
+
+    @staticmethod
+    def _walked(table: Table) -> bool:
+        """Is the table read in the walk over a whole text?"""
+        return table.index is not None and (table.self_contained or table.name not in SENTENCE_TABLES)
 
     def remember_sentences(self, texts: list[str], starts: list[int], joined: str) -> None:
         """The sentences of a story just walked as one text (`joined`, each sentence starting at its
