@@ -282,6 +282,36 @@ def _required(items: list) -> frozenset[str] | None:
     return best
 
 
+def behind_reach(alternative: str) -> int | None:
+    """How far before its match an alternative looks (its widest lookbehind), or None when it
+    looks ahead, is anchored, refers back to a group or nests lookarounds (its match may then
+    depend on text further away). Word edges do not count: a sentence's edge reads as one."""
+    try:
+        stack = [(list(_P.parse(alternative, FLAGS)), False)]
+    except re.error:
+        return None
+    reach = 0
+    while stack:
+        items, behind = stack.pop()
+        for op, av in items:
+            if op in (_C.ASSERT, _C.ASSERT_NOT):
+                direction, sub = av
+                low, high = sub.getwidth()
+                if direction != -1 or low != high or behind:
+                    return None
+                reach = max(reach, high)
+                stack.append((list(sub), True))
+            elif (op is _C.AT and av not in (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY)) or op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
+                return None
+            elif op is _C.SUBPATTERN:
+                stack.append((list(av[3]), behind))
+            elif op is _C.BRANCH:
+                stack.extend((list(branch), behind) for branch in av[1])
+            elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+                stack.append((list(av[2]), behind))
+    return reach
+
+
 # --- the index and the scan ------------------------------------------------------------------
 
 Group = tuple[int, re.Pattern[str]]  # (table slot, one compiled group of alternatives)
@@ -340,12 +370,13 @@ def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
                 index.signs.add(key)
     index.by_word = {key: tuple(parts) for key, parts in by_word.items()}
     index.by_prefix = {key: tuple(parts) for key, parts in by_prefix.items()}
-    index.anywhere = _compiled(_bounded(anywhere)) if anywhere else None
+    index.anywhere = _compiled(bounded(anywhere)) if anywhere else None
     index.needs = None if None in needs else frozenset().union(*needs)  # type: ignore[arg-type]
     return index
 
 
-def _bounded(parts: list[str]) -> str:
+def bounded(parts: list[str]) -> str:
+    """Alternatives as one expression that matches whole words only."""
     return rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"
 
 
@@ -414,7 +445,7 @@ def _lookup(plan: Dispatch, word: str) -> tuple[Group, ...]:
     out = []
     for slot, groups in by_slot.items():
         parts = groups[0] if len(groups) == 1 else tuple(sorted({part for group in groups for part in group}))
-        out.append((slot, _compiled(_bounded([part for _, part in parts]))))
+        out.append((slot, _compiled(bounded([part for _, part in parts]))))
     return tuple(out)
 
 

@@ -43,3 +43,17 @@ def test_every_table_but_units_is_indexed():
         for name, table in load(language).tables.items():
             if table.regex is not None and name != "unit":
                 assert table.plan is not None and scan(table.plan, "") == [[]], (language, name)
+
+
+def test_a_sentence_is_read_alone_where_a_rule_looking_behind_would_see_the_sentence_before():
+    """A sentence's counts are taken from the walk over the whole story only where that is what
+    reading the sentence alone gives: a rule that looks behind its match sees the text before."""
+    from briefing.extract.lexicon import TABLES, Lexicon, Row, _compile
+    from briefing.extract.spans import table_spans
+
+    rows = [Row("number", "after-a-break", r"(?<=\n)he", {"language": "xx", "value": 1}),
+            Row("number", "one", "one", {"language": "xx", "value": 1})]
+    lexicon = Lexicon("xx", {name: _compile(name, rows if name == "number" else [], bounded=True) for name in TABLES})
+    table_spans(lexicon, ["One died.", "he was one of them"])
+    assert [h.text for h in lexicon.find("number", "he was one of them")] == ["one"]
+    assert [h.text for h in lexicon.find("number", "One died.")] == ["One"]
