@@ -315,8 +315,7 @@ def behind_reach(alternative: str) -> int | None:
 # --- the index and the scan ------------------------------------------------------------------
 
 Group = tuple[int, re.Pattern[str]]  # (table slot, one compiled group of alternatives)
-Part = tuple[int, str]  # an alternative's place in its table, and its expression as a named group
-Source = tuple[int, tuple[Part, ...]]  # (table slot, a group's alternatives, compiled when a text first needs it)
+Source = tuple[int, tuple[str, ...]]  # (table slot, a group's alternatives, compiled when a text first needs it)
 
 
 @dataclass(slots=True)
@@ -337,8 +336,8 @@ class Dispatch:
 class TableIndex:
     """One table's alternatives, split into groups by how they start (compiled)."""
 
-    by_word: dict[str, tuple[Part, ...]] = field(default_factory=dict)  # key → a group's alternatives
-    by_prefix: dict[str, tuple[Part, ...]] = field(default_factory=dict)
+    by_word: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → a group's alternatives
+    by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     anywhere: re.Pattern[str] | None = None
     needs: frozenset[str] | None = None  # the "anywhere" group's required texts (`required_text`)
     ranks: dict[str, int] = field(default_factory=dict)
@@ -349,8 +348,8 @@ def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
     """Group a bounded table's (group name, alternative) pairs, in the table's order, by how they
     start; None when some alternative can match nothing (the table is then scanned as a whole)."""
     index = TableIndex()
-    by_word: dict[str, list[Part]] = {}
-    by_prefix: dict[str, list[Part]] = {}
+    by_word: dict[str, list[str]] = {}
+    by_prefix: dict[str, list[str]] = {}
     anywhere: list[str] = []
     needs: list[frozenset[str] | None] = []
     for rank, (name, alternative) in enumerate(alternatives):
@@ -360,12 +359,12 @@ def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
         index.ranks[name] = rank
         part = f"(?P<{name}>{alternative})"
         for key in start.words:
-            by_word.setdefault(key, []).append((rank, part))
+            by_word.setdefault(key, []).append(part)
         if start.anywhere:
             anywhere.append(part)
             needs.append(required_text(alternative))
         for key in start.prefixes:
-            by_prefix.setdefault(key, []).append((rank, part))
+            by_prefix.setdefault(key, []).append(part)
             if not _WORD.match(key):
                 index.signs.add(key)
     index.by_word = {key: tuple(parts) for key, parts in by_word.items()}
@@ -416,7 +415,7 @@ def dispatch(indexes: list[TableIndex]) -> Dispatch:
                     tuple(anywhere), tuple(needs), [index.ranks for index in indexes], len(indexes))
 
 
-def _groups(plan: Dispatch, word: str) -> tuple[Group, ...]:
+def _groups(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool]:
     """The groups that may match at a word (or sign) of the text (remembered: words recur)."""
     found = plan.seen.get(word)
     if found is None:
@@ -426,10 +425,9 @@ def _groups(plan: Dispatch, word: str) -> tuple[Group, ...]:
     return found
 
 
-def _lookup(plan: Dispatch, word: str) -> tuple[Group, ...]:
-    """One group per table that may match at the word: where a table files alternatives under the
-    whole word and under its first letters, they are merged, in the table's order, into one
-    expression, whose first matching alternative is the one of lowest rank any of them would give."""
+def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool]:
+    """The groups that may match at the word, and whether a table has more than one among them
+    (filed under the whole word and under its first letters): its matches are then ranked."""
     key = word.lower() if word.isascii() else word.translate(_FOLD_ORD)
     by_prefix = plan.by_prefix
     found = plan.by_word.get(key, ())
@@ -439,14 +437,8 @@ def _lookup(plan: Dispatch, word: str) -> tuple[Group, ...]:
     if size >= 2:
         found += by_prefix.get(key[:2], ())
     found += by_prefix.get(key[:1], ())
-    by_slot: dict[int, list[tuple[Part, ...]]] = {}
-    for slot, parts in found:
-        by_slot.setdefault(slot, []).append(parts)
-    out = []
-    for slot, groups in by_slot.items():
-        parts = groups[0] if len(groups) == 1 else tuple(sorted({part for group in groups for part in group}))
-        out.append((slot, _compiled(bounded([part for _, part in parts]))))
-    return tuple(out)
+    groups = tuple((slot, _compiled(bounded(list(parts)))) for slot, parts in found)
+    return groups, len({slot for slot, _ in groups}) < len(groups)
 
 
 def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
@@ -467,10 +459,9 @@ def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
     ranks, seen = plan.ranks, plan.seen
     for candidate in plan.starts.finditer(text):
         word = candidate.group()
-        groups = seen.get(word)
-        if groups is None:
-            groups = _groups(plan, word)
-        if not ahead:
+        entry = seen.get(word)
+        groups, ranked = entry if entry is not None else _groups(plan, word)
+        if not ahead and not ranked:
             if groups:  # (most words: no rule of any table starts with them)
                 p = candidate.start()
                 for slot, regex in groups:  # one group per table: its match is the table's
@@ -480,8 +471,11 @@ def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
                             out[slot].append(match)
                             free[slot] = match.end()
             continue
+        if not groups and not ahead:
+            continue
         p = candidate.start()
-        _take_ahead(ahead, searches, out, free, text, p)
+        if ahead:
+            _take_ahead(ahead, searches, out, free, text, p)
         best: dict[int, tuple[int, re.Match[str]]] = {}
         for slot, regex in groups:
             if free[slot] > p:
