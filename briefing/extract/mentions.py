@@ -331,6 +331,22 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
     return run
 
 
+_FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’-]+){1,2}")
+
+
+def _named_before(lexicon: Lexicon, sentence: Sentence, count: Span) -> int:
+    """ "Elbrus Gurbanov and four members of his family were killed": a person named by full name
+    and joined by "and" to a count is one more (not a place, a side or an authority)."""
+    for name in _FULL_NAME.finditer(sentence.text, 0, count.start):
+        if not lexicon.coordination.fullmatch(sentence.text[name.end():count.start]):
+            continue
+        if any(s.kind in ("authority", "place", "nationality", "date", "victim", "number") and s.start < name.end() and name.start() < s.end
+               for s in sentence.spans):
+            return 0
+        return 1
+    return 0
+
+
 def _joined_after(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Span) -> int:
     """ "a two-year-old girl and her grandmother died": one more person for each singular victim
     joined by "and" before the verb (an age word beside a noun is the same person)."""
@@ -427,6 +443,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         value = int(count.value)
         if value == 1 and victim is not None and victim.start > count.start:
             value = _joined_after(lexicon, sentence, victim, trigger)
+        value += _named_before(lexicon, sentence, count)
     else:
         value = max(named_count(lexicon, sentence, victim), _coordinated(lexicon, sentence, victim, trigger), 1)
     singular = PARTICIPLE_NOUN if participle else "count.singular-victim"

@@ -272,3 +272,9 @@ def test_a_toll_that_remains_is_a_toll_and_a_fireworks_blast_is_not_the_conflict
     assert not is_relevant("Explosion at Yerevan market kills 16",
                            "At least 16 people were killed when a warehouse storing fireworks exploded at a market in "
                            "Yerevan, Armenia's Emergencies Ministry said.")
+
+
+def test_a_person_named_and_joined_to_a_count_is_one_more() -> None:
+    claims = extract_claims("", "Elbrus Gurbanov and four members of his family were killed when a shell landed in "
+                                "their yard in Gashalti, the Prosecutor General's Office of Azerbaijan said.", DAY)
+    assert [(c.side_affected, c.killed) for c in claims] == [("civilians-Azerbaijan", 5)]
