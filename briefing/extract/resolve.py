@@ -71,11 +71,12 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tu
     kept = []
     # the headline counts only when the summary gives no figure at all (not even one it drops)
     summary_figures = [r for r in readings if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
+    war_sized = {r.mention.sentence for r in readings if r.mention.count >= WAR_TOTAL}
     for reading in readings:
         sentence = sentences[reading.mention.sentence]
         scope = scope_of(sentence, reading.mention.start)
-        if not scope and reading.mention.count >= WAR_TOTAL:
-            scope = "war-total"
+        if not scope and reading.mention.sentence in war_sized:
+            scope = "war-total"  # and the figures told beside it ("2,908 servicemen and 100 civilians")
         if scope:
             dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue

@@ -278,3 +278,12 @@ def test_a_person_named_and_joined_to_a_count_is_one_more() -> None:
     claims = extract_claims("", "Elbrus Gurbanov and four members of his family were killed when a shell landed in "
                                 "their yard in Gashalti, the Prosecutor General's Office of Azerbaijan said.", DAY)
     assert [(c.side_affected, c.killed) for c in claims] == [("civilians-Azerbaijan", 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia now puts its military dead at about 3,800, while Azerbaijan counts 2,908 servicemen and 100 civilians killed.",
+    "Over 100 people were hurt as police dispersed a protest outside the Armenian parliament, the Health Ministry said.",
+    "The Karabakh army named 49 more fallen soldiers on Sunday, the Defence Army said.",
+])
+def test_war_totals_protests_and_name_lists_are_not_claims(text: str) -> None:
+    assert extract_claims("", text, DAY) == []
