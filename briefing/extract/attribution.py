@@ -80,6 +80,13 @@ def _interrupted(sentence: Sentence, start: int, end: int) -> bool:
         or "," in _ASIDE.sub(" ", sentence.text[start:end])
 
 
+def _seat_after(sentence: Sentence, span: Span, seat: re.Pattern[str]) -> Span | None:
+    """ "the Defence Ministry in Baku": a capital right after the language's "in" (the `seat`
+    setting) is the authority's country."""
+    return next((o for o in sentence.of("authority") if o.start > span.end and o.row.get("claimant") not in (None, "?", "other")
+                 and seat.fullmatch(sentence.text[span.end:o.start])), None)
+
+
 def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
     """ "Armenian claims", "Baku's account", "заявление Баку": a word for what was said (the
     `utterance` table) beside the name, before it or, in Russian's genitive, right after it."""
@@ -87,7 +94,10 @@ def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
                or (u.end <= span.start and _gap(sentence.text, u.end, span.start) == 0) for u in sentence.of("utterance"))
 
 
-def speakers(sentence: Sentence) -> list[Speaker]:
+_NO_SEAT = re.compile(r"(?!)")
+
+
+def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speaker]:
     """Authorities of the sentence that speak in it."""
     # a denial verb says something too: "Baku denied involvement" makes Baku a speaker
     speech = sentence.of("speech") + [d for d in sentence.of("denial") if d.row.get("speaks")]
@@ -98,7 +108,7 @@ def speakers(sentence: Sentence) -> list[Speaker]:
             continue  # "of the Azerbaijani army" names whose soldier, not who speaks
         if span.row.get("speaker_only"):
             # "... and Baku 71": a side's name right before a bare count speaks for it (the verb is gapped)
-            gapped = any(n.start >= span.end and _gap(sentence.text, span.end, n.start) == 0 for n in sentence.of("number"))
+            gapped = any(n.start >= span.end and not sentence.text[span.end:n.start].strip() for n in sentence.of("number"))
             after = gapped or any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= SPEAKER_WORDS
                         and not s.row.get("speaker_after") and not _interrupted(sentence, span.end, s.start) for s in speech)
             before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
@@ -117,6 +127,9 @@ def speakers(sentence: Sentence) -> list[Speaker]:
             side = _side_word(sentence, span)
             if side is not None:
                 claimant, rule = COUNTRY_OF.get(str(side.row.get("side")), "?"), f"{span.rule}+{side.rule}"
+            capital = _seat_after(sentence, span, seat)
+            if claimant == "?" and capital is not None:
+                claimant, rule = str(capital.row.get("claimant")), f"{span.rule}+{capital.rule}"
         if span.row.get("speaker_only") and _claim_of(sentence, span, 1):
             rule = f"{rule}+{CLAIM_OF_SIDE}"  # "Yerevan's report": whose claim, not who speaks here
         out.append(Speaker(span.start, span.end, claimant, rule, span.text))
@@ -182,10 +195,11 @@ def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Spea
 class Attributor:
     """Decides claimants for one story; remembers the last speaker as sentences go by."""
 
-    def __init__(self, sentences: list[Sentence], about_this: re.Pattern[str] | None = None) -> None:
+    def __init__(self, sentences: list[Sentence], about_this: re.Pattern[str] | None = None,
+                 seat: re.Pattern[str] = _NO_SEAT) -> None:
         self.sentences = sentences
         self.about_this = about_this
-        self.by_sentence = {s.index: speakers(s) for s in sentences}
+        self.by_sentence = {s.index: speakers(s, seat) for s in sentences}
         self.known: dict[str, str] = {}  # authority words -> a claimant decided for them earlier
         self._add_named_speakers()
         self.known = {}

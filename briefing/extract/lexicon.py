@@ -126,6 +126,8 @@ class Lexicon:
     # "the worst fighting since the 1994 truce": a superlative before "since" compares, it does not
     # open a running total or an earlier episode
     comparison: re.Pattern[str] = re.compile(r"(?!)")
+    # "the Defence Ministry in Baku": the word that puts an authority in its capital
+    seat: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -369,7 +371,8 @@ def load(language: str) -> Lexicon:
                    bool(data.get("side_before_count", False)),
                    re.compile(rf"(?<!\w)(?:{data.get('about_this', '(?!)')})(?!\w)", re.IGNORECASE),
                    re.compile(rf"(?<!\w)(?:{data.get('rough', '(?!)')})\s*$", re.IGNORECASE),
-                   re.compile(rf"(?<!\w)(?:{data.get('comparison', '(?!)')})(?!\w)[^.;,]{{0,40}}$", re.IGNORECASE))
+                   re.compile(rf"(?<!\w)(?:{data.get('comparison', '(?!)')})(?!\w)[^.;,]{{0,40}}$", re.IGNORECASE),
+                   re.compile(rf"\s+(?:{data.get('seat', '(?!)')})\s+", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

@@ -287,3 +287,10 @@ def test_a_person_named_and_joined_to_a_count_is_one_more() -> None:
 ])
 def test_war_totals_protests_and_name_lists_are_not_claims(text: str) -> None:
     assert extract_claims("", text, DAY) == []
+
+
+def test_an_authority_in_a_capital_speaks_for_that_country() -> None:
+    claims = extract_claims("", "Azerbaijani forces attacked Armenian positions in Syunik, Armenia's Defence Ministry said. "
+                                "One Armenian serviceman was killed. According to the Defence Ministry in Baku, seven "
+                                "Azerbaijani soldiers died and ten were wounded.", DAY)
+    assert ("Azerbaijan", "Azerbaijan", 7, 10) in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
