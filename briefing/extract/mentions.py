@@ -512,7 +512,7 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
             count = None
         if count is not None:
             used.add(count.start)
-        if trigger.row.get("role") == "none":
+        if trigger.row.get("role") == "none" or (count is not None and _remains_of(lexicon, sentence, count)):
             continue  # "13 were captured": the count is used up, and no casualty
         if count is not None and any(d.start <= count.start < d.end for d in sentence.of("denial")):
             continue  # "no one was hurt" is the denial's zero, read once by zero_mentions
@@ -554,6 +554,15 @@ def _gapped(lexicon: Lexicon, sentence: Sentence, found: list[Mention], used: se
                               "head": "", "why": (Why("count", str(number.value), "count.gapped-after-and", number.text),
                                                   Why("role", model.role, "role.as-the-figure-before", authority.text))}))
     return out
+
+
+def _remains_of(lexicon: Lexicon, sentence: Sentence, count: Span) -> bool:
+    """ "15 զոհված զինծառայողի աճյուն" (the remains of 15 fallen servicemen), "15 soldiers' bodies":
+    the counted noun is what was handed over or found, a word right after the victim phrase that
+    counts no casualty."""
+    victim = _victim_after(lexicon, sentence, count)
+    return victim is not None and any(t.row.get("role") == "none" and t.start >= victim.end
+                                      and _gap(sentence.text, victim.end, t.start) == 0 for t in sentence.of("trigger"))
 
 
 def _civilians_among(sentence: Sentence) -> list[Mention]:

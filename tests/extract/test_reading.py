@@ -294,3 +294,10 @@ def test_an_authority_in_a_capital_speaks_for_that_country() -> None:
                                 "One Armenian serviceman was killed. According to the Defence Ministry in Baku, seven "
                                 "Azerbaijani soldiers died and ten were wounded.", DAY)
     assert ("Azerbaijan", "Azerbaijan", 7, 10) in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+
+
+def test_remains_of_the_fallen_handed_over_are_not_new_deaths() -> None:
+    claims = extract_claims("ԱԻՊԾ․ Հայկական կողմին ևս 15 զոհված զինծառայողի աճյուն է փոխանցվել",
+                            "Հայկական կողմին է փոխանցվել ևս 15 զինծառայողի աճյուն, հայտնում է Արցախի արտակարգ "
+                            "իրավիճակների պետական ծառայությունը։", DAY)
+    assert claims == []
