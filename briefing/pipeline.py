@@ -23,6 +23,7 @@ from typing import TypeVar
 from .clusters import WINDOW as CLUSTER_WINDOW
 from .clusters import cluster_stories
 from .extract import group_incidents
+from .extract.incidents import LOOKBACK_DAYS
 from .models import Claim, Story
 from .reading import ReadAhead, read_each
 from .store import PendingMark, Store
@@ -31,6 +32,8 @@ from .store.stories import Grouped
 # Claims this many days either side of a new claim are regrouped with it: wider than
 # the extractor's "same or adjacent day" rule, so an incident is never cut in two.
 REGROUP_MARGIN = timedelta(days=7)
+# ... and this many days before it: a recap that names no day joins the episode it recaps weeks on
+REGROUP_BACK = max(REGROUP_MARGIN, timedelta(days=LOOKBACK_DAYS))
 # Stories this far either side of the new ones are read for near-duplicate grouping;
 # only those within the clusterer's own window (48 h) of a new story are written back,
 # so a story at the edge is never split from a partner that was not read.
@@ -167,8 +170,8 @@ def _process_round(store: Store, story_ids: list[str], marks: list[PendingMark],
         store.replace_machine_claims(found.claims, found.unread)
         # Each stretch of the new claims' own days is regrouped on its own: one story about an
         # old event adds a fortnight around that event, not every day in between.
-        for first, last in _runs(dates, 2 * REGROUP_MARGIN):
-            result.incidents += regroup(store, first - REGROUP_MARGIN, last + REGROUP_MARGIN)
+        for first, last in _runs(dates, REGROUP_BACK + REGROUP_MARGIN):
+            result.incidents += regroup(store, first - REGROUP_BACK, last + REGROUP_MARGIN)
     result.claims = sum(len(claims) for claims in found.claims.values())
     result.failed = found.failed
     pairs, known = clusters_around(store, story_ids)
@@ -226,8 +229,8 @@ def rebuild(store: Store, pool: Executor | None = None) -> PipelineResult:
         result.failed += found.failed
     with store.transaction():
         store.swap_in_rebuilt_claims()
-        # Stretches of days more than a fortnight apart share no incident: each is grouped on its own.
-        for first, last in _runs(store.claim_days(), 2 * REGROUP_MARGIN):
+        # Stretches of days farther apart than any claim joins an incident share none: each is grouped on its own.
+        for first, last in _runs(store.claim_days(), REGROUP_BACK + REGROUP_MARGIN):
             result.incidents += regroup(store, first, last)
     return result
 

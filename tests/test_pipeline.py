@@ -162,3 +162,19 @@ def test_rebuild_replaces_stale_machine_output_and_the_flags_that_follow_it(stor
     [claim] = store.claims_for_story(report)
     assert claim.killed == 2 and claim.incident_id and store.get_story(report).has_incident
     assert store.unread_incident_stories() == []
+
+
+def test_a_recap_weeks_later_joins_its_episode_when_regrouped_from_the_store(store: Store):
+    """Grouping trusts a day the story named over a publication day: the store keeps, for the regrouping
+    it does from stored claims, the reason that says which one a claim's day is."""
+    store.sync_feeds([AZE])
+    first = datetime(2023, 9, 20, 18, 0, tzinfo=timezone.utc)
+    a = save(store, AZE, "Offensive", "Azerbaijan's Defence Ministry said 192 servicemen were killed on Tuesday in "
+                                      "the anti-terror measures in Karabakh.", first)
+    b = save(store, AZE, "Toll", "Azerbaijan's Defence Ministry said the number of servicemen killed in the anti-terror "
+                                 "measures in Karabakh has risen to 198.", first + timedelta(days=20))
+    process_stories(store, [a, b])
+    [early], [late] = store.claims_for_story(a), store.claims_for_story(b)
+    assert early.incident_id == late.incident_id != ""
+    [incident] = store.incidents_between(date(2023, 9, 19), date(2023, 10, 10))
+    assert {c.killed for c in incident.claims} == {192, 198}

@@ -308,7 +308,9 @@ RECAP_DAYS = 45
 RECAP_SCORE = 7  # above any same-day score
 # The widest gap in days `_compatible` ever accepts between two groups' days.
 MAX_GAP = max(1, EPISODE_DAYS, LATE_DEATH_DAYS, REVISION_DAYS)
-# ... and for a group that names no day (a recap), how far back it looks
+# ... and for a group that names no day (a recap), how far back it looks: the farthest back any
+# claim can join an incident (what the pipeline regroups around new claims)
+LOOKBACK_DAYS = max(MAX_GAP, RECAP_DAYS)
 # Event types two reports of one event can disagree on (Yerevan's "shelling" is Baku's
 # "provocation"); a sniper shot, a drone strike and a shoot-down are told apart by everyone.
 _TYPE_FAMILY = {

@@ -26,6 +26,9 @@ _CLAIM_COLUMNS = (
     "story_id, incident_id, claimant, side_affected, event_date, killed, wounded, killed_high, wounded_high,"
     " unsplit, locations, weapons, event_type, kind, evidence, origin, vague, confidence, why"
 )
+# a stored claim's reasons cut to the one about its day (`extract.events.DATE_RULES`)
+_DATE_REASON = ("(SELECT json_group_array(json(value)) FROM json_each(claims.why)"
+                " WHERE json_extract(value, '$.field') = 'date')")
 _INSERT_CLAIM = f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
@@ -240,10 +243,12 @@ class ClaimsMixin(Database):
                        reasons: bool = True) -> list[Claim]:
         """Claims whose event date is in [start, end], corrections applied.
 
-        `reasons=False` leaves out each claim's `why` (its decisions as JSON, most of a stored claim):
-        incident grouping never reads them, and regrouping a whole archive at once held 30,000 of them.
+        `reasons=False` leaves out each claim's `why` (its decisions as JSON, most of a stored claim)
+        but the one saying how its day was found, the only one incident grouping reads (a day named
+        in the story is trusted over a publication day); regrouping a whole archive at once held
+        30,000 of them.
         """
-        columns = "*" if reasons else _CLAIM_COLUMNS.replace(" why", " NULL AS why") + ", id"
+        columns = "*" if reasons else _CLAIM_COLUMNS.replace(" why", f" {_DATE_REASON} AS why") + ", id"
         cursor = self.conn.execute(
             f"SELECT {columns} FROM claims WHERE event_date >= ? AND event_date <= ? ORDER BY event_date, id",
             (start.isoformat(), end.isoformat()),
