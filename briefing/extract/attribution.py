@@ -108,7 +108,8 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speak
             continue  # "of the Azerbaijani army" names whose soldier, not who speaks
         if span.row.get("speaker_only"):
             # "... and Baku 71": a side's name right before a bare count speaks for it (the verb is gapped)
-            gapped = any(n.start >= span.end and not sentence.text[span.end:n.start].strip() for n in sentence.of("number"))
+            gapped = any(n.start >= span.end and n.row is None and not sentence.text[span.end:n.start].strip()
+                         for n in sentence.of("number"))
             after = gapped or any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= SPEAKER_WORDS
                         and not s.row.get("speaker_after") and not _interrupted(sentence, span.end, s.start) for s in speech)
             before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
