@@ -124,8 +124,7 @@ def _best_lead(words: list[frozenset[str]], i: int, feed: str, since: float,
     mine = words[i]
     size = len(mine)
     for leads in postings:
-        for k in range(len(leads) - 1, max(-1, len(leads) - 1 - CAP), -1):
-            lead = leads[k]
+        for lead in reversed(leads[-CAP:]):
             if lead.when < since:
                 break
             index = lead.index
