@@ -372,6 +372,30 @@ def feed_server():
     server.stop()
 
 
+async def test_a_fetched_incident_report_gets_its_claim_and_leaves_nothing_pending(sample_db, feed_server):
+    """After the app's fetch the new stories are processed (in a worker process, away from the screen):
+    the report's claim is stored and nothing is left for the next run."""
+    config, path = sample_db
+    feed_server.route("/tass.xml", xml_reply(rss([{
+        "title": "Two servicemen wounded near Sotk", "guid": "sotk", "link": "https://tass.example/sotk",
+        "description": "Armenia's Defence Ministry said two servicemen were wounded near Sotk by Azerbaijani fire.",
+        "pubDate": NOW + timedelta(hours=2)}])))
+    config.settings = Settings(connect_timeout=2, read_timeout=2, total_timeout=5, retries=0)
+    config.feeds = [f for f in config.feeds if f.name == "TASS"]
+    config.feeds[0].url = feed_server.url("/tass.xml")
+    app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
+    async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "r")
+        await wait_for(pilot, lambda: "Two servicemen wounded" in screen_text(app))
+        await app.workers.wait_for_complete()
+    with Store(path) as store:
+        [story] = [s for s in store.story_window(StoryFilter(), 0, 50) if s.title.startswith("Two servicemen")]
+        [claim] = store.claims_for_story(story.id)
+        assert (claim.claimant, claim.wounded, claim.incident_id != "") == ("Armenia", 2, True)
+        assert store.pending_count() == 0
+
+
 def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

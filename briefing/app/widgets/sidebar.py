@@ -86,6 +86,7 @@ class Sidebar(OptionList):
         super().__init__(id=id, classes=classes)
         self.feeds: dict[str, Feed] = {}
         self._shown: tuple[list[Feed], dict[str, Feed], list[TagCount]] | None = None
+        self._on_tag = False  # a tag is highlighted: R and D apply
 
     def show_counts(self, configured: list[Feed], states: dict[str, Feed], tags: list[TagCount]) -> None:
         """Rebuild the entries from fresh counts, keeping the highlighted one."""
@@ -148,8 +149,13 @@ class Sidebar(OptionList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self.refresh_bindings()
         option_id = event.option.id or ""
+        if option_id.startswith("tag:") != self._on_tag:
+            # R and D come and go with a tag under the cursor.  Only then are the keys refreshed: the
+            # footer is rebuilt for it (a whole-screen layout), and every re-count of the entries
+            # highlights one again (at a million stories, with a fetch running, a stall each time).
+            self._on_tag = not self._on_tag
+            self.refresh_bindings()
         if option_id.startswith("feed:"):
             feed = self.feeds.get(option_id[5:])
             if feed is not None:
