@@ -15,6 +15,7 @@ import asyncio
 import importlib
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,21 @@ def process(db_path: Path, ahead: Mapping[str, ReadAhead] | None = None) -> Proc
         return Processed(error=f"processing stopped: {describe_error(db_path, error)}")
 
 
+async def _process_apart(db_path: Path, ahead: Mapping[str, ReadAhead]) -> Processed:
+    """`process` in a worker process (which has read most of the stories already), else in a thread:
+    when the fetch started no workers (nothing new came; starting them would block the loop)."""
+    from .workers import call, started_pool  # loaded with the fetcher
+
+    pool = started_pool() if ahead else None
+    if pool is not None:
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                pool, call, "briefing.service", "process", (db_path, dict(ahead)), {})
+        except BrokenExecutor:  # a worker died (killed, out of memory): the thread does it
+            pass
+    return await asyncio.to_thread(process, db_path, ahead)
+
+
 async def refresh(
     config: Config,
     db_path: Path,
@@ -80,6 +96,7 @@ async def refresh(
     on_outcome: Callable[[FetchOutcome], None] | None = None,
     on_fetched: Callable[[RunResult], None] | None = None,
     backoff: float = 1.0,
+    apart: bool = False,
 ) -> RefreshReport:
     """Finish earlier leftovers, fetch (due feeds, `feeds`, or all with `force`), process what came.
 
@@ -87,7 +104,9 @@ async def refresh(
     so a reader can show them at once.  The extractor reads the new stories in the fetch's
     worker processes while other feeds download (`read_ahead`); what remains (writing claims,
     incident and near-duplicate groups) runs in a thread: the event loop (the app's, or the
-    fetch's) must stay free.
+    fetch's) must stay free.  With `apart` (the app) it runs in one of the worker processes
+    instead: grouping is pure Python, and in a thread of the app's process it would take the
+    GIL from the screen for a second at a million stories.
     """
     failures: list[str] = []
     # The fetcher (httpx) loads in a thread, beside the leftovers' processing: the app's screen keeps answering.
@@ -102,7 +121,7 @@ async def refresh(
     if on_fetched is not None:
         on_fetched(run)
     ahead = await fetcher.readings(run)
-    processed = await asyncio.to_thread(process, db_path, ahead)
+    processed = await (_process_apart(db_path, ahead) if apart else asyncio.to_thread(process, db_path, ahead))
     if processed.error:
         failures.append(processed.error)
     total = PipelineResult(

@@ -46,6 +46,11 @@ def get_pool() -> Executor:
         return _pool
 
 
+def started_pool() -> Executor | None:
+    """The shared pool if it has been started, else None (starting one blocks: see `start_workers`)."""
+    return _pool
+
+
 def start_workers() -> None:
     """Start every worker now (blocking: forking one waits for the forkserver to have loaded the
     parser and the extractor, ~0.3 s; a fetch calls this in a thread, never on its event loop)."""

@@ -672,7 +672,7 @@ class BriefingApp(App[None]):
 
         report = await service.refresh(
             self.config, self.db_path, feeds=feeds, force=feeds is not None,
-            on_outcome=on_outcome, on_start=on_start, on_fetched=on_fetched,
+            on_outcome=on_outcome, on_start=on_start, on_fetched=on_fetched, apart=True,
         )
         self.post_message(ProcessingFinished(report.processed.stories, list(report.failures)))
 

@@ -710,6 +710,33 @@ async def test_sidebar_filters_by_source_and_tag(sample_db):
         assert "Tag: incident" in screen_text(app)
 
 
+async def test_the_footer_offers_rename_and_delete_only_on_a_tag_however_often_counts_refresh(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(notifications=True, size=(160, 36)) as pilot:
+        await press(pilot, "1")  # tag the newest story "incident"
+        sidebar = app.sidebar
+
+        def tag_listed() -> bool:
+            try:
+                sidebar.get_option_index("tag:incident")
+            except Exception:  # noqa: BLE001 - not there yet
+                return False
+            return True
+
+        await wait_for(pilot, tag_listed)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index("tag:incident")
+        await wait_for(pilot, lambda: "Rename tag" in screen_text(app))
+        app.refresh_counts()  # the entries are rebuilt from fresh counts: the tag stays highlighted, R too
+        await settle(pilot)
+        assert sidebar.highlighted_option.id == "tag:incident" and "Rename tag" in screen_text(app)
+        sidebar.highlighted = sidebar.get_option_index("feed:TASS")
+        await wait_for(pilot, lambda: "Rename tag" not in screen_text(app))
+        app.refresh_counts()
+        await settle(pilot)
+        assert "Rename tag" not in screen_text(app) and "Delete tag" not in screen_text(app)
+
+
 async def test_failed_feed_is_marked_in_the_sidebar(sample_db):
     app = make_app(sample_db)
     path = sample_db[1]
