@@ -152,6 +152,17 @@ def _combine(readings: list[Reading]) -> int:
     return max(exact) if best in rough and exact else totals[best]
 
 
+def _without_rounded(readings: list[Reading]) -> list[Reading]:
+    """ "About 30 people were killed" in the lead, "27 dead, two of them civilians" in the quote: a
+    rounded figure gives way to the same claimant's exact one close below it before the exact one
+    is split between sides (after the split they no longer meet in one side's figure)."""
+    def exact_below(rough: Reading) -> bool:
+        return any(r is not rough and not r.mention.rough and not r.mention.subset and r.claimant == rough.claimant
+                   and r.mention.role == rough.mention.role
+                   and ROUGH_MARGIN * rough.mention.count <= r.mention.count < rough.mention.count for r in readings)
+    return [r for r in readings if not (r.mention.rough and not r.mention.subset and exact_below(r))]
+
+
 MIN_DAYS_APART = 2
 
 
@@ -204,7 +215,7 @@ def _own_side(claimant: str, side: str) -> bool:
 
 def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = None) -> list[Figure]:
     """One figure per (claimant, side) and event day, zeros only where no figure was given."""
-    readings = _split_civilians(readings)
+    readings = _split_civilians(_without_rounded(readings))
     days = {index: s.day for index, s in (sentences or {}).items()}
     groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
     for reading in readings:

@@ -301,3 +301,9 @@ def test_remains_of_the_fallen_handed_over_are_not_new_deaths() -> None:
                             "Հայկական կողմին է փոխանցվել ևս 15 զինծառայողի աճյուն, հայտնում է Արցախի արտակարգ "
                             "իրավիճակների պետական ծառայությունը։", DAY)
     assert claims == []
+
+
+def test_a_rounded_lead_gives_way_to_an_exact_toll_that_is_then_split() -> None:
+    claims = extract_claims("", "About 30 people were killed in Karabakh, the Karabakh ombudsman said. \"There are 27 dead, "
+                                "two of them civilians,\" the ombudsman wrote.", DAY)
+    assert sorted((c.side_affected, c.killed) for c in claims) == [("Karabakh", 25), ("civilians-Armenia", 2)]
