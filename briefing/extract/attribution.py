@@ -193,6 +193,10 @@ def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Spea
     return out
 
 
+_OPENS_QUOTE = re.compile(r"\s*[«\"“„]")
+_CLOSES_QUOTE = re.compile(r"[»\"”][,.]?\s*[-–—,]?")
+
+
 class Attributor:
     """Decides claimants for one story; remembers the last speaker as sentences go by."""
 
@@ -304,13 +308,31 @@ class Attributor:
             return claimant, Why("claimant", claimant, f"claimant.headline-speaker ({how})", self.headline.words, 0.8)
         return "unattributed", Why("claimant", "unattributed", "claimant.outlet-voice", "", 0.7)
 
+    def _quote_closed_by(self, sentence: Sentence) -> Speaker | None:
+        """ "«... 3 servicemen were wounded. Their lives are not in danger», the Armenian ministry says":
+        a sentence that opens a quote speaks with the speaker named where the quote closes (this
+        sentence or one of the next two)."""
+        if not _OPENS_QUOTE.match(sentence.text):
+            return None
+        for later in [s for s in self.sentences if sentence.index <= s.index <= sentence.index + 2]:
+            close = _CLOSES_QUOTE.search(later.text, 1 if later is sentence else 0)
+            if close is not None:
+                return next((f for f in self.by_sentence[later.index] if f.start >= close.end()
+                             and not f.rule.endswith(CLAIM_OF_SIDE)), None)
+        return None
+
     def _carried(self, sentence: Sentence, mention: Mention | None) -> tuple[str, Why] | None:
         """The last speaker before this sentence, or the next sentence's for a story's opening.
         Of two speakers in that sentence, the one whose own people the figure counts."""
         if sentence.headline:
             return None
+        quoted = self._quote_closed_by(sentence)
+        if quoted is not None:
+            claimant, how = self._resolve(quoted, mention, sentence.index)
+            return claimant, Why("claimant", claimant, f"claimant.quote-closed-by ({how})", quoted.words, 0.85)
         for earlier in reversed([s for s in self.sentences if not s.headline and s.index < sentence.index]):
-            found = self.by_sentence[earlier.index]
+            # "in the Azerbaijani ministry's statement": whose claim is told, not who speaks
+            found = [f for f in self.by_sentence[earlier.index] if not f.rule.endswith(CLAIM_OF_SIDE)]
             if found:
                 # "no losses among the personnel of the Azerbaijani Army": an authority naming no
                 # country reports no losses of its own side

@@ -307,3 +307,12 @@ def test_a_rounded_lead_gives_way_to_an_exact_toll_that_is_then_split() -> None:
     claims = extract_claims("", "About 30 people were killed in Karabakh, the Karabakh ombudsman said. \"There are 27 dead, "
                                 "two of them civilians,\" the ombudsman wrote.", DAY)
     assert sorted((c.side_affected, c.killed) for c in claims) == [("Karabakh", 25), ("civilians-Armenia", 2)]
+
+
+def test_a_quote_speaks_with_the_speaker_named_where_it_closes() -> None:
+    claims = extract_claims("", "В Минобороны Армении сообщают о трех раненых. Так, в сообщении азербайджанского Минобороны "
+                                "говорится о погибшем с их стороны. «В результате провокации азербайджанской стороны 3 "
+                                "военнослужащих ВС Армении получили огнестрельное ранение. Их жизни ничего не угрожает», "
+                                "— указывают в Минобороны Армении.", DAY)
+    assert ("Azerbaijan", "Armenia", 0, 3) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+    assert ("Armenia", "Armenia", 0, 3) in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
