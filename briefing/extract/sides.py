@@ -42,9 +42,18 @@ def _attackers(sentence: Sentence) -> list[tuple[str, str]]:
             side = str(side_word.row.get("side"))
             if side not in OPPOSITE or side_word.end > attacker.start:
                 continue
-            if len(_WORD.findall(sentence.text[side_word.end:attacker.start])) <= 2:
+            if len(_WORD.findall(sentence.text[side_word.end:attacker.start])) <= 2 and not _units_of_a_victim(sentence, side_word):
                 out.append((side, f"{side_word.rule}+{attacker.rule}"))
     return out
+
+
+def _units_of_a_victim(sentence: Sentence, side_word) -> bool:
+    """ "a serviceman of one of Nagorno-Karabakh's armed formations": forces named right after a
+    victim word are whose people, not who fired."""
+    return any(v.end <= side_word.start and len(_WORD.findall(sentence.text[v.end:side_word.start])) <= 4
+               and not any(s.kind in ("trigger", "boundary", "speech") and v.end <= s.start < side_word.start
+                           for s in sentence.spans)
+               and "," not in sentence.text[v.end:side_word.start] for v in sentence.of("victim"))
 
 
 def _place_side(sentence: Sentence, story: list[Sentence]) -> tuple[str, str] | None:

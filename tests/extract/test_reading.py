@@ -316,3 +316,9 @@ def test_a_quote_speaks_with_the_speaker_named_where_it_closes() -> None:
                                 "— указывают в Минобороны Армении.", DAY)
     assert ("Azerbaijan", "Armenia", 0, 3) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
     assert ("Armenia", "Armenia", 0, 3) in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+
+
+def test_forces_named_after_a_victim_are_whose_people_not_who_fired() -> None:
+    claims = extract_claims("", "In the Martuni district a serviceman of one of Nagorno-Karabakh's armed formations was "
+                                "wounded, while the Martakert incident caused no casualties, the Russian Defence Ministry said.", DAY)
+    assert ("Russia", "Azerbaijan", 0, 0) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
