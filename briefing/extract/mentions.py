@@ -218,6 +218,14 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     return None
 
 
+def _opens_clause(sentence: Sentence, trigger: Span) -> bool:
+    """A casualty verb with nothing but place, date or attacker words before it in its clause
+    ("Մարտունիում ... զոհվել են կին և երեխա", "Killed were a woman and a child")."""
+    start = max([b.end for b in sentence.of("boundary") if b.end <= trigger.start] + [0])
+    return not any(s.kind in ("victim", "number", "trigger", "authority") and start <= s.start < trigger.start
+                   for s in sentence.spans)
+
+
 def _victim_right_after(lexicon: Lexicon, sentence: Sentence, trigger: Span, words: int = 4,
                            plural_too: bool = False) -> Span | None:
     """The victim word right after a casualty word, within `words` words and no punctuation: the
@@ -437,6 +445,10 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                            victim.row.get("side", ""), victim.text.casefold(), False, False, False,
                            (Why("count", str(named), "count.names-listed-after-verb", victim.text),
                             Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
+        if victim is None and trigger.row.get("form", "verb") == "verb" and _opens_clause(sentence, trigger):
+            victim = _victim_right_after(lexicon, sentence, trigger, 1)  # "զոհվել են կին և երեխա": the subject after
+            if victim is not None and any(t.start < victim.end and victim.start < t.end for t in sentence.of("trigger")):
+                victim = None  # a casualty word of its own stands on it ("ранение получил солдат")
         if victim is None:
             return None
     if count is not None:
@@ -444,6 +456,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         if value == 1 and victim is not None and victim.start > count.start:
             value = _joined_after(lexicon, sentence, victim, trigger)
         value += _named_before(lexicon, sentence, count)
+    elif victim.start > trigger.start:
+        value = max(named_count(lexicon, sentence, victim), _joined_after(lexicon, sentence, victim, trigger))
     else:
         value = max(named_count(lexicon, sentence, victim), _coordinated(lexicon, sentence, victim, trigger), 1)
     singular = PARTICIPLE_NOUN if participle else "count.singular-victim"

@@ -322,3 +322,8 @@ def test_forces_named_after_a_victim_are_whose_people_not_who_fired() -> None:
     claims = extract_claims("", "In the Martuni district a serviceman of one of Nagorno-Karabakh's armed formations was "
                                 "wounded, while the Martakert incident caused no casualties, the Russian Defence Ministry said.", DAY)
     assert ("Russia", "Azerbaijan", 0, 0) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+
+
+def test_victims_named_after_a_casualty_verb_that_opens_its_clause() -> None:
+    claims = extract_claims("", "Մարտունիում ադրբեջանական հրետակոծությունից զոհվել են կին և երեխա, հայտնում է Արցախի ՄԻՊ-ը։", DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Karabakh", "civilians-Armenia", 2)]
