@@ -55,6 +55,10 @@ def fold(text: str) -> str:
 # --- what an alternative can start with ------------------------------------------------------
 
 ANY = None  # may start with any character (a class like \w, a wide range, a negation)
+# stands for "a digit" (\d: any Unicode decimal digit) where an alternative may start with one: such
+# alternatives are filed under this key, tried at words that start with a digit ("13-14 September")
+DIGIT = "\ue000"
+_DIGITS = [(_C.CATEGORY, _C.CATEGORY_DIGIT)]
 
 
 def _first(items: list) -> tuple[set[str] | None, bool]:
@@ -76,6 +80,8 @@ def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     if op is _C.LITERAL:
         return {chr(av)}, False
     if op is _C.IN:
+        if av == _DIGITS:
+            return {DIGIT}, False
         chars: set[str] = set()
         for kind, value in av:
             if kind is _C.LITERAL:
@@ -146,7 +152,9 @@ def _heads(items: list, first: bool = True) -> set[Head] | None:
             options = _item_heads(op, av, first and not text)
             if options is None:
                 return None
-            grown.update((text + more, more_open) for more, more_open in options)
+            # a digit after letters continues their word: what follows is unknown
+            grown.update((text, True) if text and more.startswith(DIGIT) else (text + more, more_open)
+                         for more, more_open in options)
         heads = grown
         if len(heads) > _MAX_HEADS:
             return None
@@ -174,6 +182,8 @@ def _item_heads(op: Any, av: Any, at_start: bool) -> set[Head] | None:
                 return None
             out |= found
         return out
+    if op is _C.IN and av == _DIGITS:
+        return {(DIGIT, True)}
     if op is _C.IN and len(av) <= 8 and all(kind is _C.LITERAL for kind, _ in av):
         return {(chr(value), False) for _, value in av}
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
@@ -344,6 +354,11 @@ class TableIndex:
     signs: set[str] = field(default_factory=set)  # characters other than letters an alternative may start with
 
 
+# an alternative that may start with this many different letters is searched for as one that may start
+# anywhere, when the text must hold some words for it to match (`required_text`)
+_BROAD = 20
+
+
 def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
     """Group a bounded table's (group name, alternative) pairs, in the table's order, by how they
     start; None when some alternative can match nothing (the table is then scanned as a whole)."""
@@ -356,16 +371,19 @@ def index_table(alternatives: list[tuple[str, str]]) -> TableIndex | None:
         start = start_of(alternative)
         if start is None:
             return None
+        needed = required_text(alternative) if len(start.prefixes) >= _BROAD else None
+        if needed is not None:
+            start = Start(anywhere=True)  # "[a-z]+-year-old": it may start at most words, but needs a rare one
         index.ranks[name] = rank
         part = f"(?P<{name}>{alternative})"
         for key in start.words:
             by_word.setdefault(key, []).append(part)
         if start.anywhere:
             anywhere.append(part)
-            needs.append(required_text(alternative))
+            needs.append(needed or required_text(alternative))
         for key in start.prefixes:
             by_prefix.setdefault(key, []).append(part)
-            if not _WORD.match(key):
+            if not _WORD.match(key) and key != DIGIT:
                 index.signs.add(key)
     index.by_word = {key: tuple(parts) for key, parts in by_word.items()}
     index.by_prefix = {key: tuple(parts) for key, parts in by_prefix.items()}
@@ -437,6 +455,8 @@ def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool]:
     if size >= 2:
         found += by_prefix.get(key[:2], ())
     found += by_prefix.get(key[:1], ())
+    if key[:1].isdecimal():
+        found += by_prefix.get(DIGIT, ())
     groups = tuple((slot, _compiled(bounded(list(parts)))) for slot, parts in found)
     return groups, len({slot for slot, _ in groups}) < len(groups)
 

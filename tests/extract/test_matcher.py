@@ -11,7 +11,9 @@ from briefing.extract.matcher import scan
 # English tables too: a story's language can be guessed wrong), and texts at the edges of the index:
 # case folding the engine does (İ/ı/i, ſ/s), signs before words, a rule starting at the text's end.
 TRICKY = ["İstanbul ıldırım İŞİD ſoldiers", "«Müdafiə ordusu» bildirib", "ÖLDÜ", "Погибли ДВА военнослужащих",
-          "ՀՀ ՊՆ ԶԻՆԾԱՌԱՅՈՂ", "killed", "- 76-year-old", "“", "the the the", ""]
+          "ՀՀ ՊՆ ԶԻՆԾԱՌԱՅՈՂ", "killed", "- 76-year-old", "“", "the the the", "",
+          # digits in any script start a rule that starts with \d; a digit after letters is one word
+          "١٣-١٤ September, ３ days of fighting, a ２-day war", "x13 days of fighting, 13-14 September"]
 
 
 def _texts() -> list[str]:
