@@ -164,6 +164,18 @@ class Lexicon:
             hits[table] = found.hits(matches[table])
         return hits[table]
 
+    def found(self, table: str, text: str) -> list[tuple[Row, int, int, str]]:
+        """A table's hits in a text as (row, start, end, words), as `find` gives them; where the walk
+        over the text has them and no `Hit` was made yet, straight from its matches (a story's spans
+        need no more, and making a record of each hit first cost as much as the spans)."""
+        found = self.tables.get(table)
+        if found is not None and self._walked(found) and text not in self._sentences:
+            _, matches, hits = self._walk(text)
+            if table not in hits:
+                rows = found.by_group
+                return [(rows[m.lastgroup], m.start(), m.end(), m.group()) for m in matches[table]]  # type: ignore[index]
+        return [(hit.row, hit.start, hit.end, hit.text) for hit in self.find(table, text)]
+
     def find_all(self, text: str) -> dict[str, list[Hit]]:
         """Every indexed table's hits in one walk over the text (hits of different tables may overlap);
         the last text's are remembered, so asking for several tables of one text reads it once."""

@@ -39,12 +39,12 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
         position += len(text) + len(SEPARATOR)
     out: list[list[Span]] = [[] for _ in texts]
     for kind in _TABLE_KINDS:
-        for hit in lexicon.find(kind, joined):
-            index = bisect_right(starts, hit.start) - 1
+        for row, start, end, words in lexicon.found(kind, joined):
+            index = bisect_right(starts, start) - 1
             offset = starts[index]
-            if hit.end - offset > len(texts[index]):
+            if end - offset > len(texts[index]):
                 continue  # a hit across two sentences
-            out[index].append(Span(kind, hit.start - offset, hit.end - offset, hit.text, hit.row))
+            out[index].append(Span(kind, start - offset, end - offset, words, row))
     lexicon.remember_sentences(texts, starts, joined)
     return out
 
