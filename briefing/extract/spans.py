@@ -17,6 +17,7 @@ from .lexicon import Lexicon
 from .records import Sentence, Span
 from .text import SEPARATOR
 
+_DIGIT = re.compile(r"\d")  # where the first digit stands: no count starts before it
 _DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+)(?![\d:]|[.,]\d|\w)")
 _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
                 "attacker", "target", "boundary", "event", "setting", "participle", "utterance")
@@ -88,7 +89,8 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
     raw: list[Span] = []
     for hit in lexicon.find("number", text):
         raw.append(Span("number", hit.start, hit.end, hit.text, hit.row, _number_value(hit.text, hit.row)))
-    for match in _DIGITS.finditer(text):
+    first = _DIGIT.search(text)
+    for match in _DIGITS.finditer(text, first.start()) if first is not None else ():
         value = int(re.sub(r"[,\s\u00a0\u202f]", "", match.group(1)))
         raw.append(Span("number", match.start(), match.end(), match.group(0), None, value))
     raw.sort(key=lambda span: span.start)
