@@ -75,5 +75,8 @@ def story_sentences(title: str, summary: str) -> tuple[tuple[bool, str], ...]:
 SEPARATOR = "\n\n"
 
 
+@lru_cache(maxsize=8)
 def story_text(title: str, summary: str) -> str:
+    """The sentences joined (kept for the last few stories: the casualty-word check, relevance and
+    the stages each ask for it)."""
     return SEPARATOR.join(text for _, text in story_sentences(title, summary))
