@@ -465,21 +465,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                 count.text if count is not None else victim.text),
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
     start = count.start if count is not None else victim.start
-    nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim,
-                               lexicon.side_before_count)
-    if nationality is None and lexicon.side_before_count:
-        nationality = _possessor_before(sentence, start)
-    if nationality is None and victim is not None and victim.start < start:
-        nationality = _adjective_before(sentence, victim)
-    if nationality is None and victim is not None and count is None:
-        nationality = _adjective_before(sentence, victim)  # "the Armenian (contract) soldier was killed"
-        if nationality is not None and (";" in sentence.text[nationality.end:victim.start] or any(
-                nationality.end <= s.start < victim.start for s in sentence.spans if s.kind in ("attacker", "victim"))):
-            nationality = None  # "Azerbaijani shots (killed) a civilian": the side word is the fire's, or another noun's
-    if nationality is None and trigger.row.get("subject_loses"):
-        nationality = _adjective_before(sentence, trigger, words=3)  # "Armenian forces had lost 100 servicemen"
-    if nationality is None and trigger.row.get("form") == "toll":
-        nationality = _adjective_before(sentence, trigger, words=2)  # "Karabakh's military death toll"
+    nationality = _side_word_of(lexicon, sentence, trigger, count, victim, start)
     old, subset, marks = _marks(lexicon, sentence, count or victim)
     whys += marks
     if victim is not None and victim.row.get("role") == "same":
@@ -500,6 +486,27 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                    victim.text.casefold() if victim is not None else "", old, subset, False, tuple(whys),
                    bool(victim is not None and victim.row.get("contrast")),
                    count is not None and bool(lexicon.rough.search(sentence.text[max(0, count.start - 30):count.start])))
+
+
+def _side_word_of(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | None, victim: Span | None,
+                  start: int) -> Span | None:
+    """The side word that says whose people a figure counts, tried nearest the victim phrase first."""
+    nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim,
+                               lexicon.side_before_count)
+    if nationality is None and lexicon.side_before_count:
+        nationality = _possessor_before(sentence, start)
+    if nationality is None and victim is not None and victim.start < start:
+        nationality = _adjective_before(sentence, victim)
+    if nationality is None and victim is not None and count is None:
+        nationality = _adjective_before(sentence, victim)  # "the Armenian (contract) soldier was killed"
+        if nationality is not None and (";" in sentence.text[nationality.end:victim.start] or any(
+                nationality.end <= s.start < victim.start for s in sentence.spans if s.kind in ("attacker", "victim"))):
+            nationality = None  # "Azerbaijani shots (killed) a civilian": the side word is the fire's, or another noun's
+    if nationality is None and trigger.row.get("subject_loses"):
+        nationality = _adjective_before(sentence, trigger, words=3)  # "Armenian forces had lost 100 servicemen"
+    if nationality is None and trigger.row.get("form") == "toll":
+        nationality = _adjective_before(sentence, trigger, words=2)  # "Karabakh's military death toll"
+    return nationality
 
 
 def _unsplit(sentence: Sentence, first: Span, second: Span) -> bool:
