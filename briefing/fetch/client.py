@@ -20,6 +20,7 @@ import ipaddress
 import os
 import random
 import re
+import ssl
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -246,20 +247,31 @@ class _PoolPerHost(httpx.AsyncBaseTransport):
     def __init__(self, per_host: int, hosts: int) -> None:
         self._per_host = per_host
         self._hosts = hosts
-        self._ssl = httpx.create_ssl_context()  # one context (its CA certificates loaded once) for every pool
+        # One TLS context for every https pool, its CA certificates loaded once, in a thread, when the
+        # first https address is asked for (~0.05-0.2 s a run of plain-http feeds never spends).
+        self._tls: asyncio.Future | None = None
+        self._plain: ssl.SSLContext | None = None  # for plain-http pools, which never use it: no certificates
         self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
 
-    def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
+    async def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
         key = (url.raw_scheme, url.raw_host, url.port)
         pool = self._pools.pop(key, None)  # popped and put back: the dict's order is the order of use
         if pool is None:
-            limits = httpx.Limits(max_connections=self._per_host, max_keepalive_connections=self._per_host)
-            pool = httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits)
+            if url.scheme == "https":
+                if self._tls is None:
+                    self._tls = asyncio.get_running_loop().run_in_executor(None, httpx.create_ssl_context)
+                context = await self._tls
+            else:
+                context = self._plain = self._plain or ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            pool = self._pools.pop(key, None)  # (made by another request while this one waited)
+            if pool is None:
+                limits = httpx.Limits(max_connections=self._per_host, max_keepalive_connections=self._per_host)
+                pool = httpx.AsyncHTTPTransport(verify=context, limits=limits)
         self._pools[key] = pool
         return pool
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        pool = self._pool(request.url)
+        pool = await self._pool(request.url)
         if len(self._pools) > self._hosts:
             await self._close_idle()
         return await pool.handle_async_request(request)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from functools import partial
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -131,8 +130,9 @@ async def fetch_feeds(
             # A feed without validators will send a body to parse: start the workers now, in a thread,
             # while the first downloads are in flight (a warm run where every feed answers 304 never does).
             starting = loop.run_in_executor(None, start_workers)
-        # (In a thread too: its SSL context loads the CA certificates, ~0.1 s the app's screen would wait.)
-        client = await loop.run_in_executor(None, partial(FeedClient, config.settings, backoff=backoff))
+        # (Cheap: the TLS context, whose CA certificates take ~0.1 s to load, is made in a thread when the
+        # first https feed is fetched.)
+        client = FeedClient(config.settings, backoff=backoff)
         job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead, starting)
         async with client:
             await asyncio.gather(*(job.one(feed) for feed in targets))
