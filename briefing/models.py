@@ -261,3 +261,16 @@ class Tally:
     figures: list[SideFigures] = field(default_factory=list)
     per_day: list[int] = field(default_factory=list)
     non_combat: int = 0
+
+
+@dataclass(slots=True)
+class PipelineResult:
+    """What processing stored stories did (`pipeline.process_pending`), as the fetch and the app report it."""
+
+    stories: int = 0
+    claims: int = 0
+    incidents: int = 0
+    clustered: int = 0  # stories now in a group of near-duplicates
+    # Stories the extractor failed on ("id: Error: message"): stored without claims, so one
+    # story that trips a bug can never block the processing of every story after it.
+    failed: list[str] = field(default_factory=list)

@@ -24,7 +24,7 @@ from .clusters import WINDOW as CLUSTER_WINDOW
 from .clusters import cluster_stories
 from .extract import group_incidents
 from .extract.incidents import LOOKBACK_DAYS
-from .models import Claim, Story
+from .models import Claim, PipelineResult, Story
 from .reading import ReadAhead, read_each
 from .store import PendingMark, Store
 from .store.stories import Grouped
@@ -45,17 +45,6 @@ BATCH = 2000  # stories read from the store and extracted at a time (their full 
 ROUND = 20_000
 AHEAD = 4  # pages a rebuild keeps in the worker processes at once
 T = TypeVar("T", date, datetime)
-
-
-@dataclass(slots=True)
-class PipelineResult:
-    stories: int = 0
-    claims: int = 0
-    incidents: int = 0
-    clustered: int = 0  # stories now in a group of near-duplicates
-    # Stories the extractor failed on ("id: Error: message"): stored without claims, so one
-    # story that trips a bug can never block the processing of every story after it.
-    failed: list[str] = field(default_factory=list)
 
 
 def _chunks(ids: list[str], size: int) -> Iterable[list[str]]:

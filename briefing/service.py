@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from . import fetch as fetcher  # its names load on first use: the app draws before httpx and feedparser load
 from .config import Config
-from .models import Feed, FetchOutcome
-from .pipeline import PipelineResult, process_pending
+from .models import Feed, FetchOutcome, PipelineResult
 from .store import Store, StoreError
 from .store.db import describe_error
 
@@ -64,6 +63,10 @@ def process(db_path: Path, ahead: Mapping[str, ReadAhead] | None = None) -> Proc
     failure is reported, never raised."""
     try:
         with Store(db_path) as store:
+            if not store.pending_count():
+                return Processed()  # (a warm fetch: the extractor is never even loaded)
+            from .pipeline import process_pending
+
             return Processed(process_pending(store, ahead))
     except StoreError as error:
         return Processed(error=f"processing stopped: {error}")

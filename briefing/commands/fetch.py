@@ -17,7 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from ..config import Config, ConfigError, check_setting
@@ -38,6 +37,8 @@ def run_once(
     console = console or Console()
     if not progress:
         return asyncio.run(refresh(config, path, force=force))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     with Progress(
         SpinnerColumn(),
         TextColumn("fetching"),

@@ -33,15 +33,14 @@ from typing import TYPE_CHECKING, Callable
 from .. import health
 from ..config import Config
 from ..models import Feed, FetchOutcome
-from ..reading import ReadAhead, read_many
 from ..store import SaveResult, Store, story_id, utc_now
 from ..store.stories import reading_source
-from ..workers import call, discard_broken_pool, get_pool, start_workers, worker_count
 from .client import FeedClient, FetchError, FetchResponse
 from .pieces import CUT_ABOVE, Pieces, cut
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
 if TYPE_CHECKING:  # parsing happens in the workers: this process never loads feedparser
+    from ..reading import ReadAhead
     from .parse import ParsedFeed
 
 # Stories sent to a worker process at a time for reading ahead: a feed of thousands is read on every core.
@@ -129,7 +128,7 @@ async def fetch_feeds(
         if any(not (feed.etag or feed.last_modified) for feed in targets):
             # A feed without validators will send a body to parse: start the workers now, in a thread,
             # while the first downloads are in flight (a warm run where every feed answers 304 never does).
-            starting = loop.run_in_executor(None, start_workers)
+            starting = loop.run_in_executor(None, _start_workers)
         # (Cheap: the TLS context, whose CA certificates take ~0.1 s to load, is made in a thread when the
         # first https feed is fetched.)
         client = FeedClient(config.settings, backoff=backoff)
@@ -171,7 +170,7 @@ class _Job:
         """Wait until the worker processes run (starting them in a thread if nobody has): forking
         them blocks, and a submit to a pool still forking would block the event loop meanwhile."""
         if self.starting is None:
-            self.starting = asyncio.get_running_loop().run_in_executor(None, start_workers)
+            self.starting = asyncio.get_running_loop().run_in_executor(None, _start_workers)
         await self.starting
 
     async def one(self, feed: Feed) -> None:
@@ -298,6 +297,8 @@ class _Job:
         validators unchanged, so the next run fetches it again and stores the rest.  Entries seen in
         an earlier piece (by guid or link) are skipped, as parsing the whole document would.
         """
+        from ..workers import worker_count
+
         total, earlier = _Parsed(), SaveResult()
         seen: set[str] = set()
         parsing: deque[asyncio.Future] = deque()
@@ -375,6 +376,16 @@ class _Job:
         return saved, outcome
 
 
+def _start_workers() -> None:
+    """Start the worker processes, and load what sends them work and reads their readings
+    (multiprocessing, the extractor): in a thread, and only in a run with something to parse, so
+    a warm run never loads them and the app's screen never waits for them."""
+    from .. import reading  # noqa: F401
+    from ..workers import start_workers
+
+    start_workers()
+
+
 class _NotStored(Exception):
     """The database failed while a huge feed's pieces were being stored (the run's failure, not the feed's)."""
 
@@ -419,6 +430,8 @@ class _Parsed:
 async def _parse_in_pool(
     content: bytes, response: FetchResponse, feed: Feed, keywords: tuple[str, ...], fetched_at: datetime
 ) -> ParsedFeed:
+    from ..workers import call, discard_broken_pool, get_pool  # (loaded by `_start_workers`)
+
     loop = asyncio.get_running_loop()
     pool = get_pool()
     job = ("briefing.fetch.parse", "parse_feed", (content, response.url, feed.name),
@@ -435,6 +448,9 @@ async def _parse_in_pool(
 async def _read_in_pool(items: list, into: dict[str, ReadAhead]) -> None:
     """Read (story id, story) pairs in a worker process into `into`; on any failure offer nothing
     (the pipeline reads those stories itself, and reports what goes wrong there)."""
+    from ..reading import ReadAhead, read_many  # (loaded by `_start_workers`)
+    from ..workers import discard_broken_pool, get_pool
+
     loop = asyncio.get_running_loop()
     pool = get_pool()
     try:

@@ -14,12 +14,15 @@ import json
 from datetime import date, datetime, timedelta
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-from ..extract.records import Why
 from ..models import Claim, Incident, Story, Tally
 from ..tally import Correction, assemble_incidents, build_tally, corrected
 from .db import Database, from_text, to_text, utc_now
 from .stories import _LIST_COLUMNS, _row_to_story
+
+if TYPE_CHECKING:  # the extractor loads when reasons are read, not with the store (a warm fetch never reads it)
+    from ..extract.records import Why
 
 
 _CLAIM_COLUMNS = (
@@ -43,6 +46,7 @@ def why_to_json(why: tuple) -> str:
 
 def why_from_json(text: str | None) -> tuple[Why, ...]:
     """The stored decisions back as `Why` records; anything unreadable is no reason rather than an error."""
+    from ..extract.records import Why
     try:
         items = json.loads(text or "[]")
         return tuple(
