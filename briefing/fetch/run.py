@@ -40,8 +40,8 @@ from .pieces import CUT_ABOVE, Pieces, cut
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
 if TYPE_CHECKING:  # parsing happens in the workers: this process never loads feedparser
+    from ..models import ParsedFeed
     from ..reading import ReadAhead
-    from .parse import ParsedFeed
 
 # Stories sent to a worker process at a time for reading ahead: a feed of thousands is read on every core.
 READ_CHUNK = 250
