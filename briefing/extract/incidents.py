@@ -372,6 +372,35 @@ class _Building:
     members: list[int] = field(default_factory=list)  # positions in the input
     locations: list[str] = field(default_factory=list)
     reports: list[_Group] = field(default_factory=list)  # each story's group that joined, as it came
+    stories: list[str] = field(default_factory=list)  # the story of each report
+
+    def absorb(self, group: _Group, story: str) -> None:
+        """What the incident's reports have in common grows with a report that joins it."""
+        self.reports.append(group)
+        self.stories.append(story)
+        merged = self.group
+        merged.places |= group.places
+        merged.sectors |= group.sectors
+        merged.sides |= group.sides
+        merged.types |= group.types
+        merged.episode |= group.episode
+        merged.late_death |= group.late_death
+        merged.dated = all(r.dated for r in self.reports)
+        for key, killed in group.tolls.items():
+            merged.tolls[key] = max(merged.tolls.get(key, 0), killed)
+        merged.stories.add(story)
+
+    def link(self, positions: list[int], linked: list[Claim]) -> None:
+        """The claims at `positions` join the incident: new records carrying its id (a toll revised
+        days into an episode is the episode's, dated from its start)."""
+        for position in positions:
+            claim = linked[position]
+            moved = abs((claim.event_date - self.group.day).days) > 1
+            linked[position] = replace(claim, incident_id=self.id, **({"event_date": self.group.day} if moved else {}))
+            self.members.append(position)
+            for name in claim.locations:
+                if name not in self.locations:
+                    self.locations.append(name)
 
     def score(self, group: _Group) -> int:
         """How well `group` fits: the incident as a whole, or any one report of it (a report that
@@ -440,28 +469,30 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
                 best = _new_incident(group, used_ids)
                 buckets.setdefault((group.kind, group.day), []).append(len(building))
                 building.append(best)
-            # a toll revised days into an episode is the episode's, dated from its start
-            moved = abs((group.day - best.group.day).days) > 1
-            for claim in group.claims:
-                position = positions[id(claim)].pop(0)
-                linked[position] = replace(claim, incident_id=best.id, **({"event_date": best.group.day} if moved else {}))
-                best.members.append(position)
-                for name in claim.locations:
-                    if name not in best.locations:
-                        best.locations.append(name)
-            best.reports.append(group)
-            merged = best.group
-            merged.places |= group.places
-            merged.sectors |= group.sectors
-            merged.sides |= group.sides
-            merged.types |= group.types
-            merged.episode |= group.episode
-            merged.late_death |= group.late_death
-            merged.dated = all(r.dated for r in best.reports)
-            for key, killed in group.tolls.items():
-                merged.tolls[key] = max(merged.tolls.get(key, 0), killed)
-            merged.stories.add(story)
+            best.link([positions[id(claim)].pop(0) for claim in group.claims], linked)
+            best.absorb(group, story)
+    building = _join_episodes(building, linked)
     incidents = [Incident(id=b.id, event_date=b.group.day, locations=b.locations, sector=b.sector,
                           event_type=b.event_type, kind=b.group.kind, claims=[linked[k] for k in b.members])
                  for b in building]
     return incidents, linked
+
+
+def _join_episodes(building: list[_Building], linked: list[Claim]) -> list[_Building]:
+    """Two incidents that each became one offensive's, days apart (the day-two toll came before
+    any report that tied day one to the offensive), are one: the later joins the earlier."""
+    episodes = sorted((b for b in building if b.group.episode and b.group.kind == "combat"), key=lambda b: b.group.day)
+    gone: set[int] = set()
+    for i, first in enumerate(episodes):
+        for later in episodes[i + 1:]:
+            gap = (later.group.day - first.group.day).days
+            if gap > EPISODE_DAYS:
+                break
+            if id(later) in gone or id(first) in gone or first.group.stories & later.group.stories:
+                continue
+            if _one_episode(later.group, first.group, gap):
+                first.link(later.members, linked)
+                for report, story in zip(later.reports, later.stories):
+                    first.absorb(report, story)
+                gone.add(id(later))
+    return [b for b in building if id(b) not in gone]

@@ -299,3 +299,17 @@ def test_where_talks_were_held_is_not_where_the_figure_fell():
                               "on Thursday. Talks between Karabakh Armenian representatives and Azerbaijani officials on "
                               "the region's future were held in Yevlakh.", when)
     assert "Yevlakh" not in claim.locations
+
+
+def test_an_offensives_second_day_joins_its_first_once_a_later_report_calls_day_one_the_offensive():
+    tuesday = datetime(2023, 9, 19, 20, 0, tzinfo=TZ)
+    items = [
+        (Claim("Karabakh", "civilians-Armenia", date(2023, 9, 19), wounded=34, story_id="shelling",
+               evidence="34 civilians were wounded by shelling"), tuesday),
+        (Claim("Karabakh", "civilians-Armenia", date(2023, 9, 20), killed=200, story_id="day-two",
+               evidence="200 people were killed in the offensive"), tuesday + timedelta(days=1)),
+        (Claim("Azerbaijan", "Azerbaijan", date(2023, 9, 19), killed=192, story_id="recap",
+               evidence="192 servicemen were killed in the anti-terror measures"), tuesday + timedelta(days=8)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["shelling"] == ids["day-two"] == ids["recap"]
