@@ -373,11 +373,13 @@ class _Building:
     locations: list[str] = field(default_factory=list)
     reports: list[_Group] = field(default_factory=list)  # each story's group that joined, as it came
     stories: list[str] = field(default_factory=list)  # the story of each report
+    distinct: dict[tuple, _Group] = field(default_factory=dict)  # reports that differ in what grouping reads
 
     def absorb(self, group: _Group, story: str) -> None:
         """What the incident's reports have in common grows with a report that joins it."""
         self.reports.append(group)
         self.stories.append(story)
+        self.distinct.setdefault(_signature(group), group)
         merged = self.group
         merged.places |= group.places
         merged.sectors |= group.sectors
@@ -405,7 +407,17 @@ class _Building:
     def score(self, group: _Group) -> int:
         """How well `group` fits: the incident as a whole, or any one report of it (a report that
         names no place fits an incident whose other reports placed it differently)."""
-        return max([_compatible(group, self.group)] + [_compatible(group, r) for r in self.reports])
+        whole = _compatible(group, self.group)
+        if len(self.reports) < 2 or abs((group.day - self.group.day).days) > EPISODE_DAYS:
+            return whole
+        return max([whole] + [_compatible(group, r) for r in self.distinct.values()])
+
+
+def _signature(group: _Group) -> tuple:
+    """What `_compatible` reads of a group: two reports alike in it score alike."""
+    return (group.day, group.kind, frozenset(group.places), frozenset(group.sectors), frozenset(group.sides),
+            frozenset(group.types), group.episode, group.late_death, group.revision, group.undated, group.dated,
+            frozenset(group.tolls.items()))
 
 
 def _new_incident(group: _Group, used_ids: set[str]) -> _Building:

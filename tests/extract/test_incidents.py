@@ -313,3 +313,11 @@ def test_an_offensives_second_day_joins_its_first_once_a_later_report_calls_day_
     ]
     ids = incident_of(group_incidents(items))
     assert ids["shelling"] == ids["day-two"] == ids["recap"]
+
+
+def test_reports_a_day_apart_never_chain_a_week_of_shelling_into_one_incident():
+    first = datetime(2024, 3, 1, 18, 0, tzinfo=TZ)
+    items = [(Claim("Armenia", "Armenia", (first + timedelta(days=n)).date(), wounded=1, story_id=f"day{n}",
+                    locations=["Sotk"]), first + timedelta(days=n)) for n in range(8)]
+    ids = incident_of(group_incidents(items))
+    assert ids["day0"] != ids["day7"]
