@@ -594,12 +594,18 @@ def _civilians_among(sentence: Sentence) -> list[Mention]:
         if among.row.get("kind") != "subset" or trigger is None:
             continue
         count = next((n for n in sentence.of("number") if n.start >= among.end), None)
+        # "Ten of the dead were civilians": the count before the words for the dead, the noun after
+        before = next((n for n in sentence.of("number") if n.end <= among.start and _gap(sentence.text, n.end, among.start) == 0), None)
         # "among the dead, according to him, are ten civilians": a short aside may stand between
-        if count is None or _gap(sentence.text, among.end, count.start) > 4 or any(
+        if count is not None and _gap(sentence.text, among.end, count.start) <= 4 and not any(
                 s.kind in ("victim", "trigger", "authority") and among.end <= s.start < count.start for s in sentence.spans):
+            after = count.end
+        elif before is not None:
+            count, after = before, among.end
+        else:
             continue
-        noun = next((v for v in sentence.of("victim") if v.start >= count.end), None)
-        if noun is not None and noun.row.get("contrast") and _gap(sentence.text, count.end, noun.start) <= 1:
+        noun = next((v for v in sentence.of("victim") if v.start >= after), None)
+        if noun is not None and noun.row.get("contrast") and _gap(sentence.text, after, noun.start) <= 1:
             out.append(Mention(sentence.index, trigger.row.get("role"), int(count.value), count.start, "civilian", "",
                                "", noun.text.casefold(), False, True, False,
                                (Why("count", str(count.value), count.rule, count.text),

@@ -327,3 +327,9 @@ def test_forces_named_after_a_victim_are_whose_people_not_who_fired() -> None:
 def test_victims_named_after_a_casualty_verb_that_opens_its_clause() -> None:
     claims = extract_claims("", "Մարտունիում ադրբեջանական հրետակոծությունից զոհվել են կին և երեխա, հայտնում է Արցախի ՄԻՊ-ը։", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Karabakh", "civilians-Armenia", 2)]
+
+
+def test_ten_of_the_dead_were_civilians_splits_the_total_before() -> None:
+    claims = extract_claims("", "About 200 people were killed during the operation, the Karabakh ombudsman said. Ten of the "
+                                "dead were civilians, among them five children, he said.", DAY)
+    assert sorted((c.side_affected, c.killed) for c in claims) == [("Karabakh", 190), ("civilians-Armenia", 10)]
