@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from .matcher import Dispatch, TableIndex, behind_reach, dispatch, index_table, looks_around, scan
+from .matcher import Dispatch, TableIndex, dispatch, finder, index_table, looks_around, refers_back, scan
 from .matcher import bounded as whole_words
 
 TABLES = (
@@ -75,10 +75,10 @@ class Table:
     index: TableIndex | None = None  # None: scanned with `regex` (a unit, or an alternative matching nothing)
     plan: Dispatch | None = None
     self_contained: bool = False  # no rule looks at the text around its match (lookarounds, anchors)
-    # the rules that look behind their match ("he" only at a sentence's start), each as its own
-    # expression, and how far back the farthest looks; None when a rule looks ahead or is anchored
-    edge_probes: tuple[re.Pattern[str], ...] | None = None
-    edge_reach: int = 0
+    # the rules that look outside their match ("he" before "died"), each as its own expression, and
+    # where any of them may start (`matcher.finder`); None when one may start anywhere or refers back
+    probes: tuple[re.Pattern[str], ...] | None = None
+    probe_starts: re.Pattern[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str] | None:
@@ -198,7 +198,7 @@ class Lexicon:
     @staticmethod
     def _walked(table: Table) -> bool:
         """Is the table read in the walk over a whole text?"""
-        return table.index is not None and (table.edge_probes is not None or table.name not in SENTENCE_TABLES)
+        return table.index is not None and (table.probes is not None or table.name not in SENTENCE_TABLES)
 
     def remember_sentences(self, texts: list[str], starts: list[int], joined: str) -> None:
         """The sentences of a story just walked as one text (`joined`, each sentence starting at its
@@ -210,13 +210,14 @@ class Lexicon:
 
     def _split(self, name: str) -> None:
         """A table's hits in each sentence of the last story, from the walk over the whole story,
-        wherever that is exactly what reading the sentence alone would give: the table's rules never
-        look past their match but behind it, none of its hits runs across the sentence's edge, and
-        those that look behind match alike at the sentence's first characters in the story and
-        alone. Only the tables a stage asks of single sentences are split (counts, dates)."""
+        wherever that is exactly what reading the sentence alone would give: none of its hits runs
+        across the sentence's edge, and its rules that look outside their match match at the same
+        places, to the same ends, in the sentence alone and in the story (a rule that looks ahead
+        across the sentence's end, or behind across its start, may not). Only the tables a stage
+        asks of single sentences are split (counts, dates)."""
         self._split_tables.add(name)
         table = self.tables.get(name)
-        if table is None or table.edge_probes is None or self._story is None:
+        if table is None or table.probes is None or self._story is None:
             return
         texts, starts, (joined, matches, hits) = self._story
         if name not in hits:
@@ -233,19 +234,21 @@ class Lexicon:
             per[index].append(Hit(hit.row, hit.start - offset, hit.end - offset, hit.text))
         for index, text in enumerate(texts):
             known = self._sentences[text]
-            if index not in broken and name not in known \
-                    and _alike_at_start(table, text, joined, starts[index]):
+            if index not in broken and name not in known and _alike(table, text, joined, starts[index]):
                 known[name] = per[index]
 
     def rows(self) -> list[Row]:
         return [row for table in self.tables.values() for row in table.rows]
 
 
-def _alike_at_start(table: Table, text: str, joined: str, offset: int) -> bool:
-    """Do the table's rules that look behind their match match alike at the first characters of a
-    sentence read alone and read in the story (where the text before it is the one before)?"""
-    for probe in table.edge_probes or ():
-        for position in range(min(table.edge_reach, len(text)) if offset else 0):
+def _alike(table: Table, text: str, joined: str, offset: int) -> bool:
+    """Do the table's rules that look outside their match match alike, at every place in the
+    sentence where one may start, in the sentence alone and in the story around it?"""
+    if not table.probes or table.probe_starts is None:
+        return True
+    for start in table.probe_starts.finditer(text):
+        position = start.start()
+        for probe in table.probes:
             alone, walked = probe.match(text, position), probe.match(joined, offset + position)
             if (alone is None) != (walked is None) or (alone is not None and alone.end() != walked.end() - offset):
                 return False
@@ -317,10 +320,11 @@ def _compile(name: str, rows: list[Row], bounded: bool) -> Table:
         table.index = index_table([(f"r{number}", alt) for number, (alt, _) in enumerate(alternatives)])
         table.plan = dispatch([table.index]) if table.index is not None else None
         table.self_contained = table.index is not None and not any(looks_around(alt) for alt, _ in alternatives)
-        reaches = [behind_reach(alt) for alt, _ in alternatives]
-        if table.index is not None and None not in reaches:
-            table.edge_reach = max(reaches, default=0)  # type: ignore[type-var]
-            table.edge_probes = tuple(_compiled(whole_words([alt])) for alt, _ in alternatives if looks_around(alt))
+        risky = [alt for alt, _ in alternatives if looks_around(alt)]
+        starts = finder(risky) if risky else None
+        if table.index is not None and not any(map(refers_back, risky)) and (starts is not None or not risky):
+            table.probes = tuple(_compiled(whole_words([alt])) for alt in risky)
+            table.probe_starts = None if starts is None else _compiled(starts)
     letters: dict[str, list[tuple[str, Row]]] = {}
     anywhere: list[tuple[str, Row]] = []
     for alt, row in alternatives:

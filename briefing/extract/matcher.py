@@ -292,34 +292,40 @@ def _required(items: list) -> frozenset[str] | None:
     return best
 
 
-def behind_reach(alternative: str) -> int | None:
-    """How far before its match an alternative looks (its widest lookbehind), or None when it
-    looks ahead, is anchored, refers back to a group or nests lookarounds (its match may then
-    depend on text further away). Word edges do not count: a sentence's edge reads as one."""
+def refers_back(alternative: str) -> bool:
+    """Does the alternative refer back to a group (\\1, (?P=name), (?(1)...))? Such a rule cannot be
+    wrapped in another expression (its group numbers would shift)."""
     try:
-        stack = [(list(_P.parse(alternative, FLAGS)), False)]
+        stack = [list(_P.parse(alternative, FLAGS))]
     except re.error:
-        return None
-    reach = 0
+        return True
     while stack:
-        items, behind = stack.pop()
-        for op, av in items:
+        for op, av in stack.pop():
+            if op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
+                return True
             if op in (_C.ASSERT, _C.ASSERT_NOT):
-                direction, sub = av
-                low, high = sub.getwidth()
-                if direction != -1 or low != high or behind:
-                    return None
-                reach = max(reach, high)
-                stack.append((list(sub), True))
-            elif (op is _C.AT and av not in (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY)) or op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
-                return None
+                stack.append(list(av[1]))
             elif op is _C.SUBPATTERN:
-                stack.append((list(av[3]), behind))
+                stack.append(list(av[3]))
             elif op is _C.BRANCH:
-                stack.extend((list(branch), behind) for branch in av[1])
+                stack.extend(list(branch) for branch in av[1])
             elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-                stack.append((list(av[2]), behind))
-    return reach
+                stack.append(list(av[2]))
+    return False
+
+
+def finder(alternatives: list[str]) -> str | None:
+    """An expression that finds every place where one of the alternatives may start as a
+    whole-word rule (its first words, first letters, signs or a digit, as the index files them);
+    None when one may start anywhere."""
+    parts: set[str] = set()
+    for alternative in alternatives:
+        start = start_of(alternative)
+        if start is None or start.anywhere:
+            return None
+        parts.update(rf"{re.escape(word)}(?!\w)" for word in start.words)
+        parts.update(r"\d" if prefix == DIGIT else re.escape(prefix) for prefix in start.prefixes)
+    return rf"(?<!\w)(?:{'|'.join(sorted(parts))})"
 
 
 # --- the index and the scan ------------------------------------------------------------------
