@@ -236,6 +236,9 @@ class Attributor:
     def _resolve(self, speaker: Speaker, mention: Mention | None, at: int = 10**6) -> tuple[str, str]:
         """The country of a speaker that names none ("the ministry"). "Armenia's claim" elsewhere
         does not lend its country: it is usually the claim being answered."""
+        if speaker.claimant == "own":  # "both sides said": each for its own people
+            own = COUNTRY_OF.get(mention.nationality, "") if mention is not None else ""
+            return (own or "unattributed"), f"{speaker.rule}+claimant.each-side-its-own"
         if speaker.claimant != "?":
             self.known[speaker.words.casefold()] = speaker.claimant
             return speaker.claimant, speaker.rule

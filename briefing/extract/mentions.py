@@ -44,7 +44,8 @@ def _victim_after(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | N
     victims = [s for s in sentence.spans if s.kind == "victim" and s.start >= count.end]
     if not victims or _gap(sentence.text, count.end, victims[0].start) > VICTIM_AFTER_COUNT:
         return None
-    if any(s.kind == "number" and count.end <= s.start < victims[0].start for s in sentence.spans):
+    between = [s for s in sentence.spans if s.kind == "number" and count.end <= s.start < victims[0].start]
+    if between and not _shared_noun(lexicon, sentence, count, between[0], victims[0]):
         return None  # "27 dead, two of them civilians": the noun is the second count's
     head = victims[0]
     for following in victims[1:]:
@@ -55,6 +56,14 @@ def _victim_after(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | N
             break
         head = following
     return head
+
+
+def _shared_noun(lexicon: Lexicon, sentence: Sentence, count: Span, second: Span, victim: Span) -> bool:
+    """ "four Armenian and three Azerbaijani soldiers": two counts, each with its side word, joined
+    by "and", share the noun after the second."""
+    first_side = [n for n in sentence.of("nationality") if count.end <= n.start and n.end <= second.start]
+    second_side = [n for n in sentence.of("nationality") if second.end <= n.start and n.end <= victim.start]
+    return bool(first_side and second_side) and bool(lexicon.coordination.fullmatch(sentence.text[first_side[-1].end:second.start]))
 
 
 def _count_ok(lexicon: Lexicon, sentence: Sentence, count: Span) -> bool:
@@ -270,6 +279,8 @@ def _nationality(sentence: Sentence, count_start: int, victim: Span | None, poss
     """A side word inside the victim phrase, or just after it ("servicemen of the Armenian army";
     not in languages that name the possessor first, where a side word after the noun is another phrase's)."""
     end = victim.end if victim is not None else count_start
+    later = [s.start for s in sentence.spans if s.kind == "number" and count_start < s.start < end]
+    end = min(later + [end])  # "four Armenian and three Azerbaijani soldiers": this count's own side word
     inside = [s for s in sentence.spans if s.kind == "nationality" and count_start <= s.start and s.end <= end]
     if inside:
         return inside[-1]
@@ -663,8 +674,10 @@ def _coordinated_counts(lexicon: Lexicon, sentence: Sentence, count: Span, trigg
         first_victim = _victim_after(lexicon, sentence, first)
         if first_victim is None:
             continue
-        between = sentence.text[first_victim.end:second.start]
-        if not lexicon.coordination.fullmatch(between):
+        # "four Armenian and three Azerbaijani soldiers": the two counts share the noun after the second
+        shared = first_victim is victim and _shared_noun(lexicon, sentence, first, second, victim)
+        between = sentence.text[first_victim.end:second.start] if not shared else "and"
+        if not shared and not lexicon.coordination.fullmatch(between):
             continue
         if other.end <= count.start and victim.end > trigger.start:
             continue
