@@ -124,7 +124,7 @@ def _claim(figure: Figure, by_index: dict[int, Sentence], day: date) -> Claim:
 def speaks_of_casualties(lexicon: Lexicon, title: str, summary: str) -> bool:
     """Does the story hold a casualty or a denial word at all? (Most stories do not.)"""
     text = story_text(title, summary)
-    return bool(lexicon.find("trigger", text) or lexicon.find("denial", text))
+    return bool(lexicon.found("trigger", text) or lexicon.found("denial", text))
 
 
 def read_story(title: str, summary: str, published: datetime, language: str = "") -> StoryReading:

@@ -219,19 +219,19 @@ class Lexicon:
         table = self.tables.get(name)
         if table is None or table.probes is None or self._story is None:
             return
-        texts, starts, (joined, matches, hits) = self._story
-        if name not in hits:
-            hits[name] = table.hits(matches[name])
+        texts, starts, (joined, matches, _) = self._story
+        rows = table.by_group
         per: list[list[Hit]] = [[] for _ in texts]
         broken: set[int] = set()
-        for hit in hits[name]:
-            index = bisect_right(starts, hit.start) - 1
+        for match in matches[name]:
+            start, end = match.span()
+            index = bisect_right(starts, start) - 1
             offset = starts[index]
-            if hit.end - offset > len(texts[index]):
+            if end - offset > len(texts[index]):
                 broken.add(index)
-                broken.update(range(index + 1, bisect_right(starts, hit.end - 1)))
+                broken.update(range(index + 1, bisect_right(starts, end - 1)))
                 continue
-            per[index].append(Hit(hit.row, hit.start - offset, hit.end - offset, hit.text))
+            per[index].append(Hit(rows[match.lastgroup], start - offset, end - offset, match.group()))  # type: ignore[index]
         for index, text in enumerate(texts):
             known = self._sentences[text]
             if index not in broken and name not in known and _alike(table, text, joined, starts[index]):

@@ -24,7 +24,7 @@ BORDER_SECTORS = frozenset({
 
 def relevance_kinds(lexicon: Lexicon, text: str) -> set[str]:
     """Which kinds of relevance words the text holds (side-a, side-b, conflict, war-word, off-topic)."""
-    return {str(hit.row.get("kind")) for hit in lexicon.find("relevance", text)}
+    return {str(row.get("kind")) for row, *_ in lexicon.found("relevance", text)}
 
 
 def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
@@ -32,11 +32,11 @@ def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     kinds = relevance_kinds(lexicon, text)
     one_side = bool(kinds & {"side-a", "side-b"})
     named_conflict = "conflict" in kinds or {"side-a", "side-b"} <= kinds
-    if any(hit.row.get("kind") == "elsewhere" for hit in lexicon.find("scope", text)) and not named_conflict:
+    if any(row.get("kind") == "elsewhere" for row, *_ in lexicon.found("scope", text)) and not named_conflict:
         return False  # another country's war or disaster (the `elsewhere` scope rows)
-    victims = lexicon.find("victim", text)
-    casualties = bool(lexicon.find("trigger", text)) and bool(victims)
-    if "off-topic" in kinds and not (named_conflict or (casualties and any(v.row.get("role") == "armed" for v in victims))):
+    victims = [row for row, *_ in lexicon.found("victim", text)]
+    casualties = bool(lexicon.found("trigger", text)) and bool(victims)
+    if "off-topic" in kinds and not (named_conflict or (casualties and any(v.get("role") == "armed" for v in victims))):
         return False
     if named_conflict or (one_side and ("war-word" in kinds or casualties)):
         return True
