@@ -23,8 +23,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -452,7 +451,7 @@ async def _parse_in_pool(
                 timezone_name=feed.timezone, fetched_at=fetched_at, language=feed.language))
     try:
         return await loop.run_in_executor(pool, call, *job)
-    except BrokenProcessPool:
+    except BrokenExecutor:  # (a worker process died; `BrokenProcessPool` without loading multiprocessing)
         # A worker died (out of memory, killed): start a fresh pool and try this feed once more.
         discard_broken_pool(pool)
         return await loop.run_in_executor(get_pool(), call, *job)
@@ -468,7 +467,7 @@ async def _read_in_pool(items: list, into: dict[str, ReadAhead]) -> None:
     pool = get_pool()
     try:
         results = await loop.run_in_executor(pool, read_many, [story for _, story in items])
-    except BrokenProcessPool:
+    except BrokenExecutor:  # (a worker process died; `BrokenProcessPool` without loading multiprocessing)
         discard_broken_pool(pool)
         return
     except Exception:  # noqa: BLE001 - a reading ahead is only an offer
