@@ -219,9 +219,10 @@ def _compatible(a: _Group, b: _Group) -> int:
 def _recap(a: _Group, b: _Group, gap: int) -> bool:
     """ "192 servicemen were killed in last week's offensive", in a story that names no day: a
     recap of the episode, when the same claimant gave a figure for the same side there and the
-    recap's is no smaller (a new clash days later with its own small toll stays apart)."""
+    recap's is no smaller (a new clash days later with its own small toll stays apart). Only an
+    episode is recapped so: "the number of dead" alone (a toll word) is said of any strike."""
     later, earlier = (a, b) if a.day > b.day else (b, a)
-    if not (later.undated and gap <= RECAP_DAYS and (earlier.episode or later.episode or later.revision)):
+    if not (later.undated and gap <= RECAP_DAYS and (earlier.episode or later.episode)):
         return False
     return _toll_grew(later, earlier) and bool(
         a.places & b.places or (a.sectors & b.sectors) or not a.places or not b.places)
