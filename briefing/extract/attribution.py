@@ -201,7 +201,8 @@ class Attributor:
     """Decides claimants for one story; remembers the last speaker as sentences go by."""
 
     def __init__(self, sentences: list[Sentence], about_this: re.Pattern[str] | None = None,
-                 seat: re.Pattern[str] = _NO_SEAT) -> None:
+                 seat: re.Pattern[str] = _NO_SEAT, hedge: re.Pattern[str] = _NO_SEAT) -> None:
+        self.hedge = hedge
         self.sentences = sentences
         self.about_this = about_this
         self.by_sentence = {s.index: speakers(s, seat) for s in sentences}
@@ -329,6 +330,8 @@ class Attributor:
         Of two speakers in that sentence, the one whose own people the figure counts."""
         if sentence.headline:
             return None
+        if self.hedge.search(sentence.text):
+            return None  # "reportedly": the outlet's own hedged voice
         quoted = self._quote_closed_by(sentence)
         if quoted is not None:
             claimant, how = self._resolve(quoted, mention, sentence.index)

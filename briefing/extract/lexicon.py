@@ -128,6 +128,9 @@ class Lexicon:
     comparison: re.Pattern[str] = re.compile(r"(?!)")
     # "the Defence Ministry in Baku": the word that puts an authority in its capital
     seat: re.Pattern[str] = re.compile(r"(?!)")
+    # "the fighting reportedly also claimed two civilians": the outlet's own hedged voice, which an
+    # earlier sentence's speaker does not carry over to
+    hedge: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -388,7 +391,8 @@ def load(language: str) -> Lexicon:
                    re.compile(rf"(?<!\w)(?:{data.get('about_this', '(?!)')})(?!\w)", re.IGNORECASE),
                    re.compile(rf"(?<!\w)(?:{data.get('rough', '(?!)')})\s*$", re.IGNORECASE),
                    re.compile(rf"(?<!\w)(?:{data.get('comparison', '(?!)')})(?!\w)[^.;,]{{0,40}}$", re.IGNORECASE),
-                   re.compile(rf"\s+(?:{data.get('seat', '(?!)')})\s+", re.IGNORECASE))
+                   re.compile(rf"\s+(?:{data.get('seat', '(?!)')})\s+", re.IGNORECASE),
+                   re.compile(rf"(?<!\w)(?:{data.get('hedge', '(?!)')})(?!\w)", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

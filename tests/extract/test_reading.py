@@ -333,3 +333,9 @@ def test_ten_of_the_dead_were_civilians_splits_the_total_before() -> None:
     claims = extract_claims("", "About 200 people were killed during the operation, the Karabakh ombudsman said. Ten of the "
                                 "dead were civilians, among them five children, he said.", DAY)
     assert sorted((c.side_affected, c.killed) for c in claims) == [("Karabakh", 190), ("civilians-Armenia", 10)]
+
+
+def test_a_hedged_sentence_is_the_outlets_own_voice_not_the_last_speakers() -> None:
+    claims = extract_claims("", "Azerbaijan's defence ministry said 12 of its soldiers were killed. The fighting reportedly "
+                                "also claimed the lives of two Azerbaijani civilians.", DAY)
+    assert ("unattributed", "civilians-Azerbaijan", 2) in [(c.claimant, c.side_affected, c.killed) for c in claims]
