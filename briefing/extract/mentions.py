@@ -47,6 +47,9 @@ def _victim_after(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | N
     between = [s for s in sentence.spans if s.kind == "number" and count.end <= s.start < victims[0].start]
     if between and not _shared_noun(lexicon, sentence, count, between[0], victims[0]):
         return None  # "27 dead, two of them civilians": the noun is the second count's
+    if any(t.start > count.end and _gap(sentence.text, count.end, t.start) > 0 and t.end <= victims[0].start
+           for t in sentence.of("trigger")):
+        return None  # "three were wounded as Azerbaijani troops fired": a noun past the verb is another phrase's
     head = victims[0]
     for following in victims[1:]:
         between = sentence.text[head.end:following.start]

@@ -339,3 +339,9 @@ def test_a_hedged_sentence_is_the_outlets_own_voice_not_the_last_speakers() -> N
     claims = extract_claims("", "Azerbaijan's defence ministry said 12 of its soldiers were killed. The fighting reportedly "
                                 "also claimed the lives of two Azerbaijani civilians.", DAY)
     assert ("unattributed", "civilians-Azerbaijan", 2) in [(c.claimant, c.side_affected, c.killed) for c in claims]
+
+
+def test_a_noun_past_the_casualty_verb_is_not_the_counts() -> None:
+    claims = extract_claims("", "Karabakh's National Security Service said one Armenian civilian died and three were "
+                                "wounded as Azerbaijani troops fired at workers near Shushi.", DAY)
+    assert sorted((c.side_affected, c.killed, c.wounded) for c in claims) == [("civilians-Armenia", 1, 3)]
