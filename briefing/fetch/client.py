@@ -488,6 +488,11 @@ def _reason(error: BaseException) -> str:
     cause: BaseException | None = error
     while cause is not None and id(cause) not in seen:
         seen.add(id(cause))
+        # (Before OSError: a TLS failure is one, with errno 1, which read "Operation not permitted".)
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"the server's certificate is not trusted ({cause.verify_message or cause.reason})"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS failed ({cause.reason or cause.strerror or type(cause).__name__})"
         if isinstance(cause, OSError) and (cause.errno or cause.strerror):
             return os.strerror(cause.errno) if isinstance(cause.errno, int) and cause.errno > 0 else cause.strerror
         cause = cause.__cause__ or cause.__context__

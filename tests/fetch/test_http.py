@@ -8,6 +8,7 @@ import threading
 import zlib
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
+from pathlib import Path
 
 from feedserver import Reply, rss, xml_reply
 
@@ -300,3 +301,28 @@ def test_one_bad_feed_never_stops_the_others(feed_server, db_path):
         states = store.feed_states()
         assert {n: s.last_status for n, s in states.items()} == {
             "good": "new", "404": "error", "html": "error", "hang": "error", "refused": "error"}
+
+
+def test_an_https_feed_with_an_untrusted_certificate_says_so_in_one_line(db_path):
+    """A self-signed certificate is refused, and the reason names the certificate (TLS errors are OSErrors
+    with errno 1, which used to read "cannot connect: Operation not permitted")."""
+    import ssl
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    data = Path(__file__).parent / "data"
+    server = HTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(data / "selfsigned-cert.pem", data / "selfsigned-key.pem")
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        url = f"https://127.0.0.1:{server.server_address[1]}/feed.xml"
+        outcomes, _ = fetch(make_config(("TLS", url), retries=0), db_path)
+    finally:
+        server.shutdown()
+        server.server_close()
+    [outcome] = outcomes
+    assert outcome.status == "error" and "\n" not in outcome.error
+    assert outcome.error.startswith("cannot connect: the server's certificate is not trusted (self")
