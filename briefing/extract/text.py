@@ -18,7 +18,7 @@ _END = re.compile(r"(?<=[.!?։…])[\"”»’)]?\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-
 # characters can hold one (the longest, "approx.", is seven), so only they are searched
 _ABBREVIATION_REACH = 12
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Lt|Gen|Col|Maj|Capt|Sgt|Pvt|Cpl|Cmdr|Adm|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Prof|Gov|Sen|Rep|Ltd|Inc|Co|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|a\.m|p\.m|U\.S|U\.N|ул|г|им|тыс|млн|ст|ген|полк|с|д)\.|\b[A-ZА-Я]\.)$"
+    r"(?:\b(?:Lt|Gen|Col|Maj|Capt|Sgt|Pvt|Cpl|Cmdr|Adm|Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Prof|Gov|Sen|Rep|Ltd|Inc|Co|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|a\.m|p\.m|U\.S|U\.N|ул|г|им|тыс|млн|ст|ген|полк|с|д)\.|\b[A-ZА-Я]\.|\(b\.)$"
 )
 
 
