@@ -130,6 +130,8 @@ def _left_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
     for count in reversed([s for s in spans if s.kind == "number" and s.end <= trigger.start]):
         if count.start in used or not _count_ok(lexicon, sentence, count) or _in_aside(regions, count.start):
             continue
+        if any(v.start < count.start and count.end <= v.end for v in sentence.of("victim")):
+            continue  # "five members of one family": a number inside a victim phrase counts nobody
         if _subset_after(sentence, count):
             continue  # "three of them women": a part of the total before it
         if _between(list(spans), "boundary", count.end, trigger.start) or _between(list(spans), "trigger", count.end, trigger.start):

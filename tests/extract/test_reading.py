@@ -345,3 +345,9 @@ def test_a_noun_past_the_casualty_verb_is_not_the_counts() -> None:
     claims = extract_claims("", "Karabakh's National Security Service said one Armenian civilian died and three were "
                                 "wounded as Azerbaijani troops fired at workers near Shushi.", DAY)
     assert sorted((c.side_affected, c.killed, c.wounded) for c in claims) == [("civilians-Armenia", 1, 3)]
+
+
+def test_five_members_of_one_family_are_five() -> None:
+    claims = extract_claims("", "Five members of one family died when a shell struck their home in Gashalti, "
+                                "Azerbaijan's Prosecutor General's Office said.", DAY)
+    assert [(c.side_affected, c.killed) for c in claims] == [("civilians-Azerbaijan", 5)]
