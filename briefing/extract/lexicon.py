@@ -131,6 +131,8 @@ class Lexicon:
     # "the fighting reportedly also claimed two civilians": the outlet's own hedged voice, which an
     # earlier sentence's speaker does not carry over to
     hedge: re.Pattern[str] = re.compile(r"(?!)")
+    # "killed or wounded": the word that makes two casualty words one unsplit figure
+    either: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -392,7 +394,8 @@ def load(language: str) -> Lexicon:
                    re.compile(rf"(?<!\w)(?:{data.get('rough', '(?!)')})\s*$", re.IGNORECASE),
                    re.compile(rf"(?<!\w)(?:{data.get('comparison', '(?!)')})(?!\w)[^.;,]{{0,40}}$", re.IGNORECASE),
                    re.compile(rf"\s+(?:{data.get('seat', '(?!)')})\s+", re.IGNORECASE),
-                   re.compile(rf"(?<!\w)(?:{data.get('hedge', '(?!)')})(?!\w)", re.IGNORECASE))
+                   re.compile(rf"(?<!\w)(?:{data.get('hedge', '(?!)')})(?!\w)", re.IGNORECASE),
+                   re.compile(rf"(?:{data.get('either', '(?!)')})", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

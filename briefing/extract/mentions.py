@@ -525,10 +525,18 @@ def _side_word_of(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Sp
     return nationality
 
 
-def _unsplit(sentence: Sentence, first: Span, second: Span) -> bool:
-    """ "killed or wounded" written apart ("four were killed or injured"): one unsplit figure."""
-    between = sentence.text[first.end:second.start].strip().casefold()
-    return between in ("or", "или", "və ya", "կամ") and first.row.get("role") != second.row.get("role")
+def _unsplit(lexicon: Lexicon, sentence: Sentence, first: Span, second: Span) -> bool:
+    """ "killed or wounded" written apart ("four were killed or injured"), or two casualty words joined
+    before the one noun they describe ("մինչև 70 զոհված և վիրավոր զինծառայող", "70 killed and wounded
+    soldiers"): one unsplit figure."""
+    if first.row.get("role") == second.row.get("role"):
+        return False
+    between = sentence.text[first.end:second.start]
+    if lexicon.either.fullmatch(between.strip()):
+        return True
+    noun_after = any(v.start >= second.end and _gap(sentence.text, second.end, v.start) == 0 for v in sentence.of("victim"))
+    return noun_after and bool(lexicon.coordination.fullmatch(between)) and not any(
+        first.end <= n.start < second.start for n in sentence.of("number"))
 
 
 def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
@@ -540,7 +548,7 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
     triggers = sorted((t for t in sentence.of("trigger") if not (out and t in inside)),
                       key=lambda t: (bool(t.row.get("late")), t.start))
     for number, trigger in enumerate(triggers):
-        if number + 1 < len(triggers) and _unsplit(sentence, trigger, triggers[number + 1]):
+        if number + 1 < len(triggers) and _unsplit(lexicon, sentence, trigger, triggers[number + 1]):
             continue
         count, rule = _pick_count(lexicon, sentence, trigger, used)
         if rule == PARTICIPLE_OF_A_COUNTED_NOUN:
@@ -564,7 +572,7 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
             mention = part
         for extra in _coordinated_counts(lexicon, sentence, count, trigger, mention, used) if count is not None else ():
             out.append(extra)
-        if number > 0 and _unsplit(sentence, triggers[number - 1], trigger):
+        if number > 0 and _unsplit(lexicon, sentence, triggers[number - 1], trigger):
             mention = Mention(**{**_fields(mention), "role": "casualties"})
         out.append(mention)
     return out + _gapped(lexicon, sentence, out, used) + zero_mentions(sentence)

@@ -351,3 +351,9 @@ def test_five_members_of_one_family_are_five() -> None:
     claims = extract_claims("", "Five members of one family died when a shell struck their home in Gashalti, "
                                 "Azerbaijan's Prosecutor General's Office said.", DAY)
     assert [(c.side_affected, c.killed) for c in claims] == [("civilians-Azerbaijan", 5)]
+
+
+def test_two_casualty_words_before_one_noun_are_one_unsplit_figure() -> None:
+    claims = extract_claims("", "Նոյեմբերի 16-ի մարտական գործողությունների արդյունքում հակառակորդն ունի մինչև 70 զոհված և "
+                                "վիրավոր զինծառայող, հայտնում է ՀՀ ՊՆ-ն։", DAY)
+    assert [c for c in claims if not c.vague] == []
