@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .records import Mention, Sentence, Span, Why
+from .text import CAPITAL
 
 _WORD = re.compile(r"\w+")
 COUNTRY_OF = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia",
@@ -173,9 +174,8 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
     return min(found, key=lambda s: abs(s.start - position)), "claimant.speaker-in-sentence"
 
 
-_CAPITAL = "A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ"
 # "Deputy Defence Minister Karim Valiyev": up to three capitalised words right after a title
-_NAME_AFTER_TITLE = re.compile(rf"\s+(?:[{_CAPITAL}][\w'’.-]*\s+){{0,2}}([{_CAPITAL}][\w'’-]{{3,}})")
+_NAME_AFTER_TITLE = re.compile(rf"\s+(?:[{CAPITAL}][\w'’.-]*\s+){{0,2}}([{CAPITAL}][\w'’-]{{3,}})")
 
 
 def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Speaker]) -> list[Speaker]:
@@ -227,9 +227,9 @@ class Attributor:
                 surname = after.group(1)
                 speaker = Speaker(title.start, title.end, str(title.row.get("claimant")), title.rule, title.text)
                 claimant, how = self._resolve(speaker, None, sentence.index)
-                if how.endswith(("story-authority-after", "country-named-in-story", "no-country")) \
-                        and self._victims_country(sentence.index):
-                    claimant, how = self._victims_country(sentence.index), f"{title.rule}+claimant.own-losses-named-before"
+                victims = self._victims_country(sentence.index)
+                if how.endswith(("story-authority-after", "country-named-in-story", "no-country")) and victims:
+                    claimant, how = victims, f"{title.rule}+claimant.own-losses-named-before"
                 if claimant not in ("unattributed", "?"):
                     names.setdefault(surname[:max(4, len(surname) - 2)],
                                      Speaker(title.start, title.end, claimant, how, title.text))

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .text import CAPITAL
+
 SIDES = ("armenia", "azerbaijan", "karabakh")
 
 
@@ -56,11 +58,10 @@ class Gazetteer:
 
 # Capitalised word runs ("Verin Shorzha", "Nagorno-Karabakh's") optionally followed by a
 # lower-case generic word that can be part of a name ("Lachin corridor", "Tavush province").
-_CAPITAL = "A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ"
 # (the capital comes first and its word edge is looked for behind it, "(?<!\w.)", so the engine
 # can skip ahead to the next capital instead of trying every position)
 _RUN = re.compile(
-    rf"[{_CAPITAL}](?<!\w.)[\w'’-]*(?:\s+[{_CAPITAL}][\w'’-]*)*"
+    rf"[{CAPITAL}](?<!\w.)[\w'’-]*(?:\s+[{CAPITAL}][\w'’-]*)*"
     r"(?:\s+(?:corridor|road|bridge|province|region|district|direction|reservoir|pass|exclave))?"
 )
 _POSSESSIVE = re.compile(r"['’]s$")

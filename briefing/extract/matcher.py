@@ -22,6 +22,7 @@ import re._compiler as _re_compiler  # type: ignore[import-not-found]
 import re._constants as _C  # type: ignore[import-not-found]
 import re._parser as _P  # type: ignore[import-not-found]
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import _sre
@@ -228,27 +229,30 @@ def start_of(alternative: str) -> Start | None:
     return Start(prefixes=frozenset(FOLD[c] for c in chars))
 
 
-def looks_around(alternative: str) -> bool:
-    """Does a match depend on text outside it (lookahead, lookbehind, ^ or $)? Word edges do not count."""
-    try:
-        stack = [list(_P.parse(alternative, FLAGS))]
-    except re.error:
-        return True
+def _nodes(alternative: str) -> Iterator[tuple[object, object]]:
+    """Every node of an alternative's parse tree, the insides of groups, branches, repeats and
+    lookarounds included (raises re.error when it does not parse)."""
+    stack = [list(_P.parse(alternative, FLAGS))]
     while stack:
         for op, av in stack.pop():
+            yield op, av
             if op in (_C.ASSERT, _C.ASSERT_NOT):
-                return True
-            if op is _C.AT and av not in (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY):
-                return True
-            if op is _C.SUBPATTERN:
+                stack.append(list(av[1]))
+            elif op is _C.SUBPATTERN:
                 stack.append(list(av[3]))
             elif op is _C.BRANCH:
                 stack.extend(list(branch) for branch in av[1])
             elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
                 stack.append(list(av[2]))
-            elif op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
-                return True
-    return False
+
+
+def looks_around(alternative: str) -> bool:
+    """Does a match depend on text outside it (lookahead, lookbehind, ^ or $)? Word edges do not count."""
+    try:
+        return any(op in (_C.ASSERT, _C.ASSERT_NOT, _C.GROUPREF, _C.GROUPREF_EXISTS)
+                   or (op is _C.AT and av not in (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY)) for op, av in _nodes(alternative))
+    except re.error:
+        return True
 
 
 def required_text(alternative: str) -> frozenset[str] | None:
@@ -296,22 +300,9 @@ def refers_back(alternative: str) -> bool:
     """Does the alternative refer back to a group (\\1, (?P=name), (?(1)...))? Such a rule cannot be
     wrapped in another expression (its group numbers would shift)."""
     try:
-        stack = [list(_P.parse(alternative, FLAGS))]
+        return any(op in (_C.GROUPREF, _C.GROUPREF_EXISTS) for op, _ in _nodes(alternative))
     except re.error:
         return True
-    while stack:
-        for op, av in stack.pop():
-            if op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
-                return True
-            if op in (_C.ASSERT, _C.ASSERT_NOT):
-                stack.append(list(av[1]))
-            elif op is _C.SUBPATTERN:
-                stack.append(list(av[3]))
-            elif op is _C.BRANCH:
-                stack.extend(list(branch) for branch in av[1])
-            elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-                stack.append(list(av[2]))
-    return False
 
 
 def finder(alternatives: list[str]) -> str | None:

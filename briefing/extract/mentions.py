@@ -18,6 +18,7 @@ import re
 
 from .lexicon import Lexicon
 from .records import Mention, Sentence, Span, Why
+from .text import CAPITAL
 
 _WORD = re.compile(r"\w[\w'’-]*")
 LEFT_WORDS_WITH_VICTIM = 11
@@ -111,7 +112,7 @@ def _subset_after(sentence: Sentence, count: Span) -> bool:
                and s.start >= count.end and _gap(sentence.text, count.end, s.start) == 0 for s in sentence.spans)
 
 
-_NAME = r"[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’.-]+){0,2}"
+_NAME = rf"[{CAPITAL}][\w'’.-]+(?:\s+[{CAPITAL}][\w'’.-]+){{0,2}}"
 _NAMES = re.compile(rf"\s*({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+\w{{1,3}}\s+{_NAME})?)")
 
 
@@ -120,7 +121,7 @@ def named_count(lexicon: Lexicon, sentence: Sentence, victim: Span) -> int:
     match = _NAMES.match(sentence.text, victim.end)
     if match is None:
         return 0
-    names = re.split(r"\s*,\s*|\s+\w{1,3}\s+(?=[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ])", match.group(1))
+    names = re.split(rf"\s*,\s*|\s+\w{{1,3}}\s+(?=[{CAPITAL}])", match.group(1))
     return len([n for n in names if n.strip()])
 
 
@@ -355,7 +356,7 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
     return run
 
 
-_FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ][\w'’-]+){1,2}")
+_FULL_NAME = re.compile(rf"[{CAPITAL}][\w'’-]+(?:\s+[{CAPITAL}][\w'’-]+){{1,2}}")
 
 
 def _named_before(lexicon: Lexicon, sentence: Sentence, count: Span) -> int:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# the capital letters of the four languages' scripts: a name, a sentence's start (one home for them)
+CAPITAL = "A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ"
 # a stop, then space, then something that can start a sentence (a capital in any script, a
 # quote, a digit, a bracket); Armenian's full stop "։" and its colon-as-stop end a sentence too
-_END = re.compile(r"(?<=[.!?։…])[\"”»’)]?\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-ÞƏÜÖÇŞĞİА-ЯЁԱ-Ֆ0-9])|(?<=[ա-ֆ]):\s+|\n+")
+_END = re.compile(rf"(?<=[.!?։…])[\"”»’)]?\s+(?=[\"“«(\[]?[{CAPITAL}0-9])|(?<=[ա-ֆ]):\s+|\n+")
 # words after which a stop does not end a sentence (ranks, titles, initials); only a piece's last
 # characters can hold one (the longest, "approx.", is seven), so only they are searched
 _ABBREVIATION_REACH = 12
