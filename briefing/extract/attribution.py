@@ -227,9 +227,10 @@ class Attributor:
                 surname = after.group(1)
                 speaker = Speaker(title.start, title.end, str(title.row.get("claimant")), title.rule, title.text)
                 claimant, how = self._resolve(speaker, None, sentence.index)
-                victims = self._victims_country(sentence.index)
-                if how.endswith(("story-authority-after", "country-named-in-story", "no-country")) and victims:
-                    claimant, how = victims, f"{title.rule}+claimant.own-losses-named-before"
+                if how.endswith(("story-authority-after", "country-named-in-story", "no-country")):
+                    victims = self._victims_country(sentence.index)
+                    if victims:
+                        claimant, how = victims, f"{title.rule}+claimant.own-losses-named-before"
                 if claimant not in ("unattributed", "?"):
                     names.setdefault(surname[:max(4, len(surname) - 2)],
                                      Speaker(title.start, title.end, claimant, how, title.text))
