@@ -52,10 +52,10 @@ _PHRASE_EDGE = re.compile(r"[,;:\"“”«»()]")
 
 def _side_word(sentence: Sentence, span: Span) -> Span | None:
     """ "Armenia's defence ministry", "the Ministry of Defence of Azerbaijan"."""
-    before = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other")
+    before = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other", "enemy")
               and o.end <= span.start and _gap(sentence.text, o.end, span.start) <= 2
               and not _PHRASE_EDGE.search(sentence.text[o.end:span.start])]
-    after = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other")
+    after = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other", "enemy")
              and o.start >= span.end and _gap(sentence.text, span.end, o.start) <= 1
              and not _PHRASE_EDGE.search(sentence.text[span.end:o.start])]
     found = before[-1] if before else (after[0] if after else None)

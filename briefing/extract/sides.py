@@ -14,6 +14,7 @@ their country's side; Karabakh Armenian forces and police are Karabakh's; civili
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .records import Mention, Reading, Sentence, Why
 
@@ -81,6 +82,9 @@ def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[
     """The country (or Karabakh) whose people the figure counts, before civilians are told apart."""
     if mention.nationality == "own" and claimant in OWN_SIDE:
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.own-people-of-claimant", "", 0.95)
+    if mention.nationality == "enemy" and claimant in OPPOSITE:
+        side = OPPOSITE[claimant]
+        return side, Why("side", side, "side.enemy-of-claimant", "", 0.85)
     if mention.nationality == "Armenia" and claimant == "Karabakh" and mention.victim != "civilian":
         return "Karabakh", Why("side", "Karabakh", "side.karabakh-calls-its-forces-armenian", "", 0.85)
     if mention.nationality == "Armenia" and mention.victim == "armed" and _serving_in_karabakh(mention, sentence):
@@ -140,6 +144,9 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
                story: list[Sentence]) -> tuple[str, Why]:
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
     about_losses = any(t.row.get("role") in ("killed", "wounded", "casualties") for t in sentence.of("trigger"))
+    if mention.nationality == "enemy":
+        # "no losses; the enemy was suppressed": the adversary is who fired, not whose losses were none
+        mention = replace(mention, nationality="")
     if mention.nationality == "own" and claimant in OWN_SIDE and (about_losses or not mention.denial):
         # "no losses among our personnel"; but "its troops never target civilians" names the shooters
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "zero.own-losses-denied", "", 0.85)
