@@ -695,6 +695,10 @@ def _coordinated_counts(lexicon: Lexicon, sentence: Sentence, count: Span, trigg
             continue
         if other.end <= count.start and victim.end > trigger.start:
             continue
+        if other.start > count.start and any(t is not trigger and t.start >= victim.end and _gap(sentence.text, victim.end, t.start) <= 1
+                                             and not lexicon.coordination.search(" " + sentence.text[victim.end:t.start] + " ")
+                                             for t in sentence.of("trigger")):
+            continue  # "18 soldiers, and 35 others received wounds": the later count has a verb of its own
         used.add(other.start)
         out.append(Mention(mention.sentence, mention.role, int(other.value), other.start, victim.row.get("role"),
                            (_nationality(sentence, other.start, victim).row.get("side") if _nationality(sentence, other.start, victim) else mention.nationality),

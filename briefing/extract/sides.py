@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .records import Mention, Reading, Sentence, Why
+from .records import Mention, Reading, Sentence, Span, Why
 
 _WORD = re.compile(r"\w+")
 OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia"}
@@ -117,7 +117,8 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     base, why = _base_side(mention, claimant, sentence, story)
     around = [sentence] + ([s for s in story if s is not sentence] if mention.role == "zero" else [])
     kinds = {str(span.row.get("kind", "civilian")) for s in around for span in s.of("setting")}
-    if mention.role != "zero" and any(getattr(span.value, "kind", "") in INHABITED for span in sentence.of("place")):
+    if mention.role != "zero" and any(getattr(span.value, "kind", "") in INHABITED and not _speaks(span, sentence)
+                                      for span in sentence.of("place")):
         # "a strike on Ganja killed ten people": a town or a village is where civilians live (not for "no one
         # was hurt" after fire towards a village, which is about the positions there)
         kinds.add("civilian")
@@ -130,6 +131,11 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     if not base:
         return "unknown", why
     return base, why
+
+
+def _speaks(place: Span, sentence: Sentence) -> bool:
+    """ "Baku has acknowledged 12 dead": a capital named as the government that speaks is no scene."""
+    return any(a.start <= place.start and place.end <= a.end for a in sentence.of("authority"))
 
 
 def _civilian_context(sentence: Sentence) -> bool:
