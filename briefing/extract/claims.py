@@ -20,7 +20,7 @@ from .lexicon import Lexicon, load
 from .mentions import figure_mentions
 from .records import Mention, Reading, Sentence, Why
 from .resolve import Figure, figures, news_readings, without_sums
-from .sides import side_affected, zero_side
+from .sides import country_of, side_affected, zero_side
 from .spans import find_spans, table_spans
 from .text import story_sentences, story_text
 
@@ -96,7 +96,7 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
         claimant, who = attributor.claimant(sentence, mention, mention.start)
         if _a_sum_of_both_sides(mention, sentence, who):
             continue  # "at least seven soldiers died when Armenian and Azerbaijani troops exchanged fire"
-        side, where = side_affected(mention, claimant, sentence, sentences)
+        side, where = side_affected(mention, claimant, sentence, sentences, country_of(out[-1].side) if out else "")
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     incident = any(s.of("event") or s.of("trigger") for s in sentences if not s.scope)
     for mention, sentence in zeros if incident else ():

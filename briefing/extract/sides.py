@@ -78,7 +78,8 @@ def _serving_in_karabakh(mention: Mention, sentence: Sentence) -> bool:
     return False
 
 
-def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence]) -> tuple[str, Why]:
+def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence],
+               earlier: str = "") -> tuple[str, Why]:
     """The country (or Karabakh) whose people the figure counts, before civilians are told apart."""
     if mention.nationality == "own" and claimant in OWN_SIDE:
         return OWN_SIDE[claimant], Why("side", OWN_SIDE[claimant], "side.own-people-of-claimant", "", 0.95)
@@ -105,16 +106,21 @@ def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[
     place = _place_side(sentence, story)
     if place is not None:
         return place[0], Why("side", place[0], place[1], "", 0.65)
+    if earlier:
+        # "Another serviceman was wounded": nothing names a side, so it is the people of the figure before
+        return earlier, Why("side", earlier, "side.as-the-figure-before", "", 0.6)
     return "", Why("side", "unknown", "side.nothing-names-a-side", "", 0.5)
 
 
-def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence]) -> tuple[str, Why]:
-    """The corpus's side label for a figure."""
+def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence],
+                  earlier: str = "") -> tuple[str, Why]:
+    """The corpus's side label for a figure (`earlier`: the country whose people the story's figure
+    before this one counted, if any)."""
     if mention.fixed_side and mention.fixed_side != "target":
         return mention.fixed_side, Why("side", mention.fixed_side, "side.victim-word", mention.head, 0.95)
     if mention.nationality == "unknown":
         return "unknown", Why("side", "unknown", "side.third-party-people", "", 0.9)
-    base, why = _base_side(mention, claimant, sentence, story)
+    base, why = _base_side(mention, claimant, sentence, story, earlier)
     around = [sentence] + ([s for s in story if s is not sentence] if mention.role == "zero" else [])
     kinds = {str(span.row.get("kind", "civilian")) for s in around for span in s.of("setting")}
     if mention.role != "zero" and any(getattr(span.value, "kind", "") in INHABITED and not _speaks(span, sentence)
@@ -136,6 +142,12 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
 def _speaks(place: Span, sentence: Sentence) -> bool:
     """ "Baku has acknowledged 12 dead": a capital named as the government that speaks is no scene."""
     return any(a.start <= place.start and place.end <= a.end for a in sentence.of("authority"))
+
+
+def country_of(side: str) -> str:
+    """ "civilians-Azerbaijan" → "Azerbaijan": the country whose people a side label counts."""
+    country = side.removeprefix("civilians-")
+    return country if country in OWN_SIDE else ""
 
 
 def _civilian_context(sentence: Sentence) -> bool:

@@ -357,3 +357,21 @@ def test_two_casualty_words_before_one_noun_are_one_unsplit_figure() -> None:
     claims = extract_claims("", "Նոյեմբերի 16-ի մարտական գործողությունների արդյունքում հակառակորդն ունի մինչև 70 զոհված և "
                                 "վիրավոր զինծառայող, հայտնում է ՀՀ ՊՆ-ն։", DAY)
     assert [c for c in claims if not c.vague] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Հայտնաբերվել է ՀՀ ԶՈՒ ժամկետային զինծառայողի մարմինը՝ հրազենային մահացու վնասվածքով։ "
+    "Եվս մեկ զինծառայող ստացել է վիրավորում։",
+    "An Armenian conscript was found dead with a gunshot wound. Another serviceman was wounded.",
+])
+def test_a_figure_that_names_no_side_counts_the_people_of_the_figure_before(text: str) -> None:
+    claims = extract_claims("", text, DAY)
+    assert [(c.side_affected, c.killed, c.wounded) for c in claims] == [("Armenia", 1, 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The enemy lost 30 soldiers, the Armenian Defence Ministry said.", ("Armenia", "Azerbaijan", 30)),
+    ("Противник потерял убитыми 12 военнослужащих, сообщили в Минобороны Азербайджана.", ("Azerbaijan", "Armenia", 12)),
+])
+def test_the_enemys_losses_are_the_other_side_of_the_one_who_speaks(text: str, expected: tuple) -> None:
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [expected]
