@@ -217,14 +217,17 @@ def _predicate_after(lexicon: Lexicon, sentence: Sentence, participle: Span, cou
         and "," not in sentence.text[victim.end:t.start] for t in sentence.of("trigger"))
 
 
+_INITIAL = re.compile(rf"(?<!\w)[{CAPITAL}]\.")
+
+
 def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
     """ "Private Arman Hakobyan was killed", "the serviceman died": one victim, no count."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
         between = sentence.text[span.end:trigger.start]
         if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS or lexicon.is_plural(span.text):
             return None
-        if lexicon.conjunction.search(between.replace(",", " ")):
-            return None
+        if lexicon.conjunction.search(_INITIAL.sub(" ", between.replace(",", " "))):
+            return None  # ("рядовой А. Матевосян скончался": an initial, not the conjunction "а")
         if any(s.kind in ("trigger", "boundary", "speech") and span.end <= s.start < trigger.start for s in sentence.spans):
             return None
         if _between(list(sentence.spans), "number", span.start - 12, span.start):

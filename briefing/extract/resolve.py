@@ -23,6 +23,7 @@ from itertools import combinations
 
 from .mentions import PARTICIPLE_NOUN
 from .records import Mention, Reading, Sentence, Why
+from .text import CAPITAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,7 @@ def _split_separate_incidents(groups: dict, sentences: dict) -> dict:
     return out
 
 
-def _died_of_wounds(members: list[Reading]) -> int:
+def _died_of_wounds(members: list[Reading], sentences: dict[int, Sentence]) -> int:
     """ "A soldier was badly wounded ... the soldier died on the way to hospital": one person, killed
     (a wounded person who dies is counted once, as killed)."""
     wounded = [r.mention for r in members if r.mention.role == "wounded" and r.mention.count == 1 and r.mention.head]
@@ -205,8 +206,22 @@ def _died_of_wounds(members: list[Reading]) -> int:
     def same_person(w: Mention, k: Mention) -> bool:
         # "the serviceman wounded by fire died in hospital": in one sentence when a participle names him
         described = any(why.rule == PARTICIPLE_NOUN for why in w.why)
-        return k.head == w.head and (k.sentence > w.sentence or (described and k.sentence == w.sentence and k.start >= w.start))
+        later = k.sentence > w.sentence or (described and k.sentence == w.sentence and k.start >= w.start)
+        return later and (k.head == w.head or _named_again(w, k, sentences))
     return 1 if any(same_person(w, k) for w in wounded for k in killed) else 0
+
+
+_SURNAME = re.compile(rf"[{CAPITAL}][\w'’-]{{3,}}")
+
+
+def _named_again(wounded: Mention, killed: Mention, sentences: dict[int, Sentence]) -> bool:
+    """ "... a contract soldier, Private Haykaz Matevosyan, was wounded ... Private H. Matevosyan died on
+    the way to hospital": the dead is named by a surname the wounded person's sentence gave."""
+    first, then = sentences.get(wounded.sentence), sentences.get(killed.sentence)
+    if first is None or then is None:
+        return False
+    near = then.text[killed.start:killed.start + 40]
+    return any(name in first.text for name in _SURNAME.findall(near)[:2])
 
 
 def _own_side(claimant: str, side: str) -> bool:
@@ -236,7 +251,7 @@ def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = Non
     out = []
     for (claimant, side, *_), members in groups.items():
         killed = _combine([r for r in members if r.mention.role == "killed"])
-        wounded = _combine([r for r in members if r.mention.role == "wounded"]) - _died_of_wounds(members)
+        wounded = _combine([r for r in members if r.mention.role == "wounded"]) - _died_of_wounds(members, sentences or {})
         casualties = _combine([r for r in members if r.mention.role == "casualties"])
         has_figure = any(r.mention.role in ("killed", "wounded") for r in members)
         vague = False

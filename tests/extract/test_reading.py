@@ -375,3 +375,13 @@ def test_a_figure_that_names_no_side_counts_the_people_of_the_figure_before(text
 ])
 def test_the_enemys_losses_are_the_other_side_of_the_one_who_speaks(text: str, expected: tuple) -> None:
     assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Огнестрельное ранение получил военнослужащий ВС Армении, рядовой Айказ Матевосян, сообщило Минобороны Армении. "
+    "По пути в госпиталь рядовой А. Матевосян скончался.",
+    "Private Haykaz Matevosyan, an Armenian conscript, was wounded by sniper fire, the Armenian Defence Ministry said. "
+    "Conscript H. Matevosyan died on the way to hospital.",
+])
+def test_a_wounded_soldier_named_again_as_dead_is_one_death(text: str) -> None:
+    assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY)] == [(1, 0)]
