@@ -133,6 +133,9 @@ class Lexicon:
     hedge: re.Pattern[str] = re.compile(r"(?!)")
     # "killed or wounded": the word that makes two casualty words one unsplit figure
     either: re.Pattern[str] = re.compile(r"(?!)")
+    # a possessor noun's case ending ("erməni hərbi dəstəsinin altı üzvü", six members of the Armenian
+    # detachment): the side word before such a noun names whose people the count after it are
+    genitive: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -395,7 +398,8 @@ def load(language: str) -> Lexicon:
                    re.compile(rf"(?<!\w)(?:{data.get('comparison', '(?!)')})(?!\w)[^.;,]{{0,40}}$", re.IGNORECASE),
                    re.compile(rf"\s+(?:{data.get('seat', '(?!)')})\s+", re.IGNORECASE),
                    re.compile(rf"(?<!\w)(?:{data.get('hedge', '(?!)')})(?!\w)", re.IGNORECASE),
-                   re.compile(rf"(?:{data.get('either', '(?!)')})", re.IGNORECASE))
+                   re.compile(rf"(?:{data.get('either', '(?!)')})", re.IGNORECASE),
+                   re.compile(rf"\w(?:{data.get('genitive', '(?!)')})\s*$", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

@@ -261,12 +261,15 @@ def _victim_right_after(lexicon: Lexicon, sentence: Sentence, trigger: Span, wor
     return None
 
 
-def _possessor_before(sentence: Sentence, count_start: int) -> Span | None:
+def _possessor_before(lexicon: Lexicon, sentence: Sentence, count_start: int) -> Span | None:
     """ "Azərbaycan Ordusunun əlli hərbi qulluqçusu" (fifty servicemen of Azerbaijan's army): in
-    languages that put the possessor first, the side word a few words before the count."""
+    languages that put the possessor first, the side word a few words before the count (across a
+    possessor noun in the genitive: "erməni hərbi dəstəsinin altı üzvü")."""
     for span in reversed([s for s in sentence.spans if s.kind == "nationality" and s.end <= count_start]):
         between = [s for s in sentence.spans if span.end <= s.start < count_start]
-        if _gap(sentence.text, span.end, count_start) > 1 or "," in sentence.text[span.end:count_start] \
+        stretch = sentence.text[span.end:count_start]
+        words = 3 if lexicon.genitive.search(stretch) else 1
+        if _gap(sentence.text, span.end, count_start) > words or "," in stretch \
                 or any(s.kind in ("authority", "speech", "trigger", "number", "attacker", "event", "target")
                        for s in between):
             return None
@@ -514,7 +517,7 @@ def _side_word_of(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Sp
     nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim,
                                lexicon.side_before_count)
     if nationality is None and lexicon.side_before_count:
-        nationality = _possessor_before(sentence, start)
+        nationality = _possessor_before(lexicon, sentence, start)
     if nationality is None and victim is not None and victim.start < start:
         nationality = _adjective_before(sentence, victim)
     if nationality is None and victim is not None and count is None:
