@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timezone
 
-from .extract import is_relevant, read_story
+from .extract import is_relevant, read_story, speaks_of_casualties
+from .extract.lexicon import load
 from .language import detect_language
 from .models import Claim, Story
 
@@ -35,8 +36,9 @@ class ReadAhead:
 def read(story: Story) -> tuple[list[Claim], bool]:
     """One story's machine claims, and whether it reads as an incident report the machine could not read.
 
-    `extract_claims` unfolded (relevance, then the staged reading) because the pipeline also keeps
-    the reading's `unread_incident` flag.
+    `extract_claims` unfolded (a casualty word, relevance, then the staged reading) because the pipeline
+    also keeps the reading's `unread_incident` flag.  A story with no casualty or denial word is settled
+    before the relevance check, as `extract_claims` settles it: the staged reading finds nothing in it.
     """
     when = story.when
     if when is None:
@@ -45,6 +47,8 @@ def read(story: Story) -> tuple[list[Claim], bool]:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     language = story.language or detect_language(f"{story.title} {text}")
+    if not speaks_of_casualties(load(language), story.title, text):
+        return [], False  # no casualty or denial word: no figure and no unread report (most stories; cheap)
     if not is_relevant(story.title, text, language):
         return [], False
     reading = read_story(story.title, text, when, language)

@@ -309,7 +309,7 @@ class FeedClient:
                 connect=settings.connect_timeout,
                 read=settings.read_timeout,
                 write=settings.read_timeout,
-                pool=None,  # our semaphores queue requests; the total deadline bounds the wait
+                pool=None,  # our semaphores queue requests (a pool per host never holds more than its slots)
             ),
             headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
             transport=transport or _PoolPerHost(max(1, settings.per_host), _pool_size(settings.concurrency)),
@@ -346,8 +346,7 @@ class FeedClient:
         while True:
             attempt += 1
             try:
-                async with self._global:
-                    response = await self._attempt(url, etag, last_modified, user_agent)
+                response = await self._follow(url, etag, last_modified, user_agent)
                 response.attempts = attempt
                 return response
             except FetchError as error:
@@ -356,24 +355,32 @@ class FeedClient:
             delay = self.backoff * (2 ** (attempt - 1)) * random.uniform(0.75, 1.25)
             await asyncio.sleep(delay)
 
-    async def _attempt(self, url: str, etag: str | None, last_modified: str | None, user_agent: str) -> FetchResponse:
-        total = self.settings.total_timeout
-        try:
-            async with asyncio.timeout(total):
-                return await self._follow(url, etag, last_modified, user_agent)
-        except TimeoutError:
-            raise FetchError(f"timed out after {format_seconds(total)}", retryable=True, kind="timeout") from None
-
     async def _follow(self, url: str, etag: str | None, last_modified: str | None, user_agent: str) -> FetchResponse:
+        """One attempt: the request and the redirects it leads to.
+
+        Each exchange takes its host's slot first and only then one of the global slots, so a
+        request queued behind a slow outlet holds no global slot the other outlets could use.  The
+        total deadline counts only time spent in exchanges, never time spent waiting for a slot (a
+        request queued behind its host's other feeds used to time out before it was even sent).
+        """
         headers: dict[str, bytes] = {"User-Agent": user_agent.encode("ascii")} if user_agent else {}
         if etag:
             headers["If-None-Match"] = etag.encode("latin-1", "replace")
         if last_modified:
             headers["If-Modified-Since"] = last_modified.encode("latin-1", "replace")
+        total = self.settings.total_timeout
+        left = total
         current = url
         for _hop in range(self.settings.max_redirects + 1):
-            async with self._host_limit(current):
-                result = await self._request(current, headers)
+            async with self._host_limit(current), self._global:
+                started = asyncio.get_running_loop().time()
+                try:
+                    async with asyncio.timeout(left):
+                        result = await self._request(current, headers)
+                except TimeoutError:
+                    raise FetchError(f"timed out after {format_seconds(total)}", retryable=True,
+                                     kind="timeout") from None
+                left -= asyncio.get_running_loop().time() - started
             if isinstance(result, FetchResponse):
                 return result
             target = urljoin(current, result)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+import time
 import zlib
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 
-from feedserver import Reply, rss, xml_reply
+from feedserver import FeedServer, Reply, rss, xml_reply
 
 from briefing.fetch import USER_AGENT
 from briefing.store import Store
@@ -276,6 +277,55 @@ def test_never_more_than_per_host_requests_to_one_outlet(feed_server, db_path):
     outcomes = by_feed(fetch(config, db_path)[0])
     assert {n: o.status for n, o in outcomes.items()} == dict.fromkeys(names, "new")
     assert state["most"] == 2
+
+
+def test_a_slow_outlet_holds_back_no_other_outlet(db_path):
+    """Requests queued for a busy outlet hold no global slot: with 2 slots and 1 per host, three feeds of a
+    slow outlet must leave a slot for another outlet's feed.  The slow outlet answers only once the other
+    outlet's feed has been served (or after 5 s, when it never is: the order then shows the fault)."""
+    served: list[str] = []
+    quick_done = threading.Event()
+
+    def slow(request):
+        quick_done.wait(5)
+        served.append("slow")
+        return xml_reply(DOC)
+
+    def quick(request):
+        served.append("quick")
+        quick_done.set()
+        return xml_reply(DOC)
+
+    slow_server, quick_server = FeedServer().start(), FeedServer().start()
+    try:
+        for n in range(3):
+            slow_server.route(f"/s{n}.xml", slow)
+        quick_server.route("/q.xml", quick)
+        feeds = [(f"S{n}", slow_server.url(f"/s{n}.xml")) for n in range(3)] + [("Q", quick_server.url("/q.xml"))]
+        config = make_config(*feeds, concurrency=2, per_host=1, read_timeout=10, total_timeout=10, retries=0)
+        outcomes = by_feed(fetch(config, db_path)[0])
+    finally:
+        slow_server.stop()
+        quick_server.stop()
+    assert {n: o.status for n, o in outcomes.items()} == {"S0": "new", "S1": "new", "S2": "new", "Q": "new"}
+    assert served[0] == "quick"
+
+
+def test_time_spent_waiting_for_the_outlet_is_not_counted_against_the_deadline(feed_server, db_path):
+    """Three feeds of one outlet, one at a time, each answered in 0.4 s, with a 1 s deadline: the third waits
+    0.8 s for its turn, and must still be fetched (the deadline bounds an exchange, not the queue)."""
+
+    def route(request):
+        time.sleep(0.4)
+        return xml_reply(DOC)
+
+    names = [f"F{i}" for i in range(3)]
+    for name in names:
+        feed_server.route(f"/{name}.xml", route)
+    config = make_config(*[(n, feed_server.url(f"/{n}.xml")) for n in names], per_host=1, concurrency=8,
+                         total_timeout=1.0, retries=0)
+    outcomes = by_feed(fetch(config, db_path)[0])
+    assert {n: o.status for n, o in outcomes.items()} == dict.fromkeys(names, "new")
 
 
 def test_one_bad_feed_never_stops_the_others(feed_server, db_path):
