@@ -88,6 +88,19 @@ def _seat_after(sentence: Sentence, span: Span, seat: re.Pattern[str]) -> Span |
                  and seat.fullmatch(sentence.text[span.end:o.start])), None)
 
 
+def _region_after(sentence: Sentence, span: Span, seat: re.Pattern[str]) -> Span | None:
+    """ "an official in the breakaway region of Nagorno-Karabakh said": a side's land named in a
+    short phrase after the language's "in" is whose official speaks."""
+    for side_word in sentence.of("nationality"):
+        stretch = sentence.text[span.end:side_word.start]
+        if side_word.start > span.end and str(side_word.row.get("side")) in COUNTRY_OF \
+                and seat.match(stretch) and _gap(sentence.text, span.end, side_word.start) <= 6 \
+                and not _PHRASE_EDGE.search(stretch) \
+                and not any(span.end <= s.start < side_word.start for s in sentence.spans if s.kind in ("speech", "authority")):
+            return side_word
+    return None
+
+
 def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
     """ "Armenian claims", "Baku's account", "заявление Баку": a word for what was said (the
     `utterance` table) beside the name, before it or, in Russian's genitive, right after it."""
@@ -111,8 +124,10 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speak
             # "... and Baku 71": a side's name right before a bare count speaks for it (the verb is gapped)
             gapped = any(n.start >= span.end and n.row is None and not sentence.text[span.end:n.start].strip()
                          for n in sentence.of("number"))
-            after = gapped or any(s.start >= span.end and _gap(sentence.text, span.end, s.start) <= SPEAKER_WORDS
-                        and not s.row.get("speaker_after") and not _interrupted(sentence, span.end, s.start) for s in speech)
+            region = _region_after(sentence, span, seat)  # "officials in the breakaway region of Karabakh said"
+            end = region.end if region is not None else span.end
+            after = gapped or any(s.start >= end and _gap(sentence.text, end, s.start) <= SPEAKER_WORDS
+                        and not s.row.get("speaker_after") and not _interrupted(sentence, end, s.start) for s in speech)
             before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
                          for s in speech)
             headline_colon = sentence.headline and sentence.text[span.end:span.end + 2].startswith(":")
@@ -132,6 +147,9 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speak
             capital = _seat_after(sentence, span, seat)
             if claimant == "?" and capital is not None:
                 claimant, rule = str(capital.row.get("claimant")), f"{span.rule}+{capital.rule}"
+            region = _region_after(sentence, span, seat) if claimant == "?" else None
+            if region is not None:
+                claimant, rule = COUNTRY_OF[str(region.row.get("side"))], f"{span.rule}+{region.rule}+claimant.official-in-region"
         if span.row.get("speaker_only") and _claim_of(sentence, span, 1):
             rule = f"{rule}+{CLAIM_OF_SIDE}"  # "Yerevan's report": whose claim, not who speaks here
         out.append(Speaker(span.start, span.end, claimant, rule, span.text))
