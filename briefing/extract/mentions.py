@@ -628,8 +628,10 @@ def _civilians_among(sentence: Sentence) -> list[Mention]:
         # "Ten of the dead were civilians": the count before the words for the dead, the noun after
         before = next((n for n in sentence.of("number") if n.end <= among.start and _gap(sentence.text, n.end, among.start) == 0), None)
         # "among the dead, according to him, are ten civilians": a short aside may stand between
+        # ("of the wounded, more than 40 were civilians": "more" before a count names no other people)
         if count is not None and _gap(sentence.text, among.end, count.start) <= 4 and not any(
-                s.kind in ("victim", "trigger", "authority") and among.end <= s.start < count.start for s in sentence.spans):
+                s.kind in ("victim", "trigger", "authority") and among.end <= s.start < count.start
+                and not (s.kind == "victim" and s.row.get("role") == "same") for s in sentence.spans):
             after = count.end
         elif before is not None:
             count, after = before, among.end

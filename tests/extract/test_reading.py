@@ -385,3 +385,11 @@ def test_the_enemys_losses_are_the_other_side_of_the_one_who_speaks(text: str, e
 ])
 def test_a_wounded_soldier_named_again_as_dead_is_one_death(text: str) -> None:
     assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY)] == [(1, 0)]
+
+
+def test_the_civilians_of_each_total_split_it_even_after_more_than() -> None:
+    claims = extract_claims("", "The Azerbaijani assault has left at least 200 people dead and more than 400 wounded, the "
+                                "Karabakh ombudsman said. Of the dead, ten were civilians; of the wounded, more than 40 "
+                                "were civilians, the office said.", DAY)
+    assert sorted((c.side_affected, c.killed, c.wounded) for c in claims) == [
+        ("Karabakh", 190, 360), ("civilians-Armenia", 10, 40)]
