@@ -226,6 +226,10 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
         between = sentence.text[span.end:trigger.start]
         if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS or lexicon.is_plural(span.text):
             return None
+        if lexicon.head_word == "last" and lexicon.is_plural(trigger.text) and _gap(sentence.text, span.end, trigger.start) == 0:
+            # "civilian injuries", "military deaths": where a phrase ends in its noun, a word right before a
+            # plural casualty noun describes the casualties, it is no one person
+            return None
         if lexicon.conjunction.search(_INITIAL.sub(" ", between.replace(",", " "))):
             return None  # ("рядовой А. Матевосян скончался": an initial, not the conjunction "а")
         if any(s.kind in ("trigger", "boundary", "speech") and span.end <= s.start < trigger.start for s in sentence.spans):

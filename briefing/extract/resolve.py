@@ -93,13 +93,16 @@ def _split_civilians(readings: list[Reading]) -> list[Reading]:
     split: set[int] = set()  # totals already split: a later part ("a child among the dead") is the civilians'
     for number, reading in enumerate(readings):
         mention = reading.mention
-        if not mention.subset or not reading.side.startswith("civilians"):
+        if not (mention.subset or mention.contrast) or not reading.side.startswith("civilians"):
             continue
         for index in range(number - 1, -1, -1):
             total = readings[index]
             if index in split:
                 break
-            generic = total.mention.victim in ("person", "armed")
+            # "200 people have died ... There are 10 confirmed civilian deaths": civilians told as such
+            # after a total of people are its part even when no "of them" says so
+            generic = total.mention.victim in ("person", "armed") if mention.subset else (
+                total.mention.victim == "person" and total.mention.sentence < mention.sentence)
             # "... 200 people were killed. Among the dead are ten civilians": a later sentence may
             # name the civilians of a total, when it says "civilians" as such
             where = total.mention.sentence == mention.sentence or (mention.contrast and total.mention.sentence < mention.sentence)

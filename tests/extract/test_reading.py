@@ -393,3 +393,15 @@ def test_the_civilians_of_each_total_split_it_even_after_more_than() -> None:
                                 "were civilians, the office said.", DAY)
     assert sorted((c.side_affected, c.killed, c.wounded) for c in claims) == [
         ("Karabakh", 190, 360), ("civilians-Armenia", 10, 40)]
+
+
+def test_civilians_told_as_such_after_a_total_of_people_are_its_part() -> None:
+    claims = extract_claims("", "At least 200 people have died in the Azerbaijani offensive, the Karabakh ombudsman said. "
+                                "There are 10 confirmed civilian deaths, including five children.", DAY)
+    assert sorted((c.side_affected, c.killed) for c in claims) == [("Karabakh", 190), ("civilians-Armenia", 10)]
+
+
+def test_a_word_before_a_plural_casualty_noun_is_no_one_person() -> None:
+    claims = extract_claims("", "The number of civilian injuries from the Azerbaijani shelling has increased to 23, "
+                                "the Karabakh ombudsman said.", DAY)
+    assert [(c.side_affected, c.wounded) for c in claims] == [("civilians-Armenia", 23)]
