@@ -136,6 +136,8 @@ class Lexicon:
     # a possessor noun's case ending ("erməni hərbi dəstəsinin altı üzvü", six members of the Armenian
     # detachment): the side word before such a noun names whose people the count after it are
     genitive: re.Pattern[str] = re.compile(r"(?!)")
+    # the word that ends a full name ("Həsənov Amid Hüseyn oğlu"): a patronymic written in lower case
+    name_end: str = "(?!)"
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -399,7 +401,8 @@ def load(language: str) -> Lexicon:
                    re.compile(rf"\s+(?:{data.get('seat', '(?!)')})\s+", re.IGNORECASE),
                    re.compile(rf"(?<!\w)(?:{data.get('hedge', '(?!)')})(?!\w)", re.IGNORECASE),
                    re.compile(rf"(?:{data.get('either', '(?!)')})", re.IGNORECASE),
-                   re.compile(rf"\w(?:{data.get('genitive', '(?!)')})\s*$", re.IGNORECASE))
+                   re.compile(rf"\w(?:{data.get('genitive', '(?!)')})\s*$", re.IGNORECASE),
+                   str(data.get("name_end", "(?!)")))
 
 
 def all_rows() -> list[Row]:

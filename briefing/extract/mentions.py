@@ -369,6 +369,25 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
 _FULL_NAME = re.compile(rf"[{CAPITAL}][\w'’-]+(?:\s+[{CAPITAL}][\w'’-]+){{1,2}}")
 
 
+def _names_before_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> tuple[int, int] | None:
+    """ "Maharram Ibrahimov and Siraj Abishov were killed", "İsrail Həsənov İbrahim oğlu və Həsənov Amid
+    Hüseyn oğlu həlak olub": people named by full name right before a casualty verb, one each (where
+    each was, or born when, may stand before a name). Returns (count, where the first name starts)."""
+    name = rf"[{CAPITAL}][\w'’-]+(?:\s+[{CAPITAL}][\w'’-]+){{1,3}}(?:\s+(?:{lexicon.name_end}))?"
+    joint = rf"(?:\s*,\s*|\s*,?\s+(?:{lexicon.coordination.pattern.strip()})\s*)"
+    run = re.search(rf"({name})((?:{joint}(?:[\w-]+\s+){{0,4}}?{name})*)(?:\s+[^\W\d]+){{0,2}}\s*$",
+                    sentence.text[:trigger.start])
+    if run is None or run.group(0)[:1].islower():
+        return None
+    names = list(re.finditer(name, run.group(0)))
+    taken = [s for s in sentence.spans if s.kind in ("authority", "place", "nationality", "date", "victim", "number", "trigger")]
+    for found in names:
+        start, end = run.start() + found.start(), run.start() + found.end()
+        if any(s.start < end and start < s.end for s in taken):
+            return None
+    return len(names), run.start() + names[0].start()
+
+
 def _named_before(lexicon: Lexicon, sentence: Sentence, count: Span) -> int:
     """ "Elbrus Gurbanov and four members of his family were killed": a person named by full name
     and joined by "and" to a count is one more (not a place, a side or an authority)."""
@@ -472,6 +491,11 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                            victim.row.get("side", ""), victim.text.casefold(), False, False, False,
                            (Why("count", str(named), "count.names-listed-after-verb", victim.text),
                             Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
+        named = _names_before_verb(lexicon, sentence, trigger) if victim is None and trigger.row.get("form", "verb") == "verb" else None
+        if named is not None:
+            return Mention(sentence.index, trigger.row.get("role"), named[0], named[1], "person", "", "", "", False, False,
+                           False, (Why("count", str(named[0]), "count.names-before-verb", sentence.text[named[1]:trigger.start]),
+                                   Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
         if victim is None and trigger.row.get("form", "verb") == "verb" and _opens_clause(sentence, trigger):
             victim = _victim_right_after(lexicon, sentence, trigger, 1)  # "զոհվել են կին և երեխա": the subject after
             if victim is not None and any(t.start < victim.end and victim.start < t.end for t in sentence.of("trigger")):

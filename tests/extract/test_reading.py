@@ -404,3 +404,13 @@ def test_civilians_told_as_such_after_a_total_of_people_are_its_part() -> None:
 def test_a_word_before_a_plural_casualty_noun_is_no_one_person() -> None:
     claims = extract_claims("", "The number of civilian injuries has increased to 23, the Karabakh ombudsman said.", DAY)
     assert [(c.side_affected, c.wounded) for c in claims] == [("civilians-Armenia", 23)]
+
+
+@pytest.mark.parametrize("text", [
+    "A crew vehicle hit an Armenian anti-tank mine in Kalbajar. As a result, correspondent Maharram Ibrahimov and "
+    "operator Siraj Abishov were killed, Azerbaijan's prosecutors said.",
+    "Kəlbəcərdə minaya düşən maşında 1999-cu il təvəllüdlü İsrail Həsənov İbrahim oğlu və 1987-ci il təvəllüdlü "
+    "Həsənov Amid Hüseyn oğlu həlak olub, ANAMA bildirib.",
+])
+def test_people_named_by_full_name_before_the_verb_are_one_each(text: str) -> None:
+    assert [(c.claimant, c.killed) for c in extract_claims("", text, DAY)] == [("Azerbaijan", 2)]
