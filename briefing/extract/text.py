@@ -62,13 +62,30 @@ def _plain_asides(text: str) -> str:
     return _DASH_ASIDE.sub(lambda hit: "-" + hit.group(1) + "-", text) if "–" in text or "—" in text else text
 
 
+# Armenian in the classical spelling (diaspora outlets: "վիրաւոր", "պաշտպանութեան", "յայտնում", "զօրամաս")
+# read in the reformed spelling the tables are written in, where one letter stands for one letter:
+# ւ → վ (not in ու, եւ, իւ), եա → յա, a word's first յ → հ, օ inside a word → ո
+_CLASSICAL = re.compile(r"(?<![ոեիՈԵԻ])ւ")
+_CLASSICAL_LETTERS = ((re.compile(r"(?<![ոեիՈԵԻ])ւ"), "վ"), (re.compile(r"եա"), "յա"),
+                      (re.compile(r"(?<![\w])յ(?=\w)"), "հ"), (re.compile(r"(?<=\w)օ"), "ո"))
+
+
+def _reformed_armenian(text: str) -> str:
+    if not _CLASSICAL.search(text):
+        return text
+    for pattern, letter in _CLASSICAL_LETTERS:
+        text = pattern.sub(letter, text)
+    return text
+
+
 @lru_cache(maxsize=8)
 def story_sentences(title: str, summary: str) -> tuple[tuple[bool, str], ...]:
     """(is_headline, text) for the headline and every sentence of the summary (kept for the last
     few stories: relevance, the casualty-word check and the stages all ask for the same story)."""
-    title = _plain_apostrophes(title).strip()
+    title = _reformed_armenian(_plain_apostrophes(title)).strip()
     out = [(True, title)] if title else []
-    out += [(False, _plain_asides(piece.strip())) for _, piece in split_sentences(_plain_apostrophes(summary))]
+    out += [(False, _plain_asides(piece.strip()))
+            for _, piece in split_sentences(_reformed_armenian(_plain_apostrophes(summary)))]
     return tuple(out)
 
 

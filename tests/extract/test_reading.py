@@ -414,3 +414,12 @@ def test_a_word_before_a_plural_casualty_noun_is_no_one_person() -> None:
 ])
 def test_people_named_by_full_name_before_the_verb_are_one_each(text: str) -> None:
     assert [(c.claimant, c.killed) for c in extract_claims("", text, DAY)] == [("Azerbaijan", 2)]
+
+
+def test_armenian_in_the_classical_spelling_is_read_like_the_reformed() -> None:
+    classical = extract_claims("", "Արցախի պաշտպանութեան նախարարութիւնից յայտնում են, որ ադրբեջանական կրակոցից մահացու "
+                                   "վիրաւորում են ստացել ՊԲ զինծառայողներ Գուրգէն Գաբրիելեանը եւ Արթուր Խաչատրեանը։", DAY)
+    reformed = extract_claims("", "Արցախի պաշտպանության նախարարությունից հայտնում են, որ ադրբեջանական կրակոցից մահացու "
+                                  "վիրավորում են ստացել ՊԲ զինծառայողներ Գուրգեն Գաբրիելյանը և Արթուր Խաչատրյանը։", DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in classical] == [("Karabakh", "Karabakh", 2)]
+    assert [(c.claimant, c.side_affected, c.killed) for c in reformed] == [("Karabakh", "Karabakh", 2)]
