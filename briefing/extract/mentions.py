@@ -46,7 +46,9 @@ def _victim_after(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | N
     if not victims or _gap(sentence.text, count.end, victims[0].start) > VICTIM_AFTER_COUNT:
         return None
     between = [s for s in sentence.spans if s.kind == "number" and count.end <= s.start < victims[0].start]
-    if between and not _shared_noun(lexicon, sentence, count, between[0], victims[0]):
+    # "վիրավորում է ստացել ՀՀ զինված ուժերի մեկ զինծառայող": a determiner "one" repeated by the count "one"
+    same_one = count.row is not None and count.row.get("determiner") and all(n.value == 1 == count.value for n in between)
+    if between and not same_one and not _shared_noun(lexicon, sentence, count, between[0], victims[0]):
         return None  # "27 dead, two of them civilians": the noun is the second count's
     if any(t.start > count.end and _gap(sentence.text, count.end, t.start) > 0 and t.end <= victims[0].start
            for t in sentence.of("trigger")):
@@ -74,7 +76,12 @@ def _count_ok(lexicon: Lexicon, sentence: Sentence, count: Span) -> bool:
     """A determiner ("a", "another") is a count only right before a victim word."""
     if count.row is not None and count.row.get("determiner"):
         victim = _victim_after(lexicon, sentence, count)
-        return victim is not None and _gap(sentence.text, count.end, victim.start) <= 2
+        if victim is None:
+            return False
+        # (or repeated by the count "one" right before the victim: "է ստացել ՀՀ զինված ուժերի մեկ զինծառայող")
+        one = any(n.value == 1 and _gap(sentence.text, n.end, victim.start) == 0 and n.rule != count.rule
+                  for n in sentence.of("number") if count.end <= n.start < victim.start)
+        return _gap(sentence.text, count.end, victim.start) <= 2 or one
     return True
 
 
