@@ -298,9 +298,14 @@ def _adjective_before(sentence: Sentence, victim: Span, words: int = 1) -> Span 
     return None
 
 
-def _nationality(sentence: Sentence, count_start: int, victim: Span | None, possessor_first: bool = False) -> Span | None:
+_NO_SEAT = re.compile(r"(?!)")
+
+
+def _nationality(sentence: Sentence, count_start: int, victim: Span | None, possessor_first: bool = False,
+                 seat: re.Pattern[str] = _NO_SEAT) -> Span | None:
     """A side word inside the victim phrase, or just after it ("servicemen of the Armenian army";
-    not in languages that name the possessor first, where a side word after the noun is another phrase's)."""
+    not in languages that name the possessor first, where a side word after the noun is another phrase's;
+    not after the language's "in": "192 военнослужащих в Нагорном Карабахе" says where, not whose)."""
     end = victim.end if victim is not None else count_start
     later = [s.start for s in sentence.spans if s.kind == "number" and count_start < s.start < end]
     end = min(later + [end])  # "four Armenian and three Azerbaijani soldiers": this count's own side word
@@ -311,6 +316,8 @@ def _nationality(sentence: Sentence, count_start: int, victim: Span | None, poss
         for span in sentence.spans:
             if span.kind == "nationality" and span.start >= victim.end and _gap(sentence.text, victim.end, span.start) <= 3:
                 between = sentence.text[victim.end:span.start]
+                if seat.fullmatch(between) or seat.search(between + " "):
+                    continue
                 if not any(s.kind in ("trigger", "speech", "authority") for s in sentence.spans if victim.end <= s.start < span.start) and "," not in between:
                     return span
     return None
@@ -550,7 +557,7 @@ def _side_word_of(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Sp
                   start: int) -> Span | None:
     """The side word that says whose people a figure counts, tried nearest the victim phrase first."""
     nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim,
-                               lexicon.side_before_count)
+                               lexicon.side_before_count, lexicon.seat)
     if nationality is None and lexicon.side_before_count:
         nationality = _possessor_before(lexicon, sentence, start)
     if nationality is None and victim is not None and victim.start < start:
