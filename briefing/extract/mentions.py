@@ -624,7 +624,36 @@ def figure_mentions(lexicon: Lexicon, sentence: Sentence) -> list[Mention]:
         if number > 0 and _unsplit(lexicon, sentence, triggers[number - 1], trigger):
             mention = Mention(**{**_fields(mention), "role": "casualties"})
         out.append(mention)
+    out = [part for mention in out for part in (_parts_by_side(sentence, mention, used) or [mention])]
     return out + _gapped(lexicon, sentence, out, used) + zero_mentions(sentence)
+
+
+def _parts_by_side(sentence: Sentence, total: Mention, used: set[int]) -> list[Mention]:
+    """ "10 soldiers were killed: three Azerbaijani and seven Armenian", "погибли 10 военных: трое с
+    азербайджанской стороны и семеро — с армянской": a total told side by side after a colon is a sum
+    across sides (corpus rule 4); each side's part is that side's figure."""
+    if total.subset or total.count < 2:
+        return []
+    colon = sentence.text.find(":", total.start)
+    if colon < 0 or any(total.start < t.start < colon for t in sentence.of("speech")):
+        return []
+    parts = []
+    for number in sentence.of("number"):
+        if number.start < colon or number.start in used:
+            continue
+        side = next((n for n in sentence.of("nationality") if n.start >= number.end
+                     and _gap(sentence.text, number.end, n.start) <= 3 and str(n.row.get("side")) in ("Armenia", "Azerbaijan", "Karabakh")), None)
+        if side is None or not isinstance(number.value, int) or number.value < 1:
+            break
+        parts.append((number, side))
+    if len(parts) < 2 or len({str(side.row.get("side")) for _, side in parts}) < 2 or sum(n.value for n, _ in parts) != total.count:
+        return []
+    for number, _ in parts:
+        used.add(number.start)
+    return [Mention(**{**_fields(total), "count": int(number.value), "start": number.start, "nationality": str(side.row.get("side")),
+                       "why": total.why + (Why("count", str(number.value), "count.part-by-side-after-colon", number.text),
+                                           Why("nationality", str(side.row.get("side")), side.rule, side.text))})
+            for number, side in parts]
 
 
 def _gapped(lexicon: Lexicon, sentence: Sentence, found: list[Mention], used: set[int]) -> list[Mention]:

@@ -423,3 +423,13 @@ def test_armenian_in_the_classical_spelling_is_read_like_the_reformed() -> None:
                                   "վիրավորում են ստացել ՊԲ զինծառայողներ Գուրգեն Գաբրիելյանը և Արթուր Խաչատրյանը։", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in classical] == [("Karabakh", "Karabakh", 2)]
     assert [(c.claimant, c.side_affected, c.killed) for c in reformed] == [("Karabakh", "Karabakh", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan's defence ministry said ten soldiers were killed: three Azerbaijani and seven Armenian.",
+    "В Минобороны Азербайджана заявили, что погибли 10 военных: трое с азербайджанской стороны и семеро — с армянской.",
+])
+def test_a_total_told_side_by_side_after_a_colon_is_each_sides_own_figure(text: str) -> None:
+    claims = extract_claims("", text, DAY)
+    assert sorted((c.claimant, c.side_affected, c.killed) for c in claims) == [
+        ("Azerbaijan", "Armenia", 7), ("Azerbaijan", "Azerbaijan", 3)]
