@@ -456,11 +456,19 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
     # Incidents by (kind, first day): a group is only compared with those of its kind within
     # MAX_GAP days, so grouping a year of claims costs what grouping a fortnight does.
     buckets: dict[tuple[str, date], list[int]] = {}
+    # ... and those of them that are episodes: farther back than MAX_GAP, a recap can join only
+    # an episode's incident, unless it is an episode's report itself (`_recap`)
+    episodes: dict[tuple[str, date], list[int]] = {}
+    created: dict[int, int] = {}  # id of an incident → its place in `building`
 
     def nearby(group: _Group) -> list[_Building]:
         found: list[int] = []
-        for offset in range(-(RECAP_DAYS if group.undated else MAX_GAP), MAX_GAP + 1):
+        for offset in range(-MAX_GAP, MAX_GAP + 1):
             found.extend(buckets.get((group.kind, group.day + timedelta(days=offset)), ()))
+        if group.undated:
+            back = buckets if group.episode else episodes
+            for offset in range(-RECAP_DAYS, -MAX_GAP):
+                found.extend(back.get((group.kind, group.day + timedelta(days=offset)), ()))
         return [building[k] for k in sorted(found)]  # in creation order: the first best match wins
 
     used_ids: set[str] = set()
@@ -480,10 +488,14 @@ def _group(items: list[Claim | tuple[Claim, datetime | None]]) -> tuple[list[Inc
                     best, best_score = candidate, score
             if best is None:
                 best = _new_incident(group, used_ids)
+                created[id(best)] = len(building)
                 buckets.setdefault((group.kind, group.day), []).append(len(building))
                 building.append(best)
             best.link([positions[id(claim)].pop(0) for claim in group.claims], linked)
+            was_episode = best.group.episode
             best.absorb(group, story)
+            if best.group.episode and not was_episode:
+                episodes.setdefault((best.group.kind, best.group.day), []).append(created[id(best)])
     building = _join_episodes(building, linked)
     incidents = [Incident(id=b.id, event_date=b.group.day, locations=b.locations, sector=b.sector,
                           event_type=b.event_type, kind=b.group.kind, claims=[linked[k] for k in b.members])
