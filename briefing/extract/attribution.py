@@ -129,7 +129,7 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speak
             after = gapped or any(s.start >= end and _gap(sentence.text, end, s.start) <= SPEAKER_WORDS
                         and not s.row.get("speaker_after") and not _interrupted(sentence, end, s.start) for s in speech)
             before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
-                         for s in speech)
+                         and "," not in sentence.text[s.end:span.start] for s in speech)  # not "по данным, Азербайджан нанес"
             headline_colon = sentence.headline and sentence.text[span.end:span.end + 2].startswith(":")
             inverted = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 2 and s.row.get("inverts", True)
                            and not _interrupted(sentence, s.end, span.start) for s in speech)

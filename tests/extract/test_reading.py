@@ -433,3 +433,10 @@ def test_a_total_told_side_by_side_after_a_colon_is_each_sides_own_figure(text: 
     claims = extract_claims("", text, DAY)
     assert sorted((c.claimant, c.side_affected, c.killed) for c in claims) == [
         ("Azerbaijan", "Armenia", 7), ("Azerbaijan", "Azerbaijan", 3)]
+
+
+def test_a_country_after_according_to_and_a_comma_is_not_the_source() -> None:
+    claims = extract_claims("", "Омбудсмен Нагорного Карабаха начал миссию по сбору фактов. По обновленным данным, Азербайджан "
+                                "нанес удары по Степанакерту. По предварительным данным, подтверждена гибель двух мирных "
+                                "жителей.", DAY)
+    assert [c.claimant for c in claims] and "Azerbaijan" not in [c.claimant for c in claims]
