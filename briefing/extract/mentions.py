@@ -123,10 +123,17 @@ _NAME = rf"[{CAPITAL}][\w'’.-]+(?:\s+[{CAPITAL}][\w'’.-]+){{0,2}}"
 _NAMES = re.compile(rf"\s*({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+\w{{1,3}}\s+{_NAME})?)")
 
 
+def title_case(sentence: Sentence) -> bool:
+    """ "Russian Peacekeepers Killed In Karabakh": a headline with its words capitalised, where a
+    capital letter marks no name."""
+    words = [w for w in sentence.text.split() if len(w) > 3 and w[0].isalpha()]
+    return sentence.headline and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def named_count(lexicon: Lexicon, sentence: Sentence, victim: Span) -> int:
     """ "officers Armen Babayan, Davit Danielyan and Ararat Gasparyan": named dead are the count."""
     match = _NAMES.match(sentence.text, victim.end)
-    if match is None:
+    if match is None or title_case(sentence):
         return 0
     names = re.split(rf"\s*,\s*|\s+\w{{1,3}}\s+(?=[{CAPITAL}])", match.group(1))
     return len([n for n in names if n.strip()])
@@ -391,7 +398,7 @@ def _names_before_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> t
     joint = rf"(?:\s*,\s*|\s*,?\s+(?:{lexicon.coordination.pattern.strip()})\s*)"
     run = re.search(rf"({name})((?:{joint}(?:[\w-]+\s+){{0,4}}?{name})*)(?:\s+[^\W\d]+){{0,2}}\s*$",
                     sentence.text[:trigger.start])
-    if run is None or run.group(0)[:1].islower():
+    if run is None or run.group(0)[:1].islower() or title_case(sentence):
         return None
     names = list(re.finditer(name, run.group(0)))
     taken = [s for s in sentence.spans if s.kind in ("authority", "place", "nationality", "date", "victim", "number", "trigger")]

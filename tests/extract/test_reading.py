@@ -440,3 +440,9 @@ def test_a_country_after_according_to_and_a_comma_is_not_the_source() -> None:
                                 "нанес удары по Степанакерту. По предварительным данным, подтверждена гибель двух мирных "
                                 "жителей.", DAY)
     assert [c.claimant for c in claims] and "Azerbaijan" not in [c.claimant for c in claims]
+
+
+def test_a_title_case_headline_names_no_one_and_a_crew_is_not_one_person() -> None:
+    assert extract_claims("Russian Peacekeepers Killed In Karabakh", "", DAY) == []
+    assert extract_claims("", "A car with Russian servicemen came under fire near Dzhanyatag and its crew was killed, "
+                              "the Russian Defence Ministry said.", DAY) == []
