@@ -1,16 +1,21 @@
-"""The HTTP side of fetching: one polite, bounded `httpx.AsyncClient`.
+"""The HTTP side of fetching: polite, bounded HTTP/1.1 over httpcore's connection pools.
 
 Why each rule exists:
 - a global and a per-host limit: a hundred feeds at once, but never hammer one outlet;
 - conditional GET with validators kept byte for byte (servers compare them literally),
   and a 304 that costs nothing: no body, no parsing, no retry;
-- connect/read timeouts from httpx plus a total deadline per attempt, so a server that
+- connect/read timeouts plus a total deadline per attempt, so a server that
   dribbles one byte a second cannot hold a slot forever;
 - a size cap counted while streaming, on the *decompressed* bytes, so neither a lying
   Content-Length nor a gzip bomb can fill memory;
 - redirects followed by hand, so each hop is checked (http(s) only, hop limit);
 - retries with exponential backoff only where another try can help (5xx, timeouts,
   dropped connections); 429 and Retry-After are obeyed, never retried at once.
+
+httpcore directly, not httpx's client over it: the client layer (request and response
+models, auth and redirect machinery, cookies) was a third of the CPU of each request and
+httpx 0.12 s of every run's start, and briefing uses none of it: redirects, decoding and the
+size cap are done here, by hand, on purpose.
 """
 
 from __future__ import annotations
@@ -22,13 +27,14 @@ import random
 import re
 import ssl
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, quote, urljoin, urlsplit
 
-import httpx
+import httpcore
 
 try:  # httpcore loads anyio's asyncio backend on the first request, on the event loop (~0.2 s the
     import anyio._backends._asyncio  # noqa: F401   app's screen waited): load it with this module
@@ -136,12 +142,23 @@ def status_text(code: int, reason: str = "") -> str:
     return f"HTTP {code} {phrase}".strip()
 
 
-def _raw_header(response: httpx.Response, name: bytes) -> str | None:
+def _raw_header(headers: Sequence[tuple[bytes, bytes]], name: bytes) -> str | None:
     """A header value exactly as sent (latin-1 keeps every byte), or None."""
-    for key, value in response.headers.raw:
+    for key, value in headers:
         if key.lower() == name:
             return value.decode("latin-1")
     return None
+
+
+def _header(headers: Sequence[tuple[bytes, bytes]], name: bytes) -> str:
+    """A header value as text ("" when absent): UTF-8 if it is, else latin-1, as httpx read them."""
+    raw = _raw_header(headers, name)
+    if raw is None:
+        return ""
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
 
 
 def _host_key(url: str) -> tuple[str, str, int | None]:
@@ -233,10 +250,42 @@ def _pool_size(concurrency: int) -> int:
     return max(1, concurrency) * 2 + 8
 
 
-class _PoolPerHost(httpx.AsyncBaseTransport):
+def tls_context() -> ssl.SSLContext:
+    """The CA certificates httpx would trust: $SSL_CERT_FILE, else $SSL_CERT_DIR, else certifi's."""
+    if os.environ.get("SSL_CERT_FILE"):
+        return ssl.create_default_context(cafile=os.environ["SSL_CERT_FILE"])
+    if os.environ.get("SSL_CERT_DIR"):
+        return ssl.create_default_context(capath=os.environ["SSL_CERT_DIR"])
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+# Characters left as they are in a request's path and query (RFC 3986's, "%" for escapes already made);
+# anything else, a space or a letter outside ASCII, is percent-encoded as httpx did.
+_PATH_SAFE = "!$&'()*+,;=:@/%~-._"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def _target(parts: SplitResult) -> bytes:
+    path = quote(parts.path or "/", safe=_PATH_SAFE)
+    query = quote(parts.query, safe=_QUERY_SAFE) if parts.query else ""
+    return (path + ("?" + query if query else "")).encode("ascii")
+
+
+def _host(name: str) -> bytes:
+    """A host name as sent: IDNA for one written in another script."""
+    if name.isascii():
+        return name.encode("ascii")
+    import idna
+
+    return idna.encode(name, uts46=True)
+
+
+class _PoolPerHost:
     """A small connection pool for each host, the least recently used idle ones closed beyond `hosts`.
 
-    Why not httpx's one pool for everything: httpcore 1.0 looks at every connection of the pool,
+    Why not one pool for everything: httpcore 1.0 looks at every connection of the pool,
     several times over, each time a request starts or ends, and closes an idle connection
     whenever the pool holds more connections in all than its keep-alive limit.  A warm run of
     1,000 feeds over 20 hosts (40 connections) spent most of its CPU there and still reconnected
@@ -250,36 +299,31 @@ class _PoolPerHost(httpx.AsyncBaseTransport):
         # One TLS context for every https pool, its CA certificates loaded once, in a thread, when the
         # first https address is asked for (~0.05-0.2 s a run of plain-http feeds never spends).
         self._tls: asyncio.Future | None = None
-        self._plain: ssl.SSLContext | None = None  # for plain-http pools, which never use it: no certificates
-        self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+        self._pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
 
-    async def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
-        key = (url.raw_scheme, url.raw_host, url.port)
+    async def pool(self, scheme: bytes, host: bytes, port: int | None) -> httpcore.AsyncConnectionPool:
+        """The pool for this host (made on first use), after closing idle pools beyond the limit."""
+        key = (scheme, host, port)
         pool = self._pools.pop(key, None)  # popped and put back: the dict's order is the order of use
         if pool is None:
-            if url.scheme == "https":
+            context = None  # plain http: no TLS context, no certificates loaded
+            if scheme == b"https":
                 if self._tls is None:
-                    self._tls = asyncio.get_running_loop().run_in_executor(None, httpx.create_ssl_context)
+                    self._tls = asyncio.get_running_loop().run_in_executor(None, tls_context)
                 context = await self._tls
-            else:
-                context = self._plain = self._plain or ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             pool = self._pools.pop(key, None)  # (made by another request while this one waited)
             if pool is None:
-                limits = httpx.Limits(max_connections=self._per_host, max_keepalive_connections=self._per_host)
-                pool = httpx.AsyncHTTPTransport(verify=context, limits=limits)
+                pool = httpcore.AsyncConnectionPool(ssl_context=context, max_connections=self._per_host,
+                                                    max_keepalive_connections=self._per_host, keepalive_expiry=5.0)
         self._pools[key] = pool
-        return pool
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        pool = await self._pool(request.url)
         if len(self._pools) > self._hosts:
             await self._close_idle()
-        return await pool.handle_async_request(request)
+        return pool
 
     async def _close_idle(self) -> None:
         """Close the least recently used pools with no request in progress, down to `hosts` pools."""
         for key, pool in list(self._pools.items())[: len(self._pools) - self._hosts]:
-            if all(connection.is_idle() or connection.is_closed() for connection in pool._pool.connections):
+            if all(connection.is_idle() or connection.is_closed() for connection in pool.connections):
                 del self._pools[key]
                 await pool.aclose()
 
@@ -292,28 +336,18 @@ class _PoolPerHost(httpx.AsyncBaseTransport):
 class FeedClient:
     """Use as `async with FeedClient(settings) as client: await client.get(url, ...)`."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        backoff: float = 1.0,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings, *, backoff: float = 1.0) -> None:
         self.settings = settings
         self.backoff = backoff
         self._global = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[tuple[str, str, int | None], asyncio.Semaphore] = {}
-        self._client = httpx.AsyncClient(
-            follow_redirects=False,
-            timeout=httpx.Timeout(
-                connect=settings.connect_timeout,
-                read=settings.read_timeout,
-                write=settings.read_timeout,
-                pool=None,  # our semaphores queue requests (a pool per host never holds more than its slots)
-            ),
-            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
-            transport=transport or _PoolPerHost(max(1, settings.per_host), _pool_size(settings.concurrency)),
-        )
+        self._pools = _PoolPerHost(max(1, settings.per_host), _pool_size(settings.concurrency))
+        self._extensions = {"timeout": {
+            "connect": settings.connect_timeout,
+            "read": settings.read_timeout,
+            "write": settings.read_timeout,
+            "pool": None,  # our semaphores queue requests (a pool per host never holds more than its slots)
+        }}
 
     async def __aenter__(self) -> "FeedClient":
         return self
@@ -322,7 +356,7 @@ class FeedClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        await self._pools.aclose()
 
     def _host_limit(self, url: str) -> asyncio.Semaphore:
         key = _host_key(url)
@@ -363,11 +397,12 @@ class FeedClient:
         total deadline counts only time spent in exchanges, never time spent waiting for a slot (a
         request queued behind its host's other feeds used to time out before it was even sent).
         """
-        headers: dict[str, bytes] = {"User-Agent": user_agent.encode("ascii")} if user_agent else {}
+        headers = [(b"Accept", ACCEPT.encode()), (b"Accept-Encoding", b"gzip, deflate"), (b"Connection", b"keep-alive"),
+                   (b"User-Agent", (user_agent or USER_AGENT).encode("ascii", "replace"))]
         if etag:
-            headers["If-None-Match"] = etag.encode("latin-1", "replace")
+            headers.append((b"If-None-Match", etag.encode("latin-1", "replace")))
         if last_modified:
-            headers["If-Modified-Since"] = last_modified.encode("latin-1", "replace")
+            headers.append((b"If-Modified-Since", last_modified.encode("latin-1", "replace")))
         total = self.settings.total_timeout
         left = total
         current = url
@@ -390,14 +425,26 @@ class FeedClient:
             current = target
         raise FetchError("too many redirects (loop?)")
 
-    async def _request(self, url: str, headers: dict[str, bytes]) -> FetchResponse | str:
+    async def _request(self, url: str, headers: list[tuple[bytes, bytes]]) -> FetchResponse | str:
         """One HTTP exchange: a response, or the Location to follow next."""
         s = self.settings
         try:
-            async with self._client.stream("GET", url, headers=headers) as response:
-                code = response.status_code
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower().encode("ascii")
+            host, port, target = _host(parts.hostname or ""), parts.port, _target(parts)
+        except (ValueError, UnicodeError) as error:
+            raise FetchError(f"invalid address: {error}") from None
+        if scheme not in (b"http", b"https") or not host:
+            raise FetchError(f"invalid address: {url}")
+        pool = await self._pools.pool(scheme, host, port)
+        address = httpcore.URL(scheme=scheme, host=host, port=port, target=target)
+        try:
+            async with pool.stream(b"GET", address, headers=headers, extensions=self._extensions) as response:
+                code = response.status
+                found = response.headers
+                reason = response.extensions.get("reason_phrase", b"").decode("latin-1")
                 if code in REDIRECT_CODES:
-                    location = response.headers.get("location")
+                    location = _header(found, b"location")
                     if not location:
                         raise FetchError(f"{status_text(code)} without a Location", http_status=code)
                     await _finish(response)
@@ -408,57 +455,58 @@ class FeedClient:
                         url=url,
                         status=304,
                         not_modified=True,
-                        etag=_raw_header(response, b"etag"),
-                        last_modified=_raw_header(response, b"last-modified"),
+                        etag=_raw_header(found, b"etag"),
+                        last_modified=_raw_header(found, b"last-modified"),
                     )
                 if code >= 400:
-                    retry_after = parse_retry_after(response.headers.get("retry-after"))
-                    message = status_text(code, response.reason_phrase)
+                    retry_after = parse_retry_after(_header(found, b"retry-after"))
+                    message = status_text(code, reason)
                     if retry_after is not None:
                         message += f" (retry after {format_seconds(round(retry_after))})"
                     # 429 and a 5xx with Retry-After ask us to come back later: obey, do not hammer.
                     retryable = code >= 500 and code != 501 and retry_after is None
                     raise FetchError(message, http_status=code, retry_after=retry_after, retryable=retryable)
                 if code != 200 and not (200 < code < 300):
-                    raise FetchError(status_text(code, response.reason_phrase), http_status=code)
+                    raise FetchError(status_text(code, reason), http_status=code)
                 content = await self._read_capped(response)
                 return FetchResponse(
                     url=url,
                     status=code,
                     content=content,
-                    content_type=response.headers.get("content-type"),
-                    etag=_raw_header(response, b"etag"),
-                    last_modified=_raw_header(response, b"last-modified"),
+                    content_type=_header(found, b"content-type") or None,
+                    etag=_raw_header(found, b"etag"),
+                    last_modified=_raw_header(found, b"last-modified"),
                 )
-        except httpx.ConnectTimeout:
+        except httpcore.ConnectTimeout:
             raise FetchError(f"could not connect within {format_seconds(s.connect_timeout)}", retryable=True,
                              kind="timeout") from None
-        except (httpx.ReadTimeout, httpx.WriteTimeout):
+        except (httpcore.ReadTimeout, httpcore.WriteTimeout):
             raise FetchError(
                 f"timed out after {format_seconds(s.read_timeout)} waiting for the server", retryable=True,
                 kind="timeout",
             ) from None
-        except httpx.ConnectError as error:
+        except httpcore.ConnectError as error:
             raise FetchError(f"cannot connect: {_reason(error)}", kind="unreachable") from None
-        except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError) as error:
+        except (httpcore.ReadError, httpcore.RemoteProtocolError, httpcore.WriteError) as error:
             raise FetchError(f"connection failed: {_reason(error)}", retryable=True) from None
-        except httpx.InvalidURL as error:
+        except httpcore.UnsupportedProtocol as error:
             raise FetchError(f"invalid address: {error}") from None
-        except httpx.HTTPError as error:
+        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError, httpcore.ProxyError,
+                ssl.SSLError) as error:
             raise FetchError(f"HTTP error: {_reason(error)}") from None
 
-    async def _read_capped(self, response: httpx.Response) -> bytes:
+    async def _read_capped(self, response: httpcore.Response) -> bytes:
         """The decoded body, refusing it as soon as it exceeds max_bytes."""
         cap = self.settings.max_bytes
-        too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status_code,
+        too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status,
                              kind="too large")
-        declared = response.headers.get("content-length")
+        declared = _header(response.headers, b"content-length")
         if declared and declared.strip().isdigit() and int(declared) > cap:
             raise too_big
-        decoder = _Decoder(response.headers.get("content-encoding", "").strip().lower())
+        decoder = _Decoder(_header(response.headers, b"content-encoding").strip().lower())
         chunks: list[bytes] = []
         size = 0
-        async for raw in response.aiter_raw():
+        async for raw in response.aiter_stream():
             for chunk in decoder.feed(raw, cap - size):
                 size += len(chunk)
                 if size > cap:
@@ -476,7 +524,7 @@ class FeedClient:
 _SMALL_BODY = 64 * 1024
 
 
-async def _finish(response: httpx.Response) -> None:
+async def _finish(response: httpcore.Response) -> None:
     """Read a body we do not need (a 304's, which is empty; a small redirect page) to its end.
 
     An HTTP/1.1 connection goes back to the pool only once the whole response has been read;
@@ -484,8 +532,8 @@ async def _finish(response: httpx.Response) -> None:
     of 1,000 feeds then paid 1,000 connects and closes).  A large or unsized body is not worth
     reading: that connection is closed instead.
     """
-    declared = response.headers.get("content-length", "").strip()
-    if response.status_code == 304 or (declared.isdigit() and int(declared) <= _SMALL_BODY):
+    declared = _header(response.headers, b"content-length").strip()
+    if response.status == 304 or (declared.isdigit() and int(declared) <= _SMALL_BODY):
         await response.aread()
 
 

@@ -328,6 +328,12 @@ def test_time_spent_waiting_for_the_outlet_is_not_counted_against_the_deadline(f
     assert {n: o.status for n, o in outcomes.items()} == dict.fromkeys(names, "new")
 
 
+def test_an_address_with_spaces_or_letters_of_another_script_is_sent_percent_encoded(feed_server, db_path):
+    feed_server.route("/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8%20rss.xml?lang=%D1%80%D1%83", xml_reply(DOC))
+    config = make_config(("A", feed_server.url("/новости rss.xml?lang=ру")))
+    assert by_feed(fetch(config, db_path)[0])["A"].status == "new"
+
+
 def test_one_bad_feed_never_stops_the_others(feed_server, db_path):
     feed_server.route("/good.xml", xml_reply(DOC))
     feed_server.route("/html.xml", Reply(body=b"<html><body><p>Login</p></body></html>",
