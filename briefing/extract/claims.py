@@ -96,7 +96,8 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
         claimant, who = attributor.claimant(sentence, mention, mention.start)
         if _a_sum_of_both_sides(mention, sentence, who):
             continue  # "at least seven soldiers died when Armenian and Azerbaijani troops exchanged fire"
-        side, where = side_affected(mention, claimant, sentence, sentences, country_of(out[-1].side) if out else "")
+        army_before = any(r.claimant == claimant and r.mention.victim == "armed" for r in out)
+        side, where = side_affected(mention, claimant, sentence, sentences, country_of(out[-1].side) if out else "", army_before)
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     incident = any(s.of("event") or s.of("trigger") for s in sentences if not s.scope)
     for mention, sentence in zeros if incident else ():

@@ -113,9 +113,9 @@ def _base_side(mention: Mention, claimant: str, sentence: Sentence, story: list[
 
 
 def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: list[Sentence],
-                  earlier: str = "") -> tuple[str, Why]:
+                  earlier: str = "", army_before: bool = False) -> tuple[str, Why]:
     """The corpus's side label for a figure (`earlier`: the country whose people the story's figure
-    before this one counted, if any)."""
+    before this one counted, if any; `army_before`: the same claimant counted soldiers before it)."""
     if mention.fixed_side and mention.fixed_side != "target":
         return mention.fixed_side, Why("side", mention.fixed_side, "side.victim-word", mention.head, 0.95)
     if mention.nationality == "unknown":
@@ -131,6 +131,9 @@ def side_affected(mention: Mention, claimant: str, sentence: Sentence, story: li
     at_home = not mention.head and "civilian" in kinds and "military" not in kinds and mention.victim == "person"
     # "killing one person" in fire on positions is a soldier; "people" in a village are civilians
     at_war = mention.victim == "person" and "military" in kinds and "civilian" not in kinds
+    # "two contract soldiers were killed ... 14 people were wounded": the same army's people, where
+    # nothing in the sentence speaks of civilians
+    at_war = at_war or (mention.victim == "person" and army_before and "civilian" not in kinds)
     if (mention.victim == "civilian" or (mention.victim == "person" and mention.head and not at_war)) or at_home:
         side = CIVILIANS.get(base, "unknown")
         return side, Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)

@@ -446,3 +446,10 @@ def test_a_title_case_headline_names_no_one_and_a_crew_is_not_one_person() -> No
     assert extract_claims("Russian Peacekeepers Killed In Karabakh", "", DAY) == []
     assert extract_claims("", "A car with Russian servicemen came under fire near Dzhanyatag and its crew was killed, "
                               "the Russian Defence Ministry said.", DAY) == []
+
+
+def test_people_counted_after_an_armys_soldiers_are_that_armys() -> None:
+    claims = extract_claims("", "Двое военнослужащих-контрактников Армии обороны Нагорного Карабаха погибли в результате "
+                                "действий азербайджанских войск, сообщило карабахское оборонное ведомство. По последним "
+                                "данным, ранения получили 14 человек.", DAY)
+    assert [(c.side_affected, c.killed, c.wounded) for c in claims] == [("Karabakh", 2, 14)]
