@@ -1,35 +1,43 @@
 """Same story, many outlets: group near-duplicate stories from different feeds.
 
-Pure functions, no SQL: the caller reads recent stories from the store, calls
-`cluster_stories`, and writes the result back with `Store.set_clusters`.  Two
-stories are near-duplicates when their normalised titles share at least half of
-their words (token-set Jaccard ≥ 0.5), they come from different feeds, and they
-were published within 48 hours of each other.
+Pure functions, no SQL: the caller reads the stories around the new ones from the store
+with the groups they are stored in, calls `place_stories`, and writes the result back with
+`Store.set_clusters`.  Two stories are near-duplicates when their normalised titles share
+at least half of their words (token-set Jaccard ≥ 0.5), they come from different feeds, and
+they were published within 48 hours of each other.
 
-A group is a star, not a chain: its oldest story is its lead, and every other
-member is a near-duplicate *of the lead* from another outlet, published within
-48 hours of it, and the only story of its outlet in the group.  So formulaic
-titles ("Outlet 7 story 2: …" from 200 outlets) cannot chain A~B~C… into one
-group of thousands that collapses the list to a row; a group holds at most one
-story per outlet.
+A group is a star, not a chain: its oldest story is its lead, and every other member is a
+near-duplicate *of the lead* from another outlet, published within 48 hours of it, and the
+only story of its outlet in the group.  So formulaic titles ("Outlet 7 story 2:
+…" from 200 outlets) cannot chain A~B~C… into one group of thousands that collapses the list
+to a row; a group holds at most one story per outlet.
+
+Stories are taken oldest first: each joins the most similar lead of the 48 hours before it
+that has no story of its outlet yet, else becomes a lead itself.  Grouping is incremental
+but ends where grouping everything at once ends, whatever order the stories came in: the
+stored groups are taken as they are, the new (or changed) stories are placed, and a stored
+story is placed again only when a story placed before it changed what it could join (a new
+lead like it, an outlet taken or freed in the group it is in or could join).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections.abc import Collection, Mapping
+from datetime import timedelta
 
 from .models import Story
 
 THRESHOLD = 0.5
 WINDOW = timedelta(hours=48)
-# Leads looked at per title word: the most recent ones only.  A word that every title of
-# the window carries (formulaic headlines) then costs a bounded number of comparisons,
-# which keeps grouping linear in the number of stories, whatever their titles.
+# Leads looked at per title word: the most recent ones only.  A word that every title of the
+# window carries (formulaic headlines) then costs a bounded number of comparisons, which keeps
+# grouping linear in the number of stories, whatever their titles.
 CAP = 16
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -67,75 +75,200 @@ def _prefix(words: frozenset[str], rank: dict[str, int]) -> list[str]:
     return ordered[: len(ordered) - math.ceil(THRESHOLD * len(ordered)) + 1]
 
 
-@dataclass(slots=True)
-class _Lead:
-    """The oldest story of a group, with the outlets already in it."""
-
-    index: int
-    when: float  # POSIX seconds
-    feeds: set[str] = field(default_factory=set)
+UNKNOWN = -1  # a stored story in a group whose lead was not read: left as it is
+UNPLACED = -2  # a new story not placed yet
 
 
 def cluster_stories(stories: list[Story]) -> list[tuple[str, str | None]]:
-    """(story id, cluster id) for every story; None for a story with no near-duplicate.
+    """(story id, cluster id) for every story, all taken as new; None for a story with no near-duplicate.
 
-    The cluster id is the id of the group's lead (its oldest member), so it stays
-    stable as newer reports join.  Stories are taken oldest first; each joins the
-    most similar lead of the last 48 hours that shares one of its rarest words,
-    else becomes a lead itself.  An undated story (rare: the store dates every
-    story it keeps) stays on its own.
+    The cluster id is the id of the group's lead (its oldest member), so it stays stable
+    as newer reports join.  An undated story (rare: the store dates every story it keeps)
+    stays on its own.
     """
-    items = [s for s in stories if s.id and s.when is not None]
-    items.sort(key=lambda s: (s.when, s.id))  # type: ignore[arg-type,return-value]
-    words = [normalise_title(s.title) for s in items]
-    counts = Counter(w for ws in words for w in ws)
-    # One global order of words, rarest first (ties by the word): an int per word sorts titles fastest.
-    rank = {w: k for k, w in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
-    index: dict[str, list[_Lead]] = defaultdict(list)  # word → leads carrying it, oldest first
-    members: dict[int, list[int]] = {}
-    window = WINDOW.total_seconds()
-    seen = [-1] * len(items)  # seen[k] == i: lead k was already weighed for story i
-    for i, story in enumerate(items):
-        when, feed, prefix = story.when.timestamp(), story.feed, _prefix(words[i], rank)  # type: ignore[union-attr]
-        best = _best_lead(words, i, feed, when - window, [index[w] for w in prefix if w in index], seen)
-        if best is not None:
-            best.feeds.add(feed)
-            members[best.index].append(i)
-            continue
-        lead = _Lead(i, when, {feed})
-        members[i] = [i]
-        for word in prefix:
-            index[word].append(lead)
-    out: list[tuple[str, str | None]] = [(s.id, None) for s in stories if s.id and s.when is None]
-    for lead_index, group in members.items():
-        cluster = items[lead_index].id if len(group) > 1 else None
-        out.extend((items[k].id, cluster) for k in group)
-    return out
+    return place_stories(stories, {}, {s.id for s in stories})
 
 
-def _best_lead(words: list[frozenset[str]], i: int, feed: str, since: float,
-               postings: list[list[_Lead]], seen: list[int]) -> _Lead | None:
-    """The lead most like story `i` (the oldest of equals), from another outlet, not before `since`.
+def place_stories(window: list[Story], stored: Mapping[str, str | None],
+                  new: Collection[str]) -> list[tuple[str, str | None]]:
+    """(story id, cluster id) for every story of `new` and every stored story whose group changed.
 
-    The hottest loop of grouping (tens of candidates a story): `jaccard` is written out here.
+    `window` is every story within `2 * WINDOW` of the new ones (the leads they may join and
+    those leads' members, the stories they may change), `stored` the group each is stored in.
     """
-    best: _Lead | None = None
-    best_score = THRESHOLD
-    mine = words[i]
-    size = len(mine)
-    for leads in postings:
-        for lead in reversed(leads[-CAP:]):
-            if lead.when < since:
-                break
-            index = lead.index
-            if seen[index] == i or feed in lead.feeds:
+    placer = _Placer([s for s in window if s.id and s.when is not None], stored, new)
+    placer.run()
+    return [(s.id, None) for s in window if s.id in new and s.when is None] + placer.changes()
+
+
+class _Placer:
+    """One pass of grouping over a window: positions are indices into the stories, oldest first."""
+
+    def __init__(self, stories: list[Story], stored: Mapping[str, str | None], new: Collection[str]) -> None:
+        self.items = sorted(stories, key=lambda s: (s.when, s.id))  # type: ignore[arg-type,return-value]
+        self.stored = stored
+        self.times = [s.when.timestamp() for s in self.items]  # type: ignore[union-attr]
+        self.feeds = [s.feed for s in self.items]
+        self.new = [s.id in new for s in self.items]
+        self.everything_new = all(self.new)
+        self.words = [normalise_title(s.title) for s in self.items]
+        counts = Counter(w for ws in self.words for w in ws)
+        # One global order of words, rarest first (ties by the word): an int per word sorts titles fastest.
+        rank = {w: n for n, w in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
+        self.prefixes = [_prefix(ws, rank) for ws in self.words]
+        self.by_word: dict[str, list[int]] = defaultdict(list)  # word → stories with it in their prefix
+        for k, prefix in enumerate(self.prefixes):
+            for word in prefix:
+                self.by_word[word].append(k)
+        self.lead_of = [UNPLACED] * len(self.items)  # a lead is its own lead
+        self.groups: dict[int, dict[str, list[int]]] = {}  # a lead's group: outlet → its stories there
+        self.todo: list[int] = []  # a heap of positions to place (again)
+        self.placed: set[int] = set()
+        self.touched: set[int] = set()  # leads whose group gained or lost a story
+        self._read_stored()
+        self.leads: dict[str, list[int]] = defaultdict(list)  # word → leads with it in their prefix
+        for k, lead in enumerate(self.lead_of):
+            if lead == k:
+                for word in self.prefixes[k]:
+                    self.leads[word].append(k)
+
+    def _read_stored(self) -> None:
+        """The stored groups, without the new stories; the stored stories they may change to place again."""
+        position = {s.id: k for k, s in enumerate(self.items)}
+        for k, story in enumerate(self.items):
+            cluster = self.stored.get(story.id)
+            if self.new[k]:
                 continue
-            seen[index] = i
-            other = words[index]
-            shared = len(mine & other)
-            if not shared:
+            lead = position.get(cluster, UNKNOWN) if cluster is not None else k
+            if lead != k and lead >= 0 and self.new[lead]:
+                self.todo.append(k)  # its lead changed: placed again, as if new
                 continue
-            score = shared / (size + len(other) - shared)
-            if score > best_score or (score == best_score and (best is None or index < best.index)):
-                best, best_score = lead, score
-    return best
+            if lead != k and lead >= 0 and self.stored.get(cluster) != cluster:
+                lead = UNKNOWN  # (a group stored by an older grouper, around a story in another group)
+            self.lead_of[k] = lead
+        for k, lead in enumerate(self.lead_of):
+            if lead >= 0 and lead != k and self.lead_of[lead] == lead:
+                group = self.groups.setdefault(lead, {self.feeds[lead]: [lead]})
+                group.setdefault(self.feeds[k], []).append(k)
+        for k, story in enumerate(self.items):
+            if self.new[k]:
+                self.todo.append(k)
+                lead = position.get(self.stored.get(story.id) or "", UNKNOWN)
+                if lead >= 0 and lead != k and self.lead_of[lead] == lead:
+                    self.touched.add(lead)
+                    self._disturb(lead, k, self.feeds[k])  # an outlet freed in the group it leaves
+        heapq.heapify(self.todo)
+
+    def run(self) -> None:
+        """Place every story to place, oldest first: a story placed again is always newer than what moved it."""
+        self.seen = [-1] * len(self.items)  # seen[k] == y: lead k was already weighed for story y
+        while self.todo:
+            y = heapq.heappop(self.todo)
+            if y not in self.placed:
+                self.placed.add(y)
+                self._place(y)
+
+    def _place(self, y: int) -> None:
+        """Story `y` joins the best lead before it, or leads; what that changes for later stories is placed again."""
+        best = self._best_lead(y)
+        lead = y if best is None else best
+        current, feed = self.lead_of[y], self.feeds[y]
+        if lead == current:
+            return
+        if current == y:  # it led a group: its members, and stories like it that might have joined it
+            for members in self.groups.pop(y, {}).values():
+                for m in members:
+                    if m != y:
+                        self.lead_of[m] = UNPLACED
+                        heapq.heappush(self.todo, m)
+            self._disturb(y, y)
+            self.touched.add(y)
+        elif current >= 0:  # it leaves a group: its outlet is free there again
+            self.groups[current][feed].remove(y)
+            self.touched.add(current)
+            self._disturb(current, y, feed)
+        self.lead_of[y] = lead
+        if lead == y:
+            for word in self.prefixes[y]:
+                insort(self.leads[word], y)
+            self._disturb(y, y)
+        else:
+            group = self.groups.setdefault(lead, {self.feeds[lead]: [lead]})
+            group.setdefault(feed, []).append(y)
+            self.touched.add(lead)
+            self._disturb(lead, y, feed)  # its outlet is taken there: a later story of it may not stay
+
+    def _blocked(self, lead: int, y: int) -> bool:
+        """Has the group of `lead` a story of y's outlet before y (one story per outlet, the first one)?"""
+        group = self.groups.get(lead)
+        if group is None:
+            return self.feeds[lead] == self.feeds[y]
+        return any(m < y for m in group.get(self.feeds[y], ()))
+
+    def _best_lead(self, y: int) -> int | None:
+        """The lead most like story `y` (the oldest of equals) among the `CAP` most recent before it that
+        share one of its rarest words, within 48 hours, with no story of its outlet before it."""
+        best: int | None = None
+        best_score = THRESHOLD
+        mine = self.words[y]
+        size = len(mine)
+        since = self.times[y] - WINDOW.total_seconds()
+        lead_of, seen, words, times = self.lead_of, self.seen, self.words, self.times
+        for word in self.prefixes[y]:
+            leads = self.leads.get(word)
+            if not leads:
+                continue
+            looked = 0
+            for j in range(len(leads) - 1 if leads[-1] < y else bisect_left(leads, y) - 1, -1, -1):
+                k = leads[j]
+                if lead_of[k] != k:
+                    continue  # (no longer a lead)
+                if times[k] < since or looked == CAP:
+                    break
+                looked += 1
+                if seen[k] == y or self._blocked(k, y):
+                    continue
+                seen[k] = y
+                other = words[k]
+                shared = len(mine & other)
+                if not shared:
+                    continue
+                score = shared / (size + len(other) - shared)
+                if score > best_score or (score == best_score and (best is None or k < best)):
+                    best, best_score = k, score
+        return best
+
+    def _disturb(self, x: int, after: int, feed: str | None = None) -> None:
+        """Place again the stories after `after` that may have lead `x` among their candidates (only
+        those of `feed`, when its outlet was taken or freed in x's group): near-duplicates of x from
+        another outlet within 48 hours after it, before `CAP` other leads of the same word."""
+        if self.everything_new:
+            return  # (every story is placed anyway, oldest first)
+        until = self.times[x] + WINDOW.total_seconds()
+        mine, own = self.words[x], self.feeds[x]
+        for word in self.prefixes[x]:
+            stories = self.by_word[word]
+            passed = 0
+            for j in range(bisect_right(stories, x), len(stories)):
+                k = stories[j]
+                if self.times[k] > until or passed == CAP:
+                    break
+                if k > after and k not in self.placed and self.feeds[k] != own and (feed is None or self.feeds[k] == feed) \
+                        and jaccard(mine, self.words[k]) >= THRESHOLD:
+                    heapq.heappush(self.todo, k)
+                if self.lead_of[k] == k:
+                    passed += 1
+
+    def changes(self) -> list[tuple[str, str | None]]:
+        """(story id, cluster id) of the new stories and of every stored story whose group changed."""
+        out: list[tuple[str, str | None]] = []
+        for k in sorted(self.placed | self.touched):
+            lead = self.lead_of[k]
+            sid = self.items[k].id
+            if lead == k:
+                cluster = sid if sum(map(len, self.groups.get(k, {}).values())) > 1 else None
+            else:
+                cluster = self.items[lead].id if lead >= 0 else self.stored.get(sid)
+            if self.new[k] or cluster != self.stored.get(sid):
+                out.append((sid, cluster))
+        return out

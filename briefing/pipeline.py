@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from .clusters import WINDOW as CLUSTER_WINDOW
-from .clusters import cluster_stories
+from .clusters import place_stories
 from .extract import group_incidents
 from .extract.incidents import LOOKBACK_DAYS
 from .models import Claim, PipelineResult, Story
@@ -34,10 +34,9 @@ from .store.stories import Grouped
 REGROUP_MARGIN = timedelta(days=7)
 # ... and this many days before it: a recap that names no day joins the episode it recaps weeks on
 REGROUP_BACK = max(REGROUP_MARGIN, timedelta(days=LOOKBACK_DAYS))
-# Stories this far either side of the new ones are read for near-duplicate grouping;
-# only those within the clusterer's own window (48 h) of a new story are written back,
-# so a story at the edge is never split from a partner that was not read.
-CLUSTER_MARGIN = timedelta(days=4)
+# Stories this far either side of the new ones are read for near-duplicate grouping: the leads
+# a new story may join (48 h either side) and every member of their groups (48 h from the lead).
+CLUSTER_MARGIN = 2 * CLUSTER_WINDOW
 BATCH = 2000  # stories read from the store and extracted at a time (their full text in memory)
 # Pending stories processed together: their claims written and incidents regrouped in one transaction,
 # their near-duplicates grouped in one pass over their windows, their marks cleared together.  A fetch of
@@ -121,24 +120,22 @@ def _runs(times: list[T], gap: timedelta) -> list[tuple[T, T]]:
 
 
 def clusters_around(store: Store, story_ids: list[str]) -> tuple[list[tuple[str, str | None]], Grouped | None]:
-    """Near-duplicate groups among the stories published around these (nothing written), and the
-    groups those stories are stored in now (for `Store.set_clusters`).
+    """The near-duplicate groups these stories join or found, and the stored stories whose group
+    that changes (nothing written), with the groups the stories read are stored in now (for
+    `Store.set_clusters`).
 
     Only the new stories' own windows are read: a fetch that brings a story from last
     month and one from today reads two short stretches, not the month between them.
+    Stored groups are kept unless a new story changes them (`clusters.place_stories`).
     """
     times = list(store.story_times(story_ids).values())
     runs = _runs(times, 2 * CLUSTER_MARGIN)
     windows = store.grouped_titles_between([(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN) for first, last in runs])
+    new = set(story_ids)
     pairs: list[tuple[str, str | None]] = []
     stored: dict[str, str | None] = {}
-    for (first, last), window in zip(runs, windows):
-        when = {s.id: s.when for s in window.stories}
-        low, high = first - CLUSTER_WINDOW, last + CLUSTER_WINDOW
-        pairs.extend(
-            (sid, cluster) for sid, cluster in cluster_stories(window.stories)
-            if low <= when[sid] <= high  # type: ignore[operator]
-        )
+    for window in windows:
+        pairs.extend(place_stories(window.stories, window.clusters, new))
         stored.update(window.clusters)
     return pairs, (Grouped([], stored, windows[0].version) if windows else None)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from briefing.clusters import THRESHOLD, cluster_stories, jaccard, normalise_title
+from briefing.clusters import THRESHOLD, cluster_stories, jaccard, normalise_title, place_stories
 from briefing.models import Story
 
 T0 = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
@@ -44,3 +46,34 @@ def test_formulaic_titles_from_many_outlets_never_collapse_into_one_group():
 def test_one_outlets_own_stories_are_never_grouped():
     stories = [story(f"x{k}", "Wire", "Clashes reported on the border", k) for k in range(5)]
     assert all(cluster is None for _, cluster in cluster_stories(stories))
+
+
+WORDS = "treaty border talks shelling village drone ceasefire corridor mission delimitation".split()
+
+
+def _random_stories(rng: random.Random, n: int) -> list[Story]:
+    return [story(f"s{k:03d}", f"outlet{rng.randint(0, 5)}", " ".join(rng.sample(WORDS[:rng.randint(4, 10)],
+                  rng.randint(2, 4))), rng.choice([rng.uniform(0, 120), rng.randint(0, 5) * 10])) for k in range(n)]
+
+
+def test_grouping_in_batches_in_any_order_ends_where_grouping_all_at_once_ends():
+    """What a killed fetch finished later, or fetches of feeds one after another, leave: the groups
+    one fetch of every story leaves, titles edited on the way included."""
+    for trial in range(300):
+        rng = random.Random(trial)
+        stories = _random_stories(rng, rng.randint(2, 30))
+        arrived: list[Story] = []
+        stored: dict[str, str | None] = {}
+        order = rng.sample(stories, len(stories))
+        cuts = sorted(rng.sample(range(1, len(order)), min(len(order) - 1, rng.randint(1, 4))))
+        for first, last in zip([0, *cuts], [*cuts, len(order)]):
+            batch = order[first:last]
+            new = {s.id for s in batch}
+            if arrived and rng.random() < 0.4:  # a stored story comes again, its title edited
+                k = rng.randrange(len(arrived))
+                arrived[k] = replace(arrived[k], title=" ".join(rng.sample(WORDS, 3)))
+                stories = [arrived[k] if s.id == arrived[k].id else s for s in stories]
+                new.add(arrived[k].id)
+            arrived += batch
+            stored.update(place_stories(arrived, stored, new))
+        assert {s.id: stored.get(s.id) for s in stories} == dict(cluster_stories(stories)), f"trial {trial}"
