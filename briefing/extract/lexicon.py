@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from .matcher import Dispatch, TableIndex, dispatch, finder, index_table, looks_around, refers_back, scan
+from .matcher import Dispatch, TableIndex, dispatch, finder, index_table, looks_around, may_match, refers_back, scan
 from .matcher import bounded as whole_words
 
 TABLES = (
@@ -180,6 +180,8 @@ class Lexicon:
         need no more, and making a record of each hit first cost as much as the spans)."""
         found = self.tables.get(table)
         if found is not None and self._walked(found) and text not in self._sentences:
+            if text != self._last[0] and found.plan is not None and not may_match(found.plan, text):
+                return []  # no word of the text can start one of its rules: the walk is not needed
             _, matches, hits = self._walk(text)
             if table not in hits:
                 rows = found.by_group
