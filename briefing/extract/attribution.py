@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .records import Mention, Sentence, Span, Why
+from .quick import quick_init
 from .text import CAPITAL
 
 _WORD = re.compile(r"\w+")
@@ -31,6 +32,7 @@ COUNTRY_OF = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Kar
               "EU": "EU"}
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """An authority in a sentence that is speaking, with its claimant (or "?")."""

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .text import CAPITAL
+from .quick import quick_init
 
 SIDES = ("armenia", "azerbaijan", "karabakh")
 
@@ -36,6 +37,7 @@ class Place:
     aliases: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PlaceMatch:
     """A place found in a text: `text` is the spelling as written (what the corpus wants)."""

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 from .matcher import Dispatch, TableIndex, dispatch, finder, index_table, looks_around, may_match, refers_back, scan
 from .matcher import bounded as whole_words
+from .quick import quick_init
 
 TABLES = (
     "number", "unit", "victim", "nationality", "trigger", "authority", "speech", "denial", "scope",
@@ -53,6 +54,7 @@ class Row:
         return self.reading.get(name, default)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A table row found in a text: offsets, the words as written and the row."""

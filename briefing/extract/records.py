@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .lexicon import Row
+from .quick import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A piece of a sentence a table (or the number reader, dates or the gazetteer) recognised."""
@@ -30,6 +32,7 @@ class Span:
         return self.row.key if self.row is not None else f"{self.kind}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of a story (the headline is sentence 0) and everything found in it."""
@@ -56,6 +59,7 @@ class Sentence:
         return list(self._by_kind.get(kind, ()))
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Why:
     """One decision: which field, what it became, by which rule, on which words."""
@@ -67,6 +71,7 @@ class Why:
     confidence: float = 1.0
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A casualty figure as read in one sentence: how many, killed or wounded, whose people."""
@@ -87,6 +92,7 @@ class Mention:
     rough: bool = False  # "about 30": a rounded figure
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A mention with its claimant and side decided."""
