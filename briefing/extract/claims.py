@@ -125,7 +125,7 @@ def _claim(figure: Figure, by_index: dict[int, Sentence], day: date) -> Claim:
 def speaks_of_casualties(lexicon: Lexicon, title: str, summary: str) -> bool:
     """Does the story hold a casualty or a denial word at all? (Most stories do not.)"""
     text = story_text(title, summary)
-    return bool(lexicon.found("trigger", text) or lexicon.found("denial", text))
+    return lexicon.holds(text, "trigger", "denial")
 
 
 def read_story(title: str, summary: str, published: datetime, language: str = "") -> StoryReading:

@@ -155,6 +155,8 @@ class Lexicon:
     _sentences: dict[str, dict[str, list[Hit]]] = field(default_factory=dict)
     _story: tuple[list[str], list[int], tuple[str, dict[str, list[re.Match[str]]], dict[str, list[Hit]]]] | None = None
     _split_tables: set[str] = field(default_factory=set)
+    # tables asked together whether they match at all (`holds`), walked as one plan (None: not quickly)
+    _quick: dict[tuple[str, ...], Dispatch | None] = field(default_factory=dict)
 
     def find(self, table: str, text: str) -> list[Hit]:
         """A table's hits in a text: leftmost, non-overlapping, the longest alternative at a place."""
@@ -182,13 +184,32 @@ class Lexicon:
         need no more, and making a record of each hit first cost as much as the spans)."""
         found = self.tables.get(table)
         if found is not None and self._walked(found) and text not in self._sentences:
-            if text != self._last[0] and found.plan is not None and not may_match(found.plan, text):
-                return []  # no word of the text can start one of its rules: the walk is not needed
             _, matches, hits = self._walk(text)
             if table not in hits:
                 rows = found.by_group
                 return [(rows[m.lastgroup], m.start(), m.end(), m.group()) for m in matches[table]]  # type: ignore[index]
         return [(hit.row, hit.start, hit.end, hit.text) for hit in self.find(table, text)]
+
+    def holds(self, text: str, *tables: str) -> bool:
+        """Does any of the tables match anywhere in the text? Where the text was not walked yet, a
+        quick look settles it (`matcher.may_match`: word by word, stopping at the first match),
+        and the walk over every table is left for a text that turns out to need it: most stories
+        hold no casualty word, and for them that look is all the reading they get."""
+        if text != self._last[0]:
+            if tables not in self._quick:
+                self._quick[tables] = self._quick_plan(tables)
+            plan = self._quick[tables]
+            if plan is not None:
+                return may_match(plan, text)
+        return any(self.found(name, text) for name in tables)
+
+    def _quick_plan(self, names: tuple[str, ...]) -> Dispatch | None:
+        """One plan for a few tables (None where a table is not indexed or may start anywhere)."""
+        tables = [self.tables.get(name) for name in names]
+        if any(table is None or table.index is None for table in tables):
+            return None
+        plan = dispatch([table.index for table in tables])  # type: ignore[union-attr,misc]
+        return None if plan.anywhere else plan
 
     def find_all(self, text: str) -> dict[str, list[Hit]]:
         """Every indexed table's hits in one walk over the text (hits of different tables may overlap);
