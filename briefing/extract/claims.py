@@ -56,7 +56,7 @@ def _with_victims(mentions: list[Mention]) -> list[Mention]:
     named = [m for m in mentions if m.head and m.role != "zero" and not m.subset]
     out = []
     for mention in mentions:
-        if mention.head or mention.role == "zero" or not named:
+        if mention.head or mention.role == "zero" or not named or mention.victim != "person":
             out.append(mention)
             continue
         donor = min(named, key=lambda m: (abs(m.sentence - mention.sentence), m.sentence > mention.sentence))

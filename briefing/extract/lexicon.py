@@ -140,6 +140,9 @@ class Lexicon:
     genitive: re.Pattern[str] = re.compile(r"(?!)")
     # the word that ends a full name ("Həsənov Amid Hüseyn oğlu"): a patronymic written in lower case
     name_end: str = "(?!)"
+    # "с азербайджанской стороны двое погибли", "on the Azerbaijani side, two dead": the word for a
+    # side after a side word that names whose the figures after it are
+    side_noun: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -427,7 +430,8 @@ def load(language: str) -> Lexicon:
                    re.compile(rf"(?<!\w)(?:{data.get('hedge', '(?!)')})(?!\w)", re.IGNORECASE),
                    re.compile(rf"(?:{data.get('either', '(?!)')})", re.IGNORECASE),
                    re.compile(rf"\w(?:{data.get('genitive', '(?!)')})\s*$", re.IGNORECASE),
-                   str(data.get("name_end", "(?!)")))
+                   str(data.get("name_end", "(?!)")),
+                   re.compile(rf"\s*(?:{data.get('side_noun', '(?!)')})(?!\w)", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

@@ -542,8 +542,15 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
     whys += marks
     if victim is not None and victim.row.get("role") == "same":
         victim = None  # "and wounded three others": the people of the figure before
+    # "с азербайджанской стороны двое погибли": a side's losses with no noun are its forces'
+    side_losses = victim is None and nationality is not None and nationality is _side_named_before(lexicon, sentence, start)
+    if side_losses:
+        whys.append(Why("victim", "armed", "victim.losses-of-a-side", nationality.text))
     if victim is None and previous is not None and previous.sentence == sentence.index:
         # "two soldiers were killed and three wounded": the victims of the figure before
+        if side_losses:
+            return Mention(sentence.index, trigger.row.get("role"), value, start, "armed", nationality.row.get("side"),
+                           "", "", old, subset, False, tuple(whys))
         return Mention(sentence.index, trigger.row.get("role"), value, start, previous.victim, previous.nationality,
                        previous.fixed_side, previous.head, old, subset, False,
                        tuple(whys) + (Why("victim", previous.victim, "victim.shared-with-previous-figure"),))
@@ -552,7 +559,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
     if nationality is not None:
         whys.append(Why("nationality", nationality.row.get("side"), nationality.rule, nationality.text))
     return Mention(sentence.index, trigger.row.get("role"), value, start,
-                   victim.row.get("role") if victim is not None else "person",
+                   victim.row.get("role") if victim is not None else ("armed" if side_losses else "person"),
                    nationality.row.get("side") if nationality is not None else "",
                    victim.row.get("side", "") if victim is not None else "",
                    victim.text.casefold() if victim is not None else "", old, subset, False, tuple(whys),
@@ -578,7 +585,25 @@ def _side_word_of(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Sp
         nationality = _adjective_before(sentence, trigger, words=3)  # "Armenian forces had lost 100 servicemen"
     if nationality is None and trigger.row.get("form") == "toll":
         nationality = _adjective_before(sentence, trigger, words=2)  # "Karabakh's military death toll"
+    if nationality is None:
+        nationality = _side_named_before(lexicon, sentence, start)
     return nationality
+
+
+def _side_named_before(lexicon: Lexicon, sentence: Sentence, start: int) -> Span | None:
+    """ "а с азербайджанской стороны двое погибли", "On the Azerbaijani side, the losses were: two dead":
+    a side word with the language's word for "side" a few words before the count."""
+    for span in reversed([s for s in sentence.of("nationality") if s.end <= start]):
+        between = sentence.text[span.end:start]
+        # the side phrase opens its clause: "two dead and one wounded on the Azerbaijani side" is the figures' before it
+        clause = max(sentence.text.rfind(",", 0, span.start), sentence.text.rfind(";", 0, span.start), 0)
+        if lexicon.side_noun.match(between) and _gap(sentence.text, span.end, start) <= 5 \
+                and not any(s.kind in ("number", "authority", "speech", "nationality") and span.end <= s.start < start
+                            for s in sentence.spans) \
+                and not any(clause <= n.start < span.start for n in sentence.of("number")):
+            return span
+        return None
+    return None
 
 
 def _unsplit(lexicon: Lexicon, sentence: Sentence, first: Span, second: Span) -> bool:

@@ -453,3 +453,20 @@ def test_people_counted_after_an_armys_soldiers_are_that_armys() -> None:
                                 "действий азербайджанских войск, сообщило карабахское оборонное ведомство. По последним "
                                 "данным, ранения получили 14 человек.", DAY)
     assert [(c.side_affected, c.killed, c.wounded) for c in claims] == [("Karabakh", 2, 14)]
+
+
+@pytest.mark.parametrize("text", [
+    "По данным Минобороны России, трое погибли, еще один получил ранение, а с азербайджанской стороны двое "
+    "погибли и один ранен.",
+    "Three people in the car were killed, the Russian Defence Ministry said. \"On the Azerbaijani side, the losses "
+    "were: two dead, one wounded,\" the ministry said.",
+])
+def test_a_clause_opened_by_a_sides_name_counts_that_sides_forces(text: str) -> None:
+    claims = extract_claims("", text, DAY)
+    assert ("Russia", "Azerbaijan", 2, 1) in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+
+
+def test_a_side_named_after_its_figures_is_not_the_next_figures_side() -> None:
+    claims = extract_claims("", "Russia's Defence Ministry said the clash had left two dead and one wounded on the "
+                                "Azerbaijani side and three dead and one injured among Karabakh police officers.", DAY)
+    assert ("Russia", "Azerbaijan", 3, 1) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
