@@ -126,6 +126,8 @@ async def fetch_feeds(
             on_start(len(targets))
         if not targets:
             return run.outcomes
+        # Feeds with no story stored yet: everything they bring is new, so their workers read it as they parse.
+        fresh = frozenset(f.name for f in targets if not (f.name in states and states[f.name].story_count))
         starting = None
         if any(not (feed.etag or feed.last_modified) for feed in targets):
             # A feed without validators will send a body to parse: start the workers now, in a thread,
@@ -134,7 +136,7 @@ async def fetch_feeds(
         # (Cheap: the TLS context, whose CA certificates take ~0.1 s to load, is made in a thread when the
         # first https feed is fetched.)
         client = FeedClient(config.settings, backoff=backoff)
-        job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead, starting)
+        job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead, starting, fresh)
         async with client:
             await asyncio.gather(*(job.one(feed) for feed in targets))
         return run.outcomes
@@ -174,6 +176,7 @@ class _Job:
     run: RunResult
     read_ahead: bool = False
     starting: asyncio.Future | None = None  # the worker processes being started, in a thread
+    fresh: frozenset[str] = frozenset()  # feeds with no story stored: read where they are parsed
     # Feeds that brought nothing to store (a 304), waiting to be recorded together (`record_checked`).
     checked: list[tuple[FetchOutcome, datetime | None, datetime]] = field(default_factory=list)
     checked_since: float = 0.0
@@ -192,8 +195,9 @@ class _Job:
         saved: SaveResult | None = None
         earlier: SaveResult | None = None  # what the pieces of a huge feed stored before its last one
         recorded = False
+        readings: list | None = None  # the stories' readings, made where they were parsed (a fresh feed)
         try:
-            outcome, stories, earlier = await self._fetch_and_parse(feed)
+            outcome, stories, earlier, readings = await self._fetch_and_parse(feed)
         except asyncio.CancelledError:
             raise
         except _NotStored as error:
@@ -214,7 +218,10 @@ class _Job:
             self.run.new_ids.extend(saved.new_ids)
             self.run.updated_ids.extend(saved.updated_ids)
             if self.read_ahead and stories:
-                self._read_ahead(feed, stories, saved)
+                if readings is not None:
+                    self._offer(stories, saved, readings)
+                else:
+                    self._read_ahead(feed, stories, saved)
             if self.on_stored:
                 self.on_stored(feed, saved)
         if self.on_outcome:
@@ -264,24 +271,26 @@ class _Job:
             for outcome, due, started in batch:
                 self.store.record_outcome(outcome, due, started)
 
-    async def _fetch_and_parse(self, feed: Feed) -> tuple[FetchOutcome, list | None, SaveResult | None]:
-        """The feed's outcome, the stories to store with it, and what was stored already (a huge feed's
-        pieces before its last one)."""
+    async def _fetch_and_parse(self, feed: Feed) -> tuple[FetchOutcome, list | None, SaveResult | None, list | None]:
+        """The feed's outcome, the stories to store with it, what was stored already (a huge feed's
+        pieces before its last one), and the stories' readings when the worker made them as it parsed."""
         response: FetchResponse = await self.client.get(
             feed.url, etag=feed.etag, last_modified=feed.last_modified, user_agent=feed.user_agent
         )
         fetched_at = utc_now()
         if response.not_modified:
             return FetchOutcome(feed=feed.name, status="unchanged", http_status=response.status,
-                                etag=response.etag, last_modified=response.last_modified), None, None
+                                etag=response.etag, last_modified=response.last_modified), None, None, None
         keywords = tuple(self.config.keywords) + tuple(feed.keywords)
         await self.workers_started()
         pieces = None
         if len(response.content) > CUT_ABOVE:  # (the scan is CPU work: in a thread, beside the downloads)
             pieces = await asyncio.get_running_loop().run_in_executor(None, cut, response.content,
                                                                       response.content_type)
-        earlier = None
-        if pieces is None:
+        earlier = readings = None
+        if pieces is None and self.read_ahead and feed.name in self.fresh:
+            parsed, readings = await _parse_in_pool(response.content, response, feed, keywords, fetched_at, read=True)
+        elif pieces is None:
             parsed = await _parse_in_pool(response.content, response, feed, keywords, fetched_at)
         else:
             parsed, earlier = await self._parse_and_store_pieces(feed, response, pieces, keywords, fetched_at)
@@ -292,13 +301,13 @@ class _Job:
         if parsed.error:
             # Not a feed: no validators, so the old ones are kept and this page is not taken for "unchanged".
             return FetchOutcome(feed=feed.name, status="error", error=parsed.error, http_status=response.status,
-                                health=answer_health), None, earlier
+                                health=answer_health), None, earlier, None
         # "filtered": it answered with news, none of it about the conflict
         status = "filtered" if not parsed.stories and parsed.filtered else "unchanged"
         outcome = FetchOutcome(feed=feed.name, status=status, skipped=parsed.skipped, filtered=parsed.filtered,
                                http_status=response.status, etag=response.etag,
                                last_modified=response.last_modified, health=answer_health)
-        return outcome, parsed.stories, earlier
+        return outcome, parsed.stories, earlier, readings
 
     async def _parse_and_store_pieces(self, feed: Feed, response: FetchResponse, pieces: Pieces,
                                       keywords: tuple[str, ...], fetched_at: datetime) -> tuple[_Parsed, SaveResult]:
@@ -367,6 +376,19 @@ class _Job:
                 for start in range(0, len(items), READ_CHUNK)]
         self.run.reading.extend(jobs)
         return jobs
+
+    def _offer(self, stories: list, saved: SaveResult, readings: list) -> None:
+        """Offer the readings a worker made as it parsed (a fresh feed) for the stories stored new or changed."""
+        from ..reading import ReadAhead  # (loaded by `_start_workers`)
+
+        wanted = set(saved.new_ids) | set(saved.updated_ids)
+        for story, sid, digest, reading in zip(stories, saved.ids, saved.hashes, readings):
+            # (the last of two entries with one id is the one stored, as in save_stories)
+            if sid in wanted:
+                if reading is None:
+                    self.run.read_ahead.pop(sid, None)
+                else:
+                    self.run.read_ahead[sid] = ReadAhead(reading_source(story, digest), *reading)
 
     def _commit(self, feed: Feed, outcome: FetchOutcome, stories: list | None, started: datetime,
                 schedule: bool = True, earlier: SaveResult | None = None) -> tuple[SaveResult | None, FetchOutcome]:
@@ -440,13 +462,16 @@ class _Parsed:
 
 
 async def _parse_in_pool(
-    content: bytes, response: FetchResponse, feed: Feed, keywords: tuple[str, ...], fetched_at: datetime
-) -> ParsedFeed:
+    content: bytes, response: FetchResponse, feed: Feed, keywords: tuple[str, ...], fetched_at: datetime,
+    read: bool = False,
+) -> ParsedFeed | tuple[ParsedFeed, list]:
+    """The feed parsed in a worker process; with `read`, also its stories' readings (`reading.parse_and_read`)."""
     from ..workers import call, discard_broken_pool, get_pool  # (loaded by `_start_workers`)
 
     loop = asyncio.get_running_loop()
     pool = get_pool()
-    job = ("briefing.fetch.parse", "parse_feed", (content, response.url, feed.name),
+    function = ("briefing.reading", "parse_and_read") if read else ("briefing.fetch.parse", "parse_feed")
+    job = (*function, (content, response.url, feed.name),
            dict(content_type=response.content_type, keep=feed.keep, keywords=keywords,
                 timezone_name=feed.timezone, fetched_at=fetched_at, language=feed.language))
     try:

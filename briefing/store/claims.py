@@ -100,23 +100,26 @@ class ClaimsMixin(Database):
         figure the extractor understood; each story's flag is written with its claims.
         """
         with self.transaction() as conn:
-            ids = list(story_claims)
-            conn.executemany("DELETE FROM claims WHERE story_id=? AND origin='machine'", [(i,) for i in ids])
-            rows = []
-            for story_id, claims in story_claims.items():
-                for c in claims:
-                    rows.append(self._claim_row(c, story_id, "machine"))
-            conn.executemany(
-                _INSERT_CLAIM,
-                rows,
+            ids = json.dumps(list(story_claims))
+            unread = json.dumps([i for i in story_claims if i in unread_incidents])
+            # Set-based, and a row is written only where something changes: most stories of a fetch have no
+            # claim and never had one, and 10,000 of them cost 0.2 s written one statement a story.
+            conn.execute("DELETE FROM claims WHERE origin='machine' AND story_id IN (SELECT value FROM json_each(?))",
+                         (ids,))
+            conn.executemany(_INSERT_CLAIM, [self._claim_row(c, story_id, "machine")
+                                             for story_id, claims in story_claims.items() for c in claims])
+            conn.execute(
+                "UPDATE stories SET has_incident = x.flag FROM (SELECT j.value AS id,"
+                " EXISTS (SELECT 1 FROM claims c WHERE c.story_id = j.value)"
+                " OR coalesce((SELECT is_incident FROM story_marks m WHERE m.story_id = j.value), 0) AS flag"
+                " FROM json_each(?) j) AS x WHERE stories.id = x.id AND stories.has_incident IS NOT x.flag",
+                (ids,),
             )
-            conn.executemany(
-                "UPDATE stories SET has_incident = (SELECT count(*) > 0 FROM claims WHERE story_id = ?)"
-                " OR coalesce((SELECT is_incident FROM story_marks WHERE story_id = ?), 0) WHERE id = ?",
-                [(i, i, i) for i in ids],
-            )
-            conn.executemany(
-                "UPDATE stories SET unread_incident=? WHERE id=?", [(int(i in unread_incidents), i) for i in ids]
+            conn.execute(
+                "UPDATE stories SET unread_incident = x.flag FROM (SELECT j.value AS id,"
+                " j.value IN (SELECT value FROM json_each(?2)) AS flag FROM json_each(?1) j) AS x"
+                " WHERE stories.id = x.id AND stories.unread_incident IS NOT x.flag",
+                (ids, unread),
             )
 
     @staticmethod

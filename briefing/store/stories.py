@@ -59,10 +59,11 @@ def story_id(feed: str, story: Story) -> str:
     return hashlib.blake2b(f"{feed}\x00{story_key(story)}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-def reading_source(story: Story) -> tuple[str, str | None, str]:
+def reading_source(story: Story, digest: str | None = None) -> tuple[str, str | None, str]:
     """What a story's machine reading is made from, as `StoriesMixin.reading_sources` reads it back:
-    a reading made ahead of the pipeline (`briefing.reading`) is taken only if the two are equal."""
-    return content_hash(story), to_text(story.published), story.language
+    a reading made ahead of the pipeline (`briefing.reading`) is taken only if the two are equal.
+    `digest` is the story's `content_hash` when the caller has it already (`SaveResult.hashes`)."""
+    return digest or content_hash(story), to_text(story.published), story.language
 
 
 @dataclass(slots=True)
@@ -72,6 +73,9 @@ class SaveResult:
     unchanged: int = 0
     new_ids: list[str] = field(default_factory=list)
     updated_ids: list[str] = field(default_factory=list)
+    # Each story given, in order: its id and content hash (so a caller need not compute them again).
+    ids: list[str] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -158,8 +162,10 @@ class StoriesMixin(Database):
         now = to_text(utc_now())
         batch: dict[str, tuple[Story, str]] = {}
         for story in stories:
-            sid = story_id(feed, story)
-            batch[sid] = (story, content_hash(story))
+            sid, digest = story_id(feed, story), content_hash(story)
+            batch[sid] = (story, digest)
+            result.ids.append(sid)
+            result.hashes.append(digest)
         with self.transaction() as conn:
             existing: dict[str, str] = {}
             ids = list(batch)

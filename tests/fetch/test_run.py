@@ -330,18 +330,25 @@ KILLED = ("Two soldiers killed near Sotk", "Armenia's Defence Ministry said on T
           "killed near Sotk by Azerbaijani fire.")
 
 
-def test_a_fetch_reads_new_stories_in_its_worker_processes_as_the_pipeline_would(feed_server, db_path):
-    url = feed_server.route("/a.xml", xml_reply(rss([item(1, title=KILLED[0], description=KILLED[1]), item(2)])))
-    config = make_config(("A", url))
+def _fetch_reading(config, db_path):
+    """A fetch with its stories read ahead: the run and the readings it offers."""
 
     async def run_with_readings():
         run = RunResult()
         await fetch_feeds(config, db_path, force=True, result=run, read_ahead=True, backoff=0.01)
         return run, await readings(run)
 
-    run, ahead = asyncio.run(run_with_readings())
+    return asyncio.run(run_with_readings())
+
+
+def test_a_fetch_reads_new_stories_in_its_worker_processes_as_the_pipeline_would(feed_server, db_path):
+    """A feed's first fetch: its worker reads the stories as it parses them."""
+    url = feed_server.route("/a.xml", xml_reply(rss([item(1, title=KILLED[0], description=KILLED[1]), item(2)])))
+    config = make_config(("A", url))
+    run, ahead = _fetch_reading(config, db_path)
     assert sorted(ahead) == sorted(run.new_ids)
     with Store(db_path) as store:
+        assert {sid: offer.source for sid, offer in ahead.items()} == store.reading_sources(run.new_ids)
         result = process_pending(store, ahead)
         assert result.stories == 2 and result.claims == 1 and store.pending_count() == 0
         [killed] = [sid for sid in run.new_ids if store.get_story(sid).title == KILLED[0]]
@@ -349,6 +356,19 @@ def test_a_fetch_reads_new_stories_in_its_worker_processes_as_the_pipeline_would
         store.mark_stories_pending(run.new_ids)
         process_pending(store)  # read again here, with nothing read ahead
         assert [c.killed for c in store.claims_for_story(killed)] == [c.killed for c in by_worker] == [2]
+
+
+def test_the_new_stories_of_a_feed_with_stories_are_read_once_stored(feed_server, db_path):
+    """A later fetch: only the stories stored new or changed go back to a worker to be read."""
+    url = feed_server.route("/a.xml", xml_reply(rss([item(2), item(3)])))
+    config = make_config(("A", url))
+    fetch(config, db_path)
+    feed_server.route("/a.xml", xml_reply(rss([item(1, title=KILLED[0], description=KILLED[1]), item(2), item(3)])))
+    run, ahead = _fetch_reading(config, db_path)
+    assert len(run.new_ids) == 1 and sorted(ahead) == run.new_ids
+    with Store(db_path) as store:
+        assert {sid: offer.source for sid, offer in ahead.items()} == store.reading_sources(run.new_ids)
+        assert [c.killed for c in ahead[run.new_ids[0]].claims] == [2]
 
 
 def _tagged_feeds(feed_server, count: int) -> list[tuple[str, str]]:
