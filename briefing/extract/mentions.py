@@ -521,6 +521,11 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
             victim = _victim_right_after(lexicon, sentence, trigger, 1)  # "զոհվել են կին և երեխա": the subject after
             if victim is not None and any(t.start < victim.end and victim.start < t.end for t in sentence.of("trigger")):
                 victim = None  # a casualty word of its own stands on it ("ранение получил солдат")
+        if victim is None and trigger.row.get("the_wounded"):
+            # "his life could not be saved": one death, the person the story counted wounded (resolve merges them)
+            return Mention(sentence.index, trigger.row.get("role"), 1, trigger.start, "person", "", "", "", False, False,
+                           False, (Why("count", "1", "count.the-wounded-before", trigger.text),
+                                   Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
         if victim is None:
             return None
     if count is not None:
