@@ -29,9 +29,14 @@ def relevance_kinds(lexicon: Lexicon, text: str) -> set[str]:
 
 def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     text = story_text(title, summary)
-    kinds = relevance_kinds(lexicon, text)
+    found = lexicon.found("relevance", text)
+    kinds = {str(row.get("kind")) for row, *_ in found}
     one_side = bool(kinds & {"side-a", "side-b"})
-    named_conflict = "conflict" in kinds or {"side-a", "side-b"} <= kinds
+    # the conflict's places inside an off-topic phrase name a club ("Ağdamın “Qarabağ” klubu"), not the conflict
+    off_topic = [(start, end) for row, start, end, _ in found if row.get("kind") == "off-topic"]
+    conflict_named = any(row.get("kind") == "conflict" and not any(a <= start < b for a, b in off_topic)
+                         for row, start, end, _ in found)
+    named_conflict = conflict_named or {"side-a", "side-b"} <= kinds
     if any(row.get("kind") == "elsewhere" for row, *_ in lexicon.found("scope", text)) and not named_conflict:
         return False  # another country's war or disaster (the `elsewhere` scope rows)
     victims = [row for row, *_ in lexicon.found("victim", text)]
