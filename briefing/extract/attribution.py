@@ -384,5 +384,9 @@ class Attributor:
         if opening and later and self.by_sentence[later[0].index] and later[0].of("speech"):
             speaker = self.by_sentence[later[0].index][0]
             claimant, how = self._resolve(speaker, None)
+            others = {"Armenia", "Azerbaijan", "Karabakh"} - {claimant, "Karabakh" if claimant == "Armenia" else ""}
+            if mention is not None and mention.nationality in others and claimant in {"Armenia", "Azerbaijan", "Karabakh"}:
+                return None  # "One Azerbaijani soldier was killed and six Armenian servicemen wounded. The Azerbaijani
+                # ministry said ...": a side speaking next tells its own losses, not the other side's in the lead
             return claimant, Why("claimant", claimant, f"claimant.next-sentence-speaker ({how})", speaker.words, 0.75)
         return None

@@ -470,3 +470,11 @@ def test_a_side_named_after_its_figures_is_not_the_next_figures_side() -> None:
     claims = extract_claims("", "Russia's Defence Ministry said the clash had left two dead and one wounded on the "
                                 "Azerbaijani side and three dead and one injured among Karabakh police officers.", DAY)
     assert ("Russia", "Azerbaijan", 3, 1) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+
+
+def test_a_side_speaking_after_the_lead_does_not_take_the_other_sides_figure() -> None:
+    claims = extract_claims("", "One Azerbaijani soldier was killed and six Armenian servicemen wounded in Karabakh in "
+                                "skirmishes on Thursday. The Azerbaijani Defense Ministry said the soldier was killed "
+                                "by Armenian sniper fire.", DAY)
+    assert ("Azerbaijan", "Armenia", 0, 6) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+    assert ("Azerbaijan", "Azerbaijan", 1, 0) in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
