@@ -103,6 +103,14 @@ def _region_after(sentence: Sentence, span: Span, seat: re.Pattern[str]) -> Span
     return None
 
 
+def _possessor_of_a_count(sentence: Sentence, span: Span) -> bool:
+    """An authority right before a count of its people ("Ադրբեջանի ԶՈՒ 3 զինծառայող", the Armed
+    Forces' three servicemen): it names whose people they are."""
+    return any(n.start >= span.end and not sentence.text[span.end:n.start].strip()
+               and any(v.start >= n.end and len(_WORD.findall(sentence.text[n.end:v.start])) <= 2 for v in sentence.of("victim"))
+               for n in sentence.of("number"))
+
+
 def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
     """ "Armenian claims", "Baku's account", "заявление Баку": a word for what was said (the
     `utterance` table) beside the name, before it or, in Russian's genitive, right after it."""
@@ -140,6 +148,8 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speak
         if any(o.start <= span.start and span.end <= o.end and o is not span for o in sentence.of("authority")
                if (o.end - o.start) > (span.end - span.start)):
             continue  # "Armenian Defence Ministry" holds "Ministry": the longer one speaks
+        if _possessor_of_a_count(sentence, span):
+            continue  # "ԼՂ-ի պաշտպանության բանակի 19 զինծառայող": whose soldiers, not who speaks
         claimant = str(span.row.get("claimant"))
         rule = span.rule
         if claimant == "?":

@@ -563,9 +563,15 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         whys.append(Why("victim", victim.row.get("role"), victim.rule, victim.text))
     if nationality is not None:
         whys.append(Why("nationality", nationality.row.get("side"), nationality.rule, nationality.text))
+    side_word = nationality.row.get("side") if nationality is not None else ""
+    if not side_word and victim is not None and previous is not None and previous.sentence == sentence.index \
+            and previous.victim == victim.row.get("role") and previous.nationality:
+        # "19 Karabakh soldiers were wounded, 2 soldiers were killed": the same people as the figure before
+        side_word = previous.nationality
+        whys.append(Why("nationality", side_word, "nationality.as-the-figure-before", victim.text))
     return Mention(sentence.index, trigger.row.get("role"), value, start,
                    victim.row.get("role") if victim is not None else ("armed" if side_losses else "person"),
-                   nationality.row.get("side") if nationality is not None else "",
+                   side_word,
                    victim.row.get("side", "") if victim is not None else "",
                    victim.text.casefold() if victim is not None else "", old, subset, False, tuple(whys),
                    bool(victim is not None and victim.row.get("contrast")),

@@ -478,3 +478,9 @@ def test_a_side_speaking_after_the_lead_does_not_take_the_other_sides_figure() -
                                 "by Armenian sniper fire.", DAY)
     assert ("Azerbaijan", "Armenia", 0, 6) not in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
     assert ("Azerbaijan", "Azerbaijan", 1, 0) in [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims]
+
+
+def test_an_authority_before_a_count_of_its_people_names_whose_they_are() -> None:
+    claims = extract_claims("", "«Տեղի ունեցած մարտերի հետևանքով ԼՂ-ի պաշտպանության բանակի 19 զինծառայող վիրավորվել է, "
+                                "2 զինծառայող զոհվել», - ասաց ՀՀ վարչապետ Նիկոլ Փաշինյանը։", DAY)
+    assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Armenia", "Karabakh", 2, 19)]
