@@ -103,10 +103,10 @@ def _region_after(sentence: Sentence, span: Span, seat: re.Pattern[str]) -> Span
     return None
 
 
-def _possessor_of_a_count(sentence: Sentence, span: Span) -> bool:
-    """An authority right before a count of its people ("Ադրբեջանի ԶՈՒ 3 զինծառայող", the Armed
-    Forces' three servicemen): it names whose people they are."""
-    return any(n.start >= span.end and not sentence.text[span.end:n.start].strip()
+def _possessor_of_a_count(sentence: Sentence, span: Span, genitive: re.Pattern[str]) -> bool:
+    """An authority in the genitive right before a count of its people ("ԼՂ-ի պաշտպանության բանակի 19
+    զինծառայող", 19 servicemen of the Defence Army): it names whose people they are."""
+    return bool(genitive.search(span.text)) and any(n.start >= span.end and not sentence.text[span.end:n.start].strip()
                and any(v.start >= n.end and len(_WORD.findall(sentence.text[n.end:v.start])) <= 2 for v in sentence.of("victim"))
                for n in sentence.of("number"))
 
@@ -121,7 +121,7 @@ def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
 _NO_SEAT = re.compile(r"(?!)")
 
 
-def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speaker]:
+def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT, genitive: re.Pattern[str] = _NO_SEAT) -> list[Speaker]:
     """Authorities of the sentence that speak in it."""
     # a denial verb says something too: "Baku denied involvement" makes Baku a speaker
     speech = sentence.of("speech") + [d for d in sentence.of("denial") if d.row.get("speaks")]
@@ -148,7 +148,7 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT) -> list[Speak
         if any(o.start <= span.start and span.end <= o.end and o is not span for o in sentence.of("authority")
                if (o.end - o.start) > (span.end - span.start)):
             continue  # "Armenian Defence Ministry" holds "Ministry": the longer one speaks
-        if _possessor_of_a_count(sentence, span):
+        if _possessor_of_a_count(sentence, span, genitive):
             continue  # "ԼՂ-ի պաշտպանության բանակի 19 զինծառայող": whose soldiers, not who speaks
         claimant = str(span.row.get("claimant"))
         rule = span.rule
@@ -235,11 +235,12 @@ class Attributor:
     """Decides claimants for one story; remembers the last speaker as sentences go by."""
 
     def __init__(self, sentences: list[Sentence], about_this: re.Pattern[str] | None = None,
-                 seat: re.Pattern[str] = _NO_SEAT, hedge: re.Pattern[str] = _NO_SEAT) -> None:
+                 seat: re.Pattern[str] = _NO_SEAT, hedge: re.Pattern[str] = _NO_SEAT,
+                 genitive: re.Pattern[str] = _NO_SEAT) -> None:
         self.hedge = hedge
         self.sentences = sentences
         self.about_this = about_this
-        self.by_sentence = {s.index: speakers(s, seat) for s in sentences}
+        self.by_sentence = {s.index: speakers(s, seat, genitive) for s in sentences}
         self.known: dict[str, str] = {}  # authority words -> a claimant decided for them earlier
         self._add_named_speakers()
         self.known = {}

@@ -82,7 +82,7 @@ def _a_sum_of_both_sides(mention: Mention, sentence: Sentence, who: Why) -> bool
 
 
 def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
-    attributor = Attributor(sentences, lexicon.about_this, lexicon.seat, lexicon.hedge)
+    attributor = Attributor(sentences, lexicon.about_this, lexicon.seat, lexicon.hedge, lexicon.genitive)
     out: list[Reading] = []
     zeros: list[tuple[Mention, Sentence]] = []
     by_index = {s.index: s for s in sentences}
