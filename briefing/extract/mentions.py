@@ -547,6 +547,12 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
     whys += marks
     if victim is not None and victim.row.get("role") == "same":
         victim = None  # "and wounded three others": the people of the figure before
+    if victim is None and count is not None:
+        # "four Azerbaijani troops were killed and one Armenian wounded": a side's name as the noun of a count
+        named = next((n for n in sentence.of("nationality") if n.start >= count.end and not sentence.text[count.end:n.start].strip()
+                      and str(n.row.get("side")) in ("Armenia", "Azerbaijan", "Karabakh", "Russia")), None)
+        if named is not None:
+            nationality = named
     # "с азербайджанской стороны двое погибли": a side's losses with no noun are its forces'
     side_losses = victim is None and nationality is not None and nationality is _side_named_before(lexicon, sentence, start)
     if side_losses:
@@ -556,6 +562,10 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         if side_losses:
             return Mention(sentence.index, trigger.row.get("role"), value, start, "armed", nationality.row.get("side"),
                            "", "", old, subset, False, tuple(whys))
+        if nationality is not None and nationality.start >= start:  # "and one Armenian wounded": the same kind of people, another side
+            return Mention(sentence.index, trigger.row.get("role"), value, start, previous.victim, nationality.row.get("side"),
+                           "", previous.head, old, subset, False,
+                           tuple(whys) + (Why("nationality", nationality.row.get("side"), nationality.rule, nationality.text),))
         return Mention(sentence.index, trigger.row.get("role"), value, start, previous.victim, previous.nationality,
                        previous.fixed_side, previous.head, old, subset, False,
                        tuple(whys) + (Why("victim", previous.victim, "victim.shared-with-previous-figure"),))

@@ -484,3 +484,10 @@ def test_an_authority_before_a_count_of_its_people_names_whose_they_are() -> Non
     claims = extract_claims("", "«Տեղի ունեցած մարտերի հետևանքով ԼՂ-ի պաշտպանության բանակի 19 զինծառայող վիրավորվել է, "
                                 "2 զինծառայող զոհվել», - ասաց ՀՀ վարչապետ Նիկոլ Փաշինյանը։", DAY)
     assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Armenia", "Karabakh", 2, 19)]
+
+
+def test_a_sides_name_as_the_noun_of_a_count_is_that_sides_figure() -> None:
+    claims = extract_claims("", "An Armenian Defence Ministry spokesman said that four Azerbaijani troops were killed "
+                                "and one Armenian wounded.", DAY)
+    assert sorted((c.claimant, c.side_affected, c.killed, c.wounded) for c in claims) == [
+        ("Armenia", "Armenia", 0, 1), ("Armenia", "Azerbaijan", 4, 0)]
