@@ -28,10 +28,10 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
 
-from .models import Story
+from .models import Story, Titled
 
 THRESHOLD = 0.5
 WINDOW = timedelta(hours=48)
@@ -89,7 +89,7 @@ def cluster_stories(stories: list[Story]) -> list[tuple[str, str | None]]:
     return place_stories(stories, {}, {s.id for s in stories})
 
 
-def place_stories(window: list[Story], stored: Mapping[str, str | None],
+def place_stories(window: Sequence[Story | Titled], stored: Mapping[str, str | None],
                   new: Collection[str]) -> list[tuple[str, str | None]]:
     """(story id, cluster id) for every story of `new` and every stored story whose group changed.
 
@@ -104,7 +104,7 @@ def place_stories(window: list[Story], stored: Mapping[str, str | None],
 class _Placer:
     """One pass of grouping over a window: positions are indices into the stories, oldest first."""
 
-    def __init__(self, stories: list[Story], stored: Mapping[str, str | None], new: Collection[str]) -> None:
+    def __init__(self, stories: list[Story | Titled], stored: Mapping[str, str | None], new: Collection[str]) -> None:
         self.items = sorted(stories, key=lambda s: (s.when, s.id))  # type: ignore[arg-type,return-value]
         self.stored = stored
         self.times = [s.when.timestamp() for s in self.items]  # type: ignore[union-attr]
@@ -116,12 +116,10 @@ class _Placer:
         # One global order of words, rarest first (ties by the word): an int per word sorts titles fastest.
         rank = {w: n for n, w in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
         self.prefixes = [_prefix(ws, rank) for ws in self.words]
-        self.by_word: dict[str, list[int]] = defaultdict(list)  # word → stories with it in their prefix
-        for k, prefix in enumerate(self.prefixes):
-            for word in prefix:
-                self.by_word[word].append(k)
+        self.by_word: dict[str, list[int]] | None = None  # word → stories with it in their prefix, when asked
         self.lead_of = [UNPLACED] * len(self.items)  # a lead is its own lead
-        self.groups: dict[int, dict[str, list[int]]] = {}  # a lead's group: outlet → its stories there
+        # a lead's group, once it has members: outlet → its stories there (the lead's included)
+        self.groups: list[dict[str, list[int]] | None] = [None] * len(self.items)
         self.todo: list[int] = []  # a heap of positions to place (again)
         self.placed: set[int] = set()
         self.touched: set[int] = set()  # leads whose group gained or lost a story
@@ -148,7 +146,7 @@ class _Placer:
             self.lead_of[k] = lead
         for k, lead in enumerate(self.lead_of):
             if lead >= 0 and lead != k and self.lead_of[lead] == lead:
-                group = self.groups.setdefault(lead, {self.feeds[lead]: [lead]})
+                group = self.groups[lead] = self.groups[lead] or {self.feeds[lead]: [lead]}
                 group.setdefault(self.feeds[k], []).append(k)
         for k, story in enumerate(self.items):
             if self.new[k]:
@@ -162,6 +160,11 @@ class _Placer:
     def run(self) -> None:
         """Place every story to place, oldest first: a story placed again is always newer than what moved it."""
         self.seen = [-1] * len(self.items)  # seen[k] == y: lead k was already weighed for story y
+        if self.everything_new:  # (nothing stored to place again: each story once, in order)
+            self.placed.update(self.todo)
+            for y in range(len(self.items)):
+                self._place(y)
+            return
         while self.todo:
             y = heapq.heappop(self.todo)
             if y not in self.placed:
@@ -176,34 +179,34 @@ class _Placer:
         if lead == current:
             return
         if current == y:  # it led a group: its members, and stories like it that might have joined it
-            for members in self.groups.pop(y, {}).values():
+            for word in self.prefixes[y]:
+                self.leads[word].remove(y)
+            for members in (self.groups[y] or {}).values():
                 for m in members:
                     if m != y:
                         self.lead_of[m] = UNPLACED
                         heapq.heappush(self.todo, m)
+            self.groups[y] = None
             self._disturb(y, y)
             self.touched.add(y)
         elif current >= 0:  # it leaves a group: its outlet is free there again
-            self.groups[current][feed].remove(y)
+            self.groups[current][feed].remove(y)  # type: ignore[index]
             self.touched.add(current)
             self._disturb(current, y, feed)
         self.lead_of[y] = lead
         if lead == y:
             for word in self.prefixes[y]:
-                insort(self.leads[word], y)
+                leads = self.leads[word]
+                if not leads or leads[-1] < y:
+                    leads.append(y)
+                else:
+                    insort(leads, y)
             self._disturb(y, y)
         else:
-            group = self.groups.setdefault(lead, {self.feeds[lead]: [lead]})
+            group = self.groups[lead] = self.groups[lead] or {self.feeds[lead]: [lead]}
             group.setdefault(feed, []).append(y)
             self.touched.add(lead)
             self._disturb(lead, y, feed)  # its outlet is taken there: a later story of it may not stay
-
-    def _blocked(self, lead: int, y: int) -> bool:
-        """Has the group of `lead` a story of y's outlet before y (one story per outlet, the first one)?"""
-        group = self.groups.get(lead)
-        if group is None:
-            return self.feeds[lead] == self.feeds[y]
-        return any(m < y for m in group.get(self.feeds[y], ()))
 
     def _best_lead(self, y: int) -> int | None:
         """The lead most like story `y` (the oldest of equals) among the `CAP` most recent before it that
@@ -213,21 +216,27 @@ class _Placer:
         mine = self.words[y]
         size = len(mine)
         since = self.times[y] - WINDOW.total_seconds()
-        lead_of, seen, words, times = self.lead_of, self.seen, self.words, self.times
+        seen, words, times, feeds, groups = self.seen, self.words, self.times, self.feeds, self.groups
+        feed = feeds[y]
         for word in self.prefixes[y]:
             leads = self.leads.get(word)
             if not leads:
                 continue
-            looked = 0
-            for j in range(len(leads) - 1 if leads[-1] < y else bisect_left(leads, y) - 1, -1, -1):
-                k = leads[j]
-                if lead_of[k] != k:
-                    continue  # (no longer a lead)
-                if times[k] < since or looked == CAP:
+            at = len(leads) if leads[-1] < y else bisect_left(leads, y)
+            for k in reversed(leads[max(at - CAP, 0):at]):
+                if times[k] < since:
                     break
-                looked += 1
-                if seen[k] == y or self._blocked(k, y):
+                if seen[k] == y:
                     continue
+                # one story per outlet in a group, the first one: has the group one of y's outlet before y?
+                group = groups[k]
+                if group is None:
+                    if feeds[k] == feed:
+                        continue
+                else:
+                    taken = group.get(feed)
+                    if taken and min(taken) < y:
+                        continue
                 seen[k] = y
                 other = words[k]
                 shared = len(mine & other)
@@ -244,6 +253,11 @@ class _Placer:
         another outlet within 48 hours after it, before `CAP` other leads of the same word."""
         if self.everything_new:
             return  # (every story is placed anyway, oldest first)
+        if self.by_word is None:
+            self.by_word = defaultdict(list)
+            for k, prefix in enumerate(self.prefixes):
+                for word in prefix:
+                    self.by_word[word].append(k)
         until = self.times[x] + WINDOW.total_seconds()
         mine, own = self.words[x], self.feeds[x]
         for word in self.prefixes[x]:
@@ -266,7 +280,7 @@ class _Placer:
             lead = self.lead_of[k]
             sid = self.items[k].id
             if lead == k:
-                cluster = sid if sum(map(len, self.groups.get(k, {}).values())) > 1 else None
+                cluster = sid if sum(map(len, (self.groups[k] or {}).values())) > 1 else None
             else:
                 cluster = self.items[lead].id if lead >= 0 else self.stored.get(sid)
             if self.new[k] or cluster != self.stored.get(sid):

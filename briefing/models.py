@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ORIGINS: tuple[str, ...] = ("armenia", "azerbaijan", "russia", "international")
 ORIGIN_LABELS: dict[str, str] = {
@@ -123,6 +123,16 @@ class Story:
     def when(self) -> datetime | None:
         """The time a reader cares about: publication, else when we first saw it."""
         return self.published or self.first_seen
+
+
+class Titled(NamedTuple):
+    """A stored story as near-duplicate grouping reads it (`Store.grouped_titles_between`): no texts,
+    tags or feed row, and a tuple, not a `Story`, since a window holds tens of thousands of them."""
+
+    id: str
+    feed: str
+    title: str
+    when: datetime | None
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..language import story_language
-from ..models import Story
+from ..models import Story, Titled
 from ..query import parse_query
 from ..urls import TRACKING_PARAM, strip_tracking
 from .db import Database, from_text, to_text, utc_now
@@ -102,7 +102,7 @@ class Grouped:
     """Stories of a stretch of time as near-duplicate grouping reads them, the group each is stored in,
     and the `data_version` of the database they were read at."""
 
-    stories: list[Story]
+    stories: list[Titled]
     clusters: Mapping[str, str | None]
     version: int
 
@@ -452,7 +452,7 @@ class StoriesMixin(Database):
                     " ORDER BY sort_time, id",
                     (to_text(since), to_text(until)),
                 ).fetchall()
-                out.append(Grouped([Story(id=r[0], feed=r[1], title=r[2], published=from_text(r[3])) for r in rows],
+                out.append(Grouped([Titled(r[0], r[1], r[2], from_text(r[3])) for r in rows],
                                    {r[0]: r[4] for r in rows}, version))
         return out
 
