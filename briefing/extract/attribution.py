@@ -331,6 +331,12 @@ class Attributor:
 
     def claimant(self, sentence: Sentence, mention: Mention | None, position: int) -> tuple[str, Why]:
         subject = mention is not None and mention.role == "zero"
+        closing = self._quote_closed_here(sentence, position)
+        if closing is not None:
+            # "\"The Azerbaijani ministry is spreading disinformation ...\", the Armenian ministry said": a quote's
+            # words are the speaker's named where it closes, whoever they name inside
+            claimant, how = self._resolve(closing, mention, sentence.index)
+            return claimant, Why("claimant", claimant, f"claimant.quote-closed-by ({how})", closing.words, 0.9)
         speaker, rule = _in_sentence(sentence, position, self.by_sentence[sentence.index], subject)
         if speaker is not None:
             claimant, how = self._resolve(speaker, mention, sentence.index)
@@ -347,6 +353,16 @@ class Attributor:
             claimant, how = self._resolve(self.headline, mention)
             return claimant, Why("claimant", claimant, f"claimant.headline-speaker ({how})", self.headline.words, 0.8)
         return "unattributed", Why("claimant", "unattributed", "claimant.outlet-voice", "", 0.7)
+
+    def _quote_closed_here(self, sentence: Sentence, position: int) -> Speaker | None:
+        """The speaker named where a quote that opens the sentence closes, after `position` (in this
+        sentence or one of the next two)."""
+        if not _OPENS_QUOTE.match(sentence.text):
+            return None
+        close = _CLOSES_QUOTE.search(sentence.text, 1)
+        if close is not None and close.start() < position:
+            return None  # the figure stands after the quote
+        return self._quote_closed_by(sentence)
 
     def _quote_closed_by(self, sentence: Sentence) -> Speaker | None:
         """ "«... 3 servicemen were wounded. Their lives are not in danger», the Armenian ministry says":

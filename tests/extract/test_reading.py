@@ -491,3 +491,10 @@ def test_a_sides_name_as_the_noun_of_a_count_is_that_sides_figure() -> None:
                                 "and one Armenian wounded.", DAY)
     assert sorted((c.claimant, c.side_affected, c.killed, c.wounded) for c in claims) == [
         ("Armenia", "Armenia", 0, 1), ("Armenia", "Azerbaijan", 4, 0)]
+
+
+def test_a_quote_belongs_to_the_speaker_named_where_it_closes_whoever_it_names() -> None:
+    claims = extract_claims("", "\"The Azerbaijani defense ministry is spreading another disinformation, claiming that "
+                                "Armenian units opened fire at Azerbaijani positions in Tavush. Our units did not fire a "
+                                "single shot,\" the Armenian defense ministry said in a statement.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Azerbaijan", 0)]
