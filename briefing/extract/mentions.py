@@ -487,7 +487,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         return None
     # "şəhid olan hərbçimiz" (a participle), "the death of serviceman Asif Aliyev" (a noun): the word
     # names one victim, the singular noun right after it
-    noun_of = trigger.row.get("form") == "noun" and trigger.row.get("role") in ("killed", "wounded")
+    noun_of = (trigger.row.get("form") == "noun" or bool(trigger.row.get("person_after"))) \
+        and trigger.row.get("role") in ("killed", "wounded")
     participle = count is None and (any(p.start <= trigger.start < p.end for p in sentence.of("participle")) or noun_of)
     if count is not None:
         victim = _victim_after(lexicon, sentence, count)
