@@ -23,6 +23,7 @@ import re._constants as _C  # type: ignore[import-not-found]
 import re._parser as _P  # type: ignore[import-not-found]
 from dataclasses import dataclass, field
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import _sre
@@ -51,6 +52,14 @@ FOLD = _Fold()
 
 def fold(text: str) -> str:
     return "".join(FOLD[char] for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(alternative: str) -> Any:
+    """An alternative's parse tree (read, never changed): made once, though how it starts, what it
+    must hold and whether it looks around are each asked of it (a language's tables load in about
+    half the time). Raises re.error when it does not parse."""
+    return _P.parse(alternative, FLAGS)
 
 
 # --- what an alternative can start with ------------------------------------------------------
@@ -202,7 +211,7 @@ def _item_heads(op: Any, av: Any, at_start: bool) -> set[Head] | None:
 def start_of(alternative: str) -> Start | None:
     """How an alternative starts; None when it can match the empty string (no index for its table)."""
     try:
-        parsed = _P.parse(alternative, FLAGS)
+        parsed = _parsed(alternative)
     except re.error:
         return Start(anywhere=True)
     if parsed.getwidth()[0] == 0:
@@ -232,7 +241,7 @@ def start_of(alternative: str) -> Start | None:
 def _nodes(alternative: str) -> Iterator[tuple[object, object]]:
     """Every node of an alternative's parse tree, the insides of groups, branches, repeats and
     lookarounds included (raises re.error when it does not parse)."""
-    stack = [list(_P.parse(alternative, FLAGS))]
+    stack = [list(_parsed(alternative))]
     while stack:
         for op, av in stack.pop():
             yield op, av
@@ -262,7 +271,7 @@ def required_text(alternative: str) -> frozenset[str] | None:
     searched for over the whole text; most texts lack the words it needs ("-year-old", " days of "),
     and a plain `in` on the folded text says so far faster than the search."""
     try:
-        return _required(list(_P.parse(alternative, FLAGS)))
+        return _required(list(_parsed(alternative)))
     except re.error:
         return None
 

@@ -22,6 +22,7 @@ _DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f
 _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
                 "attacker", "target", "boundary", "event", "setting", "participle", "utterance")
 _JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
+_GROUPING = re.compile(r"[,\s\u00a0\u202f]")  # what groups a number's digits ("12,000", "12 000")
 
 
 
@@ -91,7 +92,7 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
         raw.append(Span("number", hit.start, hit.end, hit.text, hit.row, _number_value(hit.text, hit.row)))
     first = _DIGIT.search(text)
     for match in _DIGITS.finditer(text, first.start()) if first is not None else ():
-        value = int(re.sub(r"[,\s\u00a0\u202f]", "", match.group(1)))
+        value = int(_GROUPING.sub("", match.group(1)))
         raw.append(Span("number", match.start(), match.end(), match.group(0), None, value))
     raw.sort(key=lambda span: span.start)
     joined: list[Span] = []
@@ -104,6 +105,7 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
         joined.append(span)
     taken = [(d.start, d.end) for d in dates]
     unit = lexicon.tables.get("unit")
+    measure = unit.regex if unit is not None and joined else None
     out = []
     for span in joined:
         if any(start <= span.start < end for start, end in taken):
@@ -113,7 +115,7 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
             continue
         rest = text[span.end:span.end + 30]
         gap = len(rest) - len(rest.lstrip(" "))
-        if unit is not None and unit.regex is not None and unit.regex.match(rest, gap):
+        if measure is not None and measure.match(rest, gap):
             continue
         out.append(span)
     return out
