@@ -8,7 +8,9 @@ alternatives are filed under their first two letters (folded as the engine folds
 their first letter, or, for the few that may start with anything, kept apart; a scan walks the
 positions where some table's alternative can start (one C-level search over the text) and tries
 there, with an anchored `.match`, only the few groups filed under the letters found. All tables
-of a language share that walk, so a story is read once for all of them.
+of a language share that walk, so a story is read once for all of them. At a common word that
+starts rules of many tables ("the", "in", "a"), the groups are told apart once more by the two
+characters after the word, which every match of theirs must go on with (`_by_tail`).
 
 The result is exactly what `table.regex.finditer` gives: per table, leftmost non-overlapping
 hits, at a position the first alternative in the table's order (longest first) that matches,
@@ -149,17 +151,18 @@ Head = tuple[str, bool]  # literal text a match starts with, and whether somethi
 _MAX_HEADS = 48
 
 
-def _heads(items: list, first: bool = True) -> set[Head] | None:
+def _heads(items: list, first: bool = True, reach: int = 0) -> set[Head] | None:
     """The literal texts a parsed sequence can start with, optional parts and branches spelled out
-    ("(?:the )?company" → "the ", "company"); None when there are too many to list."""
+    ("(?:the )?company" → "the ", "company"), as far as the first word is settled (with `reach`: as
+    far as that many characters); None when there are too many to list."""
     heads: set[Head] = {("", False)}
     for op, av in items:
         grown: set[Head] = set()
         for text, open_ in heads:
-            if open_ or _decided(text):
+            if open_ or (len(text) >= reach if reach else _decided(text)):
                 grown.add((text, True))
                 continue
-            options = _item_heads(op, av, first and not text)
+            options = _item_heads(op, av, first and not text, reach)
             if options is None:
                 return None
             # a digit after letters continues their word: what follows is unknown
@@ -177,17 +180,17 @@ def _decided(text: str) -> bool:
     return word is not None and word.end() < len(text)
 
 
-def _item_heads(op: Any, av: Any, at_start: bool) -> set[Head] | None:
+def _item_heads(op: Any, av: Any, at_start: bool, reach: int = 0) -> set[Head] | None:
     if op is _C.LITERAL:
         return {(chr(av), False)}
     if op in _ZERO_WIDTH:
         return {("", False)} if at_start else {("", True)}
     if op is _C.SUBPATTERN:
-        return _heads(list(av[3]), at_start)
+        return _heads(list(av[3]), at_start, reach)
     if op is _C.BRANCH:
         out: set[Head] = set()
         for branch in av[1]:
-            found = _heads(list(branch), at_start)
+            found = _heads(list(branch), at_start, reach)
             if found is None:
                 return None
             out |= found
@@ -198,7 +201,7 @@ def _item_heads(op: Any, av: Any, at_start: bool) -> set[Head] | None:
         return {(chr(value), False) for _, value in av}
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         low, high, sub = av
-        found = _heads(list(sub), at_start)
+        found = _heads(list(sub), at_start, reach)
         if found is None:
             return None
         if low == 1 and high == 1:
@@ -345,7 +348,7 @@ class Dispatch:
     needs: tuple[frozenset[str] | None, ...]  # per "anywhere" group: texts one of which a match holds
     ranks: list[dict[str, int]]  # per slot: group name → the alternative's place in its table
     slots: int
-    seen: dict[str, tuple[Group, ...]] = field(default_factory=dict)  # a text's word → its groups
+    seen: dict[str, Any] = field(default_factory=dict)  # a text's word → its groups (`_lookup`)
 
 
 @dataclass(slots=True)
@@ -439,7 +442,7 @@ def dispatch(indexes: list[TableIndex]) -> Dispatch:
                     tuple(anywhere), tuple(needs), [index.ranks for index in indexes], len(indexes))
 
 
-def _groups(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool]:
+def _groups(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool, Tails | None]:
     """The groups that may match at a word (or sign) of the text (remembered: words recur)."""
     found = plan.seen.get(word)
     if found is None:
@@ -449,7 +452,7 @@ def _groups(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool]:
     return found
 
 
-def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool]:
+def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool, Tails | None]:
     """The groups that may match at the word, and whether a table has more than one among them
     (filed under the whole word and under its first letters): its matches are then ranked."""
     key = word.lower() if word.isascii() else word.translate(_FOLD_ORD)
@@ -464,7 +467,55 @@ def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool]:
     if key[:1].isdecimal():
         found += by_prefix.get(DIGIT, ())
     groups = tuple((slot, _compiled(bounded(list(parts)))) for slot, parts in found)
-    return groups, len({slot for slot, _ in groups}) < len(groups)
+    return groups, len({slot for slot, _ in groups}) < len(groups), _by_tail(key, found, groups)
+
+
+# A word's groups are filed again by the characters right after the word that every match of theirs
+# starts with ("the d…" for "the defence ministry", "the t…" for "the two sides"): after "the", most
+# groups of most tables cannot match, and a look at two characters costs less than trying them.
+_TAIL = 2
+_HEAD_REACH = 12
+_GROUP_HEADS: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+Tails = tuple[dict[str, tuple[Group, ...]], tuple[Group, ...]]
+
+
+def _group_heads(parts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The folded texts (up to `_HEAD_REACH` characters) one of which every match of a group starts
+    with; None when they cannot be listed."""
+    found = _GROUP_HEADS.get(parts, ())
+    if found == ():
+        texts: list[str] | None = []
+        for part in parts:
+            try:
+                heads = _heads(list(_parsed(part)), True, _HEAD_REACH)
+            except re.error:
+                heads = None
+            if heads is None or texts is None:
+                texts = None
+                break
+            texts += [fold(text.split(DIGIT, 1)[0]) for text, _ in heads]
+        found = _GROUP_HEADS[parts] = None if texts is None else tuple(texts)
+    return found
+
+
+def _by_tail(key: str, found: tuple[Source, ...], groups: tuple[Group, ...]) -> Tails | None:
+    """The word's groups by the two (folded) characters after the word that their matches need, and
+    the groups tried whatever follows (their matches may be shorter, or start otherwise); None when
+    no group can be filed so. Sound because a match starting at the word starts with one of its
+    group's texts: a group none of whose texts goes on with the characters there cannot match."""
+    size = len(key) + _TAIL
+    if size > _HEAD_REACH or not groups:
+        return None
+    tails: list[frozenset[str] | None] = []
+    for _, parts in found:
+        texts = _group_heads(parts)
+        usable = texts is not None and all(len(text) >= size for text in texts)
+        tails.append(frozenset(text[len(key):size] for text in texts) if usable else None)  # type: ignore[union-attr]
+    if all(tail is None for tail in tails):
+        return None
+    keys = frozenset().union(*(tail for tail in tails if tail is not None))
+    by_tail = {k: tuple(g for g, tail in zip(groups, tails) if tail is None or k in tail) for k in keys}
+    return by_tail, tuple(g for g, tail in zip(groups, tails) if tail is None)
 
 
 def may_match(plan: Dispatch, text: str) -> bool:
@@ -477,7 +528,10 @@ def may_match(plan: Dispatch, text: str) -> bool:
     for candidate in plan.starts.finditer(text):
         word = candidate.group()
         entry = seen.get(word)
-        groups = (entry if entry is not None else _groups(plan, word))[0]
+        groups, _, tails = entry if entry is not None else _groups(plan, word)
+        if tails is not None:
+            tail = text[candidate.end():candidate.end() + _TAIL]
+            groups = tails[0].get(tail.lower() if tail.isascii() else tail.translate(_FOLD_ORD), tails[1])
         if groups:
             p = candidate.start()
             for _, regex in groups:
@@ -505,7 +559,10 @@ def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
     for candidate in plan.starts.finditer(text):
         word = candidate.group()
         entry = seen.get(word)
-        groups, ranked = entry if entry is not None else _groups(plan, word)
+        groups, ranked, tails = entry if entry is not None else _groups(plan, word)
+        if tails is not None:
+            tail = text[candidate.end():candidate.end() + _TAIL]
+            groups = tails[0].get(tail.lower() if tail.isascii() else tail.translate(_FOLD_ORD), tails[1])
         if not ahead and not ranked:
             if groups:  # (most words: no rule of any table starts with them)
                 p = candidate.start()
