@@ -369,6 +369,9 @@ def _plural_named_after(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> 
     return None
 
 
+_APPOSITION = re.compile(rf"\s+[{CAPITAL}][\w'’-]+\s+[{CAPITAL}]")
+
+
 def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Span) -> int:
     """ "a two-year-old girl and her grandmother died": singular victims joined by "and" count one each."""
     victims = [s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]
@@ -382,6 +385,8 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
         if _gap(sentence.text, previous.end, victim.start) > 4 or not lexicon.conjunction.search(between) \
                 or lexicon.is_plural(previous.text) or ";" in between:
             break
+        if between.strip() == "," and _APPOSITION.match(sentence.text, victim.end):
+            break  # "border guard, soldier Farzali Farzaliyev": one person named twice
         run += 1
         victim, index = previous, index - 1
     return run

@@ -154,7 +154,7 @@ def _dates(lexicon: Lexicon, text: str, published: date) -> list[Span]:
 
 
 _DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-?го|-?е|-?ci|-?cı|-?cu|-?cü|-?ին)?\s*(?:[-–]\s*\d{1,2}\s*)?$")
-_DAY_AFTER = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?")
+_DAY_AFTER = re.compile(r"^\.?\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?")  # "Jan. 7"
 _YEAR_AFTER = re.compile(r"^\s*((?:19|20)\d\d)")
 
 
