@@ -34,7 +34,7 @@ from ..config import Config
 from ..models import Feed, FetchOutcome
 from ..store import SaveResult, Store, story_id, utc_now
 from ..store.stories import reading_source
-from .client import FeedClient, FetchError, FetchResponse
+from .client import FeedClient, FetchError, FetchResponse, host_key
 from .pieces import CUT_ABOVE, Pieces, cut
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
@@ -135,7 +135,7 @@ async def fetch_feeds(
             starting = loop.run_in_executor(None, _start_workers)
         # (Cheap: the TLS context, whose CA certificates take ~0.1 s to load, is made in a thread when the
         # first https feed is fetched.)
-        client = FeedClient(config.settings, backoff=backoff)
+        client = FeedClient(config.settings, backoff=backoff, hosts=len({host_key(f.url) for f in targets}))
         job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead, starting, fresh)
         async with client:
             await asyncio.gather(*(job.one(feed) for feed in targets))

@@ -311,6 +311,36 @@ def test_a_slow_outlet_holds_back_no_other_outlet(db_path):
     assert served[0] == "quick"
 
 
+def test_feeds_on_many_hosts_have_more_requests_in_flight_than_concurrency(db_path):
+    """concurrency 2, 1 per host, 4 hosts: all four requests are in flight together (up to twice `concurrency`
+    when the hosts can take it); the first four wait (briefly) until all four are in flight."""
+    guard = threading.Condition()
+    state = {"in_flight": 0, "most": 0}
+
+    def route(request):
+        with guard:
+            state["in_flight"] += 1
+            state["most"] = max(state["most"], state["in_flight"])
+            guard.notify_all()
+            guard.wait_for(lambda: state["most"] >= 4, timeout=2)
+            state["in_flight"] -= 1
+        return xml_reply(DOC)
+
+    servers = [FeedServer().start() for _ in range(4)]
+    try:
+        feeds = []
+        for n, server in enumerate(servers):
+            for k in range(2):
+                feeds.append((f"H{n}F{k}", server.route(f"/f{k}.xml", route)))
+        config = make_config(*feeds, concurrency=2, per_host=1, total_timeout=10, read_timeout=10)
+        outcomes = by_feed(fetch(config, db_path)[0])
+    finally:
+        for server in servers:
+            server.stop()
+    assert {o.status for o in outcomes.values()} == {"new"} and len(outcomes) == 8
+    assert state["most"] == 4
+
+
 def test_time_spent_waiting_for_the_outlet_is_not_counted_against_the_deadline(feed_server, db_path):
     """Three feeds of one outlet, one at a time, each answered in 0.4 s, with a 1 s deadline: the third waits
     0.8 s for its turn, and must still be fetched (the deadline bounds an exchange, not the queue)."""
