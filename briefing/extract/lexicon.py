@@ -143,6 +143,8 @@ class Lexicon:
     # "с азербайджанской стороны двое погибли", "on the Azerbaijani side, two dead": the word for a
     # side after a side word that names whose the figures after it are
     side_noun: re.Pattern[str] = re.compile(r"(?!)")
+    # "şəhid atası" (the martyr's father): a relative named after a word for the dead is no victim
+    kin: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -431,7 +433,8 @@ def load(language: str) -> Lexicon:
                    re.compile(rf"(?:{data.get('either', '(?!)')})", re.IGNORECASE),
                    re.compile(rf"\w(?:{data.get('genitive', '(?!)')})\s*$", re.IGNORECASE),
                    str(data.get("name_end", "(?!)")),
-                   re.compile(rf"\s*(?:{data.get('side_noun', '(?!)')})(?!\w)", re.IGNORECASE))
+                   re.compile(rf"\s*(?:{data.get('side_noun', '(?!)')})(?!\w)", re.IGNORECASE),
+                   re.compile(rf"(?:{data.get('kin', '(?!)')})", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

@@ -499,6 +499,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         victim = _victim_after(lexicon, sentence, count)
     elif participle:
         victim = _victim_right_after(lexicon, sentence, trigger, 2 if noun_of else 4)
+        if victim is not None and lexicon.kin.fullmatch(victim.text):
+            return None  # "şəhid atası": the martyr's father speaks, he is no victim
         if victim is None and noun_of:
             participle = False
             victim = _singular_victim(lexicon, sentence, trigger)
