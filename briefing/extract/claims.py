@@ -17,7 +17,7 @@ from ..models import Claim
 from .attribution import Attributor
 from .events import describe, event_day
 from .lexicon import Lexicon, load
-from .mentions import figure_mentions
+from .mentions import NAMES_BEFORE_VERB, figure_mentions
 from .records import Mention, Reading, Sentence, Why
 from .resolve import Figure, figures, news_readings, without_sums
 from .sides import country_of, side_affected, zero_side
@@ -48,7 +48,7 @@ def read_sentences(lexicon: Lexicon, title: str, summary: str, day: date) -> lis
             for index, (headline, text) in enumerate(pieces)]
 
 
-def _with_victims(mentions: list[Mention]) -> list[Mention]:
+def _with_victims(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """A figure with no victim word ("Three killed and four wounded after a mine blast") counts
     the people the story names next to it: the nearest figure that has a victim word, the one
     before it in the story first."""
@@ -56,12 +56,13 @@ def _with_victims(mentions: list[Mention]) -> list[Mention]:
     named = [m for m in mentions if m.head and m.role != "zero" and not m.subset]
     out = []
     for mention in mentions:
-        if mention.head or mention.role == "zero" or not named or mention.victim != "person":
+        if mention.head or mention.role == "zero" or mention.victim != "person":
             out.append(mention)
             continue
-        donor = min(named, key=lambda m: (abs(m.sentence - mention.sentence), m.sentence > mention.sentence))
-        if abs(donor.sentence - mention.sentence) > 2:
-            out.append(mention)
+        donor = min(named, key=lambda m: (abs(m.sentence - mention.sentence), m.sentence > mention.sentence)) if named else None
+        if donor is None or abs(donor.sentence - mention.sentence) > 2:
+            at_war = any(span.row.get("kind") == "military" for s in sentences for span in s.of("setting"))
+            out.append(mention if at_war else _named_without_rank(mention))
             continue
         fields = {n: getattr(mention, n) for n in Mention.__slots__}
         fields.update(victim=donor.victim, nationality=mention.nationality or donor.nationality,
@@ -69,6 +70,17 @@ def _with_victims(mentions: list[Mention]) -> list[Mention]:
                       why=mention.why + (Why("victim", donor.victim, "victim.named-nearby-in-story", donor.head, 0.8),))
         out.append(Mention(**fields))
     return out
+
+
+def _named_without_rank(mention: Mention) -> Mention:
+    """People named by full name with no rank or soldier's word anywhere near ("Süleymanov Əli ... xəsarət
+    alıb"), in a story that names no positions or posts: official statements give a soldier's rank, so
+    these are civilians."""
+    if not any(w.rule == NAMES_BEFORE_VERB for w in mention.why):
+        return mention
+    fields = {n: getattr(mention, n) for n in Mention.__slots__}
+    fields.update(victim="civilian", why=mention.why + (Why("victim", "civilian", "victim.named-without-a-rank", "", 0.7),))
+    return Mention(**fields)
 
 
 def _a_sum_of_both_sides(mention: Mention, sentence: Sentence, who: Why) -> bool:
@@ -86,7 +98,7 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     out: list[Reading] = []
     zeros: list[tuple[Mention, Sentence]] = []
     by_index = {s.index: s for s in sentences}
-    found = _with_victims([m for sentence in sentences for m in figure_mentions(lexicon, sentence)])
+    found = _with_victims([m for sentence in sentences for m in figure_mentions(lexicon, sentence)], sentences)
     for mention in found:
         sentence = by_index[mention.sentence]
         if mention.role == "zero" or mention.count == 0:

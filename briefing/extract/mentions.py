@@ -392,6 +392,7 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
     return run
 
 
+NAMES_BEFORE_VERB = "count.names-before-verb"
 _FULL_NAME = re.compile(rf"[{CAPITAL}][\w'’-]+(?:\s+[{CAPITAL}][\w'’-]+){{1,2}}")
 
 
@@ -523,7 +524,7 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
         named = _names_before_verb(lexicon, sentence, trigger) if victim is None and trigger.row.get("form", "verb") == "verb" else None
         if named is not None:
             return Mention(sentence.index, trigger.row.get("role"), named[0], named[1], "person", "", "", "", False, False,
-                           False, (Why("count", str(named[0]), "count.names-before-verb", sentence.text[named[1]:trigger.start]),
+                           False, (Why("count", str(named[0]), NAMES_BEFORE_VERB, sentence.text[named[1]:trigger.start]),
                                    Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
         if victim is None and trigger.row.get("form", "verb") == "verb" and _opens_clause(sentence, trigger):
             victim = _victim_right_after(lexicon, sentence, trigger, 1)  # "զոհվել են կին և երեխա": the subject after

@@ -504,3 +504,9 @@ def test_a_time_zone_is_no_count_and_a_rank_after_a_comma_names_the_same_person(
     claims = extract_claims("", "On Tuesday, at 14:56 (GMT +4), Azerbaijani border guard, soldier Farzali Farzaliyev was "
                                 "killed by Armenian sniper fire in Gazakh, the State Border Service said.", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "Azerbaijan", 1)]
+
+
+def test_people_named_without_a_rank_away_from_positions_are_civilians() -> None:
+    claims = extract_claims("", "Laçın rayonunun Kalafalıq kəndi ərazisində mina hadisəsi baş verib. Heyvan otararkən "
+                                "Süleymanov Əli Zeynalabdin oğlu minaya düşərək xəsarət alıb, ANAMA bildirib.", DAY)
+    assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [("Azerbaijan", "civilians-Azerbaijan", 1)]
