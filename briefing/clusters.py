@@ -93,8 +93,9 @@ def place_stories(window: Sequence[Story | Titled], stored: Mapping[str, str | N
                   new: Collection[str]) -> list[tuple[str, str | None]]:
     """(story id, cluster id) for every story of `new` and every stored story whose group changed.
 
-    `window` is every story within `2 * WINDOW` of the new ones (the leads they may join and
-    those leads' members, the stories they may change), `stored` the group each is stored in.
+    `window` is every story from `WINDOW` before the first new one (the leads they may join, and
+    those leads' members) to `2 * WINDOW` after the last (the stories they may move), `stored` the
+    group each is stored in.
     """
     placer = _Placer([s for s in window if s.id and s.when is not None], stored, new)
     placer.run()

@@ -34,9 +34,11 @@ from .store.stories import Grouped
 REGROUP_MARGIN = timedelta(days=7)
 # ... and this many days before it: a recap that names no day joins the episode it recaps weeks on
 REGROUP_BACK = max(REGROUP_MARGIN, timedelta(days=LOOKBACK_DAYS))
-# Stories this far either side of the new ones are read for near-duplicate grouping: the leads
-# a new story may join (48 h either side) and every member of their groups (48 h from the lead).
-CLUSTER_MARGIN = 2 * CLUSTER_WINDOW
+# Stories read around the new ones for near-duplicate grouping: from 48 h before them (the leads
+# they may join, whose members come after the lead) to 96 h after (the stories they may move, and
+# those stories' own).
+CLUSTER_BEFORE = CLUSTER_WINDOW
+CLUSTER_AFTER = 2 * CLUSTER_WINDOW
 BATCH = 2000  # stories read from the store and extracted at a time (their full text in memory)
 # Pending stories processed together: their claims written and incidents regrouped in one transaction,
 # their near-duplicates grouped in one pass over their windows, their marks cleared together.  A fetch of
@@ -129,8 +131,8 @@ def clusters_around(store: Store, story_ids: list[str]) -> tuple[list[tuple[str,
     Stored groups are kept unless a new story changes them (`clusters.place_stories`).
     """
     times = list(store.story_times(story_ids).values())
-    runs = _runs(times, 2 * CLUSTER_MARGIN)
-    windows = store.grouped_titles_between([(first - CLUSTER_MARGIN, last + CLUSTER_MARGIN) for first, last in runs])
+    runs = _runs(times, CLUSTER_BEFORE + CLUSTER_AFTER)
+    windows = store.grouped_titles_between([(first - CLUSTER_BEFORE, last + CLUSTER_AFTER) for first, last in runs])
     new = set(story_ids)
     pairs: list[tuple[str, str | None]] = []
     stored: dict[str, str | None] = {}
