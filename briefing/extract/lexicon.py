@@ -20,7 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from .matcher import Dispatch, TableIndex, dispatch, finder, index_table, looks_around, may_match, refers_back, scan
+from .matcher import (Dispatch, TableIndex, dispatch, finder, index_table, looks_around, may_match,
+                      possessive_tail, refers_back, scan)
 from .matcher import bounded as whole_words
 from .quick import quick_init
 
@@ -354,6 +355,8 @@ def _compile(name: str, rows: list[Row], bounded: bool) -> Table:
                           key=lambda pair: -_reach(pair[0]))
     if not alternatives:
         return table
+    if bounded:
+        alternatives = [(possessive_tail(alt), row) for alt, row in alternatives]  # same matches, sooner
     if bounded:
         for number, (_, row) in enumerate(alternatives):
             table.by_group[f"r{number}"] = row

@@ -331,6 +331,56 @@ def finder(alternatives: list[str]) -> str | None:
     return rf"(?<!\w)(?:{'|'.join(sorted(parts))})"
 
 
+_LOOKAROUND_OPEN = re.compile(r"\(\?(?:=|!|<=|<!)")
+
+
+def possessive_tail(alternative: str) -> str:
+    """A whole-word rule whose last item is `\\w*` or `\\w+` (then nothing but lookarounds:
+    "yaralan\\w*(?=[^.]*?yalan)") with that item made possessive (`\\w*+`).
+
+    Why: the table's expression ends every rule with "no letter follows" (`(?!\\w)`), so a match
+    must take the word's letters to its end; when the lookaround after them fails, the engine
+    would give the letters back one by one and try the lookaround again at each (a lookahead that
+    reads to the sentence's end, for every letter of the word: the costliest rule of a language).
+    No match can come from a shorter run, so a possessive run, which is never given back, finds
+    exactly the same matches, at once. For whole-word rules only (the bound is what makes it so)."""
+    tops: list[tuple[int, int]] = []  # top-level groups, (start, end)
+    depth, in_class, i = 0, False, 0
+    opened = 0
+    while i < len(alternative):
+        char = alternative[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if alternative[i + 1:i + 2] == "^":
+                i += 1
+            if alternative[i + 1:i + 2] == "]":
+                i += 1  # "[]...]": a bracket first in a class is a member
+        elif char == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                tops.append((opened, i + 1))
+        i += 1
+    end = len(alternative)
+    while tops and tops[-1][1] == end and _LOOKAROUND_OPEN.match(alternative, tops[-1][0]):
+        end = tops.pop()[0]
+    body = alternative[:end]
+    if not body.endswith(("\\w*", "\\w+")):
+        return alternative
+    slashes = len(body[:-2]) - len(body[:-2].rstrip("\\"))
+    if slashes % 2 == 0:
+        return alternative  # "\\\\w*": a backslash, then letters w
+    return body + "+" + alternative[end:]
+
+
 # --- the index and the scan ------------------------------------------------------------------
 
 Group = tuple[int, re.Pattern[str]]  # (table slot, one compiled group of alternatives)
