@@ -537,7 +537,8 @@ def _group_heads(parts: tuple[str, ...]) -> tuple[str, ...] | None:
         texts: list[str] | None = []
         for part in parts:
             try:
-                heads = _heads(list(_parsed(part)), True, _HEAD_REACH)
+                # the part is `(?P<name>alternative)`: the alternative's own parse tree is kept
+                heads = _heads(list(_parsed(part[part.index(">") + 1:-1])), True, _HEAD_REACH)
             except re.error:
                 heads = None
             if heads is None or texts is None:
