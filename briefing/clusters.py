@@ -75,6 +75,11 @@ def _prefix(words: frozenset[str], rank: dict[str, int]) -> list[str]:
     return ordered[: len(ordered) - math.ceil(THRESHOLD * len(ordered)) + 1]
 
 
+# How long to look for the stored stories a change may move (entries of the word lists scanned, per
+# story in the window; placing a story looks at up to 4 words x CAP leads) before every story after
+# the change is simply placed again, as grouping all at once would: with formulaic titles one change
+# moves the next, and sweeping is then the cheaper way (a 30-day fetch into 1M stories scans ~7).
+SWEEP_AFTER = 32
 UNKNOWN = -1  # a stored story in a group whose lead was not read: left as it is
 UNPLACED = -2  # a new story not placed yet
 
@@ -124,6 +129,8 @@ class _Placer:
         self.todo: list[int] = []  # a heap of positions to place (again)
         self.placed: set[int] = set()
         self.touched: set[int] = set()  # leads whose group gained or lost a story
+        self.scanned = 0  # entries `_disturb` looked at
+        self.sweeping = False  # every story after a change is placed again
         self._read_stored()
         self.leads: dict[str, list[int]] = defaultdict(list)  # word → leads with it in their prefix
         for k, lead in enumerate(self.lead_of):
@@ -252,8 +259,8 @@ class _Placer:
         """Place again the stories after `after` that may have lead `x` among their candidates (only
         those of `feed`, when its outlet was taken or freed in x's group): near-duplicates of x from
         another outlet within 48 hours after it, before `CAP` other leads of the same word."""
-        if self.everything_new:
-            return  # (every story is placed anyway, oldest first)
+        if self.everything_new or self.sweeping:
+            return  # (every story it could move is placed anyway, oldest first)
         if self.by_word is None:
             self.by_word = defaultdict(list)
             for k, prefix in enumerate(self.prefixes):
@@ -264,7 +271,8 @@ class _Placer:
         for word in self.prefixes[x]:
             stories = self.by_word[word]
             passed = 0
-            for j in range(bisect_right(stories, x), len(stories)):
+            start = bisect_right(stories, x)
+            for j in range(start, len(stories)):
                 k = stories[j]
                 if self.times[k] > until or passed == CAP:
                     break
@@ -273,6 +281,11 @@ class _Placer:
                     heapq.heappush(self.todo, k)
                 if self.lead_of[k] == k:
                     passed += 1
+            self.scanned += j - start if start < len(stories) else 0
+        if self.scanned > SWEEP_AFTER * len(self.items):
+            self.sweeping = True
+            for k in range(after + 1, len(self.items)):
+                heapq.heappush(self.todo, k)
 
     def changes(self) -> list[tuple[str, str | None]]:
         """(story id, cluster id) of the new stories and of every stored story whose group changed."""

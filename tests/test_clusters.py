@@ -77,3 +77,17 @@ def test_grouping_in_batches_in_any_order_ends_where_grouping_all_at_once_ends()
             arrived += batch
             stored.update(place_stories(arrived, stored, new))
         assert {s.id: stored.get(s.id) for s in stories} == dict(cluster_stories(stories)), f"trial {trial}"
+
+
+def test_formulaic_titles_fetched_late_move_most_groups_and_end_where_all_at_once_ends():
+    """A late tenth of formulaic headlines from 40 outlets moves nearly every stored group (each late
+    story is older than stored ones like it): the groups still end as one fetch of all would leave them."""
+    stories = [story(f"{f}-{k}", f"outlet{f}", f"Outlet {f} story {k}: talks on the border", (k * 7 + f) / 60)
+               for f in range(40) for k in range(20)]
+    rng = random.Random(1)
+    late = {s.id for s in stories if rng.random() < 0.1}
+    stored = dict(cluster_stories([s for s in stories if s.id not in late]))
+    moved = place_stories(stories, stored, late)
+    stored.update(moved)
+    assert len(moved) > len(stories) / 2
+    assert stored == dict(cluster_stories(stories))
