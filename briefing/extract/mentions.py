@@ -491,6 +491,39 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
              previous: Mention | None) -> Mention | None:
     if count is None and trigger.row.get("needs_victim"):
         return None
+    found = _victim_for(lexicon, sentence, trigger, count)
+    if found is None:
+        return None
+    victim, participle = found
+    if count is None and victim is None:
+        victim = _plural_named_before(lexicon, sentence, trigger) or _plural_named_after(lexicon, sentence, trigger)
+        if victim is None:
+            named = _named_people(lexicon, sentence, trigger)
+            if named is not None:
+                return named
+            victim = _subject_after(lexicon, sentence, trigger)
+        if victim is None:
+            return _the_wounded(sentence, trigger)
+    if count is not None:
+        value = int(count.value)
+        if value == 1 and victim is not None and victim.start > count.start:
+            value = _joined_after(lexicon, sentence, victim, trigger)
+        value += _named_before(lexicon, sentence, count)
+    elif victim.start > trigger.start:
+        value = max(named_count(lexicon, sentence, victim), _joined_after(lexicon, sentence, victim, trigger))
+    else:
+        value = max(named_count(lexicon, sentence, victim), _coordinated(lexicon, sentence, victim, trigger), 1)
+    singular = PARTICIPLE_NOUN if participle else "count.singular-victim"
+    whys = [Why("count", str(value), count.rule if count is not None else singular,
+                count.text if count is not None else victim.text),
+            Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
+    return _whose(lexicon, sentence, trigger, count, victim, previous, value, whys)
+
+
+def _victim_for(lexicon: Lexicon, sentence: Sentence, trigger: Span,
+                count: Span | None) -> tuple[Span | None, bool] | None:
+    """(The victim word of a figure, whether a participle or a casualty noun names it); None when the
+    word after the casualty word is a relative of the dead ("şəhid atası"), who is no victim."""
     # "şəhid olan hərbçimiz" (a participle), "the death of serviceman Asif Aliyev" (a noun): the word
     # names one victim, the singular noun right after it
     noun_of = (trigger.row.get("form") == "noun" or bool(trigger.row.get("person_after"))) \
@@ -512,44 +545,50 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
     if victim is None and trigger.row.get("form") == "toll":
         # "число погибших военнослужащих возросло до четырех": the toll's victims right after it
         victim = _victim_right_after(lexicon, sentence, trigger, 1, plural_too=True)
-    if count is None and victim is None:
-        victim = _plural_named_before(lexicon, sentence, trigger) or _plural_named_after(lexicon, sentence, trigger)
-        listed = _names_after_verb(lexicon, sentence, trigger) if victim is None else None
-        if listed is not None:
-            victim, named = listed
-            return Mention(sentence.index, trigger.row.get("role"), named, victim.start, victim.row.get("role"), "",
-                           victim.row.get("side", ""), victim.text.casefold(), False, False, False,
-                           (Why("count", str(named), "count.names-listed-after-verb", victim.text),
-                            Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
-        named = _names_before_verb(lexicon, sentence, trigger) if victim is None and trigger.row.get("form", "verb") == "verb" else None
-        if named is not None:
-            return Mention(sentence.index, trigger.row.get("role"), named[0], named[1], "person", "", "", "", False, False,
-                           False, (Why("count", str(named[0]), NAMES_BEFORE_VERB, sentence.text[named[1]:trigger.start]),
-                                   Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
-        if victim is None and trigger.row.get("form", "verb") == "verb" and _opens_clause(sentence, trigger):
-            victim = _victim_right_after(lexicon, sentence, trigger, 1)  # "զոհվել են կին և երեխա": the subject after
-            if victim is not None and any(t.start < victim.end and victim.start < t.end for t in sentence.of("trigger")):
-                victim = None  # a casualty word of its own stands on it ("ранение получил солдат")
-        if victim is None and trigger.row.get("the_wounded"):
-            # "his life could not be saved": one death, the person the story counted wounded (resolve merges them)
-            return Mention(sentence.index, trigger.row.get("role"), 1, trigger.start, "person", "", "", "", False, False,
-                           False, (Why("count", "1", "count.the-wounded-before", trigger.text),
-                                   Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
-        if victim is None:
-            return None
-    if count is not None:
-        value = int(count.value)
-        if value == 1 and victim is not None and victim.start > count.start:
-            value = _joined_after(lexicon, sentence, victim, trigger)
-        value += _named_before(lexicon, sentence, count)
-    elif victim.start > trigger.start:
-        value = max(named_count(lexicon, sentence, victim), _joined_after(lexicon, sentence, victim, trigger))
-    else:
-        value = max(named_count(lexicon, sentence, victim), _coordinated(lexicon, sentence, victim, trigger), 1)
-    singular = PARTICIPLE_NOUN if participle else "count.singular-victim"
-    whys = [Why("count", str(value), count.rule if count is not None else singular,
-                count.text if count is not None else victim.text),
-            Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
+    return victim, participle
+
+
+def _named_people(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Mention | None:
+    """A figure with no count and no victim word: people named one by one after the verb (ranks and
+    names) or by full name before it."""
+    listed = _names_after_verb(lexicon, sentence, trigger)
+    if listed is not None:
+        victim, named = listed
+        return Mention(sentence.index, trigger.row.get("role"), named, victim.start, victim.row.get("role"), "",
+                       victim.row.get("side", ""), victim.text.casefold(), False, False, False,
+                       (Why("count", str(named), "count.names-listed-after-verb", victim.text),
+                        Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
+    found = _names_before_verb(lexicon, sentence, trigger) if trigger.row.get("form", "verb") == "verb" else None
+    if found is None:
+        return None
+    return Mention(sentence.index, trigger.row.get("role"), found[0], found[1], "person", "", "", "", False, False,
+                   False, (Why("count", str(found[0]), NAMES_BEFORE_VERB, sentence.text[found[1]:trigger.start]),
+                           Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
+
+
+def _subject_after(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
+    """ "զոհվել են կին և երեխա": a verb opening its clause, the subject after it."""
+    if trigger.row.get("form", "verb") != "verb" or not _opens_clause(sentence, trigger):
+        return None
+    victim = _victim_right_after(lexicon, sentence, trigger, 1)
+    if victim is not None and any(t.start < victim.end and victim.start < t.end for t in sentence.of("trigger")):
+        return None  # a casualty word of its own stands on it ("ранение получил солдат")
+    return victim
+
+
+def _the_wounded(sentence: Sentence, trigger: Span) -> Mention | None:
+    """ "his life could not be saved": one death, the person the story counted wounded (resolve merges them)."""
+    if not trigger.row.get("the_wounded"):
+        return None
+    return Mention(sentence.index, trigger.row.get("role"), 1, trigger.start, "person", "", "", "", False, False,
+                   False, (Why("count", "1", "count.the-wounded-before", trigger.text),
+                           Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
+
+
+def _whose(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | None, victim: Span | None,
+           previous: Mention | None, value: int, whys: list[Why]) -> Mention:
+    """The figure with whose people it counts: its side word, the figure before it in the sentence,
+    or a side's name standing as its noun."""
     start = count.start if count is not None else victim.start
     nationality = _side_word_of(lexicon, sentence, trigger, count, victim, start)
     old, subset, marks = _marks(lexicon, sentence, count or victim)
