@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any, Iterable
 
 from .matcher import (Dispatch, TableIndex, dispatch, finder, index_table, looks_around, may_match,
-                      possessive_tail, refers_back, scan)
+                      possessive_tail, refers_back, scan, structure)
 from .matcher import bounded as whole_words
 from .quick import quick_init
 
@@ -298,24 +298,11 @@ def _alike(table: Table, text: str, joined: str, offset: int) -> bool:
 
 def split_alternatives(pattern: str) -> list[str]:
     """Top-level alternatives of a regular expression ("a|b(c|d)" -> ["a", "b(c|d)"])."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    out, start = [], 0
+    for i, char, depth in structure(pattern):
+        if char == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     out.append(pattern[start:])
     return [alt.strip() for alt in out if alt.strip()]
 

@@ -334,6 +334,32 @@ def finder(alternatives: list[str]) -> str | None:
 _LOOKAROUND_OPEN = re.compile(r"\(\?(?:=|!|<=|<!)")
 
 
+def structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) for each character of a regular expression outside its escapes and
+    its character classes ("[^]x]" included); a bracket's depth counts the groups around it, not its own."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # "[]...]": a bracket first in a class is a member
+        else:
+            if char == ")":
+                depth -= 1
+            yield i, char, depth
+            if char == "(":
+                depth += 1
+        i += 1
+
+
 def possessive_tail(alternative: str) -> str:
     """A whole-word rule whose last item is `\\w*` or `\\w+` (then nothing but lookarounds:
     "yaralan\\w*(?=[^.]*?yalan)") with that item made possessive (`\\w*+`).
@@ -345,30 +371,12 @@ def possessive_tail(alternative: str) -> str:
     No match can come from a shorter run, so a possessive run, which is never given back, finds
     exactly the same matches, at once. For whole-word rules only (the bound is what makes it so)."""
     tops: list[tuple[int, int]] = []  # top-level groups, (start, end)
-    depth, in_class, i = 0, False, 0
     opened = 0
-    while i < len(alternative):
-        char = alternative[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if alternative[i + 1:i + 2] == "^":
-                i += 1
-            if alternative[i + 1:i + 2] == "]":
-                i += 1  # "[]...]": a bracket first in a class is a member
-        elif char == "(":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                tops.append((opened, i + 1))
-        i += 1
+    for i, char, depth in structure(alternative):
+        if char == "(" and depth == 0:
+            opened = i
+        elif char == ")" and depth == 0:
+            tops.append((opened, i + 1))
     end = len(alternative)
     while tops and tops[-1][1] == end and _LOOKAROUND_OPEN.match(alternative, tops[-1][0]):
         end = tops.pop()[0]
