@@ -577,6 +577,12 @@ def _by_tail(key: str, found: tuple[Source, ...], groups: tuple[Group, ...]) -> 
     return by_tail, tuple(g for g, tail in zip(groups, tails) if tail is None)
 
 
+def _after_word(tails: Tails, text: str, end: int) -> tuple[Group, ...]:
+    """At a common word, the groups that can go on with the next letters of the text."""
+    tail = text[end:end + _TAIL]
+    return tails[0].get(tail.lower() if tail.isascii() else tail.translate(_FOLD_ORD), tails[1])
+
+
 def may_match(plan: Dispatch, text: str) -> bool:
     """Does any rule of the plan match in `text`, i.e. would `scan` find anything? Tried word by
     word, stopping at the first match (a tenth of a scan where nothing matches: most stories hold
@@ -589,8 +595,7 @@ def may_match(plan: Dispatch, text: str) -> bool:
         entry = seen.get(word)
         groups, _, tails = entry if entry is not None else _groups(plan, word)
         if tails is not None:
-            tail = text[candidate.end():candidate.end() + _TAIL]
-            groups = tails[0].get(tail.lower() if tail.isascii() else tail.translate(_FOLD_ORD), tails[1])
+            groups = _after_word(tails, text, candidate.end())
         if groups:
             p = candidate.start()
             for _, regex in groups:
@@ -620,8 +625,7 @@ def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
         entry = seen.get(word)
         groups, ranked, tails = entry if entry is not None else _groups(plan, word)
         if tails is not None:
-            tail = text[candidate.end():candidate.end() + _TAIL]
-            groups = tails[0].get(tail.lower() if tail.isascii() else tail.translate(_FOLD_ORD), tails[1])
+            groups = _after_word(tails, text, candidate.end())
         if not ahead and not ranked:
             if groups:  # (most words: no rule of any table starts with them)
                 p = candidate.start()
