@@ -112,7 +112,12 @@ def _text(element: ElementTree.Element) -> str:
     Latin-1 read again as UTF-8, and windows-1252's extra characters put in their places."""
     if len(element):
         raise _NotPlain  # markup inside: feedparser rebuilds it as text
-    output = (element.text or "").strip()
+    return _mended((element.text or "").strip())
+
+
+def _mended(output: str) -> str:
+    """Text that is UTF-8 read as Latin-1 read again as UTF-8, and windows-1252's extra characters put
+    in their places, as feedparser's `pop` does."""
     if not output.isascii():
         try:
             output = output.encode("iso-8859-1").decode("utf-8")
@@ -130,13 +135,7 @@ def _uri(element: ElementTree.Element) -> str:
         raise _NotPlain
     if output:
         output = _urljoin("", output)
-    if not output.isascii():
-        try:
-            output = output.encode("iso-8859-1").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
-        output = output.translate(_cp1252)
-    return output
+    return _mended(output)
 
 
 def _entry(item: ElementTree.Element) -> FeedParserDict:
