@@ -150,7 +150,7 @@ def read_story(title: str, summary: str, published: datetime, language: str = ""
         return StoryReading(language, (), (), (), False)
     sentences = read_sentences(lexicon, title, summary, day)
     by_index = {s.index: s for s in sentences}
-    readings, dropped = news_readings(_readings(sentences, lexicon), by_index)
+    readings, dropped = news_readings(_readings(sentences, lexicon), by_index, day)
     claims = tuple(_claim(figure, by_index, day) for figure in figures(without_sums(readings), by_index))
     looks = any(s.of("trigger") and not s.scope for s in sentences)
     return StoryReading(language, tuple(sentences), claims, tuple(dropped), looks)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from .mentions import PARTICIPLE_NOUN
@@ -45,6 +46,7 @@ thousand on one side (the largest, the 2023 offensive, about 200 killed and 500 
 "the war killed 6,500" or "2,908 servicemen" is background or a running total (rules 1-2),
 whatever the words around it."""
 SCOPE_AFTER_WORDS = 10
+PAST_YEAR_DAYS = 366
 _WORD = re.compile(r"\w+")
 
 
@@ -66,7 +68,7 @@ def scope_of(sentence: Sentence, position: int) -> str:
     return ""
 
 
-def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tuple[list[Reading], list[Why]]:
+def news_readings(readings: list[Reading], sentences: dict[int, Sentence], published: date) -> tuple[list[Reading], list[Why]]:
     """The readings that report news: not history, not the headline when the summary has figures."""
     dropped: list[Why] = []
     kept = []
@@ -78,6 +80,8 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tu
         scope = scope_of(sentence, reading.mention.start)
         if not scope and reading.mention.sentence in war_sized:
             scope = "war-total"  # and the figures told beside it ("2,908 servicemen and 100 civilians")
+        if not scope and _thread_is_history(sentence, sentences, published):
+            scope = "history-thread"
         if scope:
             dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue
@@ -85,6 +89,17 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence]) -> tu
     if summary_figures:
         kept = [r for r in kept if not sentences[r.mention.sentence].headline]
     return kept, dropped
+
+
+def _thread_is_history(sentence: Sentence, sentences: dict[int, Sentence], published: date) -> bool:
+    """ "On the night of 26 February 1992 the town was stormed. More than 600 civilians were
+    killed.": a figure in a sentence naming no day of its own goes on with the sentence right
+    before it; when that one tells of a day more than a year back, so does the figure (an
+    anniversary, a recap). Not a day weeks back: new figures for last month's offensive are news."""
+    before = sentences.get(sentence.index - 1)
+    if sentence.day is not None or before is None or before.headline or before.day is None:
+        return False
+    return (published - before.day).days > PAST_YEAR_DAYS
 
 
 def _split_civilians(readings: list[Reading]) -> list[Reading]:

@@ -510,3 +510,12 @@ def test_people_named_without_a_rank_away_from_positions_are_civilians() -> None
     claims = extract_claims("", "Laçın rayonunun Kalafalıq kəndi ərazisində mina hadisəsi baş verib. Heyvan otararkən "
                                 "Süleymanov Əli Zeynalabdin oğlu minaya düşərək xəsarət alıb, ANAMA bildirib.", DAY)
     assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [("Azerbaijan", "civilians-Azerbaijan", 1)]
+
+
+def test_a_figure_going_on_from_a_day_years_back_is_history_but_last_months_is_news() -> None:
+    anniversary = ("Residents of Talish gathered at the memorial. On the night of 2 April 2016, troops stormed "
+                   "the village. Three civilians were killed.")
+    assert extract_claims("", anniversary, DAY) == []
+    update = ("The offensive began on 19 December. Azerbaijan's Defence Ministry has reported 200 deaths "
+              "among its troops.")
+    assert [(c.claimant, c.killed) for c in extract_claims("", update, DAY)] == [("Azerbaijan", 200)]
