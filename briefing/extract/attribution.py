@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .records import Mention, Sentence, Span, Why
+from .names import NAME_AFTER_TITLE
 from .quick import quick_init
-from .text import CAPITAL
+from .records import Mention, Sentence, Span, Why
 
 _WORD = re.compile(r"\w+")
 COUNTRY_OF = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia",
@@ -208,10 +208,6 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
     return min(found, key=lambda s: abs(s.start - position)), "claimant.speaker-in-sentence"
 
 
-# "Deputy Defence Minister Karim Valiyev": up to three capitalised words right after a title
-_NAME_AFTER_TITLE = re.compile(rf"\s+(?:[{CAPITAL}][\w'’.-]*\s+){{0,2}}([{CAPITAL}][\w'’-]{{3,}})")
-
-
 def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Speaker]) -> list[Speaker]:
     """Surnames met after a title earlier in the story, speaking again in this sentence."""
     speech = [s for s in sentence.spans if s.kind in ("speech", "denial")]
@@ -256,7 +252,7 @@ class Attributor:
             found = sorted(found + _named_again(sentence, names, found), key=lambda s: s.start)
             self.by_sentence[sentence.index] = found
             for title in sentence.of("authority"):
-                after = _NAME_AFTER_TITLE.match(sentence.text, title.end)
+                after = NAME_AFTER_TITLE.match(sentence.text, title.end)
                 if after is None or any(title.start < o.start < after.end() for o in sentence.of("authority")):
                     continue
                 surname = after.group(1)

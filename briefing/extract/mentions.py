@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
+from .names import FULL_NAME, INITIAL, NAME, NAME_FOLLOWS, NAME_LIST, NAME_LIST_PARTS, full_name_with_end
 from .records import Mention, Sentence, Span, Why
-from .text import CAPITAL
 
 _WORD = re.compile(r"\w[\w'’-]*")
 LEFT_WORDS_WITH_VICTIM = 11
@@ -119,10 +119,6 @@ def _subset_after(sentence: Sentence, count: Span) -> bool:
                and s.start >= count.end and _gap(sentence.text, count.end, s.start) == 0 for s in sentence.spans)
 
 
-_NAME = rf"[{CAPITAL}][\w'’.-]+(?:\s+[{CAPITAL}][\w'’.-]+){{0,2}}"
-_NAMES = re.compile(rf"\s*({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+\w{{1,3}}\s+{_NAME})?)")
-
-
 def title_case(sentence: Sentence) -> bool:
     """ "Russian Peacekeepers Killed In Karabakh": a headline with its words capitalised, where a
     capital letter marks no name."""
@@ -132,10 +128,10 @@ def title_case(sentence: Sentence) -> bool:
 
 def named_count(lexicon: Lexicon, sentence: Sentence, victim: Span) -> int:
     """ "officers Armen Babayan, Davit Danielyan and Ararat Gasparyan": named dead are the count."""
-    match = _NAMES.match(sentence.text, victim.end)
+    match = NAME_LIST.match(sentence.text, victim.end)
     if match is None or title_case(sentence):
         return 0
-    names = re.split(rf"\s*,\s*|\s+\w{{1,3}}\s+(?=[{CAPITAL}])", match.group(1))
+    names = NAME_LIST_PARTS.split(match.group(1))
     return len([n for n in names if n.strip()])
 
 
@@ -231,9 +227,6 @@ def _predicate_after(lexicon: Lexicon, sentence: Sentence, participle: Span, cou
         and "," not in sentence.text[victim.end:t.start] for t in sentence.of("trigger"))
 
 
-_INITIAL = re.compile(rf"(?<!\w)[{CAPITAL}]\.")
-
-
 def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
     """ "Private Arman Hakobyan was killed", "the serviceman died": one victim, no count."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
@@ -244,7 +237,7 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
             # "civilian injuries", "military deaths": where a phrase ends in its noun, a word right before a
             # plural casualty noun describes the casualties, it is no one person
             return None
-        if lexicon.conjunction.search(_INITIAL.sub(" ", between.replace(",", " "))):
+        if lexicon.conjunction.search(INITIAL.sub(" ", between.replace(",", " "))):
             return None  # ("рядовой А. Матевосян скончался": an initial, not the conjunction "а")
         if any(s.kind in ("trigger", "boundary", "speech") and span.end <= s.start < trigger.start for s in sentence.spans):
             return None
@@ -369,9 +362,6 @@ def _plural_named_after(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> 
     return None
 
 
-_APPOSITION = re.compile(rf"\s+[{CAPITAL}][\w'’-]+\s+[{CAPITAL}]")
-
-
 def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Span) -> int:
     """ "a two-year-old girl and her grandmother died": singular victims joined by "and" count one each."""
     victims = [s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]
@@ -385,7 +375,7 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
         if _gap(sentence.text, previous.end, victim.start) > 4 or not lexicon.conjunction.search(between) \
                 or lexicon.is_plural(previous.text) or ";" in between:
             break
-        if between.strip() == "," and _APPOSITION.match(sentence.text, victim.end):
+        if between.strip() == "," and NAME_FOLLOWS.match(sentence.text, victim.end):
             break  # "border guard, soldier Farzali Farzaliyev": one person named twice
         run += 1
         victim, index = previous, index - 1
@@ -393,14 +383,13 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
 
 
 NAMES_BEFORE_VERB = "count.names-before-verb"
-_FULL_NAME = re.compile(rf"[{CAPITAL}][\w'’-]+(?:\s+[{CAPITAL}][\w'’-]+){{1,2}}")
 
 
 def _names_before_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> tuple[int, int] | None:
     """ "Maharram Ibrahimov and Siraj Abishov were killed", "İsrail Həsənov İbrahim oğlu və Həsənov Amid
     Hüseyn oğlu həlak olub": people named by full name right before a casualty verb, one each (where
     each was, or born when, may stand before a name). Returns (count, where the first name starts)."""
-    name = rf"[{CAPITAL}][\w'’-]+(?:\s+[{CAPITAL}][\w'’-]+){{1,3}}(?:\s+(?:{lexicon.name_end}))?"
+    name = full_name_with_end(lexicon.name_end)
     joint = rf"(?:\s*,\s*|\s*,?\s+(?:{lexicon.coordination.pattern.strip()})\s*)"
     run = re.search(rf"({name})((?:{joint}(?:[\w-]+\s+){{0,4}}?{name})*)(?:\s+[^\W\d]+){{0,2}}\s*$",
                     sentence.text[:trigger.start])
@@ -418,7 +407,7 @@ def _names_before_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> t
 def _named_before(lexicon: Lexicon, sentence: Sentence, count: Span) -> int:
     """ "Elbrus Gurbanov and four members of his family were killed": a person named by full name
     and joined by "and" to a count is one more (not a place, a side or an authority)."""
-    for name in _FULL_NAME.finditer(sentence.text, 0, count.start):
+    for name in FULL_NAME.finditer(sentence.text, 0, count.start):
         if not lexicon.coordination.fullmatch(sentence.text[name.end():count.start]):
             continue
         if any(s.kind in ("authority", "place", "nationality", "date", "victim", "number") and s.start < name.end() and name.start() < s.end
@@ -459,9 +448,6 @@ def _plural_named_before(lexicon: Lexicon, sentence: Sentence, trigger: Span) ->
     return None
 
 
-_LISTED = re.compile(rf"(?:\s*(?:,|\s)\s*(?:\w+\s+){{0,3}}?{_NAME})")
-
-
 def _names_after_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> tuple[Span, int] | None:
     """ "Погибли старший лейтенант Айк Геворгян, рядовые Корюн Арутюнян и Давит Кочарян": ranks
     and names listed right after the casualty word, two or more, are the count."""
@@ -472,7 +458,7 @@ def _names_after_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> tu
     end = re.search(r"[.;:!?]|$", sentence.text[victims[0].start:])
     stretch = sentence.text[victims[0].start:victims[0].start + (end.start() if end else 0)]
     base = victims[0].start
-    names = [m for m in re.finditer(_NAME, stretch) if " " in m.group(0).strip() and not any(
+    names = [m for m in re.finditer(NAME, stretch) if " " in m.group(0).strip() and not any(
         v.start < base + m.end() and base + m.start() < v.end
         for v in sentence.spans if v.kind in ("victim", "nationality", "authority", "place", "date"))]
     return (victims[0], len(names)) if len(names) >= 2 else None

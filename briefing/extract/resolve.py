@@ -23,8 +23,8 @@ from datetime import date
 from itertools import combinations
 
 from .mentions import PARTICIPLE_NOUN
+from .names import SURNAME
 from .records import Mention, Reading, Sentence, Why
-from .text import CAPITAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +229,6 @@ def _died_of_wounds(members: list[Reading], sentences: dict[int, Sentence]) -> i
     return 1 if any(same_person(w, k) for w in wounded for k in killed) else 0
 
 
-_SURNAME = re.compile(rf"[{CAPITAL}][\w'’-]{{3,}}")
-
-
 def _named_again(wounded: Mention, killed: Mention, sentences: dict[int, Sentence]) -> bool:
     """ "... a contract soldier, Private Haykaz Matevosyan, was wounded ... Private H. Matevosyan died on
     the way to hospital": the dead is named by a surname the wounded person's sentence gave."""
@@ -239,7 +236,7 @@ def _named_again(wounded: Mention, killed: Mention, sentences: dict[int, Sentenc
     if first is None or then is None:
         return False
     near = then.text[killed.start:killed.start + 40]
-    return any(name in first.text for name in _SURNAME.findall(near)[:2])
+    return any(name in first.text for name in SURNAME.findall(near)[:2])
 
 
 def _own_side(claimant: str, side: str) -> bool:
