@@ -105,7 +105,8 @@ def _region_after(sentence: Sentence, span: Span, seat: re.Pattern[str]) -> Span
 
 def _possessor_of_a_count(sentence: Sentence, span: Span, genitive: re.Pattern[str]) -> bool:
     """An authority in the genitive right before a count of its people ("ԼՂ-ի պաշտպանության բանակի 19
-    զինծառայող", 19 servicemen of the Defence Army): it names whose people they are."""
+    զինծառայող", 19 servicemen of the Defence Army): it names whose people they are, so it is no
+    speaker (whose they are is the figure's side, decided with the figure: `mentions._owner`)."""
     return bool(genitive.search(span.text)) and any(n.start >= span.end and not sentence.text[span.end:n.start].strip()
                and any(v.start >= n.end and len(_WORD.findall(sentence.text[n.end:v.start])) <= 2 for v in sentence.of("victim"))
                for n in sentence.of("number"))
@@ -130,42 +131,17 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT, genitive: re.
         if not span.row.get("speaker_only") and any(n.start <= span.start and span.end <= n.end for n in sentence.of("nationality")
                if (n.end - n.start) > (span.end - span.start)):
             continue  # "of the Azerbaijani army" names whose soldier, not who speaks
-        if span.row.get("speaker_only"):
-            # "... and Baku 71": a side's name right before a bare count speaks for it (the verb is gapped)
-            gapped = any(n.start >= span.end and n.row is None and not sentence.text[span.end:n.start].strip()
-                         for n in sentence.of("number"))
-            region = _region_after(sentence, span, seat)  # "officials in the breakaway region of Karabakh said"
-            end = region.end if region is not None else span.end
-            after = gapped or any(s.start >= end and _gap(sentence.text, end, s.start) <= SPEAKER_WORDS
-                        and not s.row.get("speaker_after") and not _interrupted(sentence, end, s.start) for s in speech)
-            before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
-                         and "," not in sentence.text[s.end:span.start] for s in speech)  # not "по данным, Азербайджан нанес"
-            headline_colon = sentence.headline and sentence.text[span.end:span.end + 2].startswith(":")
-            inverted = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 2 and s.row.get("inverts", True)
-                           and not _interrupted(sentence, s.end, span.start) for s in speech)
-            if not (after or before or headline_colon or inverted):
-                continue
+        # "officials in the breakaway region of Karabakh said": the region is part of the speaker's
+        # words (its speech verb comes after it) and, for an authority naming no country, its country
+        region = _region_after(sentence, span, seat) if span.row.get("speaker_only") or span.row.get("claimant") == "?" else None
+        if span.row.get("speaker_only") and not _speaks_as_side(sentence, span, speech, region):
+            continue
         if any(o.start <= span.start and span.end <= o.end and o is not span for o in sentence.of("authority")
                if (o.end - o.start) > (span.end - span.start)):
             continue  # "Armenian Defence Ministry" holds "Ministry": the longer one speaks
         if _possessor_of_a_count(sentence, span, genitive):
             continue  # "ԼՂ-ի պաշտպանության բանակի 19 զինծառայող": whose soldiers, not who speaks
-        claimant = str(span.row.get("claimant"))
-        rule = span.rule
-        if claimant == "?":
-            side = _side_word(sentence, span)
-            if side is not None:
-                claimant, rule = COUNTRY_OF.get(str(side.row.get("side")), "?"), f"{span.rule}+{side.rule}"
-            owner = next((o for o in sentence.of("authority") if o.end <= span.start and not sentence.text[o.end:span.start].strip()
-                          and o.row.get("claimant") in COUNTRY_OF), None)
-            if claimant == "?" and owner is not None:  # "Azerbaijan Defence Ministry": a country named before it
-                claimant, rule = str(owner.row.get("claimant")), f"{span.rule}+{owner.rule}"
-            capital = _seat_after(sentence, span, seat)
-            if claimant == "?" and capital is not None:
-                claimant, rule = str(capital.row.get("claimant")), f"{span.rule}+{capital.rule}"
-            region = _region_after(sentence, span, seat) if claimant == "?" else None
-            if region is not None:
-                claimant, rule = COUNTRY_OF[str(region.row.get("side"))], f"{span.rule}+{region.rule}+claimant.official-in-region"
+        claimant, rule = _country(sentence, span, seat, region)
         if span.row.get("speaker_only") and _claim_of(sentence, span, 1):
             rule = f"{rule}+{CLAIM_OF_SIDE}"  # "Yerevan's report": whose claim, not who speaks here
         out.append(Speaker(span.start, span.end, claimant, rule, span.text))
@@ -176,6 +152,45 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT, genitive: re.
                                side_word.text))
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _speaks_as_side(sentence: Sentence, span: Span, speech: list[Span], region: Span | None) -> bool:
+    """A name that is a speaker only when it speaks ("Baku", "Yerevan": a side's capital) speaks here:
+    a speech word after it (past its region), before it, a headline's colon, or a bare count after it."""
+    # "... and Baku 71": a side's name right before a bare count speaks for it (the verb is gapped)
+    gapped = any(n.start >= span.end and n.row is None and not sentence.text[span.end:n.start].strip()
+                 for n in sentence.of("number"))
+    end = region.end if region is not None else span.end
+    after = gapped or any(s.start >= end and _gap(sentence.text, end, s.start) <= SPEAKER_WORDS
+                          and not s.row.get("speaker_after") and not _interrupted(sentence, end, s.start) for s in speech)
+    before = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1 and s.row.get("speaker_after")
+                 and "," not in sentence.text[s.end:span.start] for s in speech)  # not "по данным, Азербайджан нанес"
+    headline_colon = sentence.headline and sentence.text[span.end:span.end + 2].startswith(":")
+    inverted = any(s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 2 and s.row.get("inverts", True)
+                   and not _interrupted(sentence, s.end, span.start) for s in speech)
+    return bool(after or before or headline_colon or inverted)
+
+
+def _country(sentence: Sentence, span: Span, seat: re.Pattern[str], region: Span | None) -> tuple[str, str]:
+    """(claimant, rule) of a speaking authority: its row's, or for one naming no country ("the
+    ministry", claimant "?") the side word beside it, a country's name right before it, a capital
+    after the language's "in", or the region it is an official of; else still "?"."""
+    claimant, rule = str(span.row.get("claimant")), span.rule
+    if claimant != "?":
+        return claimant, rule
+    side = _side_word(sentence, span)
+    if side is not None:
+        claimant, rule = COUNTRY_OF.get(str(side.row.get("side")), "?"), f"{span.rule}+{side.rule}"
+    owner = next((o for o in sentence.of("authority") if o.end <= span.start and not sentence.text[o.end:span.start].strip()
+                  and o.row.get("claimant") in COUNTRY_OF), None)
+    if claimant == "?" and owner is not None:  # "Azerbaijan Defence Ministry": a country named before it
+        claimant, rule = str(owner.row.get("claimant")), f"{span.rule}+{owner.rule}"
+    capital = _seat_after(sentence, span, seat)
+    if claimant == "?" and capital is not None:
+        claimant, rule = str(capital.row.get("claimant")), f"{span.rule}+{capital.rule}"
+    if claimant == "?" and region is not None:
+        claimant, rule = COUNTRY_OF[str(region.row.get("side"))], f"{span.rule}+{region.rule}+claimant.official-in-region"
+    return claimant, rule
 
 
 def _speaks(sentence: Sentence, speaker: Speaker) -> bool:

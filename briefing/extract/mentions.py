@@ -576,19 +576,11 @@ def _whose(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | No
     """The figure with whose people it counts: its side word, the figure before it in the sentence,
     or a side's name standing as its noun."""
     start = count.start if count is not None else victim.start
-    nationality = _side_word_of(lexicon, sentence, trigger, count, victim, start)
+    nationality, side_losses = _owner(lexicon, sentence, trigger, count, victim, start)
     old, subset, marks = _marks(lexicon, sentence, count or victim)
     whys += marks
     if victim is not None and victim.row.get("role") == "same":
         victim = None  # "and wounded three others": the people of the figure before
-    if victim is None and count is not None:
-        # "four Azerbaijani troops were killed and one Armenian wounded": a side's name as the noun of a count
-        named = next((n for n in sentence.of("nationality") if n.start >= count.end and not sentence.text[count.end:n.start].strip()
-                      and str(n.row.get("side")) in ("Armenia", "Azerbaijan", "Karabakh", "Russia")), None)
-        if named is not None:
-            nationality = named
-    # "с азербайджанской стороны двое погибли": a side's losses with no noun are its forces'
-    side_losses = victim is None and nationality is not None and nationality is _side_named_before(lexicon, sentence, start)
     if side_losses:
         whys.append(Why("victim", "armed", "victim.losses-of-a-side", nationality.text))
     if victim is None and previous is not None and previous.sentence == sentence.index:
@@ -622,9 +614,37 @@ def _whose(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | No
                    count is not None and bool(lexicon.rough.search(sentence.text[max(0, count.start - 30):count.start])))
 
 
-def _side_word_of(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | None, victim: Span | None,
-                  start: int) -> Span | None:
-    """The side word that says whose people a figure counts, tried nearest the victim phrase first."""
+def _owner(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | None, victim: Span | None,
+           start: int) -> tuple[Span | None, bool]:
+    """Whose people a figure counts: (the side word that says so, whether it names a side's losses
+    with no noun for them). The one path of that decision, each rule asked once, in this order:
+    with no noun of its own ("three others" is the figure before's), a side's name right after the
+    count is its noun ("and one Armenian wounded"); else the side word nearest the victim phrase
+    (`_side_word_near`); else a side named with the word for "side" before the count ("с
+    азербайджанской стороны двое погибли"), which, with no noun, makes the count that side's forces'."""
+    noun = None if victim is None or victim.row.get("role") == "same" else victim
+    if noun is None and count is not None:
+        named = _side_as_noun(sentence, count)
+        if named is not None:
+            return named, False
+    side_named = _side_named_before(lexicon, sentence, start)
+    nationality = _side_word_near(lexicon, sentence, trigger, count, victim, start)
+    if nationality is None:
+        nationality = side_named
+    # a nearer rule may find that same side word: with no noun, it still names the side's losses
+    return nationality, noun is None and nationality is not None and nationality is side_named
+
+
+def _side_as_noun(sentence: Sentence, count: Span) -> Span | None:
+    """ "four Azerbaijani troops were killed and one Armenian wounded": a side's name as the noun of a count."""
+    return next((n for n in sentence.of("nationality") if n.start >= count.end and not sentence.text[count.end:n.start].strip()
+                 and str(n.row.get("side")) in ("Armenia", "Azerbaijan", "Karabakh", "Russia")), None)
+
+
+def _side_word_near(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | None, victim: Span | None,
+                    start: int) -> Span | None:
+    """The side word beside a figure's own words, tried nearest the victim phrase first: inside or
+    after it, a possessor before the count, an adjective before the noun or the verb."""
     nationality = _nationality(sentence, min(start, victim.start) if victim is not None else start, victim,
                                lexicon.side_before_count, lexicon.seat)
     if nationality is None and lexicon.side_before_count:
@@ -640,8 +660,6 @@ def _side_word_of(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Sp
         nationality = _adjective_before(sentence, trigger, words=3)  # "Armenian forces had lost 100 servicemen"
     if nationality is None and trigger.row.get("form") == "toll":
         nationality = _adjective_before(sentence, trigger, words=2)  # "Karabakh's military death toll"
-    if nationality is None:
-        nationality = _side_named_before(lexicon, sentence, start)
     return nationality
 
 
