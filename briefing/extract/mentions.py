@@ -25,6 +25,7 @@ LEFT_WORDS_WITH_VICTIM = 11
 # "Private Hrach Muradyan, a contract serviceman born in 1983, was killed": one victim, named
 SINGULAR_WORDS = 16
 PARTICIPLE_NOUN = "count.participle-noun"  # "the serviceman wounded by fire": one victim, named by a participle
+SHARED_VICTIM = "victim.shared-with-previous-figure"  # "two were killed and three wounded": the victim word left out
 LEFT_WORDS_BARE = 2
 RIGHT_WORDS = 3
 VICTIM_AFTER_COUNT = 4
@@ -594,7 +595,7 @@ def _whose(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | No
                            tuple(whys) + (Why("nationality", nationality.row.get("side"), nationality.rule, nationality.text),))
         return Mention(sentence.index, trigger.row.get("role"), value, start, previous.victim, previous.nationality,
                        previous.fixed_side, previous.head, old, subset, False,
-                       tuple(whys) + (Why("victim", previous.victim, "victim.shared-with-previous-figure"),))
+                       tuple(whys) + (Why("victim", previous.victim, SHARED_VICTIM),))
     if victim is not None:
         whys.append(Why("victim", victim.row.get("role"), victim.rule, victim.text))
     if nationality is not None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from .mentions import PARTICIPLE_NOUN
+from .mentions import PARTICIPLE_NOUN, SHARED_VICTIM
 from .names import SURNAME
 from .records import Mention, Reading, Sentence, Why
 
@@ -75,6 +75,7 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
     # the headline counts only when the summary gives no figure at all (not even one it drops)
     summary_figures = [r for r in readings if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
     war_sized = {r.mention.sentence for r in readings if r.mention.count >= WAR_TOTAL}
+    scope_in: dict[int, str] = {}  # the scope of the last figure dropped in each sentence
     for reading in readings:
         sentence = sentences[reading.mention.sentence]
         scope = scope_of(sentence, reading.mention.start)
@@ -82,13 +83,23 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
             scope = "war-total"  # and the figures told beside it ("2,908 servicemen and 100 civilians")
         if not scope and _thread_is_history(sentence, sentences, published):
             scope = "history-thread"
+        if not scope and _goes_on(reading.mention):
+            scope = scope_in.get(reading.mention.sentence, "")
         if scope:
+            scope_in[reading.mention.sentence] = scope
             dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue
         kept.append(reading)
     if summary_figures:
         kept = [r for r in kept if not sentences[r.mention.sentence].headline]
     return kept, dropped
+
+
+def _goes_on(mention: Mention) -> bool:
+    """ "Since 2020, 351 people have been victims of mines; 65 of them lost their lives, and 288
+    were injured": a figure that counts the people of the figure before it (a part of it, or its
+    victim word left out) is told in the same breath, so a running total's mark reaches it too."""
+    return mention.subset or any(why.rule == SHARED_VICTIM for why in mention.why)
 
 
 def _thread_is_history(sentence: Sentence, sentences: dict[int, Sentence], published: date) -> bool:

@@ -110,6 +110,8 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
     for span in joined:
         if any(start <= span.start < end for start, end in taken):
             continue
+        if span.row is None and len(span.text) == 4 and span.text.startswith("0"):
+            continue  # "at about 0100": a clock time in military style, not a count
         if span.row is None and 1900 <= span.value <= 2100 and "," not in span.text:
             out.append(Span("year", span.start, span.end, span.text, None, span.value))
             continue

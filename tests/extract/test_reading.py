@@ -519,3 +519,16 @@ def test_a_figure_going_on_from_a_day_years_back_is_history_but_last_months_is_n
     update = ("The offensive began on 19 December. Azerbaijan's Defence Ministry has reported 200 deaths "
               "among its troops.")
     assert [(c.claimant, c.killed) for c in extract_claims("", update, DAY)] == [("Azerbaijan", 200)]
+
+
+def test_a_running_totals_mark_reaches_the_figures_that_go_on_from_it() -> None:
+    text = ("Two civilians were wounded by a mine near Aghdam, the Prosecutor General's Office said. Since "
+            "November 2020, 351 people have been victims of landmines in the region; 65 of them lost their "
+            "lives, and 288 were injured.")
+    assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY)] == [(0, 2)]
+
+
+def test_a_military_clock_time_is_not_a_count() -> None:
+    text = ("An Azerbaijani civilian was wounded by a mine in Aghdam. The prosecutor's office opened a case into "
+            "the blast that wounded Aliyev at about 0100 on Monday.")
+    assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY)] == [(0, 1)]
