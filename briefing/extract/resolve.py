@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import Iterable
 
 from .mentions import PARTICIPLE_NOUN, SHARED_VICTIM
 from .names import SURNAME
@@ -163,9 +164,18 @@ def _generic_follow(readings: list[Reading], total: Reading, armed_side: str) ->
 ROUGH_MARGIN = 0.85  # an exact figure at least this share of a rounded one replaces it ("about 30", then 27)
 
 
+def _exact_for(rounded: int, exact: Iterable[int]) -> int | None:
+    """The rounded-toll rule, in its one place: a rounded figure ("about 30") gives way to the largest
+    exact figure told close below it (27, at least `ROUGH_MARGIN` of it), the more precise telling of
+    the same toll; None when no exact figure is that close."""
+    close = [figure for figure in exact if ROUGH_MARGIN * rounded <= figure < rounded]
+    return max(close) if close else None
+
+
 def _combine(readings: list[Reading]) -> int:
     """Parts in one sentence add up; across sentences the largest figure stands, unless it is a
-    rounded one ("about 30") and the story also gives an exact figure close below it (27)."""
+    rounded one and another sentence's exact total is close below it (`_exact_for`: here a total
+    of parts, "25 soldiers and two policemen", can be the exact one)."""
     by_sentence: dict[int, dict[str, int]] = defaultdict(dict)
     rough: set[int] = set()
     for reading in readings:
@@ -178,18 +188,19 @@ def _combine(readings: list[Reading]) -> int:
     if not totals:
         return 0
     best = max(totals, key=lambda index: totals[index])
-    exact = [t for index, t in totals.items() if index not in rough and ROUGH_MARGIN * totals[best] <= t < totals[best]]
-    return max(exact) if best in rough and exact else totals[best]
+    exact = _exact_for(totals[best], [t for index, t in totals.items() if index not in rough]) if best in rough else None
+    return exact if exact is not None else totals[best]
 
 
 def _without_rounded(readings: list[Reading]) -> list[Reading]:
-    """ "About 30 people were killed" in the lead, "27 dead, two of them civilians" in the quote: a
-    rounded figure gives way to the same claimant's exact one close below it before the exact one
-    is split between sides (after the split they no longer meet in one side's figure)."""
+    """ "About 30 people were killed" in the lead, "27 dead, two of them civilians" in the quote: the
+    rounded-toll rule (`_exact_for`) applied to single readings of one claimant and role before the
+    exact one is split between sides (after the split they no longer meet in one side's figure, the
+    place where `_combine` applies the rule to sentence totals)."""
     def exact_below(rough: Reading) -> bool:
-        return any(r is not rough and not r.mention.rough and not r.mention.subset and r.claimant == rough.claimant
-                   and r.mention.role == rough.mention.role
-                   and ROUGH_MARGIN * rough.mention.count <= r.mention.count < rough.mention.count for r in readings)
+        return _exact_for(rough.mention.count, [
+            r.mention.count for r in readings if r is not rough and not r.mention.rough and not r.mention.subset
+            and r.claimant == rough.claimant and r.mention.role == rough.mention.role]) is not None
     return [r for r in readings if not (r.mention.rough and not r.mention.subset and exact_below(r))]
 
 
