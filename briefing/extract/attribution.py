@@ -252,16 +252,21 @@ class Attributor:
         self.sentences = sentences
         self.about_this = about_this
         self.by_sentence = {s.index: speakers(s, seat, genitive) for s in sentences}
-        self.known: dict[str, str] = {}  # authority words -> a claimant decided for them earlier
         self._add_named_speakers()
-        self.known = {}
+        # the claimant pass's memory (`claimant`, in the order it is asked): authority words -> the
+        # claimant they were given, for the same words naming no country later ("the ministry")
+        self.known: dict[str, str] = {}
         self.headline = next((found for s in sentences if s.headline for found in self.by_sentence[s.index]), None)
 
     def _add_named_speakers(self) -> None:
         """ "Deputy Defence Minister Karim Valiyev told media ... Valiyev claimed 100 were killed": a
         surname first met right after a title is that official when it speaks again later in the
-        story (matched on its first letters, so an inflected surname - "Ованнисяна" - is the same)."""
+        story (matched on its first letters, so an inflected surname - "Ованнисяна" - is the same).
+        Each sentence's speakers take its named ones before the next sentence is read. The pass
+        remembers the authorities it decides in a memory of its own, not the claimant pass's: a
+        title met here is no figure's speaker yet."""
         names: dict[str, Speaker] = {}
+        known: dict[str, str] = {}
         for sentence in self.sentences:
             found = self.by_sentence[sentence.index]
             found = sorted(found + _named_again(sentence, names, found), key=lambda s: s.start)
@@ -272,7 +277,7 @@ class Attributor:
                     continue
                 surname = after.group(1)
                 speaker = Speaker(title.start, title.end, str(title.row.get("claimant")), title.rule, title.text)
-                claimant, how = self._resolve(speaker, None, sentence.index)
+                claimant, how = self._resolve(speaker, None, known, sentence.index)
                 if how.endswith(("story-authority-after", "country-named-in-story", "no-country")):
                     victims = self._victims_country(sentence.index)
                     if victims:
@@ -281,16 +286,18 @@ class Attributor:
                     names.setdefault(surname[:max(4, len(surname) - 2)],
                                      Speaker(title.start, title.end, claimant, how, title.text))
 
-    def _resolve(self, speaker: Speaker, mention: Mention | None, at: int = 10**6) -> tuple[str, str]:
+    def _resolve(self, speaker: Speaker, mention: Mention | None, known: dict[str, str],
+                 at: int = 10**6) -> tuple[str, str]:
         """The country of a speaker that names none ("the ministry"). "Armenia's claim" elsewhere
-        does not lend its country: it is usually the claim being answered."""
+        does not lend its country: it is usually the claim being answered. `known` is the calling
+        pass's memory of authority words already given a claimant: read, and written here."""
         if speaker.claimant == "own":  # "both sides said": each for its own people
             own = COUNTRY_OF.get(mention.nationality, "") if mention is not None else ""
             return (own or "unattributed"), f"{speaker.rule}+claimant.each-side-its-own"
         if speaker.claimant != "?":
-            self.known[speaker.words.casefold()] = speaker.claimant
+            known[speaker.words.casefold()] = speaker.claimant
             return speaker.claimant, speaker.rule
-        earlier = self.known.get(speaker.words.casefold())
+        earlier = known.get(speaker.words.casefold())
         if earlier:
             return earlier, f"{speaker.rule}+claimant.same-authority-earlier"
         for sentence in [s for s in self.sentences if s.index <= at][::-1]:
@@ -346,11 +353,11 @@ class Attributor:
         if closing is not None:
             # "\"The Azerbaijani ministry is spreading disinformation ...\", the Armenian ministry said": a quote's
             # words are the speaker's named where it closes, whoever they name inside
-            claimant, how = self._resolve(closing, mention, sentence.index)
+            claimant, how = self._resolve(closing, mention, self.known, sentence.index)
             return claimant, Why("claimant", claimant, f"claimant.quote-closed-by ({how})", closing.words, 0.9)
         speaker, rule = _in_sentence(sentence, position, self.by_sentence[sentence.index], subject)
         if speaker is not None:
-            claimant, how = self._resolve(speaker, mention, sentence.index)
+            claimant, how = self._resolve(speaker, mention, self.known, sentence.index)
             return claimant, Why("claimant", claimant, f"{rule} ({how})", speaker.words, 0.95 if "+claimant" not in how else 0.8)
         found = self._carried(sentence, mention)
         if found is not None:
@@ -358,10 +365,10 @@ class Attributor:
         if sentence.headline and self.headline is None:
             first = next((found[0] for s in self.sentences if not s.headline for found in [self.by_sentence[s.index]] if found), None)
             if first is not None:
-                claimant, how = self._resolve(first, mention)
+                claimant, how = self._resolve(first, mention, self.known)
                 return claimant, Why("claimant", claimant, f"claimant.story-speaker-for-headline ({how})", first.words, 0.75)
         if self.headline is not None and not sentence.headline:
-            claimant, how = self._resolve(self.headline, mention)
+            claimant, how = self._resolve(self.headline, mention, self.known)
             return claimant, Why("claimant", claimant, f"claimant.headline-speaker ({how})", self.headline.words, 0.8)
         return "unattributed", Why("claimant", "unattributed", "claimant.outlet-voice", "", 0.7)
 
@@ -397,7 +404,7 @@ class Attributor:
             return None  # "reportedly": the outlet's own hedged voice
         quoted = self._quote_closed_by(sentence)
         if quoted is not None:
-            claimant, how = self._resolve(quoted, mention, sentence.index)
+            claimant, how = self._resolve(quoted, mention, self.known, sentence.index)
             return claimant, Why("claimant", claimant, f"claimant.quote-closed-by ({how})", quoted.words, 0.85)
         for earlier in reversed([s for s in self.sentences if not s.headline and s.index < sentence.index]):
             # "in the Azerbaijani ministry's statement": whose claim is told, not who speaks
@@ -406,7 +413,7 @@ class Attributor:
                 # "no losses among the personnel of the Azerbaijani Army": an authority naming no
                 # country reports no losses of its own side
                 own_zero = mention if mention is not None and mention.role == "zero" else None
-                resolved = [(self._resolve(f, own_zero, earlier.index), f) for f in found]
+                resolved = [(self._resolve(f, own_zero, self.known, earlier.index), f) for f in found]
                 own = [r for r in resolved if mention is not None and r[0][0] == mention.nationality]
                 (claimant, how), speaker = (own or resolved)[-1]
                 found = [speaker]
@@ -415,13 +422,13 @@ class Attributor:
         for later in [s for s in self.sentences if not s.headline and s.index > sentence.index]:
             found = self.by_sentence[later.index]
             if found and self.about_this is not None and self.about_this.search(later.text):
-                claimant, how = self._resolve(found[0], mention, later.index)
+                claimant, how = self._resolve(found[0], mention, self.known, later.index)
                 return claimant, Why("claimant", claimant, f"claimant.closing-attribution ({how})", found[0].words, 0.8)
         opening = min((s.index for s in self.sentences if not s.headline), default=-1) == sentence.index
         later = [s for s in self.sentences if not s.headline and s.index == sentence.index + 1]
         if opening and later and self.by_sentence[later[0].index] and later[0].of("speech"):
             speaker = self.by_sentence[later[0].index][0]
-            claimant, how = self._resolve(speaker, None)
+            claimant, how = self._resolve(speaker, None, self.known)
             others = {"Armenia", "Azerbaijan", "Karabakh"} - {claimant, "Karabakh" if claimant == "Armenia" else ""}
             if mention is not None and mention.nationality in others and claimant in {"Armenia", "Azerbaijan", "Karabakh"}:
                 return None  # "One Azerbaijani soldier was killed and six Armenian servicemen wounded. The Azerbaijani
