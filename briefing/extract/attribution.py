@@ -213,6 +213,10 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
         if start <= position < end:
             inside = [s for s in found if start <= s.start < end]
             before = [s for s in inside if s.end <= position]
+            if subject:
+                # a denial is never the words of the one whose claim it answers ("Baku's report ... is a lie")
+                inside = [s for s in inside if not s.rule.endswith(CLAIM_OF_SIDE)]
+                before = [s for s in inside if s.end <= position]
             if before and subject:
                 speaking = [s for s in before if _speaks(sentence, s)]
                 return (speaking or before)[0], "claimant.speaker-before-in-clause"

@@ -532,3 +532,10 @@ def test_a_military_clock_time_is_not_a_count() -> None:
     text = ("An Azerbaijani civilian was wounded by a mine in Aghdam. The prosecutor's office opened a case into "
             "the blast that wounded Aliyev at about 0100 on Monday.")
     assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY)] == [(0, 1)]
+
+
+def test_a_denial_is_never_the_words_of_the_side_whose_claim_it_answers() -> None:
+    text = ("Armenian claims that one of its servicemen was wounded by Azerbaijani fire are false, Azerbaijan's "
+            "Defence Ministry said on Monday.")
+    zeros = [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY) if c.killed == c.wounded == 0]
+    assert zeros == [("Azerbaijan", "Armenia")]
