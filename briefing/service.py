@@ -112,6 +112,10 @@ async def refresh(
     GIL from the screen for a second at a million stories.
     """
     failures: list[str] = []
+    # The worker processes start first, in a thread, if the stored feed states say bodies will come to parse.
+    from .fetch.early import start_early
+
+    start_early(config, db_path, feeds, force)
     # The fetcher (httpx) loads in a thread, beside the leftovers' processing: the app's screen keeps answering.
     loading = asyncio.to_thread(importlib.import_module, "briefing.fetch.run")
     earlier, _ = await asyncio.gather(asyncio.to_thread(process, db_path), loading)

@@ -32,15 +32,20 @@ def worker_count() -> int:
     return max(2, min(os.cpu_count() or 2, 8))
 
 
-def get_pool() -> Executor:
-    """The shared pool, started on first use and reused across runs."""
+def get_pool(relevance: bool = False) -> Executor:
+    """The shared pool, started on first use and reused across runs.
+
+    `relevance`: its workers will filter feeds kept "relevant", so the forkserver loads the filter
+    too (compiling its tables takes ~0.4 s; once there, not in each worker, and not at all for a
+    run whose feeds all keep everything, whose workers are ready that much sooner)."""
     global _pool
     with _pool_lock:
         if _pool is None:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             if method == "forkserver":
-                context.set_forkserver_preload(["briefing.workers", "briefing.fetch.parse", "briefing.reading"])
+                context.set_forkserver_preload(["briefing.workers", "briefing.fetch.parse", "briefing.reading"]
+                                               + (["briefing.fetch.relevance"] if relevance else []))
             _pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=context,
                                         initializer=start_worker, initargs=(os.getpid(),))
         return _pool
@@ -51,10 +56,11 @@ def started_pool() -> Executor | None:
     return _pool
 
 
-def start_workers() -> None:
+def start_workers(relevance: bool = False) -> None:
     """Start every worker now (blocking: forking one waits for the forkserver to have loaded the
-    parser and the extractor, ~0.3 s; a fetch calls this in a thread, never on its event loop)."""
-    pool = get_pool()
+    parser and the extractor, ~0.3 s; a fetch calls this in a thread, never on its event loop).
+    `relevance`: as for `get_pool`."""
+    pool = get_pool(relevance)
     for _ in range(worker_count()):
         pool.submit(int, 0)
 

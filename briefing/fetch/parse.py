@@ -43,7 +43,6 @@ from ..language import story_language
 from ..models import ParsedFeed, Story
 from ..urls import is_redirector, strip_tracking
 from .plainfeed import read_plain
-from .relevance import RelevanceFilter
 
 # ESC-introduced terminal sequences (CSI, OSC, two-byte) and their 8-bit C1 forms are
 # removed whole, so "\x1b[31mRed" becomes "Red", not "[31mRed"; then every remaining
@@ -427,7 +426,11 @@ def parse_feed(
         return result
     result.title = one_line(strip_controls((parsed.get("feed") or {}).get("title", "") or ""))
     result.entries = len(entries)
-    relevance = RelevanceFilter(keywords) if keep == "relevant" else None
+    relevance = None
+    if keep == "relevant":  # (its tables take ~0.4 s to compile: loaded only where a feed needs them)
+        from .relevance import RelevanceFilter
+
+        relevance = RelevanceFilter(keywords)
     zone = ZoneInfo(timezone_name) if timezone_name != "UTC" else timezone.utc
     now = fetched_at or datetime.now(timezone.utc)
     seen: set[str] = set()

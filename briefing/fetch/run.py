@@ -35,6 +35,7 @@ from ..models import Feed, FetchOutcome
 from ..store import SaveResult, Store, story_id, utc_now
 from ..store.stories import reading_source
 from .client import FeedClient, FetchError, FetchResponse, host_key
+from .early import start_workers, take_early
 from .pieces import CUT_ABOVE, Pieces, cut
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
 
@@ -128,15 +129,17 @@ async def fetch_feeds(
             return run.outcomes
         # Feeds with no story stored yet: everything they bring is new, so their workers read it as they parse.
         fresh = frozenset(f.name for f in targets if not (f.name in states and states[f.name].story_count))
-        starting = None
-        if any(not (feed.etag or feed.last_modified) for feed in targets):
+        relevant = any(feed.keep == "relevant" for feed in targets)  # (their workers need the filter)
+        early = take_early()  # (`service.refresh` may have started them before this module even loaded)
+        starting = asyncio.wrap_future(early) if early is not None else None
+        if starting is None and any(not (feed.etag or feed.last_modified) for feed in targets):
             # A feed without validators will send a body to parse: start the workers now, in a thread,
             # while the first downloads are in flight (a warm run where every feed answers 304 never does).
-            starting = loop.run_in_executor(None, _start_workers)
+            starting = loop.run_in_executor(None, start_workers, relevant)
         # (Cheap: the TLS context, whose CA certificates take ~0.1 s to load, is made in a thread when the
         # first https feed is fetched.)
         client = FeedClient(config.settings, backoff=backoff, hosts=len({host_key(f.url) for f in targets}))
-        job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead, starting, fresh)
+        job = _Job(config, store, client, db, on_outcome, on_stored, run, read_ahead, starting, fresh, relevant)
         async with client:
             await asyncio.gather(*(job.one(feed) for feed in targets))
         return run.outcomes
@@ -177,6 +180,7 @@ class _Job:
     read_ahead: bool = False
     starting: asyncio.Future | None = None  # the worker processes being started, in a thread
     fresh: frozenset[str] = frozenset()  # feeds with no story stored: read where they are parsed
+    relevant: bool = False  # some feed is kept "relevant": the workers load the relevance filter
     # Feeds that brought nothing to store (a 304), waiting to be recorded together (`record_checked`).
     checked: list[tuple[FetchOutcome, datetime | None, datetime]] = field(default_factory=list)
     checked_since: float = 0.0
@@ -184,9 +188,15 @@ class _Job:
     async def workers_started(self) -> None:
         """Wait until the worker processes run (starting them in a thread if nobody has): forking
         them blocks, and a submit to a pool still forking would block the event loop meanwhile."""
-        if self.starting is None:
-            self.starting = asyncio.get_running_loop().run_in_executor(None, _start_workers)
-        await self.starting
+        while True:
+            starting = self.starting
+            if starting is None:
+                starting = self.starting = asyncio.get_running_loop().run_in_executor(None, start_workers,
+                                                                                      self.relevant)
+            if await starting:
+                return
+            if self.starting is starting:  # decided early that no feed would send a body: one did
+                self.starting = None
 
     async def one(self, feed: Feed) -> None:
         """Fetch, parse and store one feed; never raises (a failure is an outcome)."""
@@ -379,7 +389,7 @@ class _Job:
 
     def _offer(self, stories: list, saved: SaveResult, readings: list) -> None:
         """Offer the readings a worker made as it parsed (a fresh feed) for the stories stored new or changed."""
-        from ..reading import ReadAhead  # (loaded by `_start_workers`)
+        from ..reading import ReadAhead  # (loaded by `start_workers`)
 
         wanted = set(saved.new_ids) | set(saved.updated_ids)
         for story, sid, digest, reading in zip(stories, saved.ids, saved.hashes, readings):
@@ -408,16 +418,6 @@ class _Job:
                                  feed.min_interval_minutes) if schedule else None
             store.record_outcome(outcome, due, started)
         return saved, outcome
-
-
-def _start_workers() -> None:
-    """Start the worker processes, and load what sends them work and reads their readings
-    (multiprocessing, the extractor): in a thread, and only in a run with something to parse, so
-    a warm run never loads them and the app's screen never waits for them."""
-    from .. import reading  # noqa: F401
-    from ..workers import start_workers
-
-    start_workers()
 
 
 class _NotStored(Exception):
@@ -466,7 +466,7 @@ async def _parse_in_pool(
     read: bool = False,
 ) -> ParsedFeed | tuple[ParsedFeed, list]:
     """The feed parsed in a worker process; with `read`, also its stories' readings (`reading.parse_and_read`)."""
-    from ..workers import call, discard_broken_pool, get_pool  # (loaded by `_start_workers`)
+    from ..workers import call, discard_broken_pool, get_pool  # (loaded by `start_workers`)
 
     loop = asyncio.get_running_loop()
     pool = get_pool()
@@ -485,7 +485,7 @@ async def _parse_in_pool(
 async def _read_in_pool(items: list, into: dict[str, ReadAhead]) -> None:
     """Read (story id, story) pairs in a worker process into `into`; on any failure offer nothing
     (the pipeline reads those stories itself, and reports what goes wrong there)."""
-    from ..reading import ReadAhead, read_many  # (loaded by `_start_workers`)
+    from ..reading import ReadAhead, read_many  # (loaded by `start_workers`)
     from ..workers import discard_broken_pool, get_pool
 
     loop = asyncio.get_running_loop()
