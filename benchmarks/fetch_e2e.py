@@ -1,0 +1,258 @@
+"""`briefing fetch --all` end to end, as a user runs it, beside the bare script and newsboat, robustly.
+
+On a shared 2-core machine one run decides nothing: a neighbour's burst that falls on one
+fetcher's turn moves its time by half.  So, in one run of this script:
+- cold, 200 feeds x 50 items (50 ms latency per request, 20 ports on 127.0.0.1): `briefing fetch
+  --all` (new process: fetch, claims, incident and near-duplicate groups, on an empty database),
+  the bare httpx + feedparser + sqlite script, and newsboat with 32 reload threads, taken in
+  turns, the order rotated each round, --rounds rounds (default 7);
+- warm (every feed answers 304), 200 feeds, after each cold round (on that round's database);
+- warm, 1,000 feeds x 20 items over 20 ports, --rounds times after one cold run.
+Each row gives the median, the fastest and slowest run, and the CPU seconds of the command's
+process tree (worker processes included; sampled every 20 ms, so a little low); the ratios are of
+medians and, with their spread, of each round's pair (the same neighbours for both).  The load
+average is printed at the start, at the end and beside every round.
+
+Usage: python benchmarks/fetch_e2e.py [--rounds 7] [--only cold,warm1000] (writes benchmarks/results/fetch-e2e.txt)
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import Tee, machine_info  # noqa: E402
+from benchmarks.fetch import CONCURRENCY, LATENCY, serve  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "fetch-e2e.txt"
+PY = sys.executable
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+# --- measuring a command ------------------------------------------------------------------
+
+
+def _tree_cpu(root: int) -> dict[int, float]:
+    """CPU seconds (user + system) of a process and all its descendants, by pid, read from /proc."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / TICK
+    family, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                grew = True
+    return {pid: cpu[pid] for pid in family if pid in cpu}
+
+
+def timed(command: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (process tree, sampled) of a command; raises if it fails."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    seen: dict[int, float] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            seen.update(_tree_cpu(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{err.decode()[-2000:]}")
+    return elapsed, sum(seen.values())
+
+
+def load() -> str:
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+# --- the three fetchers -------------------------------------------------------------------
+
+
+class Farm:
+    """Feeds served from 127.0.0.1 by another process (benchmarks/fetch.py's server)."""
+
+    def __init__(self, feeds: int, items: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        ready = context.Queue()
+        self._stop = context.Event()
+        self._process = context.Process(target=serve, args=(feeds, items, LATENCY, ready, self._stop), daemon=True)
+        self._process.start()
+        ports = ready.get(timeout=600)
+        self.urls = [f"http://127.0.0.1:{ports[n % len(ports)]}/feed{n}.xml" for n in range(feeds)]
+
+    def config(self, path: Path) -> Path:
+        lines = ["[settings]", f"concurrency = {CONCURRENCY}", "per_host = 2", "retries = 0", ""]
+        for n, url in enumerate(self.urls):
+            lines += ["[[feeds]]", f'name = "Outlet {n}"', f'url = "{url}"', 'keep = "all"', ""]
+        path.write_text("\n".join(lines))
+        return path
+
+    def close(self) -> None:
+        self._stop.set()
+        self._process.join(10)
+
+
+def briefing(config: Path, db: Path) -> list[str]:
+    return [PY, "-m", "briefing", "--config", str(config), "--db", str(db), "fetch", "--all", "-q"]
+
+
+def fresh(db: Path) -> Path:
+    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        stale.unlink(missing_ok=True)
+    return db
+
+
+def newsboat(urls: Path, tmp: Path) -> list[str] | None:
+    exe = shutil.which("newsboat")
+    if not exe:
+        return None
+    (tmp / "newsboat.conf").write_text(f"reload-threads {CONCURRENCY}\n")
+    fresh(tmp / "newsboat.db")
+    return [exe, "-x", "reload", "-u", str(urls), "-c", str(tmp / "newsboat.db"), "-C", str(tmp / "newsboat.conf")]
+
+
+NEWSBOAT_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"}
+
+
+# --- the scenarios ------------------------------------------------------------------------
+
+
+def spread(values: list[float], unit: str = "s") -> str:
+    return (f"{statistics.median(values):6.2f} {unit}  (fastest {min(values):.2f}, slowest {max(values):.2f}, "
+            f"runs {', '.join(f'{v:.2f}' for v in values)})")
+
+
+def cold(tee: Tee, tmp: Path, rounds: int) -> None:
+    farm = Farm(200, 50)
+    try:
+        config = farm.config(tmp / "cold.toml")
+        urls = tmp / "urls.txt"
+        urls.write_text("\n".join(farm.urls) + "\n")
+        home = tmp / "home"
+        home.mkdir(exist_ok=True)
+        runners = {
+            "briefing": lambda n: timed(briefing(config, fresh(tmp / f"cold{n}.db"))),
+            "bare": lambda n: timed([PY, str(ROOT / "benchmarks" / "users.py"), "--bare", str(urls),
+                                     str(fresh(tmp / "bare.db"))]),
+        }
+        boat = newsboat(urls, tmp)
+        if boat is not None:
+            runners["newsboat"] = lambda n: timed(newsboat(urls, tmp), env={**NEWSBOAT_ENV, "HOME": str(home)})
+        names = list(runners)
+        walls: dict[str, list[float]] = {name: [] for name in names + ["warm"]}
+        cpus: dict[str, list[float]] = {name: [] for name in names + ["warm"]}
+        for n in range(rounds):  # in turns, the order rotated: a neighbour's burst falls on each alike
+            order = names[n % len(names):] + names[: n % len(names)]
+            line = []
+            for name in order:
+                wall, cpu = runners[name](n)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+                line.append(f"{name} {wall:.2f}")
+            wall, cpu = timed(briefing(config, tmp / f"cold{n}.db"))  # the same feeds again: every one 304
+            walls["warm"].append(wall)
+            cpus["warm"].append(cpu)
+            fresh(tmp / f"cold{n}.db")
+            tee(f"  round {n + 1}: {', '.join(line)}, warm {wall:.2f}  (load {load()})")
+    finally:
+        farm.close()
+    tee()
+    tee(f"`briefing fetch --all`, 200 x 50, cold (fetch, claims, groups) {spread(walls['briefing'])}")
+    tee(f"    CPU {statistics.median(cpus['briefing']):.2f} s (median)")
+    tee(f"bare script: httpx + feedparser + sqlite inserts            {spread(walls['bare'])}")
+    tee(f"    CPU {statistics.median(cpus['bare']):.2f} s")
+    if "newsboat" in walls:
+        tee(f"newsboat -x reload, reload-threads {CONCURRENCY}                      {spread(walls['newsboat'])}")
+        tee(f"    CPU {statistics.median(cpus['newsboat']):.2f} s")
+    tee(f"`briefing fetch --all`, 200 feeds, warm (all 304)          {spread(walls['warm'])}  [target < 1 s]")
+    tee()
+    for other, target in (("bare", 1.5), ("newsboat", 1.2)):
+        if other not in walls:
+            continue
+        pairs = [b / o for b, o in zip(walls["briefing"], walls[other])]
+        ratio = statistics.median(walls["briefing"]) / statistics.median(walls[other])
+        tee(f"briefing / {other:<9} {ratio:.2f}x of medians; round by round {statistics.median(pairs):.2f}x "
+            f"(from {min(pairs):.2f}x to {max(pairs):.2f}x)  [target <= {target}x]")
+    if "newsboat" not in walls:
+        tee("newsboat: not installed (apt-get install newsboat)")
+
+
+def warm_1000(tee: Tee, tmp: Path, rounds: int) -> None:
+    farm = Farm(1000, 20)
+    try:
+        config = farm.config(tmp / "k.toml")
+        db = fresh(tmp / "k.db")
+        first, _ = timed(briefing(config, db))
+        walls, cpus = [], []
+        for _ in range(rounds):
+            wall, cpu = timed(briefing(config, db))
+            walls.append(wall)
+            cpus.append(cpu)
+    finally:
+        farm.close()
+    tee(f"`briefing fetch --all`, 1,000 feeds, warm (all 304)        {spread(walls)}  [target < 2 s]")
+    tee(f"    CPU {statistics.median(cpus):.2f} s; the cold run before them (20 items each): {first:.2f} s  "
+        f"(load {load()})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--only", help="comma-separated: cold,warm1000")
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else {"cold", "warm1000"}
+    tee = Tee()
+    tee("`briefing fetch` end to end, beside the bare script and newsboat")
+    tee(machine_info())
+    tee(f"date:     {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    tee(f"load:     {' '.join(f'{v:.2f}' for v in os.getloadavg())} (at start)")
+    tee(f"setup:    {LATENCY * 1000:.0f} ms latency per request, 20 ports on 127.0.0.1, concurrency {CONCURRENCY}, "
+        f"per-host 2; {args.rounds} rounds")
+    tee()
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        if "cold" in only:
+            cold(tee, tmp, args.rounds)
+        if "warm1000" in only:
+            tee()
+            warm_1000(tee, tmp, args.rounds)
+    tee()
+    tee(f"load:     {' '.join(f'{v:.2f}' for v in os.getloadavg())} (at the end)")
+    if not args.no_save:
+        tee.save(RESULTS)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
