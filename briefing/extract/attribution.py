@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .names import NAME_AFTER_TITLE
 from .quick import quick_init
 from .records import Mention, Sentence, Span, Why
+from .text import COMMA_PARENTHESIS
 
 _WORD = re.compile(r"\w+")
 COUNTRY_OF = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia",
@@ -71,16 +72,13 @@ CLAIM_OF_SIDE = "claimant.side-word-and-claim"
 SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
 
 
-# a short aside between commas does not part a speaker from its verb ("Baku, for its part, said")
-_ASIDE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*,")
-
-
 def _interrupted(sentence: Sentence, start: int, end: int) -> bool:
-    """Another speaker, a figure or a clause edge between a name and its speech word."""
-    asides = [m.span() for m in _ASIDE.finditer(sentence.text, start, end)]
+    """Another speaker, a figure or a clause edge between a name and its speech word; not inside a
+    parenthesis between commas, which parts nothing ("Baku, for its part, said": `text.COMMA_PARENTHESIS`)."""
+    parentheses = [m.span() for m in COMMA_PARENTHESIS.finditer(sentence.text, start, end)]
     return any(s.kind in ("authority", "trigger", "number", "boundary") and start <= s.start < end
-               and not any(a <= s.start < b for a, b in asides) for s in sentence.spans) \
-        or "," in _ASIDE.sub(" ", sentence.text[start:end])
+               and not any(a <= s.start < b for a, b in parentheses) for s in sentence.spans) \
+        or "," in COMMA_PARENTHESIS.sub(" ", sentence.text[start:end])
 
 
 def _seat_after(sentence: Sentence, span: Span, seat: re.Pattern[str]) -> Span | None:

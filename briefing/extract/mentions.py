@@ -86,25 +86,35 @@ def _count_ok(lexicon: Lexicon, sentence: Sentence, count: Span) -> bool:
     return True
 
 
-_ASIDE_END = re.compile(r"[,;:.)]|\s[–—-]\s")
+def _part_in_place(span: Span) -> bool:
+    """A word that names a part of a figure in the figure's own phrase ("including two officers",
+    "three of them"), not in a clause of its own told later ("a child was among the dead")."""
+    return span.kind == "revision" and span.row.get("kind") == "subset" and not span.row.get("later")
 
 
-def asides(sentence: Sentence) -> list[tuple[int, int]]:
-    """ "including a general and a colonel," - a part named after a total, up to the next comma."""
+# where a part phrase ends: the next comma or stop, or a dash standing alone
+_PART_PHRASE_END = re.compile(r"[,;:.)]|\s[–—-]\s")
+
+
+def _part_phrases(sentence: Sentence) -> list[tuple[int, int]]:
+    """ "including a general and a colonel," - the part of a total named after it, up to the next
+    comma: a count in it is a part, and it stands between a total and its verb without parting them.
+    No parenthesis (`text.COMMA_PARENTHESIS`): it need not be closed, and it is set off by what it
+    says, not by its marks (its rule id, "subset.inside-an-aside", keeps an older name)."""
     out = []
     for span in sentence.of("revision"):
-        if span.row.get("kind") == "subset" and not span.row.get("later"):
-            end = _ASIDE_END.search(sentence.text, span.end)
+        if _part_in_place(span):
+            end = _PART_PHRASE_END.search(sentence.text, span.end)
             out.append((span.start, end.start() if end else len(sentence.text)))
     return out
 
 
-def _in_aside(regions: list[tuple[int, int]], position: int) -> bool:
+def _inside(regions: list[tuple[int, int]], position: int) -> bool:
     return any(start <= position < end for start, end in regions)
 
 
 def _gap_outside(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> int:
-    """Words between two offsets, not counting asides."""
+    """Words between two offsets, not counting part phrases."""
     pieces, cursor = [], start
     for a, b in sorted(regions):
         if b <= cursor or a >= end:
@@ -116,8 +126,8 @@ def _gap_outside(text: str, start: int, end: int, regions: list[tuple[int, int]]
 
 
 def _subset_after(sentence: Sentence, count: Span) -> bool:
-    return any(s.kind == "revision" and s.row.get("kind") == "subset" and not s.row.get("later")
-               and s.start >= count.end and _gap(sentence.text, count.end, s.start) == 0 for s in sentence.spans)
+    """ "three of them women": a part word right after the count."""
+    return any(_part_in_place(s) and s.start >= count.end and _gap(sentence.text, count.end, s.start) == 0 for s in sentence.spans)
 
 
 def title_case(sentence: Sentence) -> bool:
@@ -138,9 +148,9 @@ def named_count(lexicon: Lexicon, sentence: Sentence, victim: Span) -> int:
 
 def _left_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[int]) -> Span | None:
     text, spans = sentence.text, sentence.spans
-    regions = asides(sentence)
+    regions = _part_phrases(sentence)
     for count in reversed([s for s in spans if s.kind == "number" and s.end <= trigger.start]):
-        if count.start in used or not _count_ok(lexicon, sentence, count) or _in_aside(regions, count.start):
+        if count.start in used or not _count_ok(lexicon, sentence, count) or _inside(regions, count.start):
             continue
         if any(v.start < count.start and count.end <= v.end for v in sentence.of("victim")):
             continue  # "five members of one family": a number inside a victim phrase counts nobody
@@ -330,7 +340,7 @@ def _marks(lexicon: Lexicon, sentence: Sentence, count: Span | None) -> tuple[bo
         return False, False, []
     old = subset = False
     whys = []
-    if _in_aside(asides(sentence), count.start):
+    if _inside(_part_phrases(sentence), count.start):
         subset = True
         whys.append(Why("subset", "part of a figure", "subset.inside-an-aside", count.text))
     for span in sentence.spans:
@@ -804,7 +814,7 @@ def _civilians_among(sentence: Sentence) -> list[Mention]:
         count = next((n for n in sentence.of("number") if n.start >= among.end), None)
         # "Ten of the dead were civilians": the count before the words for the dead, the noun after
         before = next((n for n in sentence.of("number") if n.end <= among.start and _gap(sentence.text, n.end, among.start) == 0), None)
-        # "among the dead, according to him, are ten civilians": a short aside may stand between
+        # "among the dead, according to him, are ten civilians": a short parenthesis may stand between
         # ("of the wounded, more than 40 were civilians": "more" before a count names no other people)
         if count is not None and _gap(sentence.text, among.end, count.start) <= 4 and not any(
                 s.kind in ("victim", "trigger", "authority") and among.end <= s.start < count.start

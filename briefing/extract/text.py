@@ -58,13 +58,19 @@ def _plain_apostrophes(text: str) -> str:
             text = text.replace(char, "'")
     return text
 
-# a short aside between two dashes ("four soldiers – two of them officers – were killed") is not a
-# clause boundary as a lone dash is: its dashes are read as plain hyphens (one character for one)
-_DASH_ASIDE = re.compile(r"(?<=\s)[–—](?=\s)([^–—.;]{1,80}?\s)[–—](?=\s)")
+# A parenthesis, a short stretch set off by a pair of dashes or of commas ("four soldiers – two of
+# them officers – were killed", "Baku, for its part, said"), does not part the words on either side
+# of it: the one rule, its two forms defined here. They are applied differently because their marks
+# mean different things alone: a lone dash is a clause edge, so a pair's dashes are read as plain
+# hyphens for every stage (one character for one, `_plain_parentheses`); a lone comma is a phrase
+# edge to many rules and stays, so only the stage that joins a speaker to its speech word looks
+# past a pair of commas (`attribution._interrupted`).
+_DASH_PARENTHESIS = re.compile(r"(?<=\s)[–—](?=\s)([^–—.;]{1,80}?\s)[–—](?=\s)")
+COMMA_PARENTHESIS = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*,")  # one to four words
 
 
-def _plain_asides(text: str) -> str:
-    return _DASH_ASIDE.sub(lambda hit: "-" + hit.group(1) + "-", text) if "–" in text or "—" in text else text
+def _plain_parentheses(text: str) -> str:
+    return _DASH_PARENTHESIS.sub(lambda hit: "-" + hit.group(1) + "-", text) if "–" in text or "—" in text else text
 
 
 # Armenian in the classical spelling (diaspora outlets: "վիրաւոր", "պաշտպանութեան", "յայտնում", "զօրամաս")
@@ -89,7 +95,7 @@ def story_sentences(title: str, summary: str) -> tuple[tuple[bool, str], ...]:
     few stories: relevance, the casualty-word check and the stages all ask for the same story)."""
     title = _reformed_armenian(_plain_apostrophes(title)).strip()
     out = [(True, title)] if title else []
-    out += [(False, _plain_asides(piece.strip()))
+    out += [(False, _plain_parentheses(piece.strip()))
             for _, piece in split_sentences(_reformed_armenian(_plain_apostrophes(summary)))]
     return tuple(out)
 
