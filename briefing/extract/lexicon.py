@@ -8,6 +8,10 @@ more file with the same tables; the stages that read them know no language.
 
 Matching: each table compiles into one regular expression whose alternatives are tried longest
 first, so "died of his wounds" wins over "died" whichever row holds it; whole words only.
+
+A row's pattern may name another row's as `{table.id}` ("Karabakh army" is a side word only
+before `{victim.soldier}`): a list of words that two rules need is kept in the one row it
+belongs to and written out, as a group, where the other names it (`_with_references`).
 """
 
 from __future__ import annotations
@@ -384,6 +388,31 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+# a row's pattern naming another row's: "{victim.soldier}"
+_REFERENCE = re.compile(r"\{([a-z_]+)\.([\w-]+)\}")
+
+
+def _with_references(data: dict[str, Any]) -> dict[str, Any]:
+    """The tables with each row's references to other rows' patterns written out as groups, so the
+    words of one row are not copied into another's pattern (a reference to a row that is not there,
+    or back to itself, is an error in the tables)."""
+    patterns = {(table, str(entry["id"])): str(entry["pattern"]) for table in TABLES for entry in data.get(table, [])}
+
+    def written_out(pattern: str, seen: tuple[tuple[str, str], ...]) -> str:
+        def one(reference: re.Match[str]) -> str:
+            key = (reference.group(1), reference.group(2))
+            if key not in patterns or key in seen:
+                raise ValueError(f"the pattern of {'.'.join(seen[-1])} names {reference.group(0)}: no such row, or a loop")
+            return f"(?:{written_out(patterns[key], seen + (key,))})"
+        return _REFERENCE.sub(one, pattern)
+
+    out = dict(data)
+    for table in TABLES:
+        out[table] = [{**entry, "pattern": written_out(str(entry["pattern"]), ((table, str(entry["id"])),))}
+                      if _REFERENCE.search(str(entry["pattern"])) else entry for entry in data.get(table, [])]
+    return out
+
+
 def _rows(language: str, name: str, entries: list[dict[str, Any]]) -> list[Row]:
     rows = []
     for rank, entry in enumerate(entries):
@@ -400,7 +429,7 @@ def load(language: str) -> Lexicon:
     if language not in LANGUAGES or not _has_file(language):
         language = "en"
     text = resources.files(__package__).joinpath("lexicon", f"{language}.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = _with_references(tomllib.loads(text))
     tables = {}
     for name in TABLES:
         rows = _rows(language, name, data.get(name, []))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.examples import check_row, parse_example
-from briefing.extract.lexicon import TABLES, all_rows
+from briefing.extract.lexicon import TABLES, all_rows, load
 
 EXAMPLES = [(row, example) for row in all_rows() for example in row.examples]
 
@@ -36,3 +36,11 @@ def test_tables_are_the_known_ones() -> None:
 
 def test_a_malformed_expectation_is_reported() -> None:
     assert parse_example("Two soldiers were killed. => Armenia 2")[1] is None
+
+
+def test_a_row_naming_another_rows_words_reads_all_of_them() -> None:
+    """ "Karabakh army" is a side word only before a soldier noun, the victim table's `soldier` row,
+    which the row names ({victim.soldier}) instead of copying: a noun only that row has counts."""
+    english = load("en")
+    assert [hit.text for hit in english.find("nationality", "Two Karabakh army commanders were killed")] == ["Karabakh army"]
+    assert [hit.text for hit in english.find("nationality", "Karabakh army personnel carriers were hit")] == ["Karabakh"]
