@@ -248,8 +248,13 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
             # "civilian injuries", "military deaths": where a phrase ends in its noun, a word right before a
             # plural casualty noun describes the casualties, it is no one person
             return None
-        if lexicon.conjunction.search(INITIAL.sub(" ", between.replace(",", " "))):
+        joins = [m.end() for m in lexicon.conjunction.finditer(INITIAL.sub(" ", between.replace(",", " ")))]
+        if any(end < len(between.rstrip()) for end in joins):
             return None  # ("рядовой А. Матевосян скончался": an initial, not the conjunction "а")
+        if joins and _victim_right_after(lexicon, sentence, trigger, 2) is not None:
+            # a conjunction right before the casualty verb joins two verbs of one subject ("наехал на
+            # мину и получил ранения"), unless the verb has its own object ("and injuring his passenger")
+            return None
         if any(s.kind in ("trigger", "boundary", "speech") and span.end <= s.start < trigger.start for s in sentence.spans):
             return None
         if _between(list(sentence.spans), "number", span.start - 12, span.start):
@@ -386,11 +391,18 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
         if _gap(sentence.text, previous.end, victim.start) > 4 or not lexicon.conjunction.search(between) \
                 or lexicon.is_plural(previous.text) or ";" in between:
             break
-        if between.strip() == "," and NAME_FOLLOWS.match(sentence.text, victim.end):
+        if _apposition(lexicon, between) and NAME_FOLLOWS.match(sentence.text, victim.end):
             break  # "border guard, soldier Farzali Farzaliyev": one person named twice
         run += 1
         victim, index = previous, index - 1
     return run
+
+
+def _apposition(lexicon: Lexicon, between: str) -> bool:
+    """The words between two victim nouns make the second an apposition of the first: one comma
+    at the end and no "and" ("border guard, soldier X"; "Военнослужащий ВС Армении, младший сержант X")."""
+    text = between.strip()
+    return text.endswith(",") and "," not in text[:-1] and not lexicon.coordination.search(text)
 
 
 NAMES_BEFORE_VERB = "count.names-before-verb"

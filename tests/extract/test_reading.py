@@ -539,3 +539,15 @@ def test_a_denial_is_never_the_words_of_the_side_whose_claim_it_answers() -> Non
             "Defence Ministry said on Monday.")
     zeros = [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY) if c.killed == c.wounded == 0]
     assert zeros == [("Azerbaijan", "Armenia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two verbs of one subject: the person before the first is the one wounded
+    ("Водитель трактора в селе Гарванд наехал на противотанковую мину и получил ранения, сообщила "
+     "прокуратура Азербайджана.", (0, 1)),
+    # a soldier named again by rank and name after a comma is one person
+    ("Военнослужащий ВС Армении, младший сержант Арам Петросян получил смертельные огнестрельные и "
+     "осколочные ранения, сообщило Минобороны Армении.", (1, 0)),
+])
+def test_one_person_however_the_sentence_goes_on(text: str, expected: tuple) -> None:
+    assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY)] == [expected]
