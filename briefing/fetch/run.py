@@ -4,9 +4,10 @@ Three kinds of work, three places, so none waits for another:
 - the event loop only does HTTP (many feeds in flight at once);
 - parsing and cleaning run in the worker processes (`briefing.workers`: feedparser is
   pure Python; a thread would hold the GIL and stall downloads);
-- SQLite writes run on one writer thread, each feed's stories and its outcome in
-  one transaction.  A killed fetcher therefore leaves every finished feed fully
-  stored (stories *and* validators) and unfinished ones untouched.  Feeds with
+- SQLite writes run on one writer thread, each feed's stories and its outcome
+  together, the feeds ready within a few milliseconds in one transaction (`commits.py`,
+  each feed in a savepoint of its own).  A killed fetcher therefore leaves every finished
+  feed fully stored (stories *and* validators) and unfinished ones untouched.  Feeds with
   nothing to store (a 304) are recorded together, about once a second.
 
 With `read_ahead`, the stories a feed brought that are new or changed go back to the
@@ -35,6 +36,7 @@ from ..models import Feed, FetchOutcome
 from ..store import SaveResult, Store, story_id, utc_now
 from ..store.stories import reading_source
 from .client import FeedClient, FetchError, FetchResponse, host_key
+from .commits import GroupCommit
 from .early import start_workers, take_early
 from .pieces import CUT_ABOVE, Pieces, cut
 from .schedule import due_feeds, next_due_after, too_soon, with_validators
@@ -145,6 +147,7 @@ async def fetch_feeds(
         return run.outcomes
     finally:
         if job is not None:
+            await job.commits.drain()
             await job.record_checked()
         if store is not None:
             await db(store.close)
@@ -184,6 +187,10 @@ class _Job:
     # Feeds that brought nothing to store (a 304), waiting to be recorded together (`record_checked`).
     checked: list[tuple[FetchOutcome, datetime | None, datetime]] = field(default_factory=list)
     checked_since: float = 0.0
+    commits: GroupCommit = field(init=False)  # feeds with stories to store, committed in groups
+
+    def __post_init__(self) -> None:
+        self.commits = GroupCommit(self.store, self.db)
 
     async def workers_started(self) -> None:
         """Wait until the worker processes run (starting them in a thread if nobody has): forking
@@ -220,7 +227,8 @@ class _Job:
             return
         if not recorded:
             try:
-                saved, outcome = await self.db(self._commit, feed, outcome, stories, started_at, True, earlier)
+                saved, outcome = await self.commits.write(self._commit, feed, outcome, stories, started_at, True,
+                                                          earlier, stories=len(stories or ()))
             except Exception as error:  # noqa: BLE001
                 outcome = await self._not_stored(feed, error, started_at, start)
         self.run.outcomes.append(outcome)
