@@ -44,6 +44,9 @@ except ImportError:  # pragma: no cover - another anyio layout: it loads on firs
 
 from .. import __version__
 from ..config import Settings, check_url
+from .transport import AsyncioBackend
+
+_NETWORK = AsyncioBackend()  # httpcore's sockets on asyncio directly, without anyio's layer (`transport.py`)
 
 
 def _user_agent() -> str:
@@ -338,7 +341,8 @@ class _PoolPerHost:
             pool = self._pools.pop(key, None)  # (made by another request while this one waited)
             if pool is None:
                 pool = httpcore.AsyncConnectionPool(ssl_context=context, max_connections=self._per_host,
-                                                    max_keepalive_connections=self._per_host, keepalive_expiry=5.0)
+                                                    max_keepalive_connections=self._per_host, keepalive_expiry=5.0,
+                                                    network_backend=_NETWORK)
         self._pools[key] = pool
         if len(self._pools) > self._hosts:
             await self._close_idle()

@@ -1,0 +1,162 @@
+"""httpcore's sockets on asyncio itself: a network backend without anyio's layer.
+
+httpcore reaches the network through a backend; its default goes through anyio, whose
+cancel scope around every read and write (task lookups, scope stacks) was a third of the
+CPU of each request of a warm fetch: 1,000 requests answered 304 cost ~0.6 CPU-s on the
+event loop, which on a busy machine is what they waited for.  Here a read waits on a
+future with one timer for its timeout, and data arrives through an `asyncio.Protocol`.
+
+The contract is httpcore's (`httpcore.AsyncNetworkBackend`), and so are the errors it
+raises (`ConnectError`, `ReadTimeout`...), each chained to its cause: the client reads the
+cause for the message a user sees ("Connection refused", an untrusted certificate).  A body
+is buffered up to `HIGH_WATER` bytes before the socket stops being read, so a gigabyte
+answer cannot fill memory faster than the client's size cap counts it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from typing import Any, Iterable
+
+import httpcore
+
+HIGH_WATER = 1 << 20  # bytes buffered before the socket stops being read
+
+
+class _Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
+    """One connection: bytes received wait in a buffer until httpcore reads them."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._transport: asyncio.Transport | None = None
+        self._buffer = bytearray()
+        self._waiter: asyncio.Future | None = None
+        self._eof = False
+        self._lost: BaseException | None = None
+        self._paused = False
+
+    # --- asyncio.Protocol: called by the event loop ---
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        self._buffer += data
+        if len(self._buffer) > HIGH_WATER and not self._paused and self._transport is not None:
+            self._transport.pause_reading()
+            self._paused = True
+        self._wake()
+
+    def eof_received(self) -> bool:
+        self._eof = True
+        self._wake()
+        return False  # (the transport closes itself)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._eof = True
+        self._lost = exc
+        self._wake()
+
+    def _wake(self) -> None:
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    # --- httpcore.AsyncNetworkStream ---
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        if not self._buffer and not self._eof:
+            waiter = self._waiter = self._loop.create_future()
+            timer = self._loop.call_later(timeout, _expire, waiter) if timeout is not None else None
+            try:
+                await waiter
+            except TimeoutError as error:
+                raise httpcore.ReadTimeout("timed out") from error
+            finally:
+                self._waiter = None
+                if timer is not None:
+                    timer.cancel()
+        if self._buffer:
+            data = bytes(self._buffer[:max_bytes])
+            del self._buffer[:max_bytes]
+            if self._paused and len(self._buffer) <= HIGH_WATER // 2 and self._transport is not None:
+                self._paused = False
+                self._transport.resume_reading()
+            return data
+        if self._lost is not None:
+            raise httpcore.ReadError(str(self._lost) or type(self._lost).__name__) from self._lost
+        return b""  # the server closed the connection
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:
+            return
+        transport = self._transport
+        if transport is None or transport.is_closing():
+            raise httpcore.WriteError("the connection is closed") from self._lost
+        transport.write(buffer)  # (a request is a few hundred bytes: it never waits for the socket to drain)
+
+    async def aclose(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                        timeout: float | None = None) -> httpcore.AsyncNetworkStream:
+        try:
+            transport = await self._loop.start_tls(self._transport, self, ssl_context,  # type: ignore[arg-type]
+                                                   server_hostname=server_hostname, ssl_handshake_timeout=timeout)
+        except TimeoutError as error:
+            await self.aclose()
+            raise httpcore.ConnectTimeout("the TLS handshake timed out") from error
+        except (OSError, ssl.SSLError, ConnectionError) as error:
+            await self.aclose()
+            raise httpcore.ConnectError(str(error) or type(error).__name__) from error
+        self._transport = transport  # type: ignore[assignment]
+        return self
+
+    def get_extra_info(self, info: str) -> Any:
+        transport = self._transport
+        if info == "is_readable":  # an idle connection the server has closed (or sent stray bytes on)
+            return self._eof or bool(self._buffer)
+        if transport is None:
+            return None
+        if info == "ssl_object":
+            return transport.get_extra_info("ssl_object")
+        if info == "client_addr":
+            return transport.get_extra_info("sockname")
+        if info == "server_addr":
+            return transport.get_extra_info("peername")
+        if info == "socket":
+            return transport.get_extra_info("socket")
+        return None
+
+
+def _expire(waiter: asyncio.Future) -> None:
+    if not waiter.done():
+        waiter.set_exception(TimeoutError())
+
+
+class AsyncioBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend on asyncio's own transports."""
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                          socket_options: Iterable[tuple] | None = None) -> httpcore.AsyncNetworkStream:
+        loop = asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(timeout):
+                _, stream = await loop.create_connection(
+                    _Stream, host, port, local_addr=(local_address, 0) if local_address else None)
+        except TimeoutError as error:
+            raise httpcore.ConnectTimeout("timed out") from error
+        except OSError as error:
+            raise httpcore.ConnectError(str(error) or type(error).__name__) from error
+        for option in socket_options or ():  # (asyncio has set TCP_NODELAY already)
+            stream.get_extra_info("socket").setsockopt(*option)
+        return stream
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: Iterable[tuple] | None = None) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used by briefing")
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
