@@ -280,14 +280,9 @@ class _Job:
         if not batch:
             return
         try:
-            await self.db(self._record_all, batch)
+            await self.db(self.store.record_outcomes, batch)
         except Exception as error:  # noqa: BLE001 - the database failed: the run failed, the feeds are due again
             self.run.store_errors.append(f"could not record {len(batch)} checked feeds: {_describe(error)}")
-
-    def _record_all(self, batch: list[tuple[FetchOutcome, datetime | None, datetime]]) -> None:
-        with self.store.transaction():
-            for outcome, due, started in batch:
-                self.store.record_outcome(outcome, due, started)
 
     async def _fetch_and_parse(self, feed: Feed) -> tuple[FetchOutcome, list | None, SaveResult | None, list | None]:
         """The feed's outcome, the stories to store with it, what was stored already (a huge feed's

@@ -79,29 +79,41 @@ class FeedsMixin(Database):
         Validators are only replaced when the server sent new ones; an error keeps
         the old ones so the next try can still be conditional.
         """
-        now = started or utc_now()
-        with self.transaction() as conn:
+        self.record_outcomes([(outcome, next_due, started)])
+
+    def record_outcomes(self, results: list[tuple[FetchOutcome, datetime | None, datetime | None]]) -> None:
+        """`record_outcome` for many feeds at once, one statement of each kind for all of them, in one
+        transaction (a warm fetch of 1,000 feeds answered 304 records them about once a second)."""
+        errors, others, log = [], [], []
+        for outcome, next_due, started in results:
+            now = to_text(started or utc_now())
             if outcome.status == "error":
-                conn.execute(
+                errors.append((outcome.error, now, to_text(next_due), outcome.health, outcome.feed))
+            else:
+                others.append((outcome.status, now, to_text(next_due), outcome.etag, outcome.last_modified,
+                               outcome.health, outcome.health is None, outcome.filtered, outcome.feed))
+            log.append((outcome.feed, now, outcome.status, outcome.http_status, outcome.new, outcome.updated,
+                        outcome.skipped, outcome.filtered, outcome.error, outcome.elapsed))
+        with self.transaction() as conn:
+            if errors:
+                conn.executemany(
                     "UPDATE feeds SET last_status='error', last_error=?, last_fetched=?, next_due=?,"
                     " failures = failures + 1, health=coalesce(?, health) WHERE name=?",
-                    (outcome.error, to_text(now), to_text(next_due), outcome.health, outcome.feed),
+                    errors,
                 )
-            else:
+            if others:
                 # A 304 says nothing new about health (health None): the word from the last answer stays.
-                conn.execute(
+                conn.executemany(
                     "UPDATE feeds SET last_status=?, last_error=NULL, last_fetched=?, next_due=?, failures=0,"
                     " etag=coalesce(?, etag), last_modified=coalesce(?, last_modified),"
                     " health=coalesce(?, health), last_filtered=CASE WHEN ? THEN last_filtered ELSE ? END"
                     " WHERE name=?",
-                    (outcome.status, to_text(now), to_text(next_due), outcome.etag, outcome.last_modified,
-                     outcome.health, outcome.health is None, outcome.filtered, outcome.feed),
+                    others,
                 )
-            conn.execute(
+            conn.executemany(
                 "INSERT INTO fetch_log (feed, started, status, http_status, new, updated, skipped, filtered,"
                 " error, elapsed) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (outcome.feed, to_text(now), outcome.status, outcome.http_status, outcome.new, outcome.updated,
-                 outcome.skipped, outcome.filtered, outcome.error, outcome.elapsed),
+                log,
             )
 
     def feed_failures(self, feed: str) -> int:
