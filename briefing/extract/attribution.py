@@ -240,6 +240,12 @@ def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Spea
     return out
 
 
+def _opens_with_source(sentence: Sentence) -> bool:
+    """The sentence's first clause gives a source: "according to", "X-dan verilən xəbərə görə"."""
+    end = min([b.start for b in sentence.of("boundary")] + [sentence.text.find(",") % (len(sentence.text) + 1)])
+    return any(s.row.get("speaker_after") or s.row.get("gives_source") for s in sentence.of("speech") if s.start < end)
+
+
 _OPENS_QUOTE = re.compile(r"\s*[«\"“„]")
 _CLOSES_QUOTE = re.compile(r"[»\"”][,.]?\s*[-–—,]?")
 
@@ -426,8 +432,12 @@ class Attributor:
             if found and self.about_this is not None and self.about_this.search(later.text):
                 claimant, how = self._resolve(found[0], mention, self.known, later.index)
                 return claimant, Why("claimant", claimant, f"claimant.closing-attribution ({how})", found[0].words, 0.8)
+        # the story's first figure, or one no sentence before gave a source for (or the loop above would
+        # have returned), when the next sentence opens with its source ("According to ANAMA, ...")
         opening = min((s.index for s in self.sentences if not s.headline), default=-1) == sentence.index
         later = [s for s in self.sentences if not s.headline and s.index == sentence.index + 1]
+        if later and not opening:
+            opening = _opens_with_source(later[0])
         if opening and later and self.by_sentence[later[0].index] and later[0].of("speech"):
             speaker = self.by_sentence[later[0].index][0]
             claimant, how = self._resolve(speaker, None, self.known)

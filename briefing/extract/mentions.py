@@ -242,7 +242,9 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     """ "Private Arman Hakobyan was killed", "the serviceman died": one victim, no count."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
         between = sentence.text[span.end:trigger.start]
-        if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS or lexicon.is_plural(span.text):
+        if lexicon.is_plural(span.text):
+            return None
+        if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS and not _subject_and_final_verb(sentence, span, trigger):
             return None
         if lexicon.head_word == "last" and lexicon.is_plural(trigger.text) and _gap(sentence.text, span.end, trigger.start) == 0:
             # "civilian injuries", "military deaths": where a phrase ends in its noun, a word right before a
@@ -261,6 +263,18 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
             return None
         return span
     return None
+
+
+def _subject_and_final_verb(sentence: Sentence, victim: Span, trigger: Span) -> bool:
+    """ "Kənd sakini ... (twenty words on where he walked) ... xəsarət alıb": the noun opening the
+    sentence is the subject of the verb closing it, however long the middle (verb-final languages
+    and long leads put them far apart)."""
+    return _gap(sentence.text, 0, victim.start) <= SUBJECT_OPENS_WORDS and \
+        _gap(sentence.text, trigger.end, len(sentence.text)) <= FINAL_VERB_WORDS
+
+
+SUBJECT_OPENS_WORDS = 2
+FINAL_VERB_WORDS = 3
 
 
 def _opens_clause(sentence: Sentence, trigger: Span) -> bool:

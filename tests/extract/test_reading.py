@@ -551,3 +551,9 @@ def test_a_denial_is_never_the_words_of_the_side_whose_claim_it_answers() -> Non
 ])
 def test_one_person_however_the_sentence_goes_on(text: str, expected: tuple) -> None:
     assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY)] == [expected]
+
+
+def test_a_figure_with_no_source_takes_the_one_the_next_sentence_opens_with() -> None:
+    text = ("A mine blast was reported on Tuesday near Talish. A villager was wounded by the blast while "
+            "herding sheep. According to ANAMA, the man lost his leg.")
+    assert [(c.claimant, c.wounded) for c in extract_claims("", text, DAY)] == [("Azerbaijan", 1)]
