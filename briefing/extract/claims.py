@@ -85,11 +85,25 @@ def _named_without_rank(mention: Mention) -> Mention:
 
 def _a_sum_of_both_sides(mention: Mention, sentence: Sentence, who: Why) -> bool:
     """A figure with no side of its own, in the outlet's voice, in a sentence naming both sides'
-    forces, adds the sides up: corpus rule 4 keeps sums out."""
+    forces, adds the sides up: corpus rule 4 keeps sums out. So does one whose own people are both
+    sides' ("30 Azerbaijani and Armenian soldiers"), whoever tells it."""
+    if mention.count >= 2 and _both_sides_people(mention, sentence):
+        return True
     if mention.nationality or mention.fixed_side or mention.count < 2 \
             or not who.rule.startswith(("claimant.outlet-voice", "claimant.next")):
         return False
     sides = {str(span.row.get("side")) for span in sentence.of("nationality")}
+    return {"Armenia", "Azerbaijan"} <= sides
+
+
+def _both_sides_people(mention: Mention, sentence: Sentence) -> bool:
+    """The words from the count to its victim noun name the two countries' people."""
+    noun = next((v for v in sentence.of("victim") if v.start >= mention.start), None)
+    if noun is None:
+        return False
+    # ("four Armenian and three Azerbaijani soldiers": each count's phrase ends at the next count)
+    end = min([n.start for n in sentence.of("number") if mention.start < n.start] + [noun.start])
+    sides = {str(n.row.get("side")) for n in sentence.of("nationality") if mention.start <= n.start < end}
     return {"Armenia", "Azerbaijan"} <= sides
 
 

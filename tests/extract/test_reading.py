@@ -557,3 +557,11 @@ def test_a_figure_with_no_source_takes_the_one_the_next_sentence_opens_with() ->
     text = ("A mine blast was reported on Tuesday near Talish. A villager was wounded by the blast while "
             "herding sheep. According to ANAMA, the man lost his leg.")
     assert [(c.claimant, c.wounded) for c in extract_claims("", text, DAY)] == [("Azerbaijan", 1)]
+
+
+def test_a_count_of_both_countries_soldiers_is_a_sum_not_a_claim() -> None:
+    text = ("Fierce clashes left at least 30 Azerbaijani and Armenian soldiers dead on Saturday. Armenia's "
+            "president said 18 Armenian troops were killed.")
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Armenia", "Armenia", 18)]
+    each = "Troops traded fire near Tegh, killing four Armenian and three Azerbaijani soldiers, the two defence ministries said."
+    assert sorted(c.killed for c in extract_claims("", each, DAY)) == [3, 4]
