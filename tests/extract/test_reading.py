@@ -565,3 +565,8 @@ def test_a_count_of_both_countries_soldiers_is_a_sum_not_a_claim() -> None:
     assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Armenia", "Armenia", 18)]
     each = "Troops traded fire near Tegh, killing four Armenian and three Azerbaijani soldiers, the two defence ministries said."
     assert sorted(c.killed for c in extract_claims("", each, DAY)) == [3, 4]
+
+
+def test_the_past_two_days_are_the_news_not_the_past() -> None:
+    text = "Pashinyan said 105 Armenian servicemen had died in clashes with Azerbaijan in the past two days."
+    assert [(c.claimant, c.killed) for c in extract_claims("", text, DAY)] == [("Armenia", 105)]
