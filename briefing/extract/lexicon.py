@@ -150,6 +150,8 @@ class Lexicon:
     side_noun: re.Pattern[str] = re.compile(r"(?!)")
     # "şəhid atası" (the martyr's father): a relative named after a word for the dead is no victim
     kin: re.Pattern[str] = re.compile(r"(?!)")
+    # "two women, aged 94 and 41": the word before ages; the numbers after it are no counts
+    age_before: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -453,7 +455,8 @@ def load(language: str) -> Lexicon:
                    re.compile(rf"\w(?:{data.get('genitive', '(?!)')})\s*$", re.IGNORECASE),
                    str(data.get("name_end", "(?!)")),
                    re.compile(rf"\s*(?:{data.get('side_noun', '(?!)')})(?!\w)", re.IGNORECASE),
-                   re.compile(rf"(?:{data.get('kin', '(?!)')})", re.IGNORECASE))
+                   re.compile(rf"(?:{data.get('kin', '(?!)')})", re.IGNORECASE),
+                   re.compile(rf"(?<!\w)(?:{data.get('age_before', '(?!)')})\s+(?:\d{{1,3}}\s*(?:,|and|or)?\s*)*$", re.IGNORECASE))
 
 
 def all_rows() -> list[Row]:

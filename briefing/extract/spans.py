@@ -115,6 +115,8 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
         if span.row is None and 1900 <= span.value <= 2100 and "," not in span.text:
             out.append(Span("year", span.start, span.end, span.text, None, span.value))
             continue
+        if span.row is None and lexicon.age_before.search(text, max(0, span.start - 40), span.start):
+            continue  # "two women, aged 94 and 41": ages
         rest = text[span.end:span.end + 30]
         gap = len(rest) - len(rest.lstrip(" "))
         if measure is not None and measure.match(rest, gap):

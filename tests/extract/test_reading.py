@@ -570,3 +570,9 @@ def test_a_count_of_both_countries_soldiers_is_a_sum_not_a_claim() -> None:
 def test_the_past_two_days_are_the_news_not_the_past() -> None:
     text = "Pashinyan said 105 Armenian servicemen had died in clashes with Azerbaijan in the past two days."
     assert [(c.claimant, c.killed) for c in extract_claims("", text, DAY)] == [("Armenia", 105)]
+
+
+def test_ages_after_aged_are_no_counts() -> None:
+    text = ("A 70-year-old woman was killed by Azerbaijani shelling in Paravakar, and two other women, aged 94 "
+            "and 41, were killed in Berdavan, the Armenian interior ministry said.")
+    assert [c.killed for c in extract_claims("", text, DAY)] == [3]
