@@ -18,7 +18,7 @@ from .attribution import Attributor
 from .events import describe, event_day
 from .lexicon import Lexicon, load
 from .mentions import NAMES_BEFORE_VERB, figure_mentions
-from .records import Mention, Reading, Sentence, Why
+from .records import Mention, Reading, Sentence, Span, Why
 from .resolve import Figure, figures, news_readings, without_sums
 from .sides import country_of, side_affected, zero_side
 from .spans import find_spans, table_spans
@@ -61,6 +61,13 @@ def _with_victims(mentions: list[Mention], sentences: list[Sentence]) -> list[Me
             continue
         donor = min(named, key=lambda m: (abs(m.sentence - mention.sentence), m.sentence > mention.sentence)) if named else None
         if donor is None or abs(donor.sentence - mention.sentence) > 2:
+            told = _told_without_a_count(mentions, sentences, mention.sentence)
+            if told is not None:
+                fields = {n: getattr(mention, n) for n in Mention.__slots__}
+                fields.update(victim=str(told.row.get("role")), head=told.text.casefold(),
+                              why=mention.why + (Why("victim", str(told.row.get("role")), "victim.told-before-without-a-count", told.text, 0.8),))
+                out.append(Mention(**fields))
+                continue
             at_war = any(span.row.get("kind") == "military" for s in sentences for span in s.of("setting"))
             out.append(mention if at_war else _named_without_rank(mention))
             continue
@@ -70,6 +77,16 @@ def _with_victims(mentions: list[Mention], sentences: list[Sentence]) -> list[Me
                       why=mention.why + (Why("victim", donor.victim, "victim.named-nearby-in-story", donor.head, 0.8),))
         out.append(Mention(**fields))
     return out
+
+
+def _told_without_a_count(mentions: list[Mention], sentences: list[Sentence], index: int) -> Span | None:
+    """ "Civilians were killed, the rescue operation continues. The prosecutor announced 12 dead": the
+    sentence right before told who died without a count; the figure counts them."""
+    before = next((s for s in sentences if s.index == index - 1 and not s.headline), None)
+    if before is None or not before.of("trigger") or any(m.sentence == before.index for m in mentions):
+        return None
+    victims = [v for v in before.of("victim") if v.row.get("role") in ("armed", "civilian")]
+    return victims[0] if len({v.row.get("role") for v in victims}) == 1 else None
 
 
 def _named_without_rank(mention: Mention) -> Mention:

@@ -576,3 +576,9 @@ def test_ages_after_aged_are_no_counts() -> None:
     text = ("A 70-year-old woman was killed by Azerbaijani shelling in Paravakar, and two other women, aged 94 "
             "and 41, were killed in Berdavan, the Armenian interior ministry said.")
     assert [c.killed for c in extract_claims("", text, DAY)] == [3]
+
+
+def test_a_bare_toll_counts_the_people_the_sentence_before_told_of() -> None:
+    text = ("Rockets hit apartment blocks in Ganja overnight. According to the mayor, civilians were killed. "
+            "Azerbaijan's Prosecutor General's Office announced 12 dead and more than 40 wounded.")
+    assert {(c.side_affected, c.killed, c.wounded) for c in extract_claims("", text, DAY)} == {("civilians-Azerbaijan", 12, 40)}
