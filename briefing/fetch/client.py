@@ -1,4 +1,4 @@
-"""The HTTP side of fetching: polite, bounded HTTP/1.1 over httpcore's connection pools.
+"""The HTTP side of fetching: polite, bounded HTTP/1.1 over keep-alive connections (`exchange.py`).
 
 Why each rule exists:
 - a global and a per-host limit: a hundred feeds at once, but never hammer one outlet;
@@ -12,10 +12,11 @@ Why each rule exists:
 - retries with exponential backoff only where another try can help (5xx, timeouts,
   dropped connections); 429 and Retry-After are obeyed, never retried at once.
 
-httpcore directly, not httpx's client over it: the client layer (request and response
-models, auth and redirect machinery, cookies) was a third of the CPU of each request and
-httpx 0.12 s of every run's start, and briefing uses none of it: redirects, decoding and the
-size cap are done here, by hand, on purpose.
+h11's state machine on asyncio's transports, not httpx or httpcore's pools over them: httpx's
+client layer (request and response models, auth and redirect machinery, cookies) was a third of
+the CPU of each request and 0.12 s of every run's start, and httpcore's pools, locks and anyio
+cancel scopes most of the rest; briefing uses none of it: redirects, decoding, the size cap and
+the limits are done here, by hand, on purpose.  Network errors keep httpcore's classes.
 """
 
 from __future__ import annotations
@@ -44,9 +45,7 @@ except ImportError:  # pragma: no cover - another anyio layout: it loads on firs
 
 from .. import __version__
 from ..config import Settings, check_url
-from .transport import AsyncioBackend
-
-_NETWORK = AsyncioBackend()  # httpcore's sockets on asyncio directly, without anyio's layer (`transport.py`)
+from .exchange import Pools, Response
 
 
 def _user_agent() -> str:
@@ -309,58 +308,6 @@ def _host(name: str) -> bytes:
     return idna.encode(name, uts46=True)
 
 
-class _PoolPerHost:
-    """A small connection pool for each host, the least recently used idle ones closed beyond `hosts`.
-
-    Why not one pool for everything: httpcore 1.0 looks at every connection of the pool,
-    several times over, each time a request starts or ends, and closes an idle connection
-    whenever the pool holds more connections in all than its keep-alive limit.  A warm run of
-    1,000 feeds over 20 hosts (40 connections) spent most of its CPU there and still reconnected
-    for most requests.  A pool per host holds at most `per_host` connections (the client's
-    per-host limit already queues the rest), so each request looks at one or two.
-    """
-
-    def __init__(self, per_host: int, hosts: int) -> None:
-        self._per_host = per_host
-        self._hosts = hosts
-        # One TLS context for every https pool, its CA certificates loaded once, in a thread, when the
-        # first https address is asked for (~0.05-0.2 s a run of plain-http feeds never spends).
-        self._tls: asyncio.Future | None = None
-        self._pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
-
-    async def pool(self, scheme: bytes, host: bytes, port: int | None) -> httpcore.AsyncConnectionPool:
-        """The pool for this host (made on first use), after closing idle pools beyond the limit."""
-        key = (scheme, host, port)
-        pool = self._pools.pop(key, None)  # popped and put back: the dict's order is the order of use
-        if pool is None:
-            context = None  # plain http: no TLS context, no certificates loaded
-            if scheme == b"https":
-                if self._tls is None:
-                    self._tls = asyncio.get_running_loop().run_in_executor(None, tls_context)
-                context = await self._tls
-            pool = self._pools.pop(key, None)  # (made by another request while this one waited)
-            if pool is None:
-                pool = httpcore.AsyncConnectionPool(ssl_context=context, max_connections=self._per_host,
-                                                    max_keepalive_connections=self._per_host, keepalive_expiry=5.0,
-                                                    network_backend=_NETWORK)
-        self._pools[key] = pool
-        if len(self._pools) > self._hosts:
-            await self._close_idle()
-        return pool
-
-    async def _close_idle(self) -> None:
-        """Close the least recently used pools with no request in progress, down to `hosts` pools."""
-        for key, pool in list(self._pools.items())[: len(self._pools) - self._hosts]:
-            if all(connection.is_idle() or connection.is_closed() for connection in pool.connections):
-                del self._pools[key]
-                await pool.aclose()
-
-    async def aclose(self) -> None:
-        pools, self._pools = list(self._pools.values()), {}
-        for pool in pools:
-            await pool.aclose()
-
-
 def in_flight(settings: Settings, hosts: int) -> int:
     """How many requests may be in flight at once: `concurrency`, or more when the feeds are spread over
     so many hosts that `concurrency` would leave some of them idle, up to `per_host` on each of them and
@@ -383,13 +330,12 @@ class FeedClient:
         self.backoff = backoff
         self._global = asyncio.Semaphore(in_flight(settings, hosts))
         self._hosts: dict[tuple[str, str, int | None], asyncio.Semaphore] = {}
-        self._pools = _PoolPerHost(max(1, settings.per_host), _pool_size(settings.concurrency))
-        self._extensions = {"timeout": {
-            "connect": settings.connect_timeout,
-            "read": settings.read_timeout,
-            "write": settings.read_timeout,
-            "pool": None,  # our semaphores queue requests (a pool per host never holds more than its slots)
-        }}
+        self._pools = Pools(max(1, settings.per_host), _pool_size(settings.concurrency))
+        self._timeouts = {"connect": settings.connect_timeout, "read": settings.read_timeout,
+                          "write": settings.read_timeout}
+        # One TLS context for every https host, its CA certificates loaded once, in a thread, when the
+        # first https address is asked for (~0.05-0.2 s a run of plain-http feeds never spends).
+        self._tls: asyncio.Future | None = None
 
     async def __aenter__(self) -> "FeedClient":
         return self
@@ -399,6 +345,11 @@ class FeedClient:
 
     async def aclose(self) -> None:
         await self._pools.aclose()
+
+    async def _tls_context(self) -> ssl.SSLContext:
+        if self._tls is None:
+            self._tls = asyncio.get_running_loop().run_in_executor(None, tls_context)
+        return await self._tls
 
     def _host_limit(self, url: str) -> asyncio.Semaphore:
         key = host_key(url)
@@ -478,10 +429,10 @@ class FeedClient:
             raise FetchError(f"invalid address: {error}") from None
         if scheme not in (b"http", b"https") or not host:
             raise FetchError(f"invalid address: {url}")
-        pool = await self._pools.pool(scheme, host, port)
-        address = httpcore.URL(scheme=scheme, host=host, port=port, target=target)
         try:
-            async with pool.stream(b"GET", address, headers=headers, extensions=self._extensions) as response:
+            response = await self._pools.exchange(scheme, host, port, target, headers, self._timeouts,
+                                                  self._tls_context)
+            try:
                 code = response.status
                 found = response.headers
                 reason = response.extensions.get("reason_phrase", b"").decode("latin-1")
@@ -519,6 +470,8 @@ class FeedClient:
                     etag=_raw_header(found, b"etag"),
                     last_modified=_raw_header(found, b"last-modified"),
                 )
+            finally:
+                self._pools.release((scheme, host, port), response)
         except httpcore.ConnectTimeout:
             raise FetchError(f"could not connect within {format_seconds(s.connect_timeout)}", retryable=True,
                              kind="timeout") from None
@@ -537,7 +490,7 @@ class FeedClient:
                 ssl.SSLError) as error:
             raise FetchError(f"HTTP error: {_reason(error)}") from None
 
-    async def _read_capped(self, response: httpcore.Response) -> bytes:
+    async def _read_capped(self, response: Response) -> bytes:
         """The decoded body, refusing it as soon as it exceeds max_bytes."""
         cap = self.settings.max_bytes
         too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status,
@@ -566,7 +519,7 @@ class FeedClient:
 _SMALL_BODY = 64 * 1024
 
 
-async def _finish(response: httpcore.Response) -> None:
+async def _finish(response: Response) -> None:
     """Read a body we do not need (a 304's, which is empty; a small redirect page) to its end.
 
     An HTTP/1.1 connection goes back to the pool only once the whole response has been read;

@@ -1,16 +1,13 @@
-"""httpcore's sockets on asyncio itself: a network backend without anyio's layer.
+"""Sockets for `exchange.py`: asyncio transports read through a buffer, without anyio's layer.
 
-httpcore reaches the network through a backend; its default goes through anyio, whose
-cancel scope around every read and write (task lookups, scope stacks) was a third of the
-CPU of each request of a warm fetch: 1,000 requests answered 304 cost ~0.6 CPU-s on the
-event loop, which on a busy machine is what they waited for.  Here a read waits on a
-future with one timer for its timeout, and data arrives through an `asyncio.Protocol`.
-
-The contract is httpcore's (`httpcore.AsyncNetworkBackend`), and so are the errors it
-raises (`ConnectError`, `ReadTimeout`...), each chained to its cause: the client reads the
-cause for the message a user sees ("Connection refused", an untrusted certificate).  A body
-is buffered up to `HIGH_WATER` bytes before the socket stops being read, so a gigabyte
-answer cannot fill memory faster than the client's size cap counts it.
+httpcore reached the network through anyio, whose cancel scope around every read and write
+(task lookups, scope stacks) was a third of the CPU of each request of a warm fetch.  Here a
+read waits on a future with one timer for its timeout, and data arrives through an
+`asyncio.Protocol`.  The interface is httpcore's (`AsyncNetworkStream`, `AsyncNetworkBackend`),
+and so are the errors raised (`ConnectError`, `ReadTimeout`...), each chained to its cause: the
+client reads the cause for the message a user sees ("Connection refused", an untrusted
+certificate).  A body is buffered up to `HIGH_WATER` bytes before the socket stops being read,
+so a gigabyte answer cannot fill memory faster than the client's size cap counts it.
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ import httpcore
 HIGH_WATER = 1 << 20  # bytes buffered before the socket stops being read
 
 
-class _Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
+class Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
     """One connection: bytes received wait in a buffer until httpcore reads them."""
 
     def __init__(self) -> None:
@@ -97,11 +94,15 @@ class _Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
         transport.write(buffer)  # (a request is a few hundred bytes: it never waits for the socket to drain)
 
     async def aclose(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection now (an asyncio transport closes without waiting)."""
         if self._transport is not None:
             self._transport.close()
 
     async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                        timeout: float | None = None) -> httpcore.AsyncNetworkStream:
+                        timeout: float | None = None) -> Stream:
         try:
             transport = await self._loop.start_tls(self._transport, self, ssl_context,  # type: ignore[arg-type]
                                                    server_hostname=server_hostname, ssl_handshake_timeout=timeout)
@@ -140,12 +141,12 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
     """httpcore's network backend on asyncio's own transports."""
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                          socket_options: Iterable[tuple] | None = None) -> httpcore.AsyncNetworkStream:
+                          socket_options: Iterable[tuple] | None = None) -> Stream:
         loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(timeout):
                 _, stream = await loop.create_connection(
-                    _Stream, host, port, local_addr=(local_address, 0) if local_address else None)
+                    Stream, host, port, local_addr=(local_address, 0) if local_address else None)
         except TimeoutError as error:
             raise httpcore.ConnectTimeout("timed out") from error
         except OSError as error:
