@@ -142,8 +142,7 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
         army_before = any(r.claimant == claimant and r.mention.victim == "armed" for r in out)
         side, where = side_affected(mention, claimant, sentence, sentences, country_of(out[-1].side) if out else "", army_before)
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
-    # (a word that is no casualty, "captured", "went missing", makes no incident of a denial)
-    incident = any(s.of("event") or any(t.row.get("role") != "none" for t in s.of("trigger")) for s in sentences if not s.scope)
+    incident = any(s.of("event") or s.of("trigger") for s in sentences if not s.scope)
     for mention, sentence in zeros if incident else ():
         claimant, who = attributor.claimant(sentence, mention, mention.start)
         if mention.denial and not who.rule.startswith("claimant.speaker"):

@@ -583,8 +583,3 @@ def test_a_bare_toll_counts_the_people_the_sentence_before_told_of() -> None:
             "Azerbaijan's Prosecutor General's Office announced 12 dead and more than 40 wounded.")
     assert {(c.side_affected, c.killed, c.wounded) for c in extract_claims("", text, DAY)} == {("civilians-Azerbaijan", 12, 40)}
 
-
-def test_a_denial_about_a_captured_soldier_is_no_casualty_claim() -> None:
-    text = ("Baku called Armenia's claim a lie. Armenia had said Azerbaijani troops captured one of its soldiers "
-            "near Tegh; he was found on Wednesday.")
-    assert extract_claims("", text, DAY) == []
