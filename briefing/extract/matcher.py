@@ -10,7 +10,7 @@ positions where some table's alternative can start (one C-level search over the 
 there, with an anchored `.match`, only the few groups filed under the letters found. All tables
 of a language share that walk, so a story is read once for all of them. At a common word that
 starts rules of many tables ("the", "in", "a"), the groups are told apart once more by the two
-characters after the word, which every match of theirs must go on with (`_by_tail`).
+characters after the word, which every match of theirs must go on with (`_tail`).
 
 The result is exactly what `table.regex.finditer` gives: per table, leftmost non-overlapping
 hits, at a position the first alternative in the table's order (longest first) that matches,
@@ -206,6 +206,8 @@ def _item_heads(op: Any, av: Any, at_start: bool, reach: int = 0) -> set[Head] |
             return None
         if low == 1 and high == 1:
             return found
+        if low == 0 and high == 1:
+            return found | {("", False)}  # "(?:the )?": once or not at all, and what follows is known
         repeated = {(text, True) for text, _ in found}
         return repeated | {("", False)} if low == 0 else repeated
     return {("", True)}
@@ -406,7 +408,8 @@ class Dispatch:
     needs: tuple[frozenset[str] | None, ...]  # per "anywhere" group: texts one of which a match holds
     ranks: list[dict[str, int]]  # per slot: group name → the alternative's place in its table
     slots: int
-    seen: dict[str, Any] = field(default_factory=dict)  # a text's word → its groups (`_lookup`)
+    words: dict[str, Any] = field(default_factory=dict)  # a text's word → its groups (`_lookup`)
+    seen: dict[str, Any] = field(default_factory=dict)  # a word and the two characters after it → groups (`_at`)
 
 
 @dataclass(slots=True)
@@ -500,19 +503,34 @@ def dispatch(indexes: list[TableIndex]) -> Dispatch:
                     tuple(anywhere), tuple(needs), [index.ranks for index in indexes], len(indexes))
 
 
-def _groups(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool, Tails | None]:
-    """The groups that may match at a word (or sign) of the text (remembered: words recur)."""
-    found = plan.seen.get(word)
+def _groups(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], tuple[Tail, ...]]:
+    """The groups that may match at a word (or sign) of the text, and what must follow the word for
+    each (remembered: words recur)."""
+    found = plan.words.get(word)
     if found is None:
-        if len(plan.seen) > 100_000:
-            plan.seen.clear()
-        found = plan.seen[word] = _lookup(plan, word)
+        if len(plan.words) > 100_000:
+            plan.words.clear()
+        found = plan.words[word] = _lookup(plan, word)
     return found
 
 
-def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool, Tails | None]:
-    """The groups that may match at the word, and whether a table has more than one among them
-    (filed under the whole word and under its first letters): its matches are then ranked."""
+def _at(plan: Dispatch, key: str, size: int) -> tuple[tuple[Group, ...], bool]:
+    """The groups that may match where the text has `key`: a word (or sign) of `size` characters
+    and the `_TAIL` characters after it; and whether a table has more than one among them (its
+    matches are then ranked). Remembered under the key, so the walk settles a word and what
+    follows it with one look-up (common words are mostly followed by a few common words)."""
+    groups, tails = _groups(plan, key[:size])
+    after = fold_word(key[size:])
+    groups = tuple(group for group, tail in zip(groups, tails) if tail is None or after[:tail[0]] in tail[1])
+    if len(plan.seen) > 100_000:
+        plan.seen.clear()
+    found = plan.seen[key] = (groups, len({slot for slot, _ in groups}) < len(groups))
+    return found
+
+
+def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], tuple[Tail, ...]]:
+    """The groups that may match at the word (filed under the whole word and under its first
+    letters), and what must follow the word for each (`_tail`)."""
     key = word.lower() if word.isascii() else word.translate(_FOLD_ORD)
     by_prefix = plan.by_prefix
     found = plan.by_word.get(key, ())
@@ -525,16 +543,19 @@ def _lookup(plan: Dispatch, word: str) -> tuple[tuple[Group, ...], bool, Tails |
     if key[:1].isdecimal():
         found += by_prefix.get(DIGIT, ())
     groups = tuple((slot, _compiled(bounded(list(parts)))) for slot, parts in found)
-    return groups, len({slot for slot, _ in groups}) < len(groups), _by_tail(key, found, groups)
+    return groups, tuple(_tail(key, parts) for _, parts in found)
 
 
-# A word's groups are filed again by the characters right after the word that every match of theirs
-# starts with ("the d…" for "the defence ministry", "the t…" for "the two sides"): after "the", most
-# groups of most tables cannot match, and a look at two characters costs less than trying them.
-_TAIL = 2
+# A word's groups are told apart again by the characters right after the word that every match of
+# theirs goes on with ("the def…" for "the defence ministry", "the two" for "the two sides"): after
+# "the", most groups of most tables cannot match, and a look at the next few characters (one look-up
+# for the word and them, `_at`) costs less than trying the groups.
+_TAIL = 6
 _HEAD_REACH = 12
 _GROUP_HEADS: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-Tails = tuple[dict[str, tuple[Group, ...]], tuple[Group, ...]]
+# per group at a word: how many characters after the word tell, and the texts they may be (None:
+# anything may follow)
+Tail = tuple[int, frozenset[str]] | None
 
 
 def _group_heads(parts: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -557,30 +578,22 @@ def _group_heads(parts: tuple[str, ...]) -> tuple[str, ...] | None:
     return found
 
 
-def _by_tail(key: str, found: tuple[Source, ...], groups: tuple[Group, ...]) -> Tails | None:
-    """The word's groups by the two (folded) characters after the word that their matches need, and
-    the groups tried whatever follows (their matches may be shorter, or start otherwise); None when
-    no group can be filed so. Sound because a match starting at the word starts with one of its
-    group's texts: a group none of whose texts goes on with the characters there cannot match."""
-    size = len(key) + _TAIL
-    if size > _HEAD_REACH or not groups:
+def _tail(key: str, parts: tuple[str, ...]) -> Tail:
+    """What must follow a word (folded: `key`) for a group to match there: the next n characters
+    are one of the texts (n at most `_TAIL`); None when anything may follow. Sound because a match
+    starting at the word starts with one of the group's texts (`_group_heads`): a text that does
+    not agree with the word cannot be the match's start, and the others say what follows it (a text
+    that ends within the word says nothing, and nothing is then ruled out)."""
+    texts = _group_heads(parts)
+    if texts is None:
         return None
-    tails: list[frozenset[str] | None] = []
-    for _, parts in found:
-        texts = _group_heads(parts)
-        usable = texts is not None and all(len(text) >= size for text in texts)
-        tails.append(frozenset(text[len(key):size] for text in texts) if usable else None)  # type: ignore[union-attr]
-    if all(tail is None for tail in tails):
+    size = len(key)
+    agreeing = [text for text in texts if (key.startswith(text) if len(text) <= size else text.startswith(key))]
+    if any(len(text) <= size for text in agreeing):
         return None
-    keys = frozenset().union(*(tail for tail in tails if tail is not None))
-    by_tail = {k: tuple(g for g, tail in zip(groups, tails) if tail is None or k in tail) for k in keys}
-    return by_tail, tuple(g for g, tail in zip(groups, tails) if tail is None)
-
-
-def _after_word(tails: Tails, text: str, end: int) -> tuple[Group, ...]:
-    """At a common word, the groups that can go on with the next letters of the text."""
-    tail = text[end:end + _TAIL]
-    return tails[0].get(tail.lower() if tail.isascii() else tail.translate(_FOLD_ORD), tails[1])
+    reach = min((len(text) - size for text in agreeing), default=0)
+    reach = min(reach, _TAIL)
+    return reach, frozenset(text[size:size + reach] for text in agreeing)
 
 
 def may_match(plan: Dispatch, text: str) -> bool:
@@ -591,13 +604,10 @@ def may_match(plan: Dispatch, text: str) -> bool:
         return True
     seen = plan.seen
     for candidate in plan.starts.finditer(text):
-        word = candidate.group()
-        entry = seen.get(word)
-        groups, _, tails = entry if entry is not None else _groups(plan, word)
-        if tails is not None:
-            groups = _after_word(tails, text, candidate.end())
+        p, end = candidate.span()
+        key = text[p:end + _TAIL]
+        groups, _ = seen.get(key) or _at(plan, key, end - p)
         if groups:
-            p = candidate.start()
             for _, regex in groups:
                 if regex.match(text, p) is not None:
                     return True
@@ -621,14 +631,11 @@ def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
             ahead[slot] = found
     ranks, seen = plan.ranks, plan.seen
     for candidate in plan.starts.finditer(text):
-        word = candidate.group()
-        entry = seen.get(word)
-        groups, ranked, tails = entry if entry is not None else _groups(plan, word)
-        if tails is not None:
-            groups = _after_word(tails, text, candidate.end())
+        p, end = candidate.span()
+        key = text[p:end + _TAIL]
+        groups, ranked = seen.get(key) or _at(plan, key, end - p)
         if not ahead and not ranked:
             if groups:  # (most words: no rule of any table starts with them)
-                p = candidate.start()
                 for slot, regex in groups:  # one group per table: its match is the table's
                     if free[slot] <= p:
                         match = regex.match(text, p)
@@ -638,7 +645,6 @@ def scan(plan: Dispatch, text: str) -> list[list[re.Match[str]]]:
             continue
         if not groups and not ahead:
             continue
-        p = candidate.start()
         if ahead:
             _take_ahead(ahead, searches, out, free, text, p)
         best: dict[int, tuple[int, re.Match[str]]] = {}

@@ -82,8 +82,8 @@ _CLASSICAL_LETTERS = ((re.compile(r"(?<![ոեիՈԵԻ])ւ"), "վ"), (re.compile(
 
 
 def _reformed_armenian(text: str) -> str:
-    if not _CLASSICAL.search(text):
-        return text
+    if "ւ" not in text or not _CLASSICAL.search(text):
+        return text  # (a plain look for the letter first: the expression's look-behind makes it slow to scan)
     for pattern, letter in _CLASSICAL_LETTERS:
         text = pattern.sub(letter, text)
     return text
