@@ -176,13 +176,15 @@ def _country(sentence: Sentence, span: Span, seat: re.Pattern[str], region: Span
     claimant, rule = str(span.row.get("claimant")), span.rule
     if claimant != "?":
         return claimant, rule
+    # "Azerbaijan Defence Ministry", "Baş Prokurorluğun Mətbuat xidməti": a country or a country's body
+    # right before it owns it, before any side word after it ("... xidməti Ermənistanın raket atması")
+    owner = next((o for o in sentence.of("authority") if o.end <= span.start and not sentence.text[o.end:span.start].strip()
+                  and o.row.get("claimant") in COUNTRY_OF), None)
+    if owner is not None:
+        return str(owner.row.get("claimant")), f"{span.rule}+{owner.rule}"
     side = _side_word(sentence, span)
     if side is not None:
         claimant, rule = COUNTRY_OF.get(str(side.row.get("side")), "?"), f"{span.rule}+{side.rule}"
-    owner = next((o for o in sentence.of("authority") if o.end <= span.start and not sentence.text[o.end:span.start].strip()
-                  and o.row.get("claimant") in COUNTRY_OF), None)
-    if claimant == "?" and owner is not None:  # "Azerbaijan Defence Ministry": a country named before it
-        claimant, rule = str(owner.row.get("claimant")), f"{span.rule}+{owner.rule}"
     capital = _seat_after(sentence, span, seat)
     if claimant == "?" and capital is not None:
         claimant, rule = str(capital.row.get("claimant")), f"{span.rule}+{capital.rule}"

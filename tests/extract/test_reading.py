@@ -583,3 +583,10 @@ def test_a_bare_toll_counts_the_people_the_sentence_before_told_of() -> None:
             "Azerbaijan's Prosecutor General's Office announced 12 dead and more than 40 wounded.")
     assert {(c.side_affected, c.killed, c.wounded) for c in extract_claims("", text, DAY)} == {("civilians-Azerbaijan", 12, 40)}
 
+
+
+def test_a_bodys_owner_named_right_before_it_outranks_a_side_word_after_it() -> None:
+    text = ("Baş Prokurorluğun Mətbuat xidməti Ermənistanın Bərdəyə raket atması ilə bağlı açıqlama yayıb. "
+            "Açıqlamada deyilir ki, Bərdədə 21 dinc sakin həlak olub.")
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [
+        ("Azerbaijan", "civilians-Azerbaijan", 21)]
