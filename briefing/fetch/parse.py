@@ -30,6 +30,7 @@ import calendar
 import html
 import re
 import xml.sax
+from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
 from email.utils import parsedate_tz
 from urllib.parse import urljoin, urlsplit
@@ -260,7 +261,8 @@ _BOILERPLATE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://[^\s)]+")
-_ANNOTATION = re.compile(r" ?\((https?://[^\s)]+)\)")
+# "(https://...)" after a link's text; the space before it goes with it (`_without_annotations`).
+_ANNOTATION = re.compile(r"\((https?://[^\s)]+)\)")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp)(?:[?#]\S*)?$", re.IGNORECASE)
 
 
@@ -282,16 +284,15 @@ def clean_summary(text: str, link: str = "") -> str:
         return text
     own = {link, strip_tracking(link)} if link else set()
 
-    def annotation(match: re.Match) -> str:
-        url = match.group(1)
-        return "" if url in own or _IMAGE.search(url) or _redirector(url) else match.group(0)
+    def dropped(url: str) -> bool:
+        return url in own or bool(_IMAGE.search(url)) or _redirector(url)
 
     lines = []
     changed = False
     for original in text.split("\n"):
         line = original
         if "(http" in line:
-            line = _ANNOTATION.sub(annotation, line)
+            line = _without_annotations(line, dropped)
         if "http" in line:
             line = _URL.sub(lambda m: m.group(0) if _kept_annotation(line, m) else "", line)
         start = max(0, len(line) - 360)  # only the last few hundred characters are a "tail"
@@ -312,6 +313,26 @@ def clean_summary(text: str, link: str = "") -> str:
     if not changed:
         return text
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _without_annotations(line: str, dropped: Callable[[str], bool]) -> str:
+    """`line` without its " (url)" annotations whose url is `dropped`, the one space before each too.
+
+    What substituting `r" ?\\((https?://[^\\s)]+)\\)"` did, found by the annotation's own start: a
+    pattern that may begin with a space is tried at every letter of the line (a sixth of parsing)."""
+    out: list[str] = []
+    last = 0
+    for match in _ANNOTATION.finditer(line):
+        if dropped(match.group(1)):
+            start = match.start()
+            if start > last and line[start - 1] == " ":
+                start -= 1
+            out.append(line[last:start])
+            last = match.end()
+    if not out:
+        return line
+    out.append(line[last:])
+    return "".join(out)
 
 
 def _kept_annotation(line: str, match: re.Match) -> bool:
