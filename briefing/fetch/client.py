@@ -16,7 +16,7 @@ h11's state machine on asyncio's transports, not httpx or httpcore's pools over 
 client layer (request and response models, auth and redirect machinery, cookies) was a third of
 the CPU of each request and 0.12 s of every run's start, and httpcore's pools, locks and anyio
 cancel scopes most of the rest; briefing uses none of it: redirects, decoding, the size cap and
-the limits are done here, by hand, on purpose.  Network errors keep httpcore's classes.
+the limits are done here, by hand, on purpose.
 """
 
 from __future__ import annotations
@@ -36,15 +36,9 @@ from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from urllib.parse import SplitResult, quote, urljoin, urlsplit
 
-import httpcore
-
-try:  # httpcore loads anyio's asyncio backend on the first request, on the event loop (~0.2 s the
-    import anyio._backends._asyncio  # noqa: F401   app's screen waited): load it with this module
-except ImportError:  # pragma: no cover - another anyio layout: it loads on first use as before
-    pass
-
 from .. import __version__
 from ..config import Settings, check_url
+from . import transport as net
 from .exchange import Pools, Response
 
 
@@ -472,22 +466,19 @@ class FeedClient:
                 )
             finally:
                 self._pools.release((scheme, host, port), response)
-        except httpcore.ConnectTimeout:
+        except net.ConnectTimeout:
             raise FetchError(f"could not connect within {format_seconds(s.connect_timeout)}", retryable=True,
                              kind="timeout") from None
-        except (httpcore.ReadTimeout, httpcore.WriteTimeout):
+        except (net.ReadTimeout, net.WriteTimeout):
             raise FetchError(
                 f"timed out after {format_seconds(s.read_timeout)} waiting for the server", retryable=True,
                 kind="timeout",
             ) from None
-        except httpcore.ConnectError as error:
+        except net.ConnectError as error:
             raise FetchError(f"cannot connect: {_reason(error)}", kind="unreachable") from None
-        except (httpcore.ReadError, httpcore.RemoteProtocolError, httpcore.WriteError) as error:
+        except (net.ReadError, net.RemoteProtocolError, net.WriteError) as error:
             raise FetchError(f"connection failed: {_reason(error)}", retryable=True) from None
-        except httpcore.UnsupportedProtocol as error:
-            raise FetchError(f"invalid address: {error}") from None
-        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError, httpcore.ProxyError,
-                ssl.SSLError) as error:
+        except (net.HTTPError, ssl.SSLError) as error:
             raise FetchError(f"HTTP error: {_reason(error)}") from None
 
     async def _read_capped(self, response: Response) -> bytes:

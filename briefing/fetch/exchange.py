@@ -6,8 +6,7 @@ the connection kept for the host's next request when the exchange ended cleanly.
 bodies, so no pool logic is needed here beyond "an idle connection to this host, else a new
 one".  httpcore's pool, locks and cancel shields per request were ~40% of the CPU of a request
 answered 304 (a warm fetch of 1,000 feeds: ~0.4 CPU-s on the event loop, which on a busy
-machine is what the fetch waits for).  Errors are httpcore's classes, as before, chained to
-their causes, so the client's messages do not change.
+machine is what the fetch waits for).  Errors are `transport.py`'s, chained to their causes.
 """
 
 from __future__ import annotations
@@ -17,9 +16,8 @@ import time
 from collections.abc import Awaitable, Callable
 
 import h11
-import httpcore
 
-from .transport import AsyncioBackend, Stream
+from .transport import AsyncioBackend, LocalProtocolError, RemoteProtocolError, Stream, WriteError
 
 READ_BYTES = 64 * 1024
 MAX_HEAD = 100 * 1024  # a response's status line and headers (h11 refuses anything longer)
@@ -43,35 +41,35 @@ class Connection:
             data = self.h11.send(h11.Request(method=b"GET", target=target, headers=headers))
             data += self.h11.send(h11.EndOfMessage()) or b""
         except h11.LocalProtocolError as error:
-            raise httpcore.LocalProtocolError(str(error)) from error
+            raise LocalProtocolError(str(error)) from error
         try:
             await self.stream.write(data, timeout)
-        except httpcore.WriteError:
-            pass  # (as httpcore: a server may close early and still answer; the read says what happened)
+        except WriteError:
+            pass  # (as httpcore did: a server may close early and still answer; the read says what happened)
 
     async def next_event(self, timeout: float | None) -> h11.Event:
         while True:
             try:
                 event = self.h11.next_event()
             except h11.RemoteProtocolError as error:
-                raise httpcore.RemoteProtocolError(str(error)) from error
+                raise RemoteProtocolError(str(error)) from error
             if event is not h11.NEED_DATA:
                 return event
             data = await self.stream.read(READ_BYTES, timeout)
             if data == b"" and self.h11.their_state == h11.SEND_RESPONSE:
-                raise httpcore.RemoteProtocolError("Server disconnected without sending a response.")
+                raise RemoteProtocolError("Server disconnected without sending a response.")
             try:
                 self.h11.receive_data(data)
             except h11.RemoteProtocolError as error:
-                raise httpcore.RemoteProtocolError(str(error)) from error
+                raise RemoteProtocolError(str(error)) from error
 
     async def aclose(self) -> None:
         await self.stream.aclose()
 
 
 class Response:
-    """A response being read: what the client used of httpcore's (`status`, raw `headers`, the
-    reason phrase in `extensions`, `aread`, `aiter_stream`)."""
+    """A response being read: `status`, raw `headers`, the reason phrase in `extensions`, its body by
+    `aread` or `aiter_stream`."""
 
     def __init__(self, connection: Connection, event: h11.Response, read_timeout: float | None) -> None:
         self.connection = connection
@@ -121,7 +119,7 @@ class Pools:
                 if isinstance(event, h11.Response):
                     return Response(connection, event, timeouts["read"])
                 if not isinstance(event, h11.InformationalResponse):  # (a 1xx before the answer is skipped)
-                    raise httpcore.RemoteProtocolError(f"unexpected {type(event).__name__} before a response")
+                    raise RemoteProtocolError(f"unexpected {type(event).__name__} before a response")
         except BaseException:
             await connection.aclose()
             raise

@@ -1,13 +1,13 @@
-"""Sockets for `exchange.py`: asyncio transports read through a buffer, without anyio's layer.
+"""Sockets for `exchange.py`: asyncio transports read through a buffer, and the errors of the network.
 
 httpcore reached the network through anyio, whose cancel scope around every read and write
 (task lookups, scope stacks) was a third of the CPU of each request of a warm fetch.  Here a
 read waits on a future with one timer for its timeout, and data arrives through an
-`asyncio.Protocol`.  The interface is httpcore's (`AsyncNetworkStream`, `AsyncNetworkBackend`),
-and so are the errors raised (`ConnectError`, `ReadTimeout`...), each chained to its cause: the
-client reads the cause for the message a user sees ("Connection refused", an untrusted
-certificate).  A body is buffered up to `HIGH_WATER` bytes before the socket stops being read,
-so a gigabyte answer cannot fill memory faster than the client's size cap counts it.
+`asyncio.Protocol`.  Every failure is one of the `HTTPError` classes below (named as httpcore
+named them), chained to its cause: the client reads the cause for the message a user sees
+("Connection refused", an untrusted certificate).  A body is buffered up to `HIGH_WATER` bytes
+before the socket stops being read, so a gigabyte answer cannot fill memory faster than the
+client's size cap counts it.
 """
 
 from __future__ import annotations
@@ -16,13 +16,60 @@ import asyncio
 import ssl
 from typing import Any, Iterable
 
-import httpcore
 
 HIGH_WATER = 1 << 20  # bytes buffered before the socket stops being read
 
 
-class Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
-    """One connection: bytes received wait in a buffer until httpcore reads them."""
+class HTTPError(Exception):
+    """An exchange failed below HTTP's answers: the network, a timeout, a malformed response."""
+
+
+class Timeout(HTTPError):
+    pass
+
+
+class ConnectTimeout(Timeout):
+    pass
+
+
+class ReadTimeout(Timeout):
+    pass
+
+
+class WriteTimeout(Timeout):
+    pass
+
+
+class NetworkError(HTTPError):
+    pass
+
+
+class ConnectError(NetworkError):
+    pass
+
+
+class ReadError(NetworkError):
+    pass
+
+
+class WriteError(NetworkError):
+    pass
+
+
+class ProtocolError(HTTPError):
+    pass
+
+
+class RemoteProtocolError(ProtocolError):
+    """The server's answer is not HTTP/1.1 as h11 reads it (or it hung up without one)."""
+
+
+class LocalProtocolError(ProtocolError):
+    """A request h11 refuses to send (a header value with a newline in it)."""
+
+
+class Stream(asyncio.Protocol):
+    """One connection: bytes received wait in a buffer until the exchange reads them."""
 
     def __init__(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -60,7 +107,7 @@ class Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
 
-    # --- httpcore.AsyncNetworkStream ---
+    # --- what the exchange asks of it ---
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         if not self._buffer and not self._eof:
@@ -69,7 +116,7 @@ class Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
             try:
                 await waiter
             except TimeoutError as error:
-                raise httpcore.ReadTimeout("timed out") from error
+                raise ReadTimeout("timed out") from error
             finally:
                 self._waiter = None
                 if timer is not None:
@@ -82,7 +129,7 @@ class Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
                 self._transport.resume_reading()
             return data
         if self._lost is not None:
-            raise httpcore.ReadError(str(self._lost) or type(self._lost).__name__) from self._lost
+            raise ReadError(str(self._lost) or type(self._lost).__name__) from self._lost
         return b""  # the server closed the connection
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
@@ -90,7 +137,7 @@ class Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
             return
         transport = self._transport
         if transport is None or transport.is_closing():
-            raise httpcore.WriteError("the connection is closed") from self._lost
+            raise WriteError("the connection is closed") from self._lost
         transport.write(buffer)  # (a request is a few hundred bytes: it never waits for the socket to drain)
 
     async def aclose(self) -> None:
@@ -108,10 +155,10 @@ class Stream(asyncio.Protocol, httpcore.AsyncNetworkStream):
                                                    server_hostname=server_hostname, ssl_handshake_timeout=timeout)
         except TimeoutError as error:
             await self.aclose()
-            raise httpcore.ConnectTimeout("the TLS handshake timed out") from error
+            raise ConnectTimeout("the TLS handshake timed out") from error
         except (OSError, ssl.SSLError, ConnectionError) as error:
             await self.aclose()
-            raise httpcore.ConnectError(str(error) or type(error).__name__) from error
+            raise ConnectError(str(error) or type(error).__name__) from error
         self._transport = transport  # type: ignore[assignment]
         return self
 
@@ -137,8 +184,8 @@ def _expire(waiter: asyncio.Future) -> None:
         waiter.set_exception(TimeoutError())
 
 
-class AsyncioBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's network backend on asyncio's own transports."""
+class AsyncioBackend:
+    """Connections on asyncio's own transports."""
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                           socket_options: Iterable[tuple] | None = None) -> Stream:
@@ -148,16 +195,16 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
                 _, stream = await loop.create_connection(
                     Stream, host, port, local_addr=(local_address, 0) if local_address else None)
         except TimeoutError as error:
-            raise httpcore.ConnectTimeout("timed out") from error
+            raise ConnectTimeout("timed out") from error
         except OSError as error:
-            raise httpcore.ConnectError(str(error) or type(error).__name__) from error
+            raise ConnectError(str(error) or type(error).__name__) from error
         for option in socket_options or ():  # (asyncio has set TCP_NODELAY already)
             stream.get_extra_info("socket").setsockopt(*option)
         return stream
 
     async def connect_unix_socket(self, path: str, timeout: float | None = None,
-                                  socket_options: Iterable[tuple] | None = None) -> httpcore.AsyncNetworkStream:
-        raise httpcore.ConnectError("unix sockets are not used by briefing")
+                                  socket_options: Iterable[tuple] | None = None) -> Stream:
+        raise ConnectError("unix sockets are not used by briefing")
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
