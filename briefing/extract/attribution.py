@@ -69,6 +69,8 @@ def _side_word(sentence: Sentence, span: Span) -> Span | None:
 
 
 CLAIM_OF_SIDE = "claimant.side-word-and-claim"
+# bodies from outside the conflict that sit in it ("the EU Mission in Armenia", "Russian peacekeepers in Karabakh")
+OUTSIDERS = frozenset({"EU", "Russia", "other"})
 SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
 
 
@@ -132,6 +134,9 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT, genitive: re.
         # "officials in the breakaway region of Karabakh said": the region is part of the speaker's
         # words (its speech verb comes after it) and, for an authority naming no country, its country
         region = _region_after(sentence, span, seat) if span.row.get("speaker_only") or span.row.get("claimant") == "?" else None
+        if span.row.get("speaker_only") and any(o.end <= span.start and seat.fullmatch(sentence.text[o.end:span.start])
+                                                 and o.row.get("claimant") in OUTSIDERS for o in sentence.of("authority")):
+            continue  # "the EU Mission in Armenia said": where an outside body sits, not who speaks
         if span.row.get("speaker_only") and not _speaks_as_side(sentence, span, speech, region):
             continue
         if any(o.start <= span.start and span.end <= o.end and o is not span for o in sentence.of("authority")

@@ -158,7 +158,11 @@ def _left_count(lexicon: Lexicon, sentence: Sentence, trigger: Span, used: set[i
             continue  # "three of them women": a part of the total before it
         if _between(list(spans), "boundary", count.end, trigger.start) or _between(list(spans), "trigger", count.end, trigger.start):
             return None
-        gap = _gap_outside(text, count.end, trigger.start, regions)
+        # (an organisation's name and a birth date between are one thing each, not many words:
+        # "an employee of the Azerbaijan National Agency for Mine Action (ANAMA) born in 1997, was injured")
+        names = [(a.start, a.end) for a in sentence.spans if a.kind == "authority" or (a.kind == "date" and a.row is not None
+                 and a.row.get("kind") == "birth")]
+        gap = _gap_outside(text, count.end, trigger.start, regions + names)
         victim = _victim_after(lexicon, sentence, count)
         if victim is not None and victim.end <= trigger.start and gap <= LEFT_WORDS_WITH_VICTIM:
             return count

@@ -20,6 +20,9 @@ from .records import Mention, Reading, Sentence, Span, Why
 
 _WORD = re.compile(r"\w+")
 OWN_SIDE = {"Armenia": "Armenia", "Azerbaijan": "Azerbaijan", "Karabakh": "Karabakh", "Russia": "Russia"}
+# a monitoring mission's own people are monitors, whose side the corpus leaves "unknown": its "no
+# EUMA staff were injured" and "no patrol was targeted" are about them
+MONITORS_OF = {"EU": "unknown"}
 # the parties to the conflict report their own losses first; a third party (Russia's peacekeepers
 # reporting a ceasefire violation) reports whoever was fired at
 PARTIES = {"Armenia", "Azerbaijan", "Karabakh"}
@@ -164,6 +167,9 @@ _TARGET_NAMED = frozenset({"zero.side-said-fired-at", "zero.place-said-targeted"
 def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
                story: list[Sentence]) -> tuple[str, Why]:
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
+    if claimant in MONITORS_OF and (mention.victim == "monitor" or any(
+            v.row.get("role") == "monitor" and 0 <= v.start - mention.start <= 30 for v in sentence.of("victim"))):
+        return MONITORS_OF[claimant], Why("side", MONITORS_OF[claimant], "zero.monitors-own-people", "", 0.8)
     about_losses = any(t.row.get("role") in ("killed", "wounded", "casualties") for t in sentence.of("trigger"))
     if mention.nationality == "enemy":
         # "no losses; the enemy was suppressed": the adversary is who fired, not whose losses were none

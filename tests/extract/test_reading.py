@@ -590,3 +590,16 @@ def test_a_bodys_owner_named_right_before_it_outranks_a_side_word_after_it() -> 
             "Açıqlamada deyilir ki, Bərdədə 21 dinc sakin həlak olub.")
     assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [
         ("Azerbaijan", "civilians-Azerbaijan", 21)]
+
+
+def test_a_monitoring_missions_no_staff_harmed_is_about_its_monitors() -> None:
+    text = ("Azerbaijani forces fired towards Verin Shorzha, Armenia's Defence Ministry said. The EU Mission in "
+            "Armenia said no EUMA staff were harmed.")
+    zeros = [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY) if c.claimant == "EU"]
+    assert zeros == [("EU", "unknown")]
+
+
+def test_an_organisations_long_name_between_count_and_verb_is_one_word() -> None:
+    text = ("Hasil Yusubov, an employee of the Azerbaijan National Agency for Mine Action (ANAMA) born in 1997, "
+            "was injured by a mine in Aghdam, the Interior Ministry said.")
+    assert [(c.side_affected, c.wounded) for c in extract_claims("", text, DAY)] == [("civilians-Azerbaijan", 1)]
