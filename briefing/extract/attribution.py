@@ -53,14 +53,24 @@ def _gap(text: str, start: int, end: int) -> int:
 _PHRASE_EDGE = re.compile(r"[,;:\"“”«»()]")
 
 
+# "the Ministry of Defence (MoD) of the NKR": a short acronym in brackets right after a name is the name
+_ACRONYM = re.compile(r"^\s*\([^()\s]{2,12}\)")
+_OF_THE = re.compile(r"^\s*of the\s*$", re.IGNORECASE)
+
+
+def _owned_by_next(between: str) -> bool:
+    """The words between an authority and a side word after it make the side its owner: one word
+    ("of"), or "of the", and no phrase edge."""
+    return (len(_WORD.findall(between)) <= 1 or bool(_OF_THE.match(between))) and not _PHRASE_EDGE.search(between)
+
+
 def _side_word(sentence: Sentence, span: Span) -> Span | None:
     """ "Armenia's defence ministry", "the Ministry of Defence of Azerbaijan"."""
     before = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other", "enemy")
               and o.end <= span.start and _gap(sentence.text, o.end, span.start) <= 2
               and not _PHRASE_EDGE.search(sentence.text[o.end:span.start])]
     after = [o for o in sentence.of("nationality") if o.row.get("side") not in ("own", "other", "enemy")
-             and o.start >= span.end and _gap(sentence.text, span.end, o.start) <= 1
-             and not _PHRASE_EDGE.search(sentence.text[span.end:o.start])]
+             and o.start >= span.end and _owned_by_next(_ACRONYM.sub("", sentence.text[span.end:o.start], 1))]
     found = before[-1] if before else (after[0] if after else None)
     if found is not None and found.row.get("side") == "antecedent":
         earlier = [o for o in sentence.of("nationality") if o.end <= found.start and o.row.get("side") in COUNTRY_OF]

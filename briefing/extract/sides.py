@@ -168,7 +168,7 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
                story: list[Sentence]) -> tuple[str, Why]:
     """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
     if claimant in MONITORS_OF and (mention.victim == "monitor" or any(
-            v.row.get("role") == "monitor" and 0 <= v.start - mention.start <= 30 for v in sentence.of("victim"))):
+            v.row.get("role") == "monitor" and abs(v.start - mention.start) <= 30 for v in sentence.of("victim"))):
         return MONITORS_OF[claimant], Why("side", MONITORS_OF[claimant], "zero.monitors-own-people", "", 0.8)
     about_losses = any(t.row.get("role") in ("killed", "wounded", "casualties") for t in sentence.of("trigger"))
     if mention.nationality == "enemy":

@@ -603,3 +603,9 @@ def test_an_organisations_long_name_between_count_and_verb_is_one_word() -> None
     text = ("Hasil Yusubov, an employee of the Azerbaijan National Agency for Mine Action (ANAMA) born in 1997, "
             "was injured by a mine in Aghdam, the Interior Ministry said.")
     assert [(c.side_affected, c.wounded) for c in extract_claims("", text, DAY)] == [("civilians-Azerbaijan", 1)]
+
+
+def test_a_ministry_of_the_republic_named_after_its_acronym_speaks_for_it() -> None:
+    text = ("Today, serviceman Artak Petrosyan received a mortal wound after a shot from the Azerbaijani side, "
+            "the Ministry of Defence (MoD) of the Nagorno-Karabakh Republic has stated.")
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Karabakh", "Karabakh", 1)]
