@@ -55,13 +55,13 @@ _PHRASE_EDGE = re.compile(r"[,;:\"“”«»()]")
 
 # "the Ministry of Defence (MoD) of the NKR": a short acronym in brackets right after a name is the name
 _ACRONYM = re.compile(r"^\s*\([^()\s]{2,12}\)")
-_OF_THE = re.compile(r"^\s*of the\s*$", re.IGNORECASE)
+_OF_THE = re.compile(r"^\s*(?:of(?: the)?)?\s*$", re.IGNORECASE)
 
 
 def _owned_by_next(between: str) -> bool:
-    """The words between an authority and a side word after it make the side its owner: one word
-    ("of"), or "of the", and no phrase edge."""
-    return (len(_WORD.findall(between)) <= 1 or bool(_OF_THE.match(between))) and not _PHRASE_EDGE.search(between)
+    """The words between an authority and a side word after it make the side its owner: none
+    ("Минобороны Армении"), "of" or "of the"; not a verb ("the ministry rejects Baku's claim")."""
+    return bool(_OF_THE.match(between))
 
 
 def _side_word(sentence: Sentence, span: Span) -> Span | None:

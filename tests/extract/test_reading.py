@@ -609,3 +609,8 @@ def test_a_ministry_of_the_republic_named_after_its_acronym_speaks_for_it() -> N
     text = ("Today, serviceman Artak Petrosyan received a mortal wound after a shot from the Azerbaijani side, "
             "the Ministry of Defence (MoD) of the Nagorno-Karabakh Republic has stated.")
     assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Karabakh", "Karabakh", 1)]
+
+
+def test_a_denial_naming_the_shooters_is_about_the_side_they_were_said_to_fire_at() -> None:
+    text = "The Armenian Defence Ministry on Tuesday denied Baku's claim that Armenian units had opened fire near Sotk."
+    assert [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY)] == [("Armenia", "Azerbaijan")]
