@@ -224,6 +224,9 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
     speaker, who denies, not the one whose claim is denied ("Armenia called Baku's claim a lie")."""
     if not found:
         return None, ""
+    quoted = _quoted_by(sentence, position, found)
+    if quoted is not None:
+        return quoted, "claimant.speaker-after-quote"
     for start, end in _clauses(sentence):
         if start <= position < end:
             inside = [s for s in found if start <= s.start < end]
@@ -240,6 +243,21 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
             if inside:
                 return inside[0], "claimant.speaker-after-in-clause"
     return min(found, key=lambda s: abs(s.start - position)), "claimant.speaker-in-sentence"
+
+
+_QUOTED = re.compile(r"[«“\"](?P<a>[^«»“”\"]{3,400})[»”\"]|(?<![\w'’])'(?P<b>[^']{3,400})'(?=[,.]?\s)")
+
+
+def _quoted_by(sentence: Sentence, position: int, found: list[Speaker]) -> Speaker | None:
+    """ "The Azerbaijani ministry 'continues to spread disinformation', the Armenian statement said":
+    words inside quotes are the speaker's named with a speech word right after the quote closes."""
+    for quote in _QUOTED.finditer(sentence.text):
+        if not quote.start() < position < quote.end():
+            continue
+        after = [f for f in found if f.start >= quote.end() and _gap(sentence.text, quote.end(), f.start) <= 2]
+        speaking = [f for f in after if _speaks(sentence, f)]
+        return speaking[0] if speaking else None
+    return None
 
 
 def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Speaker]) -> list[Speaker]:

@@ -948,6 +948,8 @@ def zero_mentions(sentence: Sentence) -> list[Mention]:
                 if any(a.kind == "authority" and (0 <= a.start - other.end <= 2 or a.start <= other.start < a.end)
                        and _near_speech(sentence, a) for a in sentence.spans):
                     continue  # "..., reported the Armenian Defence Ministry": the speaker's side word
+                if any(w.start >= other.end and _gap(sentence.text, other.end, w.start) == 0 for w in sentence.of("speech")):
+                    continue  # "..., the Armenian statement said": the speaker's side word too
                 if any(a.start >= other.end and _gap(sentence.text, other.end, a.start) == 0 and any(
                         e.start >= a.end and _gap(sentence.text, a.end, e.start) <= 2 for e in sentence.of("event"))
                        for a in sentence.of("attacker")):

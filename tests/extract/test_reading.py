@@ -614,3 +614,10 @@ def test_a_ministry_of_the_republic_named_after_its_acronym_speaks_for_it() -> N
 def test_a_denial_naming_the_shooters_is_about_the_side_they_were_said_to_fire_at() -> None:
     text = "The Armenian Defence Ministry on Tuesday denied Baku's claim that Armenian units had opened fire near Sotk."
     assert [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY)] == [("Armenia", "Azerbaijan")]
+
+
+def test_words_in_quotes_are_the_speakers_named_right_after_the_quote() -> None:
+    text = ("The Armenian Ministry of Defence on Tuesday denied a release by the Azerbaijani Defence Ministry "
+            "alleging that Armenian units had fired on Azerbaijani positions near Kalbajar. The Azerbaijani "
+            "ministry 'continues to disseminate disinformation', the Armenian statement said.")
+    assert [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY)] == [("Armenia", "Azerbaijan")]
