@@ -135,7 +135,7 @@ _NO_SEAT = re.compile(r"(?!)")
 def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT, genitive: re.Pattern[str] = _NO_SEAT) -> list[Speaker]:
     """Authorities of the sentence that speak in it."""
     # a denial verb says something too: "Baku denied involvement" makes Baku a speaker
-    speech = sentence.of("speech") + [d for d in sentence.of("denial") if d.row.get("speaks")]
+    speech = [*sentence.of("speech"), *(d for d in sentence.of("denial") if d.row.get("speaks"))]
     out = []
     for span in sentence.of("authority"):
         if not span.row.get("speaker_only") and any(n.start <= span.start and span.end <= n.end for n in sentence.of("nationality")

@@ -15,6 +15,7 @@ figures whose claimant and side the next stages decide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import Lexicon
 from .names import FULL_NAME, INITIAL, NAME, NAME_FOLLOWS, NAME_LIST, NAME_LIST_PARTS, full_name_with_end
@@ -31,8 +32,10 @@ RIGHT_WORDS = 3
 VICTIM_AFTER_COUNT = 4
 
 
+@lru_cache(maxsize=512)
 def _gap(text: str, start: int, end: int) -> int:
-    """Words between two offsets."""
+    """Words between two offsets (remembered for the last few hundred asked: the rules of one
+    sentence measure the same stretches again and again)."""
     return len(_WORD.findall(text[start:end])) if end > start else 0
 
 
@@ -40,9 +43,26 @@ def _between(spans: list[Span], kind: str, start: int, end: int) -> list[Span]:
     return [s for s in spans if s.kind == kind and s.start >= start and s.end <= end]
 
 
+# `_victim_after`'s answers for the counts of the last few stories, by (sentence, count) object: the
+# rules ask it of one count three or four times (is it a count, whose, the part after it, ...)
+_VICTIM_AFTER: dict[tuple[int, int], tuple[Lexicon, Sentence, Span, Span | None]] = {}
+_VICTIM_AFTER_KEPT = 1024
+
+
 def _victim_after(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | None:
     """The victim word a count leads ("three Armenian soldiers", "two of its servicemen"); of
     two in a row ("a 32-year-old contract serviceman"), the last is the head."""
+    key = (id(sentence), id(count))
+    known = _VICTIM_AFTER.get(key)
+    if known is not None and known[0] is lexicon and known[1] is sentence and known[2] is count:
+        return known[3]
+    if len(_VICTIM_AFTER) >= _VICTIM_AFTER_KEPT:
+        _VICTIM_AFTER.clear()
+    found = _VICTIM_AFTER[key] = (lexicon, sentence, count, _victim_of_count(lexicon, sentence, count))
+    return found[3]
+
+
+def _victim_of_count(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | None:
     victims = [s for s in sentence.spans if s.kind == "victim" and s.start >= count.end]
     if not victims or _gap(sentence.text, count.end, victims[0].start) > VICTIM_AFTER_COUNT:
         return None
