@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import NAME_AFTER_TITLE
 from .quick import quick_init
@@ -45,7 +46,10 @@ class Speaker:
     words: str
 
 
+@lru_cache(maxsize=512)
 def _gap(text: str, start: int, end: int) -> int:
+    """Words between two offsets (remembered for the last few hundred asked: the speakers of a
+    sentence are measured against the same speech words again and again)."""
     return len(_WORD.findall(text[start:end])) if end > start else 0
 
 

@@ -125,11 +125,13 @@ def _both_sides_people(mention: Mention, sentence: Sentence) -> bool:
 
 
 def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
+    found = _with_victims([m for sentence in sentences for m in figure_mentions(lexicon, sentence)], sentences)
+    if not found:
+        return []  # no figure: no claimant to decide (the speakers of every sentence are not looked for)
     attributor = Attributor(sentences, lexicon.about_this, lexicon.seat, lexicon.hedge, lexicon.genitive)
     out: list[Reading] = []
     zeros: list[tuple[Mention, Sentence]] = []
     by_index = {s.index: s for s in sentences}
-    found = _with_victims([m for sentence in sentences for m in figure_mentions(lexicon, sentence)], sentences)
     for mention in found:
         sentence = by_index[mention.sentence]
         if mention.role == "zero" or mention.count == 0:

@@ -22,6 +22,11 @@ from .names import FULL_NAME, INITIAL, NAME, NAME_FOLLOWS, NAME_LIST, NAME_LIST_
 from .records import Mention, Sentence, Span, Why
 
 _WORD = re.compile(r"\w[\w'’-]*")
+# (the stages' small expressions compiled once: `re.search(pattern, ...)` looks each up again every time)
+_DIGIT = re.compile(r"\d")
+_PUNCTUATION = re.compile(r"[,;:.]")
+_STOP = re.compile(r"[.;:!?]|$")
+_NAME = re.compile(NAME)
 LEFT_WORDS_WITH_VICTIM = 11
 # "Private Hrach Muradyan, a contract serviceman born in 1983, was killed": one victim, named
 SINGULAR_WORDS = 16
@@ -77,7 +82,7 @@ def _victim_of_count(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span 
     head = victims[0]
     for following in victims[1:]:
         between = sentence.text[head.end:following.start]
-        if _gap(sentence.text, head.end, following.start) > 2 or "," in between or re.search(r"\d", between) \
+        if _gap(sentence.text, head.end, following.start) > 2 or "," in between or _DIGIT.search(between) \
                 or any(s.kind == "number" and head.end <= s.start < following.start for s in sentence.spans) \
                 or lexicon.conjunction.search(between):
             break
@@ -319,7 +324,7 @@ def _victim_right_after(lexicon: Lexicon, sentence: Sentence, trigger: Span, wor
         if span.start < trigger.end:
             continue
         between = sentence.text[trigger.end:span.start]
-        if _gap(sentence.text, trigger.end, span.start) > words or re.search(r"[,;:.]", between) \
+        if _gap(sentence.text, trigger.end, span.start) > words or _PUNCTUATION.search(between) \
                 or any(s.kind in ("trigger", "number", "speech") and trigger.end <= s.start < span.start for s in sentence.spans):
             return None
         return None if lexicon.is_plural(span.text) and not plural_too else span
@@ -446,17 +451,25 @@ def _apposition(lexicon: Lexicon, between: str) -> bool:
 NAMES_BEFORE_VERB = "count.names-before-verb"
 
 
+@lru_cache(maxsize=None)
+def _names_run(name_end: str, coordination: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A language's expressions for a run of full names that ends a stretch, and for one name in
+    it (made once: building the expression for every casualty verb cost more than the search)."""
+    name = full_name_with_end(name_end)
+    joint = rf"(?:\s*,\s*|\s*,?\s+(?:{coordination.strip()})\s*)"
+    return (re.compile(rf"({name})((?:{joint}(?:[\w-]+\s+){{0,4}}?{name})*)(?:\s+[^\W\d]+){{0,2}}\s*$"),
+            re.compile(name))
+
+
 def _names_before_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> tuple[int, int] | None:
     """ "Maharram Ibrahimov and Siraj Abishov were killed", "İsrail Həsənov İbrahim oğlu və Həsənov Amid
     Hüseyn oğlu həlak olub": people named by full name right before a casualty verb, one each (where
     each was, or born when, may stand before a name). Returns (count, where the first name starts)."""
-    name = full_name_with_end(lexicon.name_end)
-    joint = rf"(?:\s*,\s*|\s*,?\s+(?:{lexicon.coordination.pattern.strip()})\s*)"
-    run = re.search(rf"({name})((?:{joint}(?:[\w-]+\s+){{0,4}}?{name})*)(?:\s+[^\W\d]+){{0,2}}\s*$",
-                    sentence.text[:trigger.start])
+    run_of_names, one_name = _names_run(lexicon.name_end, lexicon.coordination.pattern)
+    run = run_of_names.search(sentence.text[:trigger.start])
     if run is None or run.group(0)[:1].islower() or title_case(sentence):
         return None
-    names = list(re.finditer(name, run.group(0)))
+    names = list(one_name.finditer(run.group(0)))
     taken = [s for s in sentence.spans if s.kind in ("authority", "place", "nationality", "date", "victim", "number", "trigger")]
     for found in names:
         start, end = run.start() + found.start(), run.start() + found.end()
@@ -516,10 +529,10 @@ def _names_after_verb(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> tu
                and _gap(sentence.text, trigger.end, s.start) <= 2]
     if not victims:
         return None
-    end = re.search(r"[.;:!?]|$", sentence.text[victims[0].start:])
+    end = _STOP.search(sentence.text[victims[0].start:])
     stretch = sentence.text[victims[0].start:victims[0].start + (end.start() if end else 0)]
     base = victims[0].start
-    names = [m for m in re.finditer(NAME, stretch) if " " in m.group(0).strip() and not any(
+    names = [m for m in _NAME.finditer(stretch) if " " in m.group(0).strip() and not any(
         v.start < base + m.end() and base + m.start() < v.end
         for v in sentence.spans if v.kind in ("victim", "nationality", "authority", "place", "date"))]
     return (victims[0], len(names)) if len(names) >= 2 else None
