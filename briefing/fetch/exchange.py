@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 
 import h11
 
-from .transport import AsyncioBackend, LocalProtocolError, RemoteProtocolError, Stream, WriteError
+from .transport import AsyncioBackend, LocalProtocolError, ReadError, RemoteProtocolError, Stream, WriteError
 
 READ_BYTES = 64 * 1024
 MAX_HEAD = 100 * 1024  # a response's status line and headers (h11 refuses anything longer)
@@ -104,14 +104,25 @@ class Pools:
     async def exchange(self, scheme: bytes, host: bytes, port: int | None, target: bytes,
                        headers: list[tuple[bytes, bytes]], timeouts: dict[str, float | None],
                        tls: Callable[[], Awaitable[ssl.SSLContext]]) -> Response:
+        """Send a GET and read the response's head; the body is the caller's to read (then `release`).
 
-        """Send a GET and read the response's head; the body is the caller's to read (then `release`)."""
-        key = (scheme, host, port)
-        connection = self._idle_connection(key)
-        if connection is None:
-            connection = await self._connect(scheme, host, port, timeouts["connect"], tls)
+        A kept connection the server closed while it sat idle (its close still on the way when the
+        request went out) fails before any answer: the GET goes once more on a new connection, as
+        browsers do, instead of failing the feed."""
         default = 443 if scheme == b"https" else 80
         sent = [(b"Host", host if port in (None, default) else b"%b:%d" % (host, port)), *headers]
+        connection = self._idle_connection((scheme, host, port))
+        if connection is not None:
+            try:
+                return await self._ask(connection, target, sent, timeouts)
+            except (RemoteProtocolError, ReadError, WriteError):
+                if connection.h11.their_state is not h11.SEND_RESPONSE:  # (an answer had begun: not that)
+                    raise
+        connection = await self._connect(scheme, host, port, timeouts["connect"], tls)
+        return await self._ask(connection, target, sent, timeouts)
+
+    async def _ask(self, connection: Connection, target: bytes, sent: list[tuple[bytes, bytes]],
+                   timeouts: dict[str, float | None]) -> Response:
         try:
             await connection.send(target, sent, timeouts["write"])
             while True:
