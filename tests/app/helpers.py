@@ -14,6 +14,7 @@ from typing import Callable
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed
 
 _CELL = 12.2  # the width of one terminal cell in Rich's SVG export
 _TEXT = re.compile(r'<text [^>]*?x="([\d.]+)"[^>]*?clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>')
@@ -50,6 +51,28 @@ async def toasts(pilot: Pilot) -> list[str]:
     return toasts_now(pilot.app)
 
 
+async def toast_saying(pilot: Pilot, text: str, timeout: float = 10.0) -> list[str]:
+    """Wait until a toast containing `text` is on screen; return the toasts shown at that moment.
+
+    A toast stays a few seconds only.  Read once everything has settled, it may already be gone on
+    a loaded machine, and the test would fail with the app right; so it is watched for from the
+    moment the action is done.
+    """
+    shown: list[str] = []
+    seen_meanwhile: dict[str, None] = {}  # for the failure message: every toast that came and went
+
+    def seen() -> bool:
+        shown[:] = toasts_now(pilot.app)
+        seen_meanwhile.update(dict.fromkeys(shown))
+        return any(text in toast for toast in shown)
+
+    try:
+        await wait_for(pilot, seen, timeout)
+    except AssertionError:
+        raise AssertionError(f"no toast saying {text!r}; shown meanwhile: {list(seen_meanwhile)}") from None
+    return shown
+
+
 async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
     """Poll `condition` until it holds; fail after `timeout` seconds (no fixed sleeps)."""
     deadline = time.monotonic() + timeout
@@ -61,11 +84,23 @@ async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float =
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let background reads (sidebar counts, tallies) finish and their results reach the screen."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    """Let background reads and writes finish and their results reach the screen.
+
+    A result can start more work (a listing that opens a story asks for its text; a write's answer
+    asks for new counts), so this waits until two pauses in a row find no worker left, rather than
+    for the workers running now only: on a loaded machine the later ones are still running when a
+    fixed number of pauses is over.
+    """
+    quiet = 0
+    while quiet < 2:
+        await pilot.pause()
+        running = [worker for worker in pilot.app.workers if not worker.is_finished]
+        quiet = 0 if running else quiet + 1
+        for worker in running:
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass  # replaced by a newer read, or failed: the app says so in a toast, which tests read
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
