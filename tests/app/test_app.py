@@ -27,7 +27,7 @@ from briefing.models import Claim, Feed, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
-from .helpers import press, region_text, screen_text, settle, toasts, toasts_now, wait_for
+from .helpers import press, region_text, screen_text, settle, toast_saying, toasts, wait_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `feedserver` imports from any test dir
 from feedserver import FeedServer, Reply, rss, xml_reply  # noqa: E402
@@ -162,7 +162,7 @@ async def test_quick_tags_1_to_9_toggle_and_persist(sample_db):
         for n in range(len(config.quick_tags) + 1, 10):
             await press(pilot, str(n))
         # the last of those toasts, however slowly a loaded machine draws them
-        await wait_for(pilot, lambda: any("No quick tag 9" in m for m in toasts_now(app)), timeout=20)
+        await toast_saying(pilot, "No quick tag 9", timeout=20)
 
 
 async def test_s_stars_and_m_toggles_read(sample_db):
@@ -224,8 +224,7 @@ async def test_a_long_search_shows_its_first_hits_at_once_and_says_at_least_unti
         assert app.story_list.story_count == expected - 1
         assert f"1/{expected - 1}+" in screen_text(app)
         counting.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.story_list.story_count == expected
         assert f"1/{expected}" in screen_text(app) and f"1/{expected}+" not in screen_text(app)
 
@@ -274,7 +273,7 @@ async def test_f_filters_by_unread_and_clears(sample_db):
         assert isinstance(app.screen, FilterScreen)
         app.screen.query_one("#unread", Checkbox).value = True
         await pilot.click("#apply")
-        await pilot.pause()
+        await settle(pilot)
         assert app.story_list.filter.unread
         assert app.story_list.story_count == 65
         assert "unread" in screen_text(app)
@@ -282,7 +281,7 @@ async def test_f_filters_by_unread_and_clears(sample_db):
         await press(pilot, "f")
         app.screen.query_one("#since", Input).value = (NOW - timedelta(days=7)).date().isoformat()
         await pilot.click("#apply")
-        await pilot.pause()
+        await settle(pilot)
         with Store(path) as store:
             expected = store.count_stories(
                 StoryFilter(unread=True, since=app.story_list.filter.since, collapse_clusters=True)
@@ -292,7 +291,7 @@ async def test_f_filters_by_unread_and_clears(sample_db):
         await press(pilot, "f")
         app.screen.query_one("#until", Input).value = "yesterday"
         await pilot.click("#apply")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FilterScreen)
         assert "not a date" in screen_text(app)
         await press(pilot, "escape")
@@ -312,19 +311,19 @@ async def test_f_filters_by_origin_and_starred_and_says_so(sample_db):
         await press(pilot, "f")
         app.screen.query_one("#origin", Select).value = "russia"
         await pilot.click("#apply")
-        await pilot.pause()
+        await settle(pilot)
         assert app.story_list.story_count == len(russian)
         assert "1/" + str(len(russian)) in screen_text(app)
         await press(pilot, "f")
         assert app.screen.query_one("#origin", Select).value == "russia"  # the form shows what is applied
         app.screen.query_one("#starred", Checkbox).value = True
         await pilot.click("#apply")
-        await pilot.pause()
+        await settle(pilot)
         assert app.story_list.story_count == 1 and app.story_list.current.id == russian[0].id
         assert "starred" in screen_text(app)
         await press(pilot, "f")
         await pilot.click("#clear")
-        await pilot.pause()
+        await settle(pilot)
         assert app.story_list.story_count == 66
 
 
@@ -340,7 +339,7 @@ async def test_incidents_only_filter(sample_db):
         await press(pilot, "f")
         app.screen.query_one("#incidents", Checkbox).value = True
         await pilot.click("#apply")
-        await pilot.pause()
+        await settle(pilot)
         assert app.story_list.story_count == 1
         assert app.story_list.current.id == story.id
 
@@ -362,7 +361,7 @@ async def test_o_opens_only_http_links(sample_db, monkeypatch):
         await pilot.pause()
         assert app.story_list.current.title == "Bad link"
         assert opened == [newest(path, 1).url]
-        assert any("no web link" in m for m in (await toasts(pilot)))
+        await toast_saying(pilot, "no web link")
 
 
 @pytest.fixture
@@ -433,10 +432,9 @@ async def test_r_fetches_in_a_worker_and_reports_failures(sample_db, feed_server
         await wait_for(pilot, lambda: "Fresh from the fetcher" in screen_text(app))
         assert app.story_list.cursor == 1  # the cursor stayed on the story it was on
         assert app.story_list.current.title.startswith("Opinion")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         # Drawn as text, never as markup: the brackets are on screen.
-        assert any("News.am: HTTP 499 [b]x[/b] [@click=app.quit]y[/]" in n for n in (await toasts(pilot)))
+        await toast_saying(pilot, "News.am: HTTP 499 [b]x[/b] [@click=app.quit]y[/]")
+        await settle(pilot)
         assert "1 new, 1 failed" in screen_text(app)
         assert app.is_running
     assert len(feed_server.hits("/tass.xml")) == 1 and len(feed_server.hits("/newsam.xml")) == 1
@@ -474,7 +472,7 @@ async def test_fetch_crash_becomes_a_notification(sample_db, monkeypatch):
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
         await press(pilot, "r")
-        await wait_for(pilot, lambda: any("disk on fire" in m for m in toasts_now(app)))
+        await toast_saying(pilot, "disk on fire")
         assert app.is_running
         assert "fetch failed" in screen_text(app)
 
@@ -499,8 +497,7 @@ async def test_e_exports_todays_digest_to_the_data_directory_and_says_where(samp
     expected = isolated_dirs / ".local/share/briefing/digests" / f"digest-{NOW.date().isoformat()}.md"
     async with app.run_test(notifications=True, size=SIZE) as pilot:
         await press(pilot, "e")
-        await wait_for(pilot, lambda: any("Digest" in m for m in toasts_now(app)), timeout=10)
-        assert (await toasts(pilot)) == [f"Digest written to {expected}"]
+        assert (await toast_saying(pilot, "Digest")) == [f"Digest written to {expected}"]
     text = expected.read_text(encoding="utf-8")
     assert text.startswith(f"# Briefing for {NOW.date().isoformat()}\n")
     from briefing.digest.markdown import text as md_text
@@ -635,7 +632,7 @@ async def test_keys_from_feeds_toml_are_used_and_shown_everywhere(sample_db):
     app = BriefingApp(config, path, fetch_on_start=False, now=NOW)
     async with app.run_test(notifications=True, size=(120, 100)) as pilot:
         await settle(pilot)  # the first rows are read in a worker
-        assert any("'story_list.tgas'" in m for m in (await toasts(pilot)))  # a typo is reported
+        await toast_saying(pilot, "'story_list.tgas'")  # a typo is reported
         await press(pilot, "s")
         assert not db_story(path, story.id).starred  # s no longer stars
         await press(pilot, "z")
@@ -678,7 +675,7 @@ async def test_mouse_click_selects_and_double_click_opens(sample_db):
         await pilot.click("#stories", offset=(20, 2))
         assert app.story_list.cursor == 2
         await pilot.double_click("#stories", offset=(20, 2))
-        await pilot.pause()
+        await settle(pilot)
         assert app.reader.story is not None and app.reader.story.id == third.id
 
 
@@ -705,7 +702,7 @@ async def test_sidebar_filters_by_source_and_tag(sample_db):
         assert isinstance(app.focused, StoryList)
         sidebar.highlighted = sidebar.get_option_index("tag:incident")
         sidebar.action_select()
-        await pilot.pause()
+        await settle(pilot)
         assert app.story_list.story_count == 1
         assert "Tag: incident" in screen_text(app)
 
@@ -840,8 +837,9 @@ async def test_near_duplicates_show_as_one_row_and_x_expands(sample_db):
         assert app.reader.story.feed == "TASS"
         await press(pilot, "x")
         assert app.story_list.row_count == 67
-        await press(pilot, "j", "x")  # a story with no duplicates says so
-        assert any("no other sources" in m for m in (await toasts(pilot)))
+        await press(pilot, "j")
+        await pilot.press("x")
+        await toast_saying(pilot, "no other sources")  # a story with no duplicates says so
 
 
 async def test_a_story_the_feed_dated_in_the_future_shows_the_fetch_time_and_the_feeds_date(sample_db):
