@@ -176,7 +176,7 @@ class BriefingApp(App[None]):
         if self.fetch_on_start:
             self.action_fetch()  # a fetch run first finishes what an earlier run left
             minutes = self.config.settings.fetch_interval_minutes
-            self.set_interval(minutes * 60, self.action_fetch, name="fetch-interval")
+            self.set_interval(minutes * 60, self._fetch_on_interval, name="fetch-interval")
 
     def on_store_opened(self, message: StoreOpened) -> None:
         self._data_version = message.data_version
@@ -648,6 +648,13 @@ class BriefingApp(App[None]):
         leave alone for a while (Retry-After) or that are backing off after errors."""
         self.status.activity = "fetching…"
         self.fetch_worker(every=True)
+
+    def _fetch_on_interval(self) -> None:
+        """The interval's fetch, skipped while one still runs: a new fetch cancels the running one, so
+        with feeds slower than the interval (or a loaded machine) no fetch would ever finish."""
+        if any(worker.group == "fetch" and not worker.is_finished for worker in self.workers):
+            return
+        self.action_fetch()
 
     def _not_backing_off(self) -> list[Feed]:
         """The configured feeds, less those backing off (read on a connection of its own, in a thread)."""

@@ -156,6 +156,7 @@ async def test_o_without_a_browser_says_so(sample_db, monkeypatch):
     monkeypatch.setattr(webbrowser, "get", no_browser)
     app = make_app(sample_db)
     async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await settle(pilot)  # the first rows are read in a worker
         await pilot.press("o")
         shown = await toast_saying(pilot, "No web browser found")
         assert any("No web browser found" in t and app.story_list.current.url in t for t in shown)
