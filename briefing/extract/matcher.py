@@ -149,6 +149,9 @@ class Start:
 
 Head = tuple[str, bool]  # literal text a match starts with, and whether something unknown follows it
 _MAX_HEADS = 48
+# texts as far as `reach` (what must follow a word, `_tail`): listed once per word a text first has,
+# not at load, so a rule's many phrasings ("a lie", "an outright lie", "fake", ...) can all be listed
+_MAX_REACHED_HEADS = 400
 
 
 def _heads(items: list, first: bool = True, reach: int = 0) -> set[Head] | None:
@@ -169,7 +172,7 @@ def _heads(items: list, first: bool = True, reach: int = 0) -> set[Head] | None:
             grown.update((text, True) if text and more.startswith(DIGIT) else (text + more, more_open)
                          for more, more_open in options)
         heads = grown
-        if len(heads) > _MAX_HEADS:
+        if len(heads) > (_MAX_REACHED_HEADS if reach else _MAX_HEADS):
             return None
     return heads
 
