@@ -121,7 +121,12 @@ def _possessor_of_a_count(sentence: Sentence, span: Span, genitive: re.Pattern[s
     """An authority in the genitive right before a count of its people ("ԼՂ-ի պաշտպանության բանակի 19
     զինծառայող", 19 servicemen of the Defence Army): it names whose people they are, so it is no
     speaker (whose they are is the figure's side, decided with the figure: `mentions._owner`)."""
-    return bool(genitive.search(span.text)) and any(n.start >= span.end and not sentence.text[span.end:n.start].strip()
+    if not genitive.search(span.text):
+        return False
+    # ... or right before one of its people, counted by the noun alone ("Dövlət Sərhəd Xidmətinin əsgəri")
+    if any(v.start >= span.end and not sentence.text[span.end:v.start].strip() for v in sentence.of("victim")):
+        return True
+    return any(n.start >= span.end and not sentence.text[span.end:n.start].strip()
                and any(v.start >= n.end and len(_WORD.findall(sentence.text[n.end:v.start])) <= 2 for v in sentence.of("victim"))
                for n in sentence.of("number"))
 

@@ -621,3 +621,9 @@ def test_words_in_quotes_are_the_speakers_named_right_after_the_quote() -> None:
             "alleging that Armenian units had fired on Azerbaijani positions near Kalbajar. The Azerbaijani "
             "ministry 'continues to disseminate disinformation', the Armenian statement said.")
     assert [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY)] == [("Armenia", "Azerbaijan")]
+
+
+def test_a_body_in_the_genitive_before_its_soldier_is_whose_not_who_speaks() -> None:
+    text = ("Ötən gün sərhəddə şəhid olan hərbçimiz bu gün torpağa tapşırılacaq. Sayt xəbər verir ki, Dövlət "
+            "Sərhəd Xidmətinin əsgəri Cəlilabad rayonunda dəfn ediləcək.")
+    assert [c.claimant for c in extract_claims("", text, DAY, language="az")] == ["unattributed"]
