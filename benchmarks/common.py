@@ -1,4 +1,5 @@
-"""Shared benchmark helpers: print the machine a figure was measured on, and peak memory.
+"""Shared benchmark helpers: print the machine a figure was measured on, peak memory, and what a
+command's whole process tree cost (wall, CPU, memory), sampled from /proc while it runs.
 
 A number without its machine is an anecdote; every benchmark prints this header.
 """
@@ -8,7 +9,11 @@ from __future__ import annotations
 import os
 import platform
 import resource
+import subprocess
 import sys
+import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -63,3 +68,72 @@ class Tee:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
+
+
+def tree_usage(root: int) -> dict[int, tuple[float, int]]:
+    """CPU seconds (user + system) and resident memory (KB) of a process and all its descendants,
+    by pid, read from /proc (what the benchmarks count as a command's cost, children included)."""
+    tick, page_kb = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE") // 1024
+    parents: dict[int, int] = {}
+    usage: dict[int, tuple[float, int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as f:
+                pages = int(f.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(entry)] = int(fields[1])
+        usage[int(entry)] = ((int(fields[11]) + int(fields[12])) / tick, pages * page_kb)
+    family, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                grew = True
+    return {pid: usage[pid] for pid in family if pid in usage}
+
+
+@dataclass
+class Sampled:
+    """What one run of a command cost: wall seconds, CPU seconds and peak resident memory (MB) of
+    its process tree (sampled while it ran), and its output."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
+    output: str
+
+
+def sampled(command: list[str], env: dict | None = None, keep_output: bool = False, every: float = 0.02) -> Sampled:
+    """Run a command, sampling its process tree's CPU and memory; raises if it fails."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE if keep_output else subprocess.DEVNULL,
+                               stderr=subprocess.STDOUT if keep_output else subprocess.PIPE, env=env)
+    cpu: dict[int, float] = {}
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            now = tree_usage(process.pid)
+            cpu.update({pid: used for pid, (used, _) in now.items()})
+            peak = max(peak, sum(rss for _, rss in now.values()))
+            time.sleep(every)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    text = (out or b"").decode(errors="replace") if keep_output else (err or b"").decode(errors="replace")
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{text[-2000:]}")
+    return Sampled(elapsed, sum(cpu.values()), peak / 1024, text if keep_output else "")
+

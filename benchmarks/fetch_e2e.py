@@ -23,72 +23,28 @@ import multiprocessing
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import Tee, machine_info  # noqa: E402
+from benchmarks.common import Tee, machine_info, sampled  # noqa: E402
 from benchmarks.fetch import CONCURRENCY, LATENCY, serve  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "fetch-e2e.txt"
 PY = sys.executable
-TICK = os.sysconf("SC_CLK_TCK")
 
 
 # --- measuring a command ------------------------------------------------------------------
 
 
-def _tree_cpu(root: int) -> dict[int, float]:
-    """CPU seconds (user + system) of a process and all its descendants, by pid, read from /proc."""
-    parents: dict[int, int] = {}
-    cpu: dict[int, float] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(entry)] = int(fields[1])
-        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / TICK
-    family, grew = {root}, True
-    while grew:
-        grew = False
-        for pid, parent in parents.items():
-            if parent in family and pid not in family:
-                family.add(pid)
-                grew = True
-    return {pid: cpu[pid] for pid in family if pid in cpu}
-
-
 def timed(command: list[str], env: dict | None = None) -> tuple[float, float]:
     """Wall seconds and CPU seconds (process tree, sampled) of a command; raises if it fails."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    seen: dict[int, float] = {}
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            seen.update(_tree_cpu(process.pid))
-            time.sleep(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = process.communicate()
-    elapsed = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{err.decode()[-2000:]}")
-    return elapsed, sum(seen.values())
+    cost = sampled(command, env)
+    return cost.wall, cost.cpu
 
 
 def load() -> str:

@@ -25,17 +25,15 @@ import multiprocessing
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import Tee, machine_info  # noqa: E402
+from benchmarks.common import Tee, machine_info, sampled  # noqa: E402
 from benchmarks.fetch import CONCURRENCY, LATENCY, run_newsboat, serve  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "users.txt"
@@ -46,55 +44,10 @@ PY = sys.executable
 # --- measuring a command --------------------------------------------------------------
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants (KB), read from /proc."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm") as f:
-                pages = int(f.read().split()[1])
-        except OSError:
-            continue
-        parents[int(entry)] = int(fields[1])
-        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
-    family, grew = {root}, True
-    while grew:
-        grew = False
-        for pid, parent in parents.items():
-            if parent in family and pid not in family:
-                family.add(pid)
-                grew = True
-    return sum(rss.get(pid, 0) for pid in family)
-
-
 def run(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
     """Wall seconds, peak memory (MB) over the command's process tree, and its output."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env={**os.environ, **(env or {})})
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss_kb(process.pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    output, _ = process.communicate()
-    elapsed = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{output[-2000:]}")
-    return elapsed, peak / 1024, output
+    cost = sampled(command, {**os.environ, **(env or {})}, keep_output=True, every=0.05)
+    return cost.wall, cost.peak_mb, cost.output
 
 
 # --- feed farms -----------------------------------------------------------------------
