@@ -9,8 +9,9 @@ their first letter, or, for the few that may start with anything, kept apart; a 
 positions where some table's alternative can start (one C-level search over the text) and tries
 there, with an anchored `.match`, only the few groups filed under the letters found. All tables
 of a language share that walk, so a story is read once for all of them. At a common word that
-starts rules of many tables ("the", "in", "a"), the groups are told apart once more by the two
-characters after the word, which every match of theirs must go on with (`_tail`).
+starts rules of many tables ("the", "in", "a"), the groups are told apart once more by the
+characters after the word (up to six), with which every match of theirs must go on (`_tail`); the
+walk looks up a word and those characters at once (`_at`).
 
 The result is exactly what `table.regex.finditer` gives: per table, leftmost non-overlapping
 hits, at a position the first alternative in the table's order (longest first) that matches,
@@ -412,7 +413,7 @@ class Dispatch:
     ranks: list[dict[str, int]]  # per slot: group name → the alternative's place in its table
     slots: int
     words: dict[str, Any] = field(default_factory=dict)  # a text's word → its groups (`_lookup`)
-    seen: dict[str, Any] = field(default_factory=dict)  # a word and the two characters after it → groups (`_at`)
+    seen: dict[str, Any] = field(default_factory=dict)  # a word and the characters after it → groups (`_at`)
 
 
 @dataclass(slots=True)
