@@ -309,7 +309,10 @@ FINAL_VERB_WORDS = 3
 def _opens_clause(sentence: Sentence, trigger: Span) -> bool:
     """A casualty verb with nothing but place, date or attacker words before it in its clause
     ("Մարտունիում ... զոհվել են կին և երեխա", "Killed were a woman and a child")."""
-    start = max([b.end for b in sentence.of("boundary") if b.end <= trigger.start] + [0])
+    # (a comma right before the verb opens a clause too: "..., которая везла раненого, ранение получил фельдшер")
+    comma = sentence.text.rfind(",", 0, trigger.start)
+    start = max([b.end for b in sentence.of("boundary") if b.end <= trigger.start] + [0]
+                + ([comma + 1] if comma >= 0 and not sentence.text[comma + 1:trigger.start].strip() else []))
     return not any(s.kind in ("victim", "number", "trigger", "authority") and start <= s.start < trigger.start
                    for s in sentence.spans)
 

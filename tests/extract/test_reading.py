@@ -627,3 +627,9 @@ def test_a_body_in_the_genitive_before_its_soldier_is_whose_not_who_speaks() -> 
     text = ("Ötən gün sərhəddə şəhid olan hərbçimiz bu gün torpağa tapşırılacaq. Sayt xəbər verir ki, Dövlət "
             "Sərhəd Xidmətinin əsgəri Cəlilabad rayonunda dəfn ediləcək.")
     assert [c.claimant for c in extract_claims("", text, DAY, language="az")] == ["unattributed"]
+
+
+def test_a_casualty_verb_right_after_a_comma_opens_a_clause_with_its_subject_after() -> None:
+    text = ("По данным Минобороны Армении, обстрелу подверглась и машина скорой помощи, ранение получил фельдшер "
+            "у Сотка.")
+    assert [(c.claimant, c.wounded) for c in extract_claims("", text, DAY)] == [("Armenia", 1)]
