@@ -232,7 +232,7 @@ def _read_run(phrase: str) -> list[tuple[int, str, Place]]:
             continue
         j, joined, place = found
         if _personal_name(words, i, j):
-            i = j  # "Senior Lieutenant Ararat Gasparyan": a first name, not the province
+            i = j  # "Senior Lieutenant Ararat Melkonyan": a first name, not the province
             continue
         out.append((offsets[i], _strip_possessive(joined), place))
         i = j
@@ -246,7 +246,7 @@ _TITLES = frozenset({"lieutenant", "sergeant", "private", "colonel", "major", "c
 
 def _personal_name(words: list[str], i: int, j: int) -> bool:
     """The place spelling at words[i:j] is part of a person's name: followed by a surname
-    ("Ararat Gasparyan", "Lachin Aliyev") or preceded by a rank ("Sergeant Shusha ...")."""
+    ("Ararat Melkonyan", "Lachin Aliyev") or preceded by a rank ("Sergeant Shusha ...")."""
     if j < len(words) and _POSSESSIVE.sub("", words[j]).endswith(_SURNAME_ENDINGS) and load().by_key.get(words[j].casefold()) is None:
         return True
     return i > 0 and words[i - 1].casefold().rstrip(".") in _TITLES

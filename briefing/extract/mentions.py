@@ -163,7 +163,7 @@ def title_case(sentence: Sentence) -> bool:
 
 
 def named_count(lexicon: Lexicon, sentence: Sentence, victim: Span) -> int:
-    """ "officers Armen Babayan, Davit Danielyan and Ararat Gasparyan": named dead are the count."""
+    """ "officers Aram Petrosyan, Davit Hakobyan and Ararat Melkonyan": named dead are the count."""
     match = NAME_LIST.match(sentence.text, victim.end)
     if match is None or title_case(sentence):
         return 0
@@ -438,7 +438,7 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
                 or lexicon.is_plural(previous.text) or ";" in between:
             break
         if _apposition(lexicon, between) and NAME_FOLLOWS.match(sentence.text, victim.end):
-            break  # "border guard, soldier Farzali Farzaliyev": one person named twice
+            break  # "border guard, soldier Elvin Mammadli": one person named twice
         run += 1
         victim, index = previous, index - 1
     return run

@@ -1,7 +1,7 @@
 """How people's names are written: the one home of the patterns the stages read names with.
 
-Why here: a named person is a count ("officers Armen Babayan, Davit Danielyan and Ararat
-Gasparyan"), one person named twice ("border guard, soldier Farzali Farzaliyev"), an official who
+Why here: a named person is a count ("officers Aram Petrosyan, Davit Hakobyan and Ararat
+Melkonyan"), one person named twice ("border guard, soldier Elvin Mammadli"), an official who
 speaks again later ("Valiyev said") or a wounded man who died ("Private H. Matevosyan died"). Each
 stage asks a different question, but all of them mean the same thing by a name word, so the words
 are defined once here and the stages' patterns are built from them. No table row is a name: names
@@ -39,11 +39,11 @@ FULL_NAME = re.compile(_run(NAME_WORD, 2, 3))
 # how the names of a list are parted: a comma, or a short word ("and", "и", "və") before the next
 _LIST_COMMA = r"\s*,\s*"
 _LIST_WORD = r"\s+\w{1,3}\s+"
-# names in a list right after a word: "Armen Babayan, Davit Danielyan and Ararat Gasparyan"
+# names in a list right after a word: "Aram Petrosyan, Davit Hakobyan and Ararat Melkonyan"
 NAME_LIST = re.compile(rf"\s*({NAME}(?:{_LIST_COMMA}{NAME})*(?:\s*,?{_LIST_WORD}{NAME})?)")
 NAME_LIST_PARTS = re.compile(rf"{_LIST_COMMA}|{_LIST_WORD}(?=[{CAPITAL}])")
 # a name word and then another capital after a comma: a person named right after a noun for them
-# ("border guard, soldier Farzali Farzaliyev": the soldier is the border guard, named)
+# ("border guard, soldier Elvin Mammadli": the soldier is the border guard, named)
 NAME_FOLLOWS = re.compile(rf"\s+{NAME_WORD}\s+[{CAPITAL}]")
 # a surname where it is met again ("Private H. Matevosyan died")
 SURNAME = re.compile(SURNAME_WORD)

@@ -501,7 +501,7 @@ def test_a_quote_belongs_to_the_speaker_named_where_it_closes_whoever_it_names()
 
 
 def test_a_time_zone_is_no_count_and_a_rank_after_a_comma_names_the_same_person() -> None:
-    claims = extract_claims("", "On Tuesday, at 14:56 (GMT +4), Azerbaijani border guard, soldier Farzali Farzaliyev was "
+    claims = extract_claims("", "On Tuesday, at 14:56 (GMT +4), Azerbaijani border guard, soldier Elvin Mammadli was "
                                 "killed by Armenian sniper fire in Gazakh, the State Border Service said.", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "Azerbaijan", 1)]
 

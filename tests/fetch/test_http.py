@@ -255,8 +255,9 @@ def test_503_with_retry_after_as_a_date_is_obeyed_not_retried(feed_server, db_pa
     assert outcomes == [] and len(feed_server.hits("/a.xml")) == 1
 
 
-def test_never_more_than_per_host_requests_to_one_outlet(feed_server, db_path):
-    """Each request waits (briefly) for a third to join it; one joins only if the per-host limit is broken."""
+def _counting_route(enough, timeout: float):
+    """A route that counts the requests in flight (and the most at once), each waiting briefly until
+    `enough(counts)` holds, so requests that may run together are seen together."""
     guard = threading.Condition()
     state = {"in_flight": 0, "most": 0}
 
@@ -265,9 +266,16 @@ def test_never_more_than_per_host_requests_to_one_outlet(feed_server, db_path):
             state["in_flight"] += 1
             state["most"] = max(state["most"], state["in_flight"])
             guard.notify_all()
-            guard.wait_for(lambda: state["in_flight"] > 2, timeout=0.25)
+            guard.wait_for(lambda: enough(state), timeout=timeout)
             state["in_flight"] -= 1
         return xml_reply(DOC)
+
+    return route, state
+
+
+def test_never_more_than_per_host_requests_to_one_outlet(feed_server, db_path):
+    """Each request waits (briefly) for a third to join it; one joins only if the per-host limit is broken."""
+    route, state = _counting_route(lambda counts: counts["in_flight"] > 2, timeout=0.25)
 
     names = [f"F{i}" for i in range(4)]
     for name in names:
@@ -314,17 +322,7 @@ def test_a_slow_outlet_holds_back_no_other_outlet(db_path):
 def test_feeds_on_many_hosts_have_more_requests_in_flight_than_concurrency(db_path):
     """concurrency 2, 1 per host, 4 hosts: all four requests are in flight together (up to twice `concurrency`
     when the hosts can take it); the first four wait (briefly) until all four are in flight."""
-    guard = threading.Condition()
-    state = {"in_flight": 0, "most": 0}
-
-    def route(request):
-        with guard:
-            state["in_flight"] += 1
-            state["most"] = max(state["most"], state["in_flight"])
-            guard.notify_all()
-            guard.wait_for(lambda: state["most"] >= 4, timeout=2)
-            state["in_flight"] -= 1
-        return xml_reply(DOC)
+    route, state = _counting_route(lambda counts: counts["most"] >= 4, timeout=2)
 
     servers = [FeedServer().start() for _ in range(4)]
     try:
