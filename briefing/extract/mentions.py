@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import Lexicon
-from .names import FULL_NAME, INITIAL, NAME, NAME_FOLLOWS, NAME_LIST, NAME_LIST_PARTS, full_name_with_end
+from .names import FULL_NAME, INITIAL, NAME, NAME_ASIDE, NAME_FOLLOWS, NAME_LIST, NAME_LIST_PARTS, full_name_with_end
 from .records import Mention, Sentence, Span, Why
 
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -457,10 +457,11 @@ NAMES_BEFORE_VERB = "count.names-before-verb"
 @lru_cache(maxsize=None)
 def _names_run(name_end: str, coordination: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A language's expressions for a run of full names that ends a stretch, and for one name in
-    it (made once: building the expression for every casualty verb cost more than the search)."""
+    it (made once: building the expression for every casualty verb cost more than the search). Each
+    name of the run may have its age or birth year after it between commas (`NAME_ASIDE`)."""
     name = full_name_with_end(name_end)
     joint = rf"(?:\s*,\s*|\s*,?\s+(?:{coordination.strip()})\s*)"
-    return (re.compile(rf"({name})((?:{joint}(?:[\w-]+\s+){{0,4}}?{name})*)(?:\s+[^\W\d]+){{0,2}}\s*$"),
+    return (re.compile(rf"({name}{NAME_ASIDE})((?:{joint}(?:[\w-]+\s+){{0,4}}?{name}{NAME_ASIDE})*)(?:\s+[^\W\d]+){{0,2}}\s*$"),
             re.compile(name))
 
 

@@ -52,6 +52,12 @@ SURNAME = re.compile(SURNAME_WORD)
 NAME_AFTER_TITLE = re.compile(rf"\s+(?:{CAPITALISED}\s+){{0,2}}({SURNAME_WORD})")
 
 
+# what may stand between commas right after a name, a short aside with a number in it: the person's
+# age or birth year ("Nusrat Osmanov, born in 1962, was wounded"; "Арам Петросян, 1999 года рождения,";
+# "Ali Aliyev, 46,"), which keeps the name the subject of the verb after it
+NAME_ASIDE = r"(?:\s*,\s*[^,;:.]{0,25}?\d{1,4}[^,;:.]{0,20}?,)?"
+
+
 @lru_cache(maxsize=None)
 def full_name_with_end(name_end: str) -> str:
     """A full name of two to four name words, with the language's word that may end one

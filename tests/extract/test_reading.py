@@ -416,6 +416,17 @@ def test_people_named_by_full_name_before_the_verb_are_one_each(text: str) -> No
     assert [(c.claimant, c.killed) for c in extract_claims("", text, DAY)] == [("Azerbaijan", 2)]
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Kamran Aliyev, born in 1962, was wounded when a shell hit his house in Tartar, Azerbaijan's Prosecutor "
+     "General's Office said.", "en"),
+    ("Камран Алиев, 1962 года рождения, получил ранение при попадании снаряда в дом в Тертере, сообщила "
+     "Генпрокуратура Азербайджана.", "ru"),
+])
+def test_a_named_persons_birth_year_between_commas_keeps_the_name_the_verbs_subject(text: str, language: str) -> None:
+    claims = extract_claims("", text, DAY, language=language)
+    assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [("Azerbaijan", "civilians-Azerbaijan", 1)]
+
+
 def test_armenian_in_the_classical_spelling_is_read_like_the_reformed() -> None:
     classical = extract_claims("", "Արցախի պաշտպանութեան նախարարութիւնից յայտնում են, որ ադրբեջանական կրակոցից մահացու "
                                    "վիրաւորում են ստացել ՊԲ զինծառայողներ Գուրգէն Գաբրիելեանը եւ Արթուր Խաչատրեանը։", DAY)
