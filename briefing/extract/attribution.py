@@ -176,6 +176,23 @@ def speakers(sentence: Sentence, seat: re.Pattern[str] = _NO_SEAT, genitive: re.
     return out
 
 
+def _beside_speech(sentence: Sentence, found: list[Speaker]) -> list[Speaker]:
+    """Of several authorities in a sentence, those right beside a speech word, on the side its row
+    says the speaker stands ("Müdafiə Nazirliyindən verilən məlumata görə, ... where the Russian
+    peacekeeping contingent is deployed"): an authority only mentioned in what was said is not who
+    said it. All of them when none stands beside one."""
+    if len(found) < 2:
+        return found
+    def beside(speaker: Speaker, speech: Span) -> bool:
+        if speech.start >= speaker.end:  # the authority before the speech word
+            return not speech.row.get("speaker_after") and _gap(sentence.text, speaker.end, speech.start) <= SPEAKER_WORDS
+        if speech.end <= speaker.start:  # the speech word before the authority
+            return not speech.row.get("gives_source") and _gap(sentence.text, speech.end, speaker.start) <= SPEAKER_WORDS
+        return False
+    near = [f for f in found if any(beside(f, s) for s in sentence.of("speech"))]
+    return near or found
+
+
 def _speaks_as_side(sentence: Sentence, span: Span, speech: list[Span], region: Span | None) -> bool:
     """A name that is a speaker only when it speaks ("Baku", "Yerevan": a side's capital) speaks here:
     a speech word after it (past its region), before it, a headline's colon, or a bare count after it."""
@@ -460,7 +477,7 @@ class Attributor:
             return claimant, Why("claimant", claimant, f"claimant.quote-closed-by ({how})", quoted.words, 0.85)
         for earlier in reversed([s for s in self.sentences if not s.headline and s.index < sentence.index]):
             # "in the Azerbaijani ministry's statement": whose claim is told, not who speaks
-            found = [f for f in self.by_sentence[earlier.index] if not f.rule.endswith(CLAIM_OF_SIDE)]
+            found = _beside_speech(earlier, [f for f in self.by_sentence[earlier.index] if not f.rule.endswith(CLAIM_OF_SIDE)])
             if found:
                 # "no losses among the personnel of the Azerbaijani Army": an authority naming no
                 # country reports no losses of its own side

@@ -141,9 +141,10 @@ def _dates(lexicon: Lexicon, text: str, published: date) -> list[Span]:
         if kind == "weekday":
             back = (published.weekday() - _number_value(hit.text, hit.row)) % 7
             out.append(Span("date", hit.start, hit.end, hit.text, hit.row, published - timedelta(days=back)))
-        elif kind == "birth":
-            # "born in 1997": a birth year, neither a count nor an earlier episode
-            out.append(Span("birth", hit.start, hit.end, hit.text, hit.row, None))
+        elif kind in ("birth", "document"):
+            # "born in 1997": a birth year; "the statement of 10 November 2020": a document's date.
+            # Neither is a count, the event's day or an earlier episode
+            out.append(Span(kind, hit.start, hit.end, hit.text, hit.row, None))
         elif kind == "days-back":
             out.append(Span("date", hit.start, hit.end, hit.text, hit.row, published - timedelta(days=int(hit.row.get("value", 0)))))
         elif kind == "month":
@@ -154,6 +155,10 @@ def _dates(lexicon: Lexicon, text: str, published: date) -> list[Span]:
             elif month and (published.month - month) % 12 >= 2:
                 # "In August" without a day, months before the story: an earlier episode
                 out.append(Span("month", hit.start, hit.end, hit.text, hit.row, month))
+    documents = [span for span in out if span.kind == "document"]
+    if documents:  # the days inside a document's name are the document's
+        out = [span for span in out if span.kind == "document"
+               or not any(d.start <= span.start and span.end <= d.end for d in documents)]
     return out
 
 
