@@ -17,7 +17,7 @@ from ..models import Claim
 from .attribution import Attributor
 from .events import describe, event_day
 from .lexicon import Lexicon, load
-from .mentions import NAMES_BEFORE_VERB, figure_mentions
+from .mentions import NAMES_BEFORE_VERB, THEY, THEY_CARRIED, figure_mentions
 from .records import Mention, Reading, Sentence, Span, Why
 from .resolve import Figure, figures, news_readings, without_sums
 from .sides import country_of, side_affected, zero_side
@@ -79,6 +79,43 @@ def _with_victims(mentions: list[Mention], sentences: list[Sentence]) -> list[Me
     return out
 
 
+def _they_counted(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """ "Two shepherds stepped on a mine. They were wounded": a plural pronoun counts the people the
+    sentence right before counted (a count and its people's word, in a sentence with no figure of its
+    own); with none there, "they" is no figure."""
+    out = []
+    for mention in mentions:
+        if mention.victim != THEY:
+            out.append(mention)
+            continue
+        before = next((s for s in sentences if s.index == mention.sentence - 1 and not s.headline), None)
+        counted = _people_counted(before) if before is not None and not any(m.sentence == before.index for m in mentions) else None
+        if counted is None:
+            continue
+        number, victim = counted
+        sides = [n for n in before.of("nationality") if number.end <= n.start and n.end <= victim.start]
+        fields = {n: getattr(mention, n) for n in Mention.__slots__}
+        fields.update(count=int(number.value), victim=str(victim.row.get("role")), head=victim.text.casefold(),
+                      nationality=str(sides[-1].row.get("side", "")) if sides else "",
+                      fixed_side=str(victim.row.get("side", "")),
+                      why=tuple(Why("count", str(number.value), THEY_CARRIED, f"{number.text} {victim.text}")
+                                if w.rule == THEY_CARRIED else w for w in mention.why))
+        out.append(Mention(**fields))
+    return out
+
+
+def _people_counted(sentence: Sentence) -> tuple[Span, Span] | None:
+    """The last count of people in a sentence ("two shepherds", "iki nəfər"): a count of two or more and
+    the people's word within two words after it."""
+    found = None
+    for number in sentence.of("number"):
+        victim = next((v for v in sentence.of("victim") if v.start >= number.end
+                       and len(sentence.text[number.end:v.start].split()) <= 2), None)
+        if victim is not None and int(number.value) >= 2 and victim.row.get("role") in ("armed", "civilian", "person"):
+            found = (number, victim)
+    return found
+
+
 def _told_without_a_count(mentions: list[Mention], sentences: list[Sentence], index: int) -> Span | None:
     """ "Civilians were killed, the rescue operation continues. The prosecutor announced 12 dead": the
     sentence right before told who died without a count; the figure counts them."""
@@ -125,7 +162,8 @@ def _both_sides_people(mention: Mention, sentence: Sentence) -> bool:
 
 
 def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
-    found = _with_victims([m for sentence in sentences for m in figure_mentions(lexicon, sentence)], sentences)
+    found = _with_victims(_they_counted([m for sentence in sentences for m in figure_mentions(lexicon, sentence)],
+                                        sentences), sentences)
     if not found:
         return []  # no figure: no claimant to decide (the speakers of every sentence are not looked for)
     attributor = Attributor(sentences, lexicon.about_this, lexicon.seat, lexicon.hedge, lexicon.genitive)

@@ -271,7 +271,7 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
     """ "Private Arman Hakobyan was killed", "the serviceman died": one victim, no count."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
         between = sentence.text[span.end:trigger.start]
-        if lexicon.is_plural(span.text):
+        if lexicon.is_plural(span.text) or span.row.get("role") == THEY:
             return None
         if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS and not _subject_and_final_verb(sentence, span, trigger):
             return None
@@ -567,7 +567,9 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                 return named
             victim = _subject_after(lexicon, sentence, trigger)
         if victim is None:
-            return _the_wounded(sentence, trigger)
+            return _the_wounded(sentence, trigger) or _they(lexicon, sentence, trigger)
+    if count is None and victim is not None and victim.row.get("role") == THEY:
+        return None  # a pronoun after the verb ("Погибли они") is no subject this reads
     if count is not None:
         value = int(count.value)
         if value == 1 and victim is not None and victim.start > count.start:
@@ -638,6 +640,25 @@ def _subject_after(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span 
     if victim is not None and any(t.start < victim.end and victim.start < t.end for t in sentence.of("trigger")):
         return None  # a casualty word of its own stands on it ("ранение получил солдат")
     return victim
+
+
+THEY = "they"  # a victim row's role for a plural pronoun ("they", "onlar", "они", "նրանք")
+THEY_CARRIED = "count.they-carried"
+
+
+def _they(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Mention | None:
+    """ "Two shepherds hit a mine. They were wounded": a plural pronoun as the subject of a casualty verb.
+    How many it is, the story stage reads from the sentence before (`claims._they_counted`)."""
+    for span in reversed([s for s in sentence.of("victim") if s.end <= trigger.start]):
+        if span.row.get("role") != THEY:
+            return None
+        if _gap(sentence.text, span.end, trigger.start) > SINGULAR_WORDS and not _subject_and_final_verb(sentence, span, trigger):
+            return None
+        if any(s.kind in ("trigger", "boundary", "speech", "number") and span.end <= s.start < trigger.start for s in sentence.spans):
+            return None
+        return Mention(sentence.index, trigger.row.get("role"), 1, span.start, THEY, "", "", "", False, False, False,
+                       (Why("count", "?", THEY_CARRIED, span.text), Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
+    return None
 
 
 def _the_wounded(sentence: Sentence, trigger: Span) -> Mention | None:

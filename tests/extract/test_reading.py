@@ -644,3 +644,8 @@ def test_a_casualty_verb_right_after_a_comma_opens_a_clause_with_its_subject_aft
     text = ("По данным Минобороны Армении, обстрелу подверглась и машина скорой помощи, ранение получил фельдшер "
             "у Сотка.")
     assert [(c.claimant, c.wounded) for c in extract_claims("", text, DAY)] == [("Armenia", 1)]
+
+
+def test_they_without_people_counted_before_is_no_figure() -> None:
+    text = "Azerbaijani forces shelled the village of Sotk, the Armenian Defence Ministry said. They were wounded."
+    assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY) if not c.vague] == []
