@@ -15,7 +15,11 @@ day's combat claims are, since such a day covers the whole front; landmine claim
 the side affected, because separate blasts are separate incidents (README rule 11).  A road
 named after two places ("the Lachin-Khankendi road") is at both.  A later report that revises a
 toll ("the number killed in the attack near Nerkin Hand has risen to four") and names no day of
-its own joins the incident at the same place up to three days before.
+its own joins the incident at the same place up to three days before.  A toll of ten killed or
+more is a major clash, and major clashes are rare: two reports of such tolls a few days apart
+(a week, when the later names no day) are one clash unless their places differ or a toll shrank,
+in one story as across stories; that is how an offensive told in plain words ("49 killed in
+clashes", "the toll rose to 105") stays one incident when no report names a place.
 """
 
 from __future__ import annotations
@@ -90,7 +94,22 @@ def _whole_region(place) -> bool:
 
 
 def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Group]:
-    """Split one story's claims into events: combat together, each mine blast apart."""
+    """Split one story's claims into events: combat together, each mine blast apart; a major
+    clash's tolls dated a day or two apart ("105 killed, Yerevan said on Wednesday" beside Baku's
+    50 of Monday night) stay one event, by the rule that joins them across stories (`_heavy_toll`)."""
+    groups = [_make_group(members, published) for members in _buckets(claims)]
+    merged: list[_Group] = []
+    for group in groups:
+        into = next((m for m in merged if _heavy_toll(m, group, abs((m.day - group.day).days))), None)
+        if into is None:
+            merged.append(group)
+        else:
+            merged[merged.index(into)] = _make_group(into.claims + group.claims, published)
+    return merged
+
+
+def _buckets(claims: list[Claim]) -> list[list[Claim]]:
+    """One story's claims by event (README rule 11: different places or days are different events)."""
     buckets: dict[tuple, list[Claim]] = {}
     # figures first: a zero ("no fire was opened", "no losses") answers a figure of the same side
     for claim in sorted(claims, key=_is_zero):
@@ -135,24 +154,26 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
                     key = existing
                     break
         buckets.setdefault(key, []).append(claim)
-    groups = []
-    for (kind, *_), members in buckets.items():
-        places: set[str] = set()
-        sectors: set[str] = set()
-        for claim in members:
-            p, s = _place_keys(claim.locations)
-            places |= p
-            sectors |= s
-        day = Counter(c.event_date for c in members).most_common(1)[0][0]
-        groups.append(_Group(members, published, day, kind, places, sectors, {c.side_affected for c in members},
-                             {c.event_type for c in members},
-                             episode=any("episode" in signals(c.evidence) for c in members),
-                             late_death=any("late-death" in signals(c.evidence) for c in members if c.killed),
-                             revision=any({"revised-toll"} <= signals(c.evidence) and "day-named" not in signals(c.evidence)
-                                          for c in members if c.killed or c.wounded),
-                             undated=all(_undated(c) for c in members), tolls=_tolls(members),
-                             dated=any(_date_rule(c) == DATE_OWN for c in members)))
-    return groups
+    return list(buckets.values())
+
+
+def _make_group(members: list[Claim], published: datetime | None) -> _Group:
+    """What grouping reads of one event's claims in one story."""
+    places: set[str] = set()
+    sectors: set[str] = set()
+    for claim in members:
+        p, s = _place_keys(claim.locations)
+        places |= p
+        sectors |= s
+    day = Counter(c.event_date for c in members).most_common(1)[0][0]
+    return _Group(members, published, day, members[0].kind, places, sectors, {c.side_affected for c in members},
+                  {c.event_type for c in members},
+                  episode=any("episode" in signals(c.evidence) for c in members),
+                  late_death=any("late-death" in signals(c.evidence) for c in members if c.killed),
+                  revision=any({"revised-toll"} <= signals(c.evidence) and "day-named" not in signals(c.evidence)
+                               for c in members if c.killed or c.wounded),
+                  undated=all(_undated(c) for c in members), tolls=_tolls(members),
+                  dated=any(_date_rule(c) == DATE_OWN for c in members))
 
 
 def _date_rule(claim: Claim) -> str:
@@ -211,9 +232,32 @@ def _compatible(a: _Group, b: _Group) -> int:
     score = _same_days(a, b, gap) if gap <= 1 else 0
     if score:
         return score
-    if _one_episode(a, b, gap):
+    if _one_episode(a, b, gap) or _heavy_toll(a, b, gap):
         return 1
     return 1 if gap and (_late_death(a, b, gap) or _revised(a, b, gap)) else 0
+
+
+def _heavy(group: _Group) -> bool:
+    """A toll of `HEAVY_TOLL` killed or more for one claimant and side: a major clash or an offensive."""
+    return max(group.tolls.values(), default=0) >= HEAVY_TOLL
+
+
+def _heavy_toll(a: _Group, b: _Group, gap: int) -> bool:
+    """ "Armenia says 49 soldiers killed" and, two days on, "the toll rises to 105": a toll of ten or
+    more killed is a major clash, and major clashes are days or weeks apart, so two reports of such
+    tolls a few days apart are one clash whatever words they use (a toll revised as bodies are
+    found, the other side's first figure, a press conference dated by its own day), unless their
+    places differ or a toll the same claimant gave the same side shrank (a new clash). Farther apart
+    (up to `HEAVY_RECAP_DAYS`) only a later report that names no day of its own joins: two strikes on
+    one city a week apart, each told with its own day, stay two."""
+    if a.kind != "combat" or not (_heavy(a) and _heavy(b)):
+        return False
+    later, earlier = (a, b) if a.day >= b.day else (b, a)
+    if gap > HEAVY_DAYS and not (later.undated and gap <= HEAVY_RECAP_DAYS):
+        return False
+    if any(later.tolls[k] < earlier.tolls[k] for k in later.tolls.keys() & earlier.tolls.keys()):
+        return False
+    return bool(not a.places or not b.places or a.places & b.places or a.sectors & b.sectors)
 
 
 def _recap(a: _Group, b: _Group, gap: int) -> bool:
@@ -307,8 +351,11 @@ LATE_DEATH_DAYS = 7
 REVISION_DAYS = 3
 RECAP_DAYS = 45
 RECAP_SCORE = 7  # above any same-day score
+HEAVY_TOLL = 10  # killed, by one claimant for one side: a major clash (`_heavy_toll`)
+HEAVY_DAYS = 3
+HEAVY_RECAP_DAYS = 8
 # The widest gap in days `_compatible` ever accepts between two groups' days.
-MAX_GAP = max(1, EPISODE_DAYS, LATE_DEATH_DAYS, REVISION_DAYS)
+MAX_GAP = max(1, EPISODE_DAYS, LATE_DEATH_DAYS, REVISION_DAYS, HEAVY_RECAP_DAYS)
 # ... and for a group that names no day (a recap), how far back it looks: the farthest back any
 # claim can join an incident (what the pipeline regroups around new claims)
 LOOKBACK_DAYS = max(MAX_GAP, RECAP_DAYS)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from briefing.extract import extract_claims, group_incidents
-from briefing.extract.events import DATE_PUBLISHED
+from briefing.extract.events import DATE_OWN, DATE_PUBLISHED
 from briefing.extract.records import Why
 from briefing.models import Claim
 from briefing.tally import build_tally
@@ -321,3 +321,64 @@ def test_reports_a_day_apart_never_chain_a_week_of_shelling_into_one_incident():
                     locations=["Sotk"]), first + timedelta(days=n)) for n in range(8)]
     ids = incident_of(group_incidents(items))
     assert ids["day0"] != ids["day7"]
+
+
+def _named_day(claim: Claim) -> Claim:
+    return replace(claim, why=(Why("date", claim.event_date.isoformat(), DATE_OWN),))
+
+
+@pytest.mark.parametrize("days, named", [
+    (3, True),  # the prime minister's figure, dated by the day he gave it
+    (7, False),  # a week on, a recap that names no day of its own
+])
+def test_a_major_clashs_toll_days_later_joins_it_though_no_report_names_a_place(days: int, named: bool) -> None:
+    """49 killed on one side and 50 on the other, then a toll of 105 days later, each placed nowhere
+    and told in plain words (no offensive named): one clash whose toll grew."""
+    first = datetime(2022, 5, 10, 9, 0, tzinfo=TZ)
+    later = Claim("Armenia", "Armenia", (first + timedelta(days=days)).date(), killed=105, event_type="armed clash",
+                  story_id="later", evidence="105 servicemen were killed, the prime minister told parliament")
+    items = [
+        (Claim("Armenia", "Armenia", date(2022, 5, 10), killed=49, event_type="armed clash", story_id="first",
+               evidence="49 servicemen were killed in clashes on the border"), first),
+        (Claim("Azerbaijan", "Azerbaijan", date(2022, 5, 10), killed=50, event_type="armed clash", story_id="other-side",
+               evidence="50 servicemen were killed, the ministry said"), first + timedelta(hours=3)),
+        (_named_day(later) if named else _published_only(later), first + timedelta(days=days)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["first"] == ids["other-side"] == ids["later"]
+
+
+@pytest.mark.parametrize("first_killed, later_killed, later_place, days, named", [
+    (20, 30, "Ganja", 7, True),  # a second strike on the city a week on, told with its own day
+    (20, 12, "Ganja", 2, False),  # a toll the same claimant gave that shrank: a new strike
+    (20, 30, "Sotk", 2, False),  # a major clash elsewhere on the border
+    (2, 3, "Ganja", 2, False),  # small tolls are no major clash
+])
+def test_a_major_clash_stays_apart_from_a_later_one(first_killed: int, later_killed: int, later_place: str, days: int,
+                                                    named: bool) -> None:
+    first = datetime(2020, 10, 11, 9, 0, tzinfo=TZ)
+    later = Claim("Azerbaijan", "civilians-Azerbaijan", (first + timedelta(days=days)).date(), killed=later_killed,
+                  event_type="shelling/artillery", story_id="later", locations=[later_place],
+                  evidence=f"{later_killed} civilians were killed when the city was shelled")
+    items = [
+        (_named_day(Claim("Azerbaijan", "civilians-Azerbaijan", first.date(), killed=first_killed, event_type="shelling/artillery",
+                          story_id="first", locations=["Ganja"], evidence="civilians were killed when the city was shelled")),
+         first),
+        (_named_day(later) if named else _published_only(later), first + timedelta(days=days)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["first"] != ids["later"]
+
+
+def test_one_storys_tolls_of_a_major_clash_dated_a_day_apart_are_one_event():
+    """The other side's toll of the first night and this side's, given at a press conference the
+    next day: one story, one clash, which a later report joins whole."""
+    first = datetime(2022, 5, 11, 9, 0, tzinfo=TZ)
+    items = [
+        (Claim("Armenia", "Armenia", date(2022, 5, 11), killed=105, story_id="both", evidence="105 servicemen were killed"), first),
+        (Claim("Azerbaijan", "Azerbaijan", date(2022, 5, 10), killed=50, story_id="both", evidence="50 servicemen were killed"), first),
+        (Claim("Armenia", "Armenia", date(2022, 5, 12), killed=135, story_id="later", evidence="135 servicemen were killed"),
+         first + timedelta(days=1)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert len(ids["both"]) == 1 and ids["both"] == ids["later"]
