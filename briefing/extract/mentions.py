@@ -555,6 +555,8 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
              previous: Mention | None) -> Mention | None:
     if count is None and trigger.row.get("needs_victim"):
         return None
+    if _joined_to_no_casualty(lexicon, sentence, trigger):
+        return None
     found = _victim_for(lexicon, sentence, trigger, count)
     if found is None:
         return None
@@ -584,6 +586,22 @@ def _mention(lexicon: Lexicon, sentence: Sentence, trigger: Span, count: Span | 
                 count.text if count is not None else victim.text),
             Why("role", trigger.row.get("role"), trigger.rule, trigger.text), Why("count-rule", rule, rule)]
     return _whose(lexicon, sentence, trigger, count, victim, previous, value, whys)
+
+
+def _joined_to_no_casualty(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> bool:
+    """ "207 soldiers were killed and went missing", "dead and missing": a casualty word joined by "and"
+    or "or" to one that counts no casualty (missing, captured) makes one unsplit figure of both, which is
+    no claim (as "killed or wounded" is not); not when the other has a count of its own ("killed and
+    communication with 24 servicemen was lost")."""
+    for other in sentence.of("trigger"):
+        if other.start < trigger.end or other.row.get("role") != "none":
+            continue
+        between = sentence.text[trigger.end:other.start]
+        joint = lexicon.coordination.match(between)
+        return joint is not None and bool(joint.group(0).strip()) and _gap(sentence.text, trigger.end + joint.end(), other.start) <= 1 \
+            and not _DIGIT.search(between) and not any(n.start >= other.end and _gap(sentence.text, other.end, n.start) <= 2
+                                                       for n in sentence.of("number"))
+    return False
 
 
 def _victim_for(lexicon: Lexicon, sentence: Sentence, trigger: Span,
