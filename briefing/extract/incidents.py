@@ -19,7 +19,9 @@ its own joins the incident at the same place up to three days before.  A toll of
 more is a major clash, and major clashes are rare: two reports of such tolls a few days apart
 (a week, when the later names no day) are one clash unless their places differ or a toll shrank,
 in one story as across stories; that is how an offensive told in plain words ("49 killed in
-clashes", "the toll rose to 105") stays one incident when no report names a place.
+clashes", "the toll rose to 105") stays one incident when no report names a place.  Within one
+story, groups days apart are one event by the same rules, or when a major toll falls a day or two
+from a day the story calls an offensive's.
 """
 
 from __future__ import annotations
@@ -100,12 +102,22 @@ def _story_groups(claims: list[Claim], published: datetime | None) -> list[_Grou
     groups = [_make_group(members, published) for members in _buckets(claims)]
     merged: list[_Group] = []
     for group in groups:
-        into = next((m for m in merged if _heavy_toll(m, group, abs((m.day - group.day).days))), None)
+        into = next((m for m in merged if _one_event_told(m, group)), None)
         if into is None:
             merged.append(group)
         else:
             merged[merged.index(into)] = _make_group(into.claims + group.claims, published)
     return merged
+
+
+def _one_event_told(a: _Group, b: _Group) -> bool:
+    """Two of one story's groups, days apart, that are one event: a major clash's tolls, an
+    episode's days, or a major toll a day or two from a day the story calls an offensive's."""
+    gap = abs((a.day - b.day).days)
+    if _heavy_toll(a, b, gap) or _one_episode(a, b, gap):
+        return True
+    return (a.kind == "combat" and gap <= EPISODE_DAYS and (a.episode or b.episode) and (_heavy(a) or _heavy(b))
+            and bool(not a.places or not b.places or a.places & b.places or a.sectors & b.sectors))
 
 
 def _buckets(claims: list[Claim]) -> list[list[Claim]]:

@@ -382,3 +382,31 @@ def test_one_storys_tolls_of_a_major_clash_dated_a_day_apart_are_one_event():
     ]
     ids = incident_of(group_incidents(items))
     assert len(ids["both"]) == 1 and ids["both"] == ids["later"]
+
+
+@pytest.mark.parametrize("second_killed, second_evidence", [
+    (3, "three more servicemen were killed as the offensive went on"),  # both days called the offensive's
+    (79, "79 servicemen were killed, the ministry said"),  # a major toll a day from the offensive's day
+])
+def test_one_storys_days_of_an_offensive_are_one_event(second_killed: int, second_evidence: str) -> None:
+    """A recap a week on: civilians wounded on the offensive's first day, and a toll of the next."""
+    when = datetime(2022, 5, 17, 9, 0, tzinfo=TZ)
+    items = [
+        (Claim("Armenia", "civilians-Armenia", date(2022, 5, 10), wounded=2, story_id="recap",
+               evidence="two civilians were wounded in the offensive"), when),
+        (Claim("Azerbaijan", "Azerbaijan", date(2022, 5, 11), killed=second_killed, story_id="recap",
+               evidence=second_evidence), when),
+    ]
+    assert len(incident_of(group_incidents(items))["recap"]) == 1
+
+
+def test_one_storys_small_toll_a_day_after_an_offensive_named_stays_apart():
+    """A small toll of the next day with no offensive named is a shooting of its own."""
+    when = datetime(2022, 5, 17, 9, 0, tzinfo=TZ)
+    items = [
+        (Claim("Armenia", "civilians-Armenia", date(2022, 5, 10), wounded=2, story_id="recap",
+               evidence="two civilians were wounded in the offensive"), when),
+        (Claim("Azerbaijan", "Azerbaijan", date(2022, 5, 11), killed=1, story_id="recap",
+               evidence="a serviceman was killed, the ministry said"), when),
+    ]
+    assert len(incident_of(group_incidents(items))["recap"]) == 2
