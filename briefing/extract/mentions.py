@@ -437,11 +437,21 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
         if _gap(sentence.text, previous.end, victim.start) > 4 or not lexicon.conjunction.search(between) \
                 or lexicon.is_plural(previous.text) or ";" in between:
             break
-        if _apposition(lexicon, between) and NAME_FOLLOWS.match(sentence.text, victim.end):
-            break  # "border guard, soldier Elvin Mammadli": one person named twice
+        if _apposition(lexicon, _without_births(sentence, previous.end, victim.start)) and NAME_FOLLOWS.match(sentence.text, victim.end):
+            break  # "border guard, soldier Elvin Mammadli": one person named twice (a birth year may stand between)
         run += 1
         victim, index = previous, index - 1
     return run
+
+
+def _without_births(sentence: Sentence, start: int, end: int) -> str:
+    """The text between two positions with birth years blanked ("hərbi qulluqçu, 1991-ci təvəllüdlü kiçik
+    çavuş X": the year says who the second noun is, it does not part the two)."""
+    text = sentence.text[start:end]
+    for birth in sentence.of("birth"):
+        if start <= birth.start and birth.end <= end:
+            text = text[:birth.start - start] + " " * (birth.end - birth.start) + text[birth.end - start:]
+    return text
 
 
 def _apposition(lexicon: Lexicon, between: str) -> bool:
