@@ -462,6 +462,33 @@ async def test_the_reader_fetches_at_start_and_again_every_interval(tmp_path, fe
     assert len(feed_server.hits("/a.xml")) >= 2
 
 
+async def test_a_feed_slower_than_the_interval_still_brings_its_stories(tmp_path, feed_server):
+    """The interval comes round while a fetch still waits on a slow server: that fetch finishes.
+
+    (Once, each tick started a new fetch that cancelled the running one, so with a feed slower than
+    the interval nothing was ever fetched: the status said "fetching…" for ever.)"""
+    story = {"title": "Slow report from Gegharkunik", "guid": "slow", "pubDate": NOW}
+
+    def slow(request):
+        feed_server.stopping.wait(2.0)  # three ticks of the interval, well inside the read timeout
+        return xml_reply(rss([story]))
+
+    url = feed_server.route("/slow.xml", slow)
+    config = Config(feeds=[Feed(name="Slow outlet", url=url, origin="armenia", keep="all")],
+                    settings=Settings(fetch_interval_minutes=0.01, connect_timeout=2, read_timeout=8,
+                                      total_timeout=10, retries=0))
+    path = tmp_path / "slow.db"
+    app = BriefingApp(config, path, now=NOW)  # fetches at start, then every 0.6 s
+    async with app.run_test(notifications=True, size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "Slow report from Gegharkunik" in screen_text(app), timeout=20)
+        await toast_saying(pilot, "1 feed fetched: 1 new story.")
+        assert "fetched" in region_text(app, "#status") and app.story_list.story_count == 1
+    with Store(path) as store:
+        assert store.count_stories(StoryFilter(query="Gegharkunik")) == 1
+        state = store.feed_states()["Slow outlet"]
+        assert state.last_fetched is not None and state.last_error is None
+
+
 async def test_fetch_crash_becomes_a_notification(sample_db, monkeypatch):
     import briefing.fetch as fetch_module
 
