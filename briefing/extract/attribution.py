@@ -85,6 +85,8 @@ def _side_word(sentence: Sentence, span: Span) -> Span | None:
 CLAIM_OF_SIDE = "claimant.side-word-and-claim"
 # bodies from outside the conflict that sit in it ("the EU Mission in Armenia", "Russian peacekeepers in Karabakh")
 OUTSIDERS = frozenset({"EU", "Russia", "other"})
+VICTIM_NEAR_VERB = 8  # words between a victim and its casualty word, either way
+_OWNED_BY = re.compile(r"\s*(?:of(?: the)?\s+)?")  # "Soldier of Azerbaijani Army", "военнослужащий ВС Армении"
 SPEAKER_WORDS = 4  # "Armenian President Serzh Sarksyan said", "officials in the breakaway region said"
 
 
@@ -393,10 +395,16 @@ class Attributor:
         died": an official naming no country, telling of dead whose side the story named just
         before (headline first), speaks for that side."""
         for sentence in [s for s in self.sentences if s.index <= at]:
-            victims = sentence.of("victim")
+            triggers = sentence.of("trigger")
+            # the dead or wounded themselves: a victim word near a casualty word ("Soldier of
+            # Azerbaijani Army martyred"), not people the sentence only places ("where Russian
+            # peacekeepers are stationed")
+            victims = [v for v in sentence.of("victim") if any(
+                _gap(sentence.text, min(v.end, t.end), max(v.start, t.start)) <= VICTIM_NEAR_VERB for t in triggers)]
             for side_word in sentence.of("nationality"):
                 side = COUNTRY_OF.get(str(side_word.row.get("side")), "")
-                if side and any(0 <= v.start - side_word.end <= 2 for v in victims) and sentence.of("trigger"):
+                if side and any(0 <= v.start - side_word.end <= 2 or (v.end <= side_word.start and
+                                _OWNED_BY.fullmatch(sentence.text[v.end:side_word.start])) for v in victims):
                     return side
         return ""
 
@@ -481,8 +489,9 @@ class Attributor:
             if found:
                 # "no losses among the personnel of the Azerbaijani Army": an authority naming no
                 # country reports no losses of its own side
-                own_zero = mention if mention is not None and mention.role == "zero" else None
-                resolved = [(self._resolve(f, own_zero, self.known, earlier.index), f) for f in found]
+                # country reports no losses of its own side; "the ministry said" after "a soldier of the
+                # Armenian army was killed" tells its own side's dead
+                resolved = [(self._resolve(f, mention, self.known, earlier.index), f) for f in found]
                 own = [r for r in resolved if mention is not None and r[0][0] == mention.nationality]
                 (claimant, how), speaker = (own or resolved)[-1]
                 found = [speaker]

@@ -649,3 +649,15 @@ def test_a_casualty_verb_right_after_a_comma_opens_a_clause_with_its_subject_aft
 def test_they_without_people_counted_before_is_no_figure() -> None:
     text = "Azerbaijani forces shelled the village of Sotk, the Armenian Defence Ministry said. They were wounded."
     assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY) if not c.vague] == []
+
+
+def test_a_ministry_naming_no_country_in_the_sentence_before_speaks_for_the_side_whose_dead_it_tells() -> None:
+    text = ("Shots were also fired from the Azerbaijani side, the Defence Ministry reported. A serviceman of the "
+            "Armenian armed forces was killed by a gunshot wound.")
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Armenia", "Armenia", 1)]
+
+
+def test_people_only_placed_in_a_sentence_do_not_say_whose_ministry_speaks() -> None:
+    text = ("Soldier of Azerbaijani Army martyred near Lachin. A soldier was killed on Wednesday near the area where "
+            "Russian peacekeepers are stationed, the Defence Ministry said.")
+    assert [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY)] == [("Azerbaijan", "Azerbaijan")]
