@@ -7,7 +7,9 @@ wants every side's claim side by side.  Two groups of claims are the same incide
 * their dates are the same or adjacent (wires report "on Friday" for an overnight fight),
 * their places overlap, share a border sector (Sotk/Norabak <-> Kalbajar, Tegh <-> Lachin),
   or one of them names no place at all,
-* and their kinds agree (a mine blast is never the same incident as a border clash).
+* and their kinds agree (a mine blast is never the same incident as a border clash),
+* and, when each hurt only civilians, the same side's (a strike on a town hurts its own side's
+  civilians: Ganja's and Stepanakert's wounded are two strikes, outside an offensive's tolls).
 
 Within one story combat claims of one day at compatible places are one incident, and on a day
 of an offensive or a war ("large-scale offensive", "fighting raged for a second day") all the
@@ -236,7 +238,7 @@ def signals(evidence: str) -> frozenset[str]:
 
 def _compatible(a: _Group, b: _Group) -> int:
     """0 if a and b cannot be one event, else a score (higher = better match)."""
-    if a.kind != b.kind:
+    if a.kind != b.kind or _civilians_apart(a, b):
         return 0
     gap = abs((a.day - b.day).days)
     if gap > 1 and _recap(a, b, gap):
@@ -247,6 +249,14 @@ def _compatible(a: _Group, b: _Group) -> int:
     if _one_episode(a, b, gap) or _heavy_toll(a, b, gap):
         return 1
     return 1 if gap and (_late_death(a, b, gap) or _revised(a, b, gap)) else 0
+
+
+def _civilians_apart(a: _Group, b: _Group) -> bool:
+    """Only one side's civilians hurt in each, and not the same side's: a strike on a town hurts
+    its own side's civilians, so Ganja's and Stepanakert's wounded the same day are two strikes,
+    however the reports place them (an offensive's tolls, both sides' together, excepted)."""
+    return (a.sides <= CIVILIANS and b.sides <= CIVILIANS and not a.sides & b.sides
+            and not (a.episode and b.episode))
 
 
 def _heavy(group: _Group) -> bool:
@@ -281,7 +291,7 @@ def _recap(a: _Group, b: _Group, gap: int) -> bool:
     if not (later.undated and gap <= RECAP_DAYS and (earlier.episode or later.episode)):
         return False
     return _toll_grew(later, earlier) and bool(
-        a.places & b.places or (a.sectors & b.sectors) or not a.places or not b.places)
+        a.places & b.places or (a.sectors & b.sectors) - {BROAD_SECTOR} or not a.places or not b.places)
 
 
 def _one_episode(a: _Group, b: _Group, gap: int) -> bool:
@@ -358,6 +368,7 @@ def _same_days(a: _Group, b: _Group, gap: int) -> int:
 
 
 THIRD_PARTY = frozenset({"Russia", "unknown"})
+CIVILIANS = frozenset({"civilians-Armenia", "civilians-Azerbaijan"})
 EPISODE_DAYS = 3
 LATE_DEATH_DAYS = 7
 REVISION_DAYS = 3

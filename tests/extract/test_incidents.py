@@ -410,3 +410,35 @@ def test_one_storys_small_toll_a_day_after_an_offensive_named_stays_apart():
                evidence="a serviceman was killed, the ministry said"), when),
     ]
     assert len(incident_of(group_incidents(items))["recap"]) == 2
+
+
+def test_a_later_strike_elsewhere_in_karabakh_is_no_recap_of_the_offensive():
+    """Weeks after an offensive's first day at Martuni, two civilians killed at Shushi in a story
+    naming no day: the same toll, but the whole of Karabakh is no shared place."""
+    start = datetime(2020, 9, 27, 20, 0, tzinfo=TZ)
+    items = [
+        (Claim("Karabakh", "civilians-Armenia", start.date(), killed=2, story_id="offensive", locations=["Martuni"],
+               evidence="two civilians were killed in the offensive"), start),
+        (_published_only(Claim("Karabakh", "civilians-Armenia", date(2020, 10, 29), killed=2, story_id="shushi",
+                               locations=["Shushi"], evidence="two civilians were killed when rockets fell on the town")),
+         start + timedelta(days=32)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["offensive"] != ids["shushi"]
+
+
+def test_one_sides_civilians_and_the_others_the_same_day_are_two_strikes():
+    """Civilians wounded in Ganja, and Karabakh's civilians wounded the same day in a report whose
+    town the gazetteer does not know: two strikes; in an offensive's reports, one episode."""
+    when = datetime(2020, 10, 4, 14, 0, tzinfo=TZ)
+    items = [
+        (Claim("Azerbaijan", "civilians-Azerbaijan", when.date(), killed=1, wounded=30, event_type="shelling/artillery",
+               story_id="ganja", locations=["Ganja"], evidence="a civilian was killed when rockets hit the city"), when),
+        (Claim("Karabakh", "civilians-Armenia", when.date(), killed=1, wounded=12, event_type="shelling/artillery",
+               story_id="other-town", evidence="a civilian was killed when rockets hit the town"), when + timedelta(hours=1)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["ganja"] != ids["other-town"]
+    offensive = [(replace(claim, evidence=claim.evidence + " in the offensive"), at) for claim, at in items]
+    ids = incident_of(group_incidents(offensive))
+    assert ids["ganja"] == ids["other-town"]
