@@ -79,6 +79,36 @@ def _with_victims(mentions: list[Mention], sentences: list[Sentence]) -> list[Me
     return out
 
 
+def _another_as_before(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """ "A serviceman of the Armenian armed forces was killed. Another serviceman was wounded": a figure
+    counted as one more (a number row marked `another`) with no side word of its own counts more of the
+    people the figure right before it counted."""
+    another = _another_rows(lexicon)
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        counted = next((w for w in mention.why if w.field == "count"), None)
+        if (before is not None and counted is not None and counted.rule in another and not mention.nationality
+                and mention.role != "zero" and before.role != "zero" and before.nationality
+                and before.sentence < mention.sentence and mention.victim in (before.victim, "person")):
+            fields = {n: getattr(mention, n) for n in Mention.__slots__}
+            fields.update(nationality=before.nationality, why=mention.why + (
+                Why("nationality", before.nationality, "nationality.another-of-the-figure-before", counted.words),))
+            mention = Mention(**fields)
+        out.append(mention)
+    return out
+
+
+_ANOTHER: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # a lexicon's rows marked `another`, found once
+
+
+def _another_rows(lexicon: Lexicon) -> frozenset[str]:
+    known = _ANOTHER.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        known = _ANOTHER[id(lexicon)] = (lexicon, frozenset(row.key for row in lexicon.rows() if row.get("another")))
+    return known[1]
+
+
 def _they_counted(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """ "Two shepherds stepped on a mine. They were wounded": a plural pronoun counts the people the
     sentence right before counted (a count and its people's word, in a sentence with no figure of its
@@ -164,6 +194,7 @@ def _both_sides_people(mention: Mention, sentence: Sentence) -> bool:
 def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     found = _with_victims(_they_counted([m for sentence in sentences for m in figure_mentions(lexicon, sentence)],
                                         sentences), sentences)
+    found = _another_as_before(found, lexicon)
     if not found:
         return []  # no figure: no claimant to decide (the speakers of every sentence are not looked for)
     attributor = Attributor(sentences, lexicon.about_this, lexicon.seat, lexicon.hedge, lexicon.genitive)
