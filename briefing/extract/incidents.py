@@ -277,7 +277,7 @@ def _heavy_toll(a: _Group, b: _Group, gap: int) -> bool:
     later, earlier = (a, b) if a.day >= b.day else (b, a)
     if gap > HEAVY_DAYS and not (later.undated and gap <= HEAVY_RECAP_DAYS):
         return False
-    if any(later.tolls[k] < earlier.tolls[k] for k in later.tolls.keys() & earlier.tolls.keys()):
+    if later.tolls.keys() & earlier.tolls.keys() and not _toll_grew(later, earlier):
         return False
     return bool(not a.places or not b.places or a.places & b.places or a.sectors & b.sectors)
 
@@ -306,9 +306,14 @@ def _one_episode(a: _Group, b: _Group, gap: int) -> bool:
 
 
 def _toll_grew(later: _Group, earlier: _Group) -> bool:
-    """The later group repeats or raises a toll the same claimant gave the same side in the earlier."""
+    """The later group repeats or raises the largest toll the same claimant gave the same side in
+    the earlier (a smaller figure beside it, such as the civilians among the dead, may be told
+    differently by each report)."""
     shared = later.tolls.keys() & earlier.tolls.keys()
-    return bool(shared) and all(later.tolls[k] >= earlier.tolls[k] > 0 for k in shared)
+    if not shared:
+        return False
+    main = max(shared, key=lambda k: earlier.tolls[k])
+    return later.tolls[main] >= earlier.tolls[main] > 0
 
 
 def _late_death(a: _Group, b: _Group, gap: int) -> bool:
@@ -342,7 +347,7 @@ def _same_days(a: _Group, b: _Group, gap: int) -> int:
         # an offensive told with no place, and a shooting at a named village that day: the
         # offensive's reports would name the village's stretch of border if it were part of it
         return 0
-    if a.kind == "combat" and (a.sides <= THIRD_PARTY) != (b.sides <= THIRD_PARTY):
+    if a.kind == "combat" and _third_party_apart(a, b):
         # peacekeepers or monitors fired on, told as a shooting of its own ("their car came under
         # fire near Janyatag"): their own incident, not the clash or the offensive of that day
         return 0
@@ -388,6 +393,12 @@ _TYPE_FAMILY = {
     "armed clash": "fire", "shelling/artillery": "fire", "ceasefire violation": "fire",
     "drone strike": "fire", "sniper fire": "sniper", "landmine": "mine", "other": "other",
 }
+
+
+def _third_party_apart(a: _Group, b: _Group) -> bool:
+    """One group is about peacekeepers or monitors alone, the other names none of them at all (a
+    report of the monitors' patrol fired on, beside another that also gives a side's denial, is one)."""
+    return (a.sides <= THIRD_PARTY and not b.sides & THIRD_PARTY) or (b.sides <= THIRD_PARTY and not a.sides & THIRD_PARTY)
 
 
 def _sniper_or_fire(a: _Group, b: _Group) -> bool:

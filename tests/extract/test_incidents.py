@@ -442,3 +442,32 @@ def test_one_sides_civilians_and_the_others_the_same_day_are_two_strikes():
     offensive = [(replace(claim, evidence=claim.evidence + " in the offensive"), at) for claim, at in items]
     ids = incident_of(group_incidents(offensive))
     assert ids["ganja"] == ids["other-town"]
+
+
+def test_a_recap_repeating_the_main_toll_joins_though_a_smaller_figure_beside_it_differs():
+    """The civilians among an offensive's dead told as 15 on day two and as 10 in a recap a week
+    on: the soldiers' toll, the one that matters, holds, so the recap is the offensive's."""
+    start = datetime(2023, 9, 20, 20, 0, tzinfo=TZ)
+    first = [Claim("Karabakh", "Karabakh", start.date(), killed=190, story_id="day-two", evidence="190 killed"),
+             Claim("Karabakh", "civilians-Armenia", start.date(), killed=15, story_id="day-two", evidence="15 civilians killed")]
+    recap = [_published_only(Claim("Karabakh", side, date(2023, 9, 27), killed=killed, story_id="recap",
+                                   evidence="killed in the offensive"))
+             for side, killed in (("Karabakh", 190), ("civilians-Armenia", 10))]
+    items = [(c, start) for c in first] + [(c, start + timedelta(days=7)) for c in recap]
+    ids = incident_of(group_incidents(items))
+    assert ids["day-two"] == ids["recap"]
+
+
+def test_monitors_fired_on_join_a_report_of_them_that_also_gives_a_sides_word():
+    """The mission says no monitor was hurt near a village, the ministry adds that no soldier was;
+    a report the next day of the same patrol fired on names no place: one incident."""
+    day = date(2023, 8, 15)
+    when = datetime(2023, 8, 15, 18, 0, tzinfo=TZ)
+    fire = {"event_type": "ceasefire violation"}
+    items = [
+        (Claim("EU", "unknown", day, story_id="first", locations=["Verin Shorzha"], **fire), when),
+        (Claim("Armenia", "Armenia", day, story_id="first", locations=["Verin Shorzha"], **fire), when),
+        (Claim("EU", "unknown", day, story_id="next-day", **fire), when + timedelta(hours=14)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["first"] == ids["next-day"]
