@@ -1,5 +1,6 @@
-"""Shared benchmark helpers: print the machine a figure was measured on, peak memory, and what a
-command's whole process tree cost (wall, CPU, memory), sampled from /proc while it runs.
+"""Shared benchmark helpers: print the machine a figure was measured on (and its load), peak memory,
+what a command's whole process tree cost (wall, CPU, memory), sampled from /proc while it runs, and
+the `briefing` command line the end-to-end benchmarks time.
 
 A number without its machine is an anecdote; every benchmark prints this header.
 """
@@ -46,6 +47,24 @@ def machine_info() -> str:
         f"memory:   {memory_total()}",
         f"python:   {sys.version.split()[0]} ({platform.python_implementation()})",
     ])
+
+
+def load_now() -> str:
+    """The 1-minute load average, as printed beside a figure measured on a shared machine."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+def load_line(when: str) -> str:
+    """The three load averages in a report's header or footer (`when`: "at start", "at the end")."""
+    return f"load:     {' '.join(f'{v:.2f}' for v in os.getloadavg())} ({when})"
+
+
+def dated_header(tee: "Tee", title: str) -> None:
+    """A report's first lines: its title, the machine, the date and the load when it started."""
+    tee(title)
+    tee(machine_info())
+    tee(f"date:     {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    tee(load_line("at start"))
 
 
 def peak_rss_mb() -> tuple[float, float]:
@@ -137,3 +156,16 @@ def sampled(command: list[str], env: dict | None = None, keep_output: bool = Fal
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{text[-2000:]}")
     return Sampled(elapsed, sum(cpu.values()), peak / 1024, text if keep_output else "")
 
+
+
+def briefing_command(config: Path, db: Path, *args: str) -> list[str]:
+    """`briefing --config CONFIG --db DB ARGS…` as a user runs it: a new Python process."""
+    return [sys.executable, "-m", "briefing", "--config", str(config), "--db", str(db), *args]
+
+
+def remove_database(db: Path) -> Path:
+    """Delete a database with its journal files (a journal left beside a new file would be replayed
+    into it), so the next run starts from an empty or freshly copied archive; returns `db`."""
+    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        stale.unlink(missing_ok=True)
+    return db

@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Tee, machine_info, peak_rss_mb  # noqa: E402
+from benchmarks.common import Tee, briefing_command, machine_info, peak_rss_mb  # noqa: E402
 
 PORTS = 20
 LATENCY = 0.050
@@ -130,6 +130,39 @@ def feed_urls(ports: list[int], feeds: int) -> list[str]:
     return [f"http://127.0.0.1:{ports[n % len(ports)]}/feed{n}.xml" for n in range(feeds)]
 
 
+class Farm:
+    """Feeds served from 127.0.0.1 by another process (`serve`, so the server never competes for the
+    measured process's GIL), for this benchmark, fetch_e2e.py and users.py."""
+
+    def __init__(self, feeds: int, items: int, step: float = 17, reports: bool = False) -> None:
+        context = multiprocessing.get_context("spawn")
+        ready = context.Queue()
+        self._stop = context.Event()
+        self._process = context.Process(target=serve, args=(feeds, items, LATENCY, ready, self._stop, step, reports),
+                                        daemon=True)
+        self._process.start()
+        self.urls = feed_urls(ready.get(timeout=600), feeds)
+
+    def config(self, path: Path, **settings: object) -> Path:
+        """A feeds.toml for these feeds (see `feeds_toml`)."""
+        return feeds_toml(path, self.urls, **settings)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._process.join(10)
+
+
+def feeds_toml(path: Path, urls: list[str], **settings: object) -> Path:
+    """A feeds.toml for farm feeds, named "Outlet n" as in the archives scale.py builds, with the
+    benchmarks' settings (`CONCURRENCY`, two per host, no retries) unless `settings` says otherwise."""
+    values = {"concurrency": CONCURRENCY, "per_host": 2, "retries": 0, **settings}
+    lines = ["[settings]", *(f"{k} = {v}" for k, v in values.items()), ""]
+    for n, url in enumerate(urls):
+        lines += ["[[feeds]]", f'name = "Outlet {n}"', f'url = "{url}"', 'keep = "all"', ""]
+    path.write_text("\n".join(lines))
+    return path
+
+
 # --- briefing ------------------------------------------------------------------------
 
 
@@ -153,13 +186,8 @@ def run_briefing(config, db: Path) -> tuple[float, int, list]:
 def run_cli(urls: list[str], tmpdir: Path) -> tuple[float, float]:
     """`briefing fetch --all` as a user runs it (a new process: fetch, extraction, incident and
     near-duplicate grouping), cold on an empty database and then warm; wall seconds of each."""
-    config = tmpdir / "feeds.toml"
-    lines = ["[settings]", f"concurrency = {CONCURRENCY}", "per_host = 2", "retries = 0", ""]
-    for n, url in enumerate(urls):
-        lines += ["[[feeds]]", f'name = "Outlet {n}"', f'url = "{url}"', 'keep = "all"', ""]
-    config.write_text("\n".join(lines))
-    command = [sys.executable, "-m", "briefing", "--config", str(config), "--db", str(tmpdir / "cli.db"),
-               "fetch", "--all", "-q"]
+    config = feeds_toml(tmpdir / "feeds.toml", urls)
+    command = briefing_command(config, tmpdir / "cli.db", "fetch", "--all", "-q")
     times = []
     for _ in range(2):
         start = time.perf_counter()
@@ -232,6 +260,14 @@ def run_ingest(db: Path, total: int = 20_000, per_feed: int = 50) -> float:
 # --- newsboat ------------------------------------------------------------------------
 
 
+NEWSBOAT_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"}  # with a HOME of its own
+
+
+def newsboat_reload(exe: str, urls: Path, cache: Path, config: Path) -> list[str]:
+    """newsboat fetching every feed in `urls` once, headless, into `cache` (the comparison's command)."""
+    return [exe, "-x", "reload", "-u", str(urls), "-c", str(cache), "-C", str(config)]
+
+
 def run_newsboat(urls: list[str], threads: int | None) -> tuple[float, int] | None:
     exe = shutil.which("newsboat")
     if not exe:
@@ -242,10 +278,9 @@ def run_newsboat(urls: list[str], threads: int | None) -> tuple[float, int] | No
         config = tmpdir / "config"
         config.write_text(f"reload-threads {threads}\n" if threads else "")
         cache = tmpdir / "cache.db"
-        env = {"HOME": str(tmpdir), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"}
         start = time.perf_counter()
-        subprocess.run([exe, "-x", "reload", "-u", str(tmpdir / "urls"), "-c", str(cache), "-C", str(config)],
-                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(newsboat_reload(exe, tmpdir / "urls", cache, config), check=True,
+                       env={**NEWSBOAT_ENV, "HOME": str(tmpdir)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         elapsed = time.perf_counter() - start
         conn = sqlite3.connect(cache)
         items = conn.execute("SELECT count(*) FROM rss_item").fetchone()[0]
@@ -269,13 +304,8 @@ def main() -> int:
         f"{LATENCY * 1000:.0f} ms latency per request, concurrency {CONCURRENCY}, per-host 2")
     out()
 
-    context = multiprocessing.get_context("spawn")
-    ready = context.Queue()
-    stop = context.Event()
-    server = context.Process(target=serve, args=(args.feeds, args.items, LATENCY, ready, stop), daemon=True)
-    server.start()
-    ports = ready.get(timeout=60)
-    urls = feed_urls(ports, args.feeds)
+    farm = Farm(args.feeds, args.items)
+    urls = farm.urls
     expected = args.feeds * args.items
     rows: list[tuple[str, float, str]] = []
     try:
@@ -305,8 +335,7 @@ def main() -> int:
             if result is not None:
                 rows.append((label, result[0], f"{result[1]:,} items stored"))
     finally:
-        stop.set()
-        server.join(10)
+        farm.close()
 
     out(f"{'run':<44} {'wall':>9}  rate")
     for label, seconds, rate in rows:

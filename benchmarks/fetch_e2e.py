@@ -19,20 +19,18 @@ Usage: python benchmarks/fetch_e2e.py [--rounds 7] [--only cold,warm1000] (write
 from __future__ import annotations
 
 import argparse
-import multiprocessing
-import os
 import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import Tee, machine_info, sampled  # noqa: E402
-from benchmarks.fetch import CONCURRENCY, LATENCY, serve  # noqa: E402
+from benchmarks.common import (Tee, briefing_command, dated_header, load_line, load_now, remove_database,  # noqa: E402
+                               sampled)
+from benchmarks.fetch import CONCURRENCY, LATENCY, NEWSBOAT_ENV, Farm, newsboat_reload  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "fetch-e2e.txt"
 PY = sys.executable
@@ -47,45 +45,11 @@ def timed(command: list[str], env: dict | None = None) -> tuple[float, float]:
     return cost.wall, cost.cpu
 
 
-def load() -> str:
-    return f"{os.getloadavg()[0]:.1f}"
-
-
 # --- the three fetchers -------------------------------------------------------------------
 
 
-class Farm:
-    """Feeds served from 127.0.0.1 by another process (benchmarks/fetch.py's server)."""
-
-    def __init__(self, feeds: int, items: int) -> None:
-        context = multiprocessing.get_context("spawn")
-        ready = context.Queue()
-        self._stop = context.Event()
-        self._process = context.Process(target=serve, args=(feeds, items, LATENCY, ready, self._stop), daemon=True)
-        self._process.start()
-        ports = ready.get(timeout=600)
-        self.urls = [f"http://127.0.0.1:{ports[n % len(ports)]}/feed{n}.xml" for n in range(feeds)]
-
-    def config(self, path: Path) -> Path:
-        lines = ["[settings]", f"concurrency = {CONCURRENCY}", "per_host = 2", "retries = 0", ""]
-        for n, url in enumerate(self.urls):
-            lines += ["[[feeds]]", f'name = "Outlet {n}"', f'url = "{url}"', 'keep = "all"', ""]
-        path.write_text("\n".join(lines))
-        return path
-
-    def close(self) -> None:
-        self._stop.set()
-        self._process.join(10)
-
-
 def briefing(config: Path, db: Path) -> list[str]:
-    return [PY, "-m", "briefing", "--config", str(config), "--db", str(db), "fetch", "--all", "-q"]
-
-
-def fresh(db: Path) -> Path:
-    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-        stale.unlink(missing_ok=True)
-    return db
+    return briefing_command(config, db, "fetch", "--all", "-q")
 
 
 def newsboat(urls: Path, tmp: Path) -> list[str] | None:
@@ -93,11 +57,7 @@ def newsboat(urls: Path, tmp: Path) -> list[str] | None:
     if not exe:
         return None
     (tmp / "newsboat.conf").write_text(f"reload-threads {CONCURRENCY}\n")
-    fresh(tmp / "newsboat.db")
-    return [exe, "-x", "reload", "-u", str(urls), "-c", str(tmp / "newsboat.db"), "-C", str(tmp / "newsboat.conf")]
-
-
-NEWSBOAT_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"}
+    return newsboat_reload(exe, urls, remove_database(tmp / "newsboat.db"), tmp / "newsboat.conf")
 
 
 # --- the scenarios ------------------------------------------------------------------------
@@ -117,9 +77,9 @@ def cold(tee: Tee, tmp: Path, rounds: int) -> None:
         home = tmp / "home"
         home.mkdir(exist_ok=True)
         runners = {
-            "briefing": lambda n: timed(briefing(config, fresh(tmp / f"cold{n}.db"))),
+            "briefing": lambda n: timed(briefing(config, remove_database(tmp / f"cold{n}.db"))),
             "bare": lambda n: timed([PY, str(ROOT / "benchmarks" / "users.py"), "--bare", str(urls),
-                                     str(fresh(tmp / "bare.db"))]),
+                                     str(remove_database(tmp / "bare.db"))]),
         }
         boat = newsboat(urls, tmp)
         if boat is not None:
@@ -138,8 +98,8 @@ def cold(tee: Tee, tmp: Path, rounds: int) -> None:
             wall, cpu = timed(briefing(config, tmp / f"cold{n}.db"))  # the same feeds again: every one 304
             walls["warm"].append(wall)
             cpus["warm"].append(cpu)
-            fresh(tmp / f"cold{n}.db")
-            tee(f"  round {n + 1}: {', '.join(line)}, warm {wall:.2f}  (load {load()})")
+            remove_database(tmp / f"cold{n}.db")
+            tee(f"  round {n + 1}: {', '.join(line)}, warm {wall:.2f}  (load {load_now()})")
     finally:
         farm.close()
     tee()
@@ -167,7 +127,7 @@ def warm_1000(tee: Tee, tmp: Path, rounds: int) -> None:
     farm = Farm(1000, 20)
     try:
         config = farm.config(tmp / "k.toml")
-        db = fresh(tmp / "k.db")
+        db = remove_database(tmp / "k.db")
         first, _ = timed(briefing(config, db))
         walls, cpus = [], []
         for _ in range(rounds):
@@ -178,7 +138,7 @@ def warm_1000(tee: Tee, tmp: Path, rounds: int) -> None:
         farm.close()
     tee(f"`briefing fetch --all`, 1,000 feeds, warm (all 304)        {spread(walls)}  [target < 2 s]")
     tee(f"    CPU {statistics.median(cpus):.2f} s; the cold run before them (20 items each): {first:.2f} s  "
-        f"(load {load()})")
+        f"(load {load_now()})")
 
 
 def main() -> int:
@@ -189,10 +149,7 @@ def main() -> int:
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else {"cold", "warm1000"}
     tee = Tee()
-    tee("`briefing fetch` end to end, beside the bare script and newsboat")
-    tee(machine_info())
-    tee(f"date:     {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    tee(f"load:     {' '.join(f'{v:.2f}' for v in os.getloadavg())} (at start)")
+    dated_header(tee, "`briefing fetch` end to end, beside the bare script and newsboat")
     tee(f"setup:    {LATENCY * 1000:.0f} ms latency per request, 20 ports on 127.0.0.1, concurrency {CONCURRENCY}, "
         f"per-host 2; {args.rounds} rounds")
     tee()
@@ -204,7 +161,7 @@ def main() -> int:
             tee()
             warm_1000(tee, tmp, args.rounds)
     tee()
-    tee(f"load:     {' '.join(f'{v:.2f}' for v in os.getloadavg())} (at the end)")
+    tee(load_line("at the end"))
     if not args.no_save:
         tee.save(RESULTS)
     return 0

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import multiprocessing
 import os
 import shutil
 import statistics
@@ -33,8 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import Tee, machine_info, sampled  # noqa: E402
-from benchmarks.fetch import CONCURRENCY, LATENCY, run_newsboat, serve  # noqa: E402
+from benchmarks.common import (Tee, briefing_command, dated_header, load_line, load_now, remove_database,  # noqa: E402
+                               sampled)
+from benchmarks.fetch import CONCURRENCY, Farm, run_newsboat  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "users.txt"
 SIZES = {"100k": 100_000, "1M": 1_000_000}
@@ -50,46 +50,13 @@ def run(command: list[str], env: dict | None = None) -> tuple[float, float, str]
     return cost.wall, cost.peak_mb, cost.output
 
 
-# --- feed farms -----------------------------------------------------------------------
-
-
-class Farm:
-    """Feeds served from 127.0.0.1 by another process (benchmarks/fetch.py's server)."""
-
-    def __init__(self, feeds: int, items: int, step: float = 17, reports: bool = False) -> None:
-        context = multiprocessing.get_context("spawn")
-        ready = context.Queue()
-        self._stop = context.Event()
-        self._process = context.Process(target=serve, args=(feeds, items, LATENCY, ready, self._stop, step, reports),
-                                        daemon=True)
-        self._process.start()
-        ports = ready.get(timeout=600)
-        self.urls = [f"http://127.0.0.1:{ports[n % len(ports)]}/feed{n}.xml" for n in range(feeds)]
-
-    def config(self, path: Path, names: list[str] | None = None, **settings: object) -> Path:
-        """A feeds.toml for these feeds (named "Outlet n", as in the archives)."""
-        values = {"concurrency": CONCURRENCY, "per_host": 2, "retries": 0, **settings}
-        lines = ["[settings]", *(f"{k} = {v}" for k, v in values.items()), ""]
-        for n, url in enumerate(self.urls):
-            name = names[n] if names else f"Outlet {n}"
-            lines += ["[[feeds]]", f'name = "{name}"', f'url = "{url}"', 'keep = "all"', ""]
-        path.write_text("\n".join(lines))
-        return path
-
-    def close(self) -> None:
-        self._stop.set()
-        self._process.join(10)
+# --- archives -------------------------------------------------------------------------
 
 
 def copy_archive(source: Path, db: Path) -> None:
-    """A fresh copy of an archive (a journal left beside an older copy would be replayed into it)."""
-    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-        stale.unlink(missing_ok=True)
-    shutil.copy(source, db)
+    """A fresh copy of an archive, with no journal of an older copy beside it."""
+    shutil.copy(source, remove_database(db))
 
-
-def briefing(config: Path, db: Path, *args: str) -> list[str]:
-    return [PY, "-m", "briefing", "--config", str(config), "--db", str(db), *args]
 
 
 # --- the scenarios ----------------------------------------------------------------------
@@ -104,14 +71,14 @@ def cold_fetch(tee: Tee, tmp: Path, rounds: int) -> None:
         times: dict[str, list[float]] = {"briefing": [], "bare": [], "newsboat": []}
         peaks = []
         for n in range(rounds):  # in turns, so a neighbour's burst falls on all three alike
-            seconds, peak, _ = run(briefing(config, tmp / f"cold{n}.db", "fetch", "--all", "-q"))
+            seconds, peak, _ = run(briefing_command(config, tmp / f"cold{n}.db", "fetch", "--all", "-q"))
             times["briefing"].append(seconds)
             peaks.append(peak)
             times["bare"].append(run([PY, __file__, "--bare", str(urls), str(tmp / f"bare{n}.db")])[0])
             newsboat = run_newsboat(farm.urls, CONCURRENCY)
             if newsboat is not None:
                 times["newsboat"].append(newsboat[0])
-        warm = [run(briefing(config, tmp / "cold0.db", "fetch", "--all", "-q"))[0] for _ in range(rounds)]
+        warm = [run(briefing_command(config, tmp / "cold0.db", "fetch", "--all", "-q"))[0] for _ in range(rounds)]
     finally:
         farm.close()
     e2e, bare = statistics.median(times["briefing"]), statistics.median(times["bare"])
@@ -132,8 +99,8 @@ def warm_fetch_1000(tee: Tee, tmp: Path, rounds: int) -> None:
     try:
         config = farm.config(tmp / "k.toml")
         db = tmp / "k.db"
-        first, _, _ = run(briefing(config, db, "fetch", "--all", "-q"))
-        warm = [run(briefing(config, db, "fetch", "--all", "-q"))[0] for _ in range(rounds)]
+        first, _, _ = run(briefing_command(config, db, "fetch", "--all", "-q"))
+        warm = [run(briefing_command(config, db, "fetch", "--all", "-q"))[0] for _ in range(rounds)]
     finally:
         farm.close()
     tee(f"`briefing fetch --all`, 1,000 feeds, warm (all 304)          {statistics.median(warm):6.2f} s   "
@@ -158,7 +125,7 @@ def big_feed(tee: Tee, tmp: Path) -> None:
     farm = Farm(1, 100_000)
     try:
         config = farm.config(tmp / "big.toml", max_bytes=1_000_000_000, read_timeout=120, total_timeout=600)
-        seconds, peak, output = run(briefing(config, tmp / "big.db", "fetch", "--all"))
+        seconds, peak, output = run(briefing_command(config, tmp / "big.db", "fetch", "--all"))
     finally:
         farm.close()
     tee(f"one feed of 100,000 items, `briefing fetch` end to end       {seconds:6.2f} s, peak {peak:.0f} MB "
@@ -180,7 +147,7 @@ def thirty_days(tee: Tee, tmp: Path, data: Path, rounds: int) -> None:
             db.unlink()
             processed.append(float(re.search(r"in ([0-9.]+) s more", output).group(1)))  # type: ignore[union-attr]
             tee(f"1,000 incident reports over 30 days into 1M stories, end to end {seconds:6.2f} s; {output.strip()}"
-                f" (load {os.getloadavg()[0]:.1f})")
+                f" (load {load_now()})")
     finally:
         farm.close()
     tee(f"... processed, median of {rounds}: {statistics.median(processed):.2f} s  [target: processed < 2 s]")
@@ -190,8 +157,7 @@ def rebuild(tee: Tee, tmp: Path, data: Path) -> None:
     for label in SIZES:
         db = tmp / f"rebuild-{label}.db"
         copy_archive(data / f"scale{label}.db", db)
-        seconds, peak, output = run([PY, "-m", "briefing", "--db", str(db), "--config", str(tmp / "none.toml"),
-                                     "extract", "--rebuild"])
+        seconds, peak, output = run(briefing_command(tmp / "none.toml", db, "extract", "--rebuild"))
         db.unlink()
         tee(f"`briefing extract --rebuild`, {label:>4} stories                  {seconds:6.2f} s, peak {peak:.0f} MB "
             f"over all processes ({output.strip().split(':')[1].strip()})"
@@ -309,10 +275,7 @@ def main() -> int:
         return 0
     only = set(args.only.split(",")) if args.only else {"cold", "warm1000", "app", "big", "30days", "rebuild"}
     tee = Tee()
-    tee("briefing: what users run")
-    tee(machine_info())
-    tee(f"date:     {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    tee(f"load:     {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (at start)")
+    dated_header(tee, "briefing: what users run")
     tee()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -330,7 +293,7 @@ def main() -> int:
         if "rebuild" in only:
             rebuild(tee, tmp, args.data)
     tee()
-    tee(f"load:     {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (at the end)")
+    tee(load_line("at the end"))
     if not args.only:
         tee.save(RESULTS)
     return 0
