@@ -14,6 +14,9 @@ from typing import Callable
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import OptionList
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import WorkerCancelled, WorkerFailed
 
 _CELL = 12.2  # the width of one terminal cell in Rich's SVG export
@@ -114,3 +117,19 @@ async def press(pilot: Pilot, *keys: str) -> None:
         await settle(pilot)
         await pilot.press(key)
     await settle(pilot)
+
+
+def option_list_text(screen: Screen, ident: str) -> str:
+    """The prompts of the `OptionList` with id `ident` on `screen`, one a line (its scrolled-away rows too)."""
+    widget = screen.query_one(f"#{ident}", OptionList)
+    return "\n".join(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
+
+
+def lists_option(options: OptionList, option_id: str) -> bool:
+    """Whether an option list shows the option `option_id` now (for `wait_for`: the sidebar, say,
+    re-counts in a batch a moment after the change that adds a tag)."""
+    try:
+        options.get_option_index(option_id)
+    except OptionDoesNotExist:
+        return False
+    return True

@@ -27,7 +27,7 @@ from briefing.models import Claim, Feed, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
-from .helpers import press, region_text, screen_text, settle, toast_saying, toasts, wait_for
+from .helpers import lists_option, press, region_text, screen_text, settle, toast_saying, toasts, wait_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `feedserver` imports from any test dir
 from feedserver import FeedServer, Reply, rss, xml_reply  # noqa: E402
@@ -712,14 +712,7 @@ async def test_sidebar_filters_by_source_and_tag(sample_db):
         await press(pilot, "1")  # tag the newest story "incident"
         sidebar = app.sidebar
 
-        def tag_listed() -> bool:  # the sidebar re-counts in a batch, a moment later
-            try:
-                sidebar.get_option_index("tag:incident")
-            except Exception:  # noqa: BLE001 - not there yet
-                return False
-            return True
-
-        await wait_for(pilot, tag_listed)
+        await wait_for(pilot, lambda: lists_option(sidebar, "tag:incident"))  # the sidebar re-counts a moment later
         sidebar.focus()
         sidebar.highlighted = sidebar.get_option_index("feed:TASS")
         await press(pilot, "enter")
@@ -740,14 +733,7 @@ async def test_the_footer_offers_rename_and_delete_only_on_a_tag_however_often_c
         await press(pilot, "1")  # tag the newest story "incident"
         sidebar = app.sidebar
 
-        def tag_listed() -> bool:
-            try:
-                sidebar.get_option_index("tag:incident")
-            except Exception:  # noqa: BLE001 - not there yet
-                return False
-            return True
-
-        await wait_for(pilot, tag_listed)
+        await wait_for(pilot, lambda: lists_option(sidebar, "tag:incident"))
         sidebar.focus()
         sidebar.highlighted = sidebar.get_option_index("tag:incident")
         await wait_for(pilot, lambda: "Rename tag" in screen_text(app))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import webbrowser
-from datetime import date, timedelta
+from datetime import timedelta
 
 from textual.widgets import OptionList, Static
 
@@ -20,7 +20,7 @@ from briefing.models import Claim, FetchOutcome, Incident, Story
 from briefing.store import Store, StoryFilter
 
 from .conftest import NOW
-from .helpers import press, settle, screen_text, toast_saying, wait_for
+from .helpers import press, settle, screen_text, toast_saying
 
 SIZE = (120, 36)
 

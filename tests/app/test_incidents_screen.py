@@ -4,20 +4,18 @@ the tally panel never merges claimants."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Static
 
-import briefing.app
 from briefing.app.screens.edit_figures import EditFiguresScreen
 from briefing.app.screens.incidents import IncidentsScreen
 from briefing.app.widgets.tally_panel import TallyPanel
 from briefing.models import Claim, Feed, Incident, SideFigures, Story, Tally
 from briefing.store import Store
 
-from .helpers import press, screen_text, settle
+from .helpers import option_list_text, press, screen_text, settle
+from .hosts import IncidentsHost, PanelHost
 
 DAY = date(2026, 11, 25)
 HOSTILE = "[@click=app.quit]Shelling[/] near [b]Sotk[/b]"
@@ -45,40 +43,14 @@ def claims_store(store: Store) -> tuple[Store, dict[str, str]]:
     return store, {"am": am, "az": az}
 
 
-APP_CSS = Path(briefing.app.__file__).parent / "app.tcss"
-
-
-class Host(App[None]):
-    """A bare app that only shows the incidents screen (with the reader's styles)."""
-
-    CSS_PATH = APP_CSS
-
-    def __init__(self, store: Store, days: int | None = 1) -> None:
-        super().__init__()
-        self.store = store
-        self.days = days
-        self.corrections = 0
-
-    def on_mount(self) -> None:
-        self.push_screen(IncidentsScreen(self.store, DAY, days=self.days))
-
-    def on_incidents_screen_corrected(self, message: IncidentsScreen.Corrected) -> None:
-        self.corrections += 1
-
-
-def column_text(screen: IncidentsScreen, column: str) -> str:
-    widget = screen.query_one(f"#{column}", OptionList)
-    return "\n".join(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
-
-
 async def test_both_sides_claims_are_shown_side_by_side_with_their_sources(claims_store):
     store, _ = claims_store
-    app = Host(store)
+    app = IncidentsHost(store, DAY)
     async with app.run_test(notifications=True, size=(160, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, IncidentsScreen)
-        armenia, azerbaijan = (column_text(screen, c) for c in ("claims-armenia", "claims-azerbaijan"))
+        armenia, azerbaijan = (option_list_text(screen, c) for c in ("claims-armenia", "claims-azerbaijan"))
         assert "Armenia: 1 killed, 2 wounded" in armenia and HOSTILE in armenia and "Armenpress" in armenia
         assert "Armenia: 10 killed" in azerbaijan and "Report.az" in azerbaijan
         left = screen.query_one("#claims-armenia", OptionList).region
@@ -95,7 +67,7 @@ async def test_both_sides_claims_are_shown_side_by_side_with_their_sources(claim
 
 async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
     store, ids = claims_store
-    app = Host(store)
+    app = IncidentsHost(store, DAY)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "enter", "right", "x")  # into the Armenia column, then across to Azerbaijan's
@@ -104,7 +76,7 @@ async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
         assert store.claims_for_story(ids["az"]) == []
         figures = {(f.claimant, f.side_affected): f.killed for f in store.tally(DAY, DAY).figures}
         assert figures == {("Armenia", "Armenia"): 1}
-        assert "rejected" in column_text(app.screen, "claims-azerbaijan")  # still shown, so c can restore it
+        assert "rejected" in option_list_text(app.screen, "claims-azerbaijan")  # still shown, so c can restore it
         assert app.corrections == 1
         await press(pilot, "c")
         await settle(pilot)
@@ -113,7 +85,7 @@ async def test_x_rejects_the_highlighted_claim_in_the_store(claims_store):
 
 async def test_e_edits_the_figures_and_they_persist(claims_store):
     store, ids = claims_store
-    app = Host(store)
+    app = IncidentsHost(store, DAY)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "enter", "e")
@@ -126,27 +98,13 @@ async def test_e_edits_the_figures_and_they_persist(claims_store):
         assert isinstance(app.screen, IncidentsScreen)
         [claim] = store.claims_for_story(ids["am"])
         assert (claim.killed, claim.wounded, claim.status) == (3, 5, "edited")
-        assert "Armenia: 3 killed, 5 wounded" in column_text(app.screen, "claims-armenia")
+        assert "Armenia: 3 killed, 5 wounded" in option_list_text(app.screen, "claims-armenia")
         await press(pilot, "n")  # this story is not an incident after all
         await settle(pilot)
         assert not store.get_story(ids["am"]).has_incident
         await press(pilot, "escape")
         await settle(pilot)
         assert not isinstance(app.screen, IncidentsScreen)
-
-
-class PanelHost(App[None]):
-    CSS_PATH = APP_CSS
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened = 0
-
-    def compose(self) -> ComposeResult:
-        yield TallyPanel(id="tally")
-
-    def on_tally_panel_opened(self, message: TallyPanel.Opened) -> None:
-        self.opened += 1
 
 
 async def test_tally_panel_keeps_claimants_apart_and_opens_on_enter():
@@ -198,7 +156,7 @@ async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
     add_day(store, date(2026, 11, 20), 1)  # 6 days before DAY
     add_day(store, date(2026, 11, 1), 2)  # 25 days before
     add_day(store, date(2025, 1, 1), 3)  # long ago
-    app = Host(store, days=30)
+    app = IncidentsHost(store, DAY, days=30)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -227,7 +185,7 @@ async def test_keys_1_to_4_choose_today_7_days_30_days_or_all(claims_store):
 
 async def test_an_empty_range_says_so(claims_store):
     store, _ = claims_store
-    app = Host(store, days=1)
+    app = IncidentsHost(store, DAY, days=1)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen

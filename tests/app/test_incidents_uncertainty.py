@@ -7,13 +7,10 @@ workers, so the tests wait for them (`settle`) instead of sleeping.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pytest
-from textual.app import App
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
-import briefing.app
 from briefing.app.screens.incidents import IncidentsScreen
 from briefing.app.screens.why import WhyScreen
 from briefing.app.widgets.tally_panel import TallyPanel
@@ -21,12 +18,12 @@ from briefing.extract.records import Why
 from briefing.models import Claim, Feed, Incident, Story
 from briefing.store import Store
 
-from .helpers import press, screen_text, settle, wait_for
+from .helpers import option_list_text, press, screen_text, settle, wait_for
+from .hosts import IncidentsHost, PanelHost
 
 DAY = date(2026, 11, 25)
 WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 HOSTILE_WORDS = "[@click=app.quit]Ministry[/] of [b]Defence[/b]"
-APP_CSS = Path(briefing.app.__file__).parent / "app.tcss"
 
 
 def _story(store: Store, title: str, guid: str, hour: int = 9) -> str:
@@ -59,29 +56,9 @@ def review_store(store: Store) -> tuple[Store, dict[str, str]]:
     return store, {"sure": sure, "unsure": unsure, "unread": unread}
 
 
-class Host(App[None]):
-    CSS_PATH = APP_CSS
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self.opened: list[str] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(IncidentsScreen(self.store, DAY, days=7))
-
-    def on_incidents_screen_open_story(self, message: IncidentsScreen.OpenStory) -> None:
-        self.opened.append(message.story_id)
-
-
-def column(screen: IncidentsScreen, ident: str) -> str:
-    widget = screen.query_one(f"#{ident}", OptionList)
-    return "\n".join(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
-
-
 async def test_w_shows_the_words_and_rules_behind_the_claim_drawn_as_text(review_store):
     store, _ = review_store
-    app = Host(store)
+    app = IncidentsHost(store, DAY, days=7)
     async with app.run_test(notifications=True, size=(100, 30)) as pilot:
         await settle(pilot)
         await press(pilot, "enter", "w")
@@ -99,20 +76,21 @@ async def test_w_shows_the_words_and_rules_behind_the_claim_drawn_as_text(review
 
 async def test_each_claim_shows_its_confidence_until_a_reader_reviews_it(review_store):
     store, ids = review_store
-    app = Host(store)
+    app = IncidentsHost(store, DAY, days=7)
     async with app.run_test(notifications=True, size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert "0.90" in column(screen, "claims-armenia") and "reviewed" not in column(screen, "claims-armenia")
+        claims = option_list_text(screen, "claims-armenia")
+        assert "0.90" in claims and "reviewed" not in claims
         await press(pilot, "enter", "c")
-        await wait_for(pilot, lambda: "reviewed" in column(screen, "claims-armenia"))
-        assert "0.90" not in column(screen, "claims-armenia")
+        await wait_for(pilot, lambda: "reviewed" in option_list_text(screen, "claims-armenia"))
+        assert "0.90" not in option_list_text(screen, "claims-armenia")
         assert [c.status for c in store.claims_for_story(ids["sure"])] == ["confirmed"]
 
 
 async def test_s_lists_the_least_sure_incidents_first_and_back(review_store):
     store, ids = review_store
-    app = Host(store)
+    app = IncidentsHost(store, DAY, days=7)
     async with app.run_test(notifications=True, size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -121,19 +99,19 @@ async def test_s_lists_the_least_sure_incidents_first_and_back(review_store):
         await press(pilot, "s")
         assert [i.id for i in screen.incidents] == ["inc-unsure", "inc-sure"]
         assert "least sure first" in title()
-        assert "0.42" in column(screen, "claims-armenia")  # the highlighted (least sure) incident's claim
+        assert "0.42" in option_list_text(screen, "claims-armenia")  # the highlighted (least sure) incident's claim
         await press(pilot, "s")
         assert [i.id for i in screen.incidents] == ["inc-sure", "inc-unsure"] and "least sure" not in title()
 
 
 async def test_reports_the_machine_could_not_read_are_listed_opened_and_dismissed(review_store):
     store, ids = review_store
-    app = Host(store)
+    app = IncidentsHost(store, DAY, days=7)
     async with app.run_test(notifications=True, size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert "Reports the machine could not read: 1" in screen_text(app)
-        assert "Shelling near Sotk leaves soldiers hurt" in column(screen, "unread-list")
+        assert "Shelling near Sotk leaves soldiers hurt" in option_list_text(screen, "unread-list")
         for _ in range(6):
             if screen.focused is not None and screen.focused.id == "unread-list":
                 break
@@ -161,10 +139,3 @@ async def test_the_tally_panel_says_which_figures_a_reader_reviewed(review_store
         text = str(panel.query_one("#tally-text", Static).render())
         assert "Armenia: 2 killed (Armenia says) reviewed" in text  # today: the confirmed claim only
         assert "Armenia: 3 killed (Armenia says) 1 of 2 reviewed" in text  # the week adds the unsure one
-
-
-class PanelHost(App[None]):
-    CSS_PATH = APP_CSS
-
-    def compose(self):
-        yield TallyPanel(id="tally")
