@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from briefing.models import Feed, Story
 from briefing.store import Store, StoryFilter
 from briefing.store.schema import MIGRATIONS
+
+from .older import database_at_version
 
 WHEN = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
 # (feed, its configured language, title, summary, the language the story is in)
@@ -27,10 +28,7 @@ ROWS = [
 
 def _version_6_database(path) -> None:
     """A database as the previous briefing left it: stories without a language."""
-    conn = sqlite3.connect(path)
-    for script in MIGRATIONS[:6]:
-        conn.executescript(script)
-    conn.execute("PRAGMA user_version = 6")
+    conn = database_at_version(path, 6)
     for n, (feed, language, title, summary, _) in enumerate(ROWS):
         conn.execute("INSERT OR IGNORE INTO feeds (name, url, language) VALUES (?, ?, ?)",
                      (feed, f"http://127.0.0.1/{n}", language))

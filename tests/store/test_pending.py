@@ -13,6 +13,8 @@ from briefing.pipeline import process_pending
 from briefing.store import Store, StoreError
 from briefing.store.schema import MIGRATIONS
 
+from .older import database_at_version
+
 ARM = Feed("Armenpress", "http://127.0.0.1/arm", origin="armenia")
 WHEN = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
 KILLED = ("Two soldiers killed near Sotk", "Armenia's Defence Ministry said on Tuesday that two servicemen were "
@@ -49,10 +51,7 @@ def test_a_story_changed_while_it_was_processed_is_processed_again(store: Store)
 
 
 def _version_4_database(path) -> None:
-    conn = sqlite3.connect(path)
-    for script in MIGRATIONS[:4]:
-        conn.executescript(script)
-    conn.execute("PRAGMA user_version = 4")
+    conn = database_at_version(path, 4)
     conn.execute("INSERT INTO feeds (name, url) VALUES ('Armenpress', 'http://127.0.0.1/arm')")
     conn.execute(
         "INSERT INTO stories (id, feed, title, summary, published, first_seen, sort_time, content_hash)"

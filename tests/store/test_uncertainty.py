@@ -13,6 +13,8 @@ from briefing.pipeline import process_pending, rebuild
 from briefing.store import Store
 from briefing.store.schema import MIGRATIONS
 
+from .older import database_at_version
+
 ARM = Feed("Armenpress", "http://127.0.0.1/arm", origin="armenia")
 WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
 DAY = WHEN.date()
@@ -85,10 +87,7 @@ def test_the_flag_goes_when_a_changed_story_gives_a_figure(store: Store):
 
 
 def test_an_older_database_is_upgraded_and_its_claims_get_their_reasons(db_path):
-    conn = sqlite3.connect(db_path)
-    for script in MIGRATIONS[:6]:
-        conn.executescript(script)
-    conn.execute("PRAGMA user_version = 6")
+    conn = database_at_version(db_path, 6)
     conn.execute("INSERT INTO feeds (name, url) VALUES ('Armenpress', 'http://127.0.0.1/arm')")
     conn.execute(
         "INSERT INTO stories (id, feed, title, summary, published, first_seen, sort_time, content_hash)"
