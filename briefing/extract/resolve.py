@@ -57,14 +57,16 @@ def scope_of(sentence: Sentence, position: int) -> str:
     for start, end, kind in sentence.scopes:
         if kind == "elsewhere":
             return kind
+    # a topic's edge ("..., 72 nəfər isə") parts two figures of one statement, not two times
+    edges = [b for b in sentence.of("boundary") if not b.row.get("after_topic")]
     for start, end, kind in sentence.scopes:
         if start <= position < end:
             return kind
         if end <= position and len(_WORD.findall(sentence.text[end:position])) <= SCOPE_BEFORE_WORDS:
-            if not any(b.start >= end and b.end <= position for b in sentence.of("boundary")):
+            if not any(b.start >= end and b.end <= position for b in edges):
                 return kind
         if start >= position and len(_WORD.findall(sentence.text[position:start])) <= SCOPE_AFTER_WORDS:
-            if not any(b.start >= position and b.end <= start for b in sentence.of("boundary")):
+            if not any(b.start >= position and b.end <= start for b in edges):
                 return kind
     return ""
 

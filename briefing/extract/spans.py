@@ -54,7 +54,7 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
 def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, published: date,
                found: list[Span] | None = None) -> Sentence:
     """Every span of one sentence, and the day and scope the sentence speaks of."""
-    spans: list[Span] = list(found) if found is not None else table_spans(lexicon, [text])[0]
+    spans = _topic_edges(list(found) if found is not None else table_spans(lexicon, [text])[0], text)
     dates = _dates(lexicon, text, published)
     numbers = _numbers(lexicon, text, dates)
     spans += numbers + dates
@@ -63,6 +63,20 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     scopes = _without_comparisons(_scopes(spans, published), spans, text, lexicon)
     day = _event_day(spans, text)
     return Sentence(index, text, headline, tuple(spans), day, scopes[0][2] if scopes else "", tuple(scopes))
+
+
+def _topic_edges(spans: list[Span], text: str) -> list[Span]:
+    """A clause edge marked by a word after the phrase it sets apart (az "isə": "..., 40 nəfər isə
+    yaralanıb") stands where that phrase begins: at the comma before it, or nowhere at a sentence's start."""
+    out = []
+    for span in spans:
+        if span.kind == "boundary" and span.row.get("after_topic"):
+            comma = text.rfind(",", 0, span.start)
+            if comma < 0:
+                continue
+            span = Span("boundary", comma, comma + 1, ",", span.row)
+        out.append(span)
+    return out
 
 
 def _without_comparisons(scopes: list[tuple[int, int, str]], spans: list[Span], text: str,
