@@ -31,7 +31,7 @@ def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     text = story_text(title, summary)
     found = lexicon.found("relevance", text)
     kinds = {str(row.get("kind")) for row, *_ in found}
-    one_side = bool(kinds & {"side-a", "side-b"})
+    one_side = bool(kinds & {"side-a", "side-b", "enemy"})  # "the enemy" is a side unnamed
     # the conflict's places inside an off-topic phrase name a club ("Ağdamın “Qarabağ” klubu"), not the conflict
     off_topic = [(start, end) for row, start, end, _ in found if row.get("kind") == "off-topic"]
     conflict_named = any(row.get("kind") == "conflict" and not any(a <= start < b for a, b in off_topic)
