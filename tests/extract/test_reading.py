@@ -661,3 +661,8 @@ def test_people_only_placed_in_a_sentence_do_not_say_whose_ministry_speaks() -> 
     text = ("Soldier of Azerbaijani Army martyred near Lachin. A soldier was killed on Wednesday near the area where "
             "Russian peacekeepers are stationed, the Defence Ministry said.")
     assert [(c.claimant, c.side_affected) for c in extract_claims("", text, DAY)] == [("Azerbaijan", "Azerbaijan")]
+
+
+def test_soldiers_hurt_in_a_place_of_the_two_countries_are_the_conflicts_business_police_in_a_riot_are_not() -> None:
+    assert is_relevant("", "Վարդենիսի Նորաբակ համայնքում նռնակի պայթյունից 4 զինծառայող է վիրավորվել։")
+    assert not is_relevant("", "Gəncədə iğtişaşların qarşısını alarkən iki polis əməkdaşı həlak olub.")
