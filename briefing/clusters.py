@@ -255,9 +255,9 @@ class _Placer:
                     best, best_score = k, score
         return best
 
-    def _disturb(self, x: int, after: int, feed: str | None = None) -> None:
-        """Place again the stories after `after` that may have lead `x` among their candidates (only
-        those of `feed`, when its outlet was taken or freed in x's group): near-duplicates of x from
+    def _disturb(self, lead: int, after: int, feed: str | None = None) -> None:
+        """Place again the stories after `after` that may have `lead` among their candidates (only
+        those of `feed`, when its outlet was taken or freed in its group): near-duplicates of it from
         another outlet within 48 hours after it, before `CAP` other leads of the same word."""
         if self.everything_new or self.sweeping:
             return  # (every story it could move is placed anyway, oldest first)
@@ -266,12 +266,12 @@ class _Placer:
             for k, prefix in enumerate(self.prefixes):
                 for word in prefix:
                     self.by_word[word].append(k)
-        until = self.times[x] + WINDOW.total_seconds()
-        mine, own = self.words[x], self.feeds[x]
-        for word in self.prefixes[x]:
+        until = self.times[lead] + WINDOW.total_seconds()
+        mine, own = self.words[lead], self.feeds[lead]
+        for word in self.prefixes[lead]:
             stories = self.by_word[word]
             passed = 0
-            start = bisect_right(stories, x)
+            start = bisect_right(stories, lead)
             for j in range(start, len(stories)):
                 k = stories[j]
                 if self.times[k] > until or passed == CAP:

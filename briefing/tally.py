@@ -153,20 +153,22 @@ def build_tally(incidents: list[Incident], start: date, end: date) -> Tally:
 
 
 def _add_figures(totals: dict[tuple[str, str], SideFigures], claims: list[Claim]) -> None:
+    """Add one incident's figures to the totals: each claimant's latest figure for each side, because a
+    claimant's later statement about the same incident updates its earlier one rather than adding to it."""
     latest: dict[tuple[str, str], Claim] = {}
-    for c in claims:  # oldest first, so the last one wins...
-        earlier = latest.get((c.claimant, c.side_affected))
-        if c.vague and earlier is not None and not earlier.vague:
+    for claim in claims:  # oldest first, so the last one wins...
+        earlier = latest.get((claim.claimant, claim.side_affected))
+        if claim.vague and earlier is not None and not earlier.vague:
             continue  # ...but "dozens" never replaces a figure someone actually gave
-        latest[(c.claimant, c.side_affected)] = c
-    for (claimant, side), c in latest.items():
+        latest[(claim.claimant, claim.side_affected)] = claim
+    for (claimant, side), claim in latest.items():
         figures = totals.setdefault((claimant, side), SideFigures(claimant, side))
         figures.claims += 1
-        figures.reviewed += is_reviewed(c)
-        figures.unsplit += c.unsplit or 0
-        if c.vague:
+        figures.reviewed += is_reviewed(claim)
+        figures.unsplit += claim.unsplit or 0
+        if claim.vague:
             continue  # "dozens killed" is shown with its claim, never added up as deaths
-        figures.killed += c.killed
-        figures.wounded += c.wounded
-        figures.killed_high += max(c.killed_high or 0, c.killed)
-        figures.wounded_high += max(c.wounded_high or 0, c.wounded)
+        figures.killed += claim.killed
+        figures.wounded += claim.wounded
+        figures.killed_high += max(claim.killed_high or 0, claim.killed)
+        figures.wounded_high += max(claim.wounded_high or 0, claim.wounded)

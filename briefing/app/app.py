@@ -303,25 +303,28 @@ class BriefingApp(App[None]):
         self._tally_seq = message.seq
         self.tally.set_tallies(message.today, message.week, message.month)
 
-    def describe_filter(self, f: StoryFilter) -> str:
+    def describe_filter(self, selection: StoryFilter) -> str:
+        """The selection in words, for the status line and the dialogs that act on it ("Mark 12 unread
+        stories read? (Source: TASS · unread)"); feed text in it is made plain, so it never reads as markup."""
         parts: list[str] = []
-        if f.feeds:
-            parts.append("Source: " + ", ".join(f.feeds))
-        if f.origin:
-            parts.append("Origin: " + ORIGIN_LABELS.get(f.origin, f.origin))
-        if f.language:
-            parts.append("Language: " + language_name(f.language))
-        if f.tag:
-            parts.append(f"Tag: {f.tag}")
-        if f.since or f.until:
-            since = f.since.astimezone().date().isoformat() if f.since else "…"
-            until = (f.until.astimezone() - timedelta(seconds=1)).date().isoformat() if f.until else "…"
+        if selection.feeds:
+            parts.append("Source: " + ", ".join(selection.feeds))
+        if selection.origin:
+            parts.append("Origin: " + ORIGIN_LABELS.get(selection.origin, selection.origin))
+        if selection.language:
+            parts.append("Language: " + language_name(selection.language))
+        if selection.tag:
+            parts.append(f"Tag: {selection.tag}")
+        if selection.since or selection.until:
+            since = selection.since.astimezone().date().isoformat() if selection.since else "…"
+            # (`until` is exclusive, the midnight after the last day: the last day is the one before it)
+            last_day = selection.until.astimezone() - timedelta(seconds=1) if selection.until else None
+            until = last_day.date().isoformat() if last_day else "…"
             parts.append(f"{since} to {until}")
-        for flag, label in ((f.unread, "unread"), (f.starred, "starred"), (f.incidents, "incidents")):
-            if flag:
-                parts.append(label)
-        if f.query.strip():
-            parts.append(f"search “{f.query.strip()}”")
+        parts += [label for flag, label in ((selection.unread, "unread"), (selection.starred, "starred"),
+                                            (selection.incidents, "incidents")) if flag]
+        if selection.query.strip():
+            parts.append(f"search “{selection.query.strip()}”")
         return plain(" · ".join(parts) or "All stories")
 
     def apply_filter(self, story_filter: StoryFilter) -> None:

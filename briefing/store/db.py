@@ -118,6 +118,8 @@ class Database:
         return cls(path, readonly=target.exists() and not _writable(target))
 
     def _connect(self, readonly: bool) -> sqlite3.Connection:
+        """Open the file, migrating its schema to this version.  A read-only file cannot be migrated: an
+        older one is refused with a way out rather than read with queries its schema cannot answer."""
         if readonly:
             conn = self._connect_readonly()
             self.conn = conn

@@ -147,6 +147,12 @@ def _row_to_story(row: sqlite3.Row, full: bool = False) -> Story:
     )
 
 
+def _searches(story_filter: StoryFilter | None) -> bool:
+    """Whether a filter searches the text: then a query SQLite refuses is the reader's to reword
+    (`SearchError`), not a failure of the database."""
+    return bool(story_filter and story_filter.query.strip())
+
+
 class StoriesMixin(Database):
     # --- writing -------------------------------------------------------------
 
@@ -260,33 +266,33 @@ class StoriesMixin(Database):
 
     # --- reading -------------------------------------------------------------
 
-    def _where(self, f: StoryFilter, search: bool = True) -> tuple[str, list]:
+    def _where(self, story_filter: StoryFilter, search: bool = True) -> tuple[str, list]:
         """SQL conditions for a filter; `search=False` leaves the full-text match to the caller."""
         clauses: list[str] = []
         params: list = []
-        if f.feeds:
-            clauses.append(f"s.feed IN ({','.join('?' * len(f.feeds))})")
-            params.extend(f.feeds)
-        if f.origin:
+        if story_filter.feeds:
+            clauses.append(f"s.feed IN ({','.join('?' * len(story_filter.feeds))})")
+            params.extend(story_filter.feeds)
+        if story_filter.origin:
             clauses.append("s.feed IN (SELECT name FROM feeds WHERE origin = ?)")
-            params.append(f.origin)
-        if f.tag:
+            params.append(story_filter.origin)
+        if story_filter.tag:
             clauses.append("EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = ?)")
-            params.append(f.tag)
-        if f.since:
+            params.append(story_filter.tag)
+        if story_filter.since:
             clauses.append("s.sort_time >= ?")
-            params.append(to_text(f.since))
-        if f.until:
+            params.append(to_text(story_filter.since))
+        if story_filter.until:
             clauses.append("s.sort_time < ?")
-            params.append(to_text(f.until))
-        if f.unread:
+            params.append(to_text(story_filter.until))
+        if story_filter.unread:
             clauses.append("s.read = 0")
-        if f.starred:
+        if story_filter.starred:
             clauses.append("s.starred = 1")
-        if f.incidents:
+        if story_filter.incidents:
             clauses.append("s.has_incident = 1")
-        fts = parse_query(f.query)
-        language = f.language or fts.language
+        fts = parse_query(story_filter.query)
+        language = story_filter.language or fts.language
         if language:
             clauses.append("s.language = ?")
             params.append(language)
@@ -296,7 +302,7 @@ class StoriesMixin(Database):
         if fts.exclude:  # "NOT lachin" alone: FTS5 cannot say it, so the hits are taken away here
             clauses.append("s.rowid NOT IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
             params.append(fts.exclude)
-        if f.collapse_clusters:
+        if story_filter.collapse_clusters:
             clauses.append("s.duplicate_of_newer = 0")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -312,7 +318,7 @@ class StoriesMixin(Database):
                 ) from None
             raise
 
-    def count_stories(self, f: StoryFilter | None = None, at_most: int | None = None) -> int:
+    def count_stories(self, story_filter: StoryFilter | None = None, at_most: int | None = None) -> int:
         """How many stories the filter matches.
 
         A search with nothing else to filter on is counted by the full-text index alone (its hits,
@@ -321,14 +327,14 @@ class StoriesMixin(Database):
         `at_most` stops the count there, and the answer `at_most` then means "at least that many"
         (the list shows "10000+" at once and counts the rest in the background).
         """
-        f = f or StoryFilter()
-        fts = parse_query(f.query)
+        story_filter = story_filter or StoryFilter()
+        fts = parse_query(story_filter.query)
         limit = f" LIMIT {int(at_most)}" if at_most is not None else ""
         if not fts.match:
-            where, params = self._where(f)
+            where, params = self._where(story_filter)
             return self._run(f"SELECT count(*) FROM (SELECT 1 FROM stories s{where}{limit})", params,
                              searching=not fts.empty)[0][0]
-        where, params = self._where(f, search=False)
+        where, params = self._where(story_filter, search=False)
         if not where:
             return self._run("SELECT count(*) FROM stories_fts WHERE stories_fts MATCH ?", [fts.match],
                              searching=True)[0][0]
@@ -339,30 +345,30 @@ class StoriesMixin(Database):
         sql = f"SELECT 1 FROM stories_fts JOIN stories s ON s.rowid = stories_fts.rowid WHERE stories_fts MATCH ?{where}{limit}"
         return self._run(f"SELECT count(*) FROM ({sql})", [fts.match, *params], searching=True)[0][0]
 
-    def story_window(self, f: StoryFilter | None, offset: int, limit: int) -> list[Story]:
+    def story_window(self, story_filter: StoryFilter | None, offset: int, limit: int) -> list[Story]:
         """Rows `offset`..`offset+limit` of the list, newest first, without bodies."""
-        where, params = self._where(f or StoryFilter())
+        where, params = self._where(story_filter or StoryFilter())
         # Page through the covering list index first and read full rows only for the page:
         # OFFSET then skips index entries, not joined rows with their tag lists.  The index
         # is named because for a search SQLite would otherwise sort every hit (40 ms for
         # 60,000 hits) instead of walking the index newest-first and stopping at the page.
         sql = (
-            f"SELECT {_LIST_COLUMNS} FROM (SELECT s.rowid AS rid FROM stories s {self._list_plan(f)}{where}"
+            f"SELECT {_LIST_COLUMNS} FROM (SELECT s.rowid AS rid FROM stories s {self._list_plan(story_filter)}{where}"
             " ORDER BY s.sort_time DESC, s.id DESC LIMIT ? OFFSET ?) page"
             " JOIN stories s ON s.rowid = page.rid LEFT JOIN feeds f ON f.name = s.feed"
             " ORDER BY s.sort_time DESC, s.id DESC"
         )
-        rows = self._run(sql, params + [limit, offset], bool(f and f.query.strip()))
+        rows = self._run(sql, params + [limit, offset], _searches(story_filter))
         stories = [_row_to_story(r) for r in rows]
-        if f and f.collapse_clusters:
+        if story_filter and story_filter.collapse_clusters:
             self._fill_duplicates(stories, [r["cluster"] for r in rows])
         return stories
 
-    def _list_plan(self, f: StoryFilter | None) -> str:
+    def _list_plan(self, story_filter: StoryFilter | None) -> str:
         """How to walk the list: newest first down the covering index, stopping at the page (the
         way for the whole list and for a search with many hits), or, for a search with few hits,
         from the full-text hits, sorted (a rare word would otherwise walk the whole index)."""
-        fts = parse_query(f.query) if f is not None else None
+        fts = parse_query(story_filter.query) if story_filter is not None else None
         if fts is None or not fts.match:
             return "INDEXED BY stories_list"
         try:
@@ -389,20 +395,20 @@ class StoriesMixin(Database):
             if cluster:
                 story.duplicate_ids = [sid for sid in members.get(cluster, []) if sid != story.id]
 
-    def position_of(self, f: StoryFilter | None, story_id: str) -> int | None:
+    def position_of(self, story_filter: StoryFilter | None, story_id: str) -> int | None:
         """Where a story sits in the filtered list, so a refresh can keep the cursor on it."""
         row = self.conn.execute("SELECT sort_time FROM stories WHERE id=?", (story_id,)).fetchone()
         if row is None:
             return None
-        where, params = self._where(f or StoryFilter())
+        where, params = self._where(story_filter or StoryFilter())
         extra = "(s.sort_time > ? OR (s.sort_time = ? AND s.id > ?))"
         where = f"{where} AND {extra}" if where else f" WHERE {extra}"
         sql = f"SELECT count(*) FROM stories s{where}"
-        return self._run(sql, params + [row[0], row[0], story_id], bool(f and f.query.strip()))[0][0]
+        return self._run(sql, params + [row[0], row[0], story_id], _searches(story_filter))[0][0]
 
-    def next_unread(self, f: StoryFilter | None, story_id: str | None, forward: bool = True) -> str | None:
+    def next_unread(self, story_filter: StoryFilter | None, story_id: str | None, forward: bool = True) -> str | None:
         """The id of the nearest unread story after (or before) `story_id` in the filtered list, if any."""
-        where, params = self._where(replace(f or StoryFilter(), unread=True))
+        where, params = self._where(replace(story_filter or StoryFilter(), unread=True))
         if story_id is not None:
             row = self.conn.execute("SELECT sort_time FROM stories WHERE id=?", (story_id,)).fetchone()
             if row is None:
@@ -412,9 +418,9 @@ class StoriesMixin(Database):
             where = f"{where} AND {extra}" if where else f" WHERE {extra}"
             params = params + [row[0], row[0], story_id]
         order = "DESC" if forward else "ASC"
-        sql = (f"SELECT s.id FROM stories s {self._list_plan(f)}{where}"
+        sql = (f"SELECT s.id FROM stories s {self._list_plan(story_filter)}{where}"
                f" ORDER BY s.sort_time {order}, s.id {order} LIMIT 1")
-        found = self._run(sql, params, bool(f and f.query.strip()))
+        found = self._run(sql, params, _searches(story_filter))
         return found[0][0] if found else None
 
     def get_story(self, story_id: str) -> Story | None:

@@ -161,6 +161,9 @@ def read_listing(store: Store, request: ListingRequest) -> Listing:
 
 
 def _listing(store: Store, request: ListingRequest, story_filter: StoryFilter, story_id: str | None) -> Listing:
+    """One read of what the list shows for `story_filter`: its count, the members of the groups the
+    reader expanded, where `story_id` stands in it and the window of rows around that place (or around
+    `request.around` when the story is not in it), so the list is redrawn from one consistent read."""
     count = store.count_stories(story_filter, at_most=COUNT_FIRST)
     # Any count may stop there: at a million stories the whole list takes ~0.1 s to count, and a
     # fetch's commits ask for a reload each (the job queue would hold the rows back behind them).
@@ -532,6 +535,8 @@ class StoryList(ScrollView, can_focus=True):
         self.cursor = line
 
     def _keep_screen_row(self, listing: Listing, request: ListingRequest) -> None:
+        """After a reload, the cursor's story on the screen row it was on, so new stories arriving
+        above do not move what the reader is looking at (at the top of the list, they push it down)."""
         if listing.position is not None:
             line = self._line_of(listing.position) + (request.member + 1 if request.member is not None else 0)
         else:
