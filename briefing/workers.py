@@ -29,7 +29,7 @@ _pool_lock = threading.Lock()
 
 
 def worker_count() -> int:
-    """One worker per core (at least 2): parsing and reading are the CPU-bound part of a run."""
+    """One worker per core (at least 2, at most 8): parsing and reading are the CPU-bound part of a run."""
     return max(2, min(os.cpu_count() or 2, 8))
 
 
