@@ -54,7 +54,7 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
 def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, published: date,
                found: list[Span] | None = None) -> Sentence:
     """Every span of one sentence, and the day and scope the sentence speaks of."""
-    spans = _topic_edges(list(found) if found is not None else table_spans(lexicon, [text])[0], text)
+    spans = _compounds(_topic_edges(list(found) if found is not None else table_spans(lexicon, [text])[0], text), text)
     dates = _dates(lexicon, text, published)
     numbers = _numbers(lexicon, text, dates)
     spans += numbers + dates
@@ -63,6 +63,26 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     scopes = _without_comparisons(_scopes(spans, published), spans, text, lexicon)
     day = _event_day(spans, text)
     return Sentence(index, text, headline, tuple(spans), day, scopes[0][2] if scopes else "", tuple(scopes))
+
+
+def _compounds(spans: list[Span], text: str) -> list[Span]:
+    """ "солдата-контрактника", "military-serviceman": two victim words joined by a hyphen are one
+    person's noun (the second is its head)."""
+    victims = sorted((s for s in spans if s.kind == "victim"), key=lambda s: s.start)
+    joined = {}
+    for first, second in zip(victims, victims[1:]):
+        if text[first.end:second.start] == "-" and first not in joined.values():
+            joined[id(first)] = second
+    if not joined:
+        return spans
+    gone = {id(second) for second in joined.values()}
+    out = []
+    for span in spans:
+        if id(span) in gone:
+            continue
+        second = joined.get(id(span))
+        out.append(span if second is None else Span("victim", span.start, second.end, text[span.start:second.end], second.row))
+    return out
 
 
 def _topic_edges(spans: list[Span], text: str) -> list[Span]:
