@@ -78,7 +78,7 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
     # the headline counts only when the summary gives no figure at all (not even one it drops)
     summary_figures = [r for r in readings if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
     war_sized = {r.mention.sentence for r in readings if r.mention.count >= WAR_TOTAL}
-    scope_in: dict[int, str] = {}  # the scope of the last figure dropped in each sentence
+    scope_in: dict[int, tuple[str, int]] = {}  # the scope and place of the last figure dropped in each sentence
     for reading in readings:
         sentence = sentences[reading.mention.sentence]
         scope = scope_of(sentence, reading.mention.start)
@@ -86,10 +86,12 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
             scope = "war-total"  # and the figures told beside it ("2,908 servicemen and 100 civilians")
         if not scope and _thread_is_history(sentence, sentences, published):
             scope = "history-thread"
-        if not scope and _goes_on(reading.mention):
-            scope = scope_in.get(reading.mention.sentence, "")
+        before = scope_in.get(reading.mention.sentence)
+        if not scope and before is not None and (_goes_on(reading.mention)
+                                                 or _same_breath(sentence, before[1], reading.mention.start)):
+            scope = before[0]
         if scope:
-            scope_in[reading.mention.sentence] = scope
+            scope_in[reading.mention.sentence] = (scope, reading.mention.start)
             dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue
         kept.append(reading)
@@ -103,6 +105,15 @@ def _goes_on(mention: Mention) -> bool:
     were injured": a figure that counts the people of the figure before it (a part of it, or its
     victim word left out) is told in the same breath, so a running total's mark reaches it too."""
     return mention.subset or any(why.rule == SHARED_VICTIM for why in mention.why)
+
+
+def _same_breath(sentence: Sentence, start: int, end: int) -> bool:
+    """ "Since 10 November 2020, 70 people were killed by mines and 312 were injured": a figure told
+    right after a dropped one in the same clause, with no new day, year or clause edge between them,
+    shares its time."""
+    return not any(start < s.start < end and (s.kind in ("date", "year", "month", "scope")
+                                              or (s.kind == "boundary" and not s.row.get("after_topic")))
+                   for s in sentence.spans)
 
 
 def _thread_is_history(sentence: Sentence, sentences: dict[int, Sentence], published: date) -> bool:

@@ -666,3 +666,9 @@ def test_people_only_placed_in_a_sentence_do_not_say_whose_ministry_speaks() -> 
 def test_soldiers_hurt_in_a_place_of_the_two_countries_are_the_conflicts_business_police_in_a_riot_are_not() -> None:
     assert is_relevant("", "Վարդենիսի Նորաբակ համայնքում նռնակի պայթյունից 4 զինծառայող է վիրավորվել։")
     assert not is_relevant("", "Gəncədə iğtişaşların qarşısını alarkən iki polis əməkdaşı həlak olub.")
+
+
+def test_a_figure_told_in_the_same_breath_as_a_running_total_is_part_of_it() -> None:
+    text = ("Since 10 November 2020, mines planted during the occupation have killed 70 people in Azerbaijan's "
+            "liberated districts and 312 people have been injured, the presidential aide said.")
+    assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY) if not c.vague] == []
