@@ -278,9 +278,17 @@ def _own_side(claimant: str, side: str) -> bool:
     return side.removeprefix("civilians-") == claimant or (claimant == "Karabakh" and side == "civilians-Armenia")
 
 
+def _without_bare_earlier(readings: list[Reading]) -> list[Reading]:
+    """ "The toll rose to 10 civilians ... Earlier nine were reported killed": an earlier figure with no
+    victim word of its own cannot say whose people it counted, so a newer figure of the same claimant
+    and role, whatever its side, is the one that stands."""
+    newer = {(r.claimant, r.mention.role) for r in readings if not r.mention.old and r.mention.role != "zero"}
+    return [r for r in readings if not (r.mention.old and not r.mention.head and (r.claimant, r.mention.role) in newer)]
+
+
 def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = None) -> list[Figure]:
     """One figure per (claimant, side) and event day, zeros only where no figure was given."""
-    readings = _split_civilians(_without_rounded(readings))
+    readings = _without_bare_earlier(_split_civilians(_without_rounded(readings)))
     days = {index: s.day for index, s in (sentences or {}).items()}
     groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
     for reading in readings:
