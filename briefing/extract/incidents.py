@@ -63,6 +63,7 @@ class _Group:
     undated: bool = False  # no day named anywhere in the story: the day is only the publication day
     dated: bool = False  # a claim's own sentences name its day ("on Tuesday", "on 27 October")
     tolls: dict[tuple[str, str], int] = field(default_factory=dict)  # (claimant, side) -> killed
+    heaviest: int = 0  # the largest of `tolls`, kept beside them: grouping asks it of every pair
 
 
 def _place_keys(locations: Iterable[str], whole_region: bool = True) -> tuple[set[str], set[str]]:
@@ -187,6 +188,7 @@ def _make_group(members: list[Claim], published: datetime | None) -> _Group:
                   revision=any({"revised-toll"} <= signals(c.evidence) and "day-named" not in signals(c.evidence)
                                for c in members if c.killed or c.wounded),
                   undated=all(_undated(c) for c in members), tolls=_tolls(members),
+                  heaviest=max(c.killed for c in members),
                   dated=any(_date_rule(c) == DATE_OWN for c in members))
 
 
@@ -261,7 +263,7 @@ def _civilians_apart(a: _Group, b: _Group) -> bool:
 
 def _heavy(group: _Group) -> bool:
     """A toll of `HEAVY_TOLL` killed or more for one claimant and side: a major clash or an offensive."""
-    return max(group.tolls.values(), default=0) >= HEAVY_TOLL
+    return group.heaviest >= HEAVY_TOLL
 
 
 def _heavy_toll(a: _Group, b: _Group, gap: int) -> bool:
@@ -312,7 +314,7 @@ def _toll_grew(later: _Group, earlier: _Group) -> bool:
     shared = later.tolls.keys() & earlier.tolls.keys()
     if not shared:
         return False
-    main = max(shared, key=lambda k: earlier.tolls[k])
+    main = max(shared, key=lambda k: (earlier.tolls[k], k))  # (the same one however the set is ordered)
     return later.tolls[main] >= earlier.tolls[main] > 0
 
 
@@ -472,6 +474,7 @@ class _Building:
         merged.dated = all(r.dated for r in self.reports)
         for key, killed in group.tolls.items():
             merged.tolls[key] = max(merged.tolls.get(key, 0), killed)
+        merged.heaviest = max(merged.heaviest, group.heaviest)
         merged.stories.add(story)
 
     def link(self, positions: list[int], linked: list[Claim]) -> None:
