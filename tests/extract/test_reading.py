@@ -672,3 +672,14 @@ def test_a_figure_told_in_the_same_breath_as_a_running_total_is_part_of_it() -> 
     text = ("Since 10 November 2020, mines planted during the occupation have killed 70 people in Azerbaijan's "
             "liberated districts and 312 people have been injured, the presidential aide said.")
     assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY) if not c.vague] == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Private Aram Petrosyan was killed by Azerbaijani sniper fire on Tuesday. The Defence Ministry of Armenia shares "
+     "the grief of the loss with his family.", "en"),
+    ("Երեկ ադրբեջանական դիպուկահարի կրակոցից զոհվել է շարքային Արամ Պետրոսյանը։ ՀՀ պաշտպանության նախարարությունը "
+     "կիսում է կորստյան ծանր վիշտը։", "hy"),
+])
+def test_an_authority_closing_its_bulletin_with_condolences_is_the_source_of_its_figures(text: str, language: str) -> None:
+    claims = extract_claims("", text, DAY, language=language)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 1)]
