@@ -66,8 +66,18 @@ def corpus_rows() -> list[dict]:
 
 def recent_rows() -> list[dict]:
     """A few stories written for the demo, dated hours before `now`: today's tally and
-    "+N sources" need reports from the last day, with near-identical titles."""
+    "+N sources" need reports from the last day, with near-identical titles.  Their text says
+    "{weekday}" where a report names the day it happened (see `_dated_text`)."""
     return _rows("recent.jsonl")
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _dated_text(text: str, published: datetime) -> str:
+    """A demo report's text naming the day it was published on: a fixed weekday would put its
+    incident up to six days back, and the demo's "Today" would be empty on every other day."""
+    return text.replace("{weekday}", WEEKDAYS[published.astimezone(timezone.utc).weekday()])
 
 
 def _shifts(dates: list[datetime], now: datetime) -> dict[int, timedelta]:
@@ -109,8 +119,8 @@ def sample_feeds(now: datetime | None = None, recent: bool = False) -> list[Samp
         feed.items.append(
             SampleItem(
                 id=row["id"],
-                title=row["title"],
-                summary=row["summary"],
+                title=_dated_text(row["title"], published),
+                summary=_dated_text(row["summary"], published),
                 link=row["link"],
                 published=published.astimezone(timezone.utc),
             )
