@@ -14,7 +14,7 @@ from briefing.app.widgets.tally_panel import TallyPanel
 from briefing.models import Claim, Feed, Incident, SideFigures, Story, Tally
 from briefing.store import Store
 
-from .helpers import option_list_text, press, screen_text, settle
+from .helpers import option_list_text, press, region_text, screen_text, settle
 from .hosts import IncidentsHost, PanelHost
 
 DAY = date(2026, 11, 25)
@@ -105,6 +105,25 @@ async def test_e_edits_the_figures_and_they_persist(claims_store):
         await press(pilot, "escape")
         await settle(pilot)
         assert not isinstance(app.screen, IncidentsScreen)
+
+
+async def test_the_tally_in_a_sidebar_too_short_for_it_breaks_its_lines_between_words_and_indents_them():
+    """The sidebar of an 80-to-139-column terminal, with the tally taller than its half: the panel
+    scrolls, and its lines are broken for the width the scroll bar leaves, never folded by the screen."""
+    def claimed(claimant: str, side: str, killed: int, wounded: int) -> SideFigures:
+        return SideFigures(claimant, side, killed, wounded, claims=1)
+
+    week = Tally(DAY, DAY, incidents=2, figures=[claimed("Armenia", "Armenia", 9, 9),
+                                                 claimed("Azerbaijan", "Azerbaijan", 3, 8)], per_day=[1, 1])
+    app = PanelHost()
+    async with app.run_test(size=(26, 40)) as pilot:  # 21 columns for the text, as in the sidebar; it scrolls
+        panel = app.query_one(TallyPanel)
+        panel.set_tallies(week, week, week)
+        await settle(pilot)
+        lines = [line.rstrip() for line in region_text(app, "#tally-text").splitlines()]
+        today = lines[1:lines.index("7 days  2 incidents")]
+        assert today == [" Armenia: 9 killed,", "   9 wounded", "   (Armenia says)", "   machine",
+                         " Azerbaijan: 3", "   killed,", "   8 wounded", "   (Azerbaijan says)", "   machine"]
 
 
 async def test_tally_panel_keeps_claimants_apart_and_opens_on_enter():

@@ -11,6 +11,8 @@ Everything drawn is built from plain strings into `Text`, never parsed as markup
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -38,8 +40,9 @@ def figure_lines(tally: Tally) -> list[tuple[str, str]]:
 
 
 def _fit(what: str, who: str, width: int, indent: str = "   ") -> list[str]:
-    """`Armenia: 2 civilians wounded (Armenia says)` on one line if it fits, else who says it on the next,
-    and a long figure broken after a comma: a narrow sidebar never folds a line mid-word."""
+    """`Armenia: 2 civilians wounded (Armenia says) machine` on one line if it fits, else who says it on
+    the next, a long figure broken after a comma, and what still does not fit broken between words, each
+    continuation indented: the narrow sidebar never folds a line itself, mid-word or back to its margin."""
     line = f" {what} {who}"
     if len(line) <= width:
         return [line]
@@ -51,7 +54,15 @@ def _fit(what: str, who: str, width: int, indent: str = "   ") -> list[str]:
         lines[-1] += f" {who}"
     else:
         lines.append(f"{indent}{who}")
-    return lines
+    return [part for line in lines for part in _between_words(line, width, indent)]
+
+
+def _between_words(line: str, width: int, indent: str) -> list[str]:
+    """A line too long for `width` broken between words (a word longer than the width stays whole)."""
+    if len(line) <= width:
+        return [line]
+    return textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False,
+                         break_on_hyphens=False) or [line]
 
 
 def tally_text(today: Tally, week: Tally, month: Tally, width: int = 40) -> Text:
@@ -83,6 +94,24 @@ def sparkline_dates(tally: Tally, width: int) -> str:
     return first + " " * gap + last
 
 
+class _TallyText(Static):
+    """The three periods' text, broken for the width it is drawn at and broken again whenever that
+    changes: a scroll bar, or the focus border, takes columns without resizing the panel."""
+
+    _tallies: tuple[Tally, Tally, Tally] | None = None
+
+    def show(self, today: Tally, week: Tally, month: Tally) -> None:
+        self._tallies = (today, week, month)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._tallies is not None:
+            self.update(tally_text(*self._tallies, self.content_size.width or 40))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+
 class TallyPanel(Widget, can_focus=True):
     """Incident counts and claimed casualties for today, 7 days and 30 days."""
 
@@ -95,7 +124,7 @@ class TallyPanel(Widget, can_focus=True):
         """The reader asked to see the incidents behind the tally."""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Incident tally: loading…"), id="tally-text")
+        yield _TallyText(Text("Incident tally: loading…"), id="tally-text")
         yield Static(Text("Incidents per day, 30 days"), id="tally-caption")
         yield Sparkline([], id="tally-sparkline")
         yield Static(Text(""), id="tally-dates")
@@ -113,9 +142,9 @@ class TallyPanel(Widget, can_focus=True):
     def _draw(self) -> None:
         if self._tallies is None:
             return
-        width = self.content_size.width or 40
+        width = self.scrollable_content_region.width or 40  # (less the scroll bar, once the text outgrows the panel)
         today, week, month = self._tallies
-        self.query_one("#tally-text", Static).update(tally_text(today, week, month, width))
+        self.query_one("#tally-text", _TallyText).show(today, week, month)
         peak = max(month.per_day, default=0)
         self.query_one("#tally-caption", Static).update(Text(f"Incidents per day (max {peak})"))
         self.query_one("#tally-dates", Static).update(Text(sparkline_dates(month, width)))
