@@ -67,17 +67,25 @@ def corpus_rows() -> list[dict]:
 def recent_rows() -> list[dict]:
     """A few stories written for the demo, dated hours before `now`: today's tally and
     "+N sources" need reports from the last day, with near-identical titles.  Their text says
-    "{weekday}" where a report names the day it happened (see `_dated_text`)."""
+    "{weekday}" where a report names the day its event happened, `event_hours_ago` before `now`
+    (see `_dated_row`)."""
     return _rows("recent.jsonl")
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _dated_text(text: str, published: datetime) -> str:
-    """A demo report's text naming the day it was published on: a fixed weekday would put its
-    incident up to six days back, and the demo's "Today" would be empty on every other day."""
-    return text.replace("{weekday}", WEEKDAYS[published.astimezone(timezone.utc).weekday()])
+def _dated_row(row: dict, now: datetime) -> dict:
+    """A demo report whose text names the day its event happened (`event_hours_ago` before `now`).
+
+    A fixed weekday would put the incident up to six days back (the demo's "Today" empty on most
+    days); each report's own day would split one event in two, and count its casualties twice, when
+    its reports straddle midnight."""
+    if "event_hours_ago" not in row:
+        return row
+    happened = now - timedelta(hours=row["event_hours_ago"])
+    day = WEEKDAYS[happened.astimezone(timezone.utc).weekday()]
+    return {**row, "title": row["title"].replace("{weekday}", day), "summary": row["summary"].replace("{weekday}", day)}
 
 
 def _shifts(dates: list[datetime], now: datetime) -> dict[int, timedelta]:
@@ -111,7 +119,7 @@ def sample_feeds(now: datetime | None = None, recent: bool = False) -> list[Samp
     shifts = _shifts(dates, now)
     dated = [(row, dates[i] + shifts[i]) for i, row in enumerate(rows)]
     if recent:
-        dated += [(row, now - timedelta(hours=row["hours_ago"])) for row in recent_rows()]
+        dated += [(_dated_row(row, now), now - timedelta(hours=row["hours_ago"])) for row in recent_rows()]
     feeds: dict[str, SampleFeed] = {}
     for row, published in dated:
         name = row["source"]
@@ -119,8 +127,8 @@ def sample_feeds(now: datetime | None = None, recent: bool = False) -> list[Samp
         feed.items.append(
             SampleItem(
                 id=row["id"],
-                title=_dated_text(row["title"], published),
-                summary=_dated_text(row["summary"], published),
+                title=row["title"],
+                summary=row["summary"],
                 link=row["link"],
                 published=published.astimezone(timezone.utc),
             )
