@@ -1,4 +1,4 @@
-"""The HTTP side of fetching: polite, bounded HTTP/1.1 over keep-alive connections (`exchange.py`).
+"""The HTTP side of fetching: one polite, bounded `httpx.AsyncClient` over keep-alive connections.
 
 Why each rule exists:
 - a global and a per-host limit: a hundred feeds at once, but never hammer one outlet;
@@ -12,11 +12,11 @@ Why each rule exists:
 - retries with exponential backoff only where another try can help (5xx, timeouts,
   dropped connections); 429 and Retry-After are obeyed, never retried at once.
 
-h11's state machine on asyncio's transports, not httpx or httpcore's pools over them: httpx's
-client layer (request and response models, auth and redirect machinery, cookies) was a third of
-the CPU of each request and 0.12 s of every run's start, and httpcore's pools, locks and anyio
-cancel scopes most of the rest; briefing uses none of it: redirects, decoding, the size cap and
-the limits are done here, by hand, on purpose.
+httpx builds the requests (addresses percent-encoded and IDNA'd, headers) and gives the
+responses; its transport is `exchange.py`'s (h11 on asyncio's transports, connections kept per
+host) instead of its default httpcore pool, whose locks and anyio cancel scopes were about half
+the CPU of a request answered 304.  Redirects, decoding, the size cap and the limits are done
+here, by hand, on purpose: each is a rule of briefing's, not httpx's default.
 """
 
 from __future__ import annotations
@@ -29,17 +29,17 @@ import re
 import ssl
 import sys
 import zlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from urllib.parse import SplitResult, quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
+
+import httpx
 
 from .. import __version__
 from ..config import Settings, check_url
-from . import transport as net
-from .exchange import Pools, Response
+from .exchange import KeepAliveTransport
 
 
 def _user_agent() -> str:
@@ -161,23 +161,12 @@ def status_text(code: int, reason: str = "") -> str:
     return f"HTTP {code} {phrase}".strip()
 
 
-def _raw_header(headers: Sequence[tuple[bytes, bytes]], name: bytes) -> str | None:
+def _raw_header(response: httpx.Response, name: bytes) -> str | None:
     """A header value exactly as sent (latin-1 keeps every byte), or None."""
-    for key, value in headers:
+    for key, value in response.headers.raw:
         if key.lower() == name:
             return value.decode("latin-1")
     return None
-
-
-def _header(headers: Sequence[tuple[bytes, bytes]], name: bytes) -> str:
-    """A header value as text ("" when absent): UTF-8 if it is, else latin-1, as httpx read them."""
-    raw = _raw_header(headers, name)
-    if raw is None:
-        return ""
-    try:
-        return raw.encode("latin-1").decode("utf-8")
-    except UnicodeDecodeError:
-        return raw
 
 
 def host_key(url: str) -> tuple[str, str, int | None]:
@@ -270,38 +259,6 @@ def _pool_size(concurrency: int) -> int:
     return max(1, concurrency) * 2 + 8
 
 
-def tls_context() -> ssl.SSLContext:
-    """The CA certificates httpx would trust: $SSL_CERT_FILE, else $SSL_CERT_DIR, else certifi's."""
-    if os.environ.get("SSL_CERT_FILE"):
-        return ssl.create_default_context(cafile=os.environ["SSL_CERT_FILE"])
-    if os.environ.get("SSL_CERT_DIR"):
-        return ssl.create_default_context(capath=os.environ["SSL_CERT_DIR"])
-    import certifi
-
-    return ssl.create_default_context(cafile=certifi.where())
-
-
-# Characters left as they are in a request's path and query (RFC 3986's, "%" for escapes already made);
-# anything else, a space or a letter outside ASCII, is percent-encoded as httpx did.
-_PATH_SAFE = "!$&'()*+,;=:@/%~-._"
-_QUERY_SAFE = _PATH_SAFE + "?"
-
-
-def _target(parts: SplitResult) -> bytes:
-    path = quote(parts.path or "/", safe=_PATH_SAFE)
-    query = quote(parts.query, safe=_QUERY_SAFE) if parts.query else ""
-    return (path + ("?" + query if query else "")).encode("ascii")
-
-
-def _host(name: str) -> bytes:
-    """A host name as sent: IDNA for one written in another script."""
-    if name.isascii():
-        return name.encode("ascii")
-    import idna
-
-    return idna.encode(name, uts46=True)
-
-
 def in_flight(settings: Settings, hosts: int) -> int:
     """How many requests may be in flight at once: `concurrency`, or more when the feeds are spread over
     so many hosts that `concurrency` would leave some of them idle, up to `per_host` on each of them and
@@ -324,12 +281,13 @@ class FeedClient:
         self.backoff = backoff
         self._global = asyncio.Semaphore(in_flight(settings, hosts))
         self._hosts: dict[tuple[str, str, int | None], asyncio.Semaphore] = {}
-        self._pools = Pools(max(1, settings.per_host), _pool_size(settings.concurrency))
-        self._timeouts = {"connect": settings.connect_timeout, "read": settings.read_timeout,
-                          "write": settings.read_timeout}
-        # One TLS context for every https host, its CA certificates loaded once, in a thread, when the
-        # first https address is asked for (~0.05-0.2 s a run of plain-http feeds never spends).
-        self._tls: asyncio.Future | None = None
+        self._client = httpx.AsyncClient(
+            transport=KeepAliveTransport(max(1, settings.per_host), _pool_size(settings.concurrency)),
+            follow_redirects=False,  # (followed by hand: each hop is checked)
+            timeout=httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
+                                  write=settings.read_timeout, pool=None),
+            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
+        )
 
     async def __aenter__(self) -> "FeedClient":
         return self
@@ -338,12 +296,7 @@ class FeedClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._pools.aclose()
-
-    async def _tls_context(self) -> ssl.SSLContext:
-        if self._tls is None:
-            self._tls = asyncio.get_running_loop().run_in_executor(None, tls_context)
-        return await self._tls
+        await self._client.aclose()
 
     def _host_limit(self, url: str) -> asyncio.Semaphore:
         key = host_key(url)
@@ -384,12 +337,11 @@ class FeedClient:
         total deadline counts only time spent in exchanges, never time spent waiting for a slot (a
         request queued behind its host's other feeds used to time out before it was even sent).
         """
-        headers = [(b"Accept", ACCEPT.encode()), (b"Accept-Encoding", b"gzip, deflate"), (b"Connection", b"keep-alive"),
-                   (b"User-Agent", (user_agent or USER_AGENT).encode("ascii", "replace"))]
+        headers: dict[str, bytes] = {"User-Agent": user_agent.encode("ascii", "replace")} if user_agent else {}
         if etag:
-            headers.append((b"If-None-Match", etag.encode("latin-1", "replace")))
+            headers["If-None-Match"] = etag.encode("latin-1", "replace")
         if last_modified:
-            headers.append((b"If-Modified-Since", last_modified.encode("latin-1", "replace")))
+            headers["If-Modified-Since"] = last_modified.encode("latin-1", "replace")
         total = self.settings.total_timeout
         left = total
         current = url
@@ -412,26 +364,14 @@ class FeedClient:
             current = target
         raise FetchError("too many redirects (loop?)")
 
-    async def _request(self, url: str, headers: list[tuple[bytes, bytes]]) -> FetchResponse | str:
+    async def _request(self, url: str, headers: dict[str, bytes]) -> FetchResponse | str:
         """One HTTP exchange: a response, or the Location to follow next."""
         s = self.settings
         try:
-            parts = urlsplit(url)
-            scheme = parts.scheme.lower().encode("ascii")
-            host, port, target = _host(parts.hostname or ""), parts.port, _target(parts)
-        except (ValueError, UnicodeError) as error:
-            raise FetchError(f"invalid address: {error}") from None
-        if scheme not in (b"http", b"https") or not host:
-            raise FetchError(f"invalid address: {url}")
-        try:
-            response = await self._pools.exchange(scheme, host, port, target, headers, self._timeouts,
-                                                  self._tls_context)
-            try:
-                code = response.status
-                found = response.headers
-                reason = response.extensions.get("reason_phrase", b"").decode("latin-1")
+            async with self._client.stream("GET", url, headers=headers) as response:
+                code = response.status_code
                 if code in REDIRECT_CODES:
-                    location = _header(found, b"location")
+                    location = response.headers.get("location")
                     if not location:
                         raise FetchError(f"{status_text(code)} without a Location", http_status=code)
                     await _finish(response)
@@ -442,57 +382,57 @@ class FeedClient:
                         url=url,
                         status=304,
                         not_modified=True,
-                        etag=_raw_header(found, b"etag"),
-                        last_modified=_raw_header(found, b"last-modified"),
+                        etag=_raw_header(response, b"etag"),
+                        last_modified=_raw_header(response, b"last-modified"),
                     )
                 if code >= 400:
-                    retry_after = parse_retry_after(_header(found, b"retry-after"))
-                    message = status_text(code, reason)
+                    retry_after = parse_retry_after(response.headers.get("retry-after"))
+                    message = status_text(code, response.reason_phrase)
                     if retry_after is not None:
                         message += f" (retry after {format_seconds(round(retry_after))})"
                     # 429 and a 5xx with Retry-After ask us to come back later: obey, do not hammer.
                     retryable = code >= 500 and code != 501 and retry_after is None
                     raise FetchError(message, http_status=code, retry_after=retry_after, retryable=retryable)
                 if code != 200 and not (200 < code < 300):
-                    raise FetchError(status_text(code, reason), http_status=code)
+                    raise FetchError(status_text(code, response.reason_phrase), http_status=code)
                 content = await self._read_capped(response)
                 return FetchResponse(
                     url=url,
                     status=code,
                     content=content,
-                    content_type=_header(found, b"content-type") or None,
-                    etag=_raw_header(found, b"etag"),
-                    last_modified=_raw_header(found, b"last-modified"),
+                    content_type=response.headers.get("content-type"),
+                    etag=_raw_header(response, b"etag"),
+                    last_modified=_raw_header(response, b"last-modified"),
                 )
-            finally:
-                self._pools.release((scheme, host, port), response)
-        except net.ConnectTimeout:
+        except httpx.ConnectTimeout:
             raise FetchError(f"could not connect within {format_seconds(s.connect_timeout)}", retryable=True,
                              kind="timeout") from None
-        except (net.ReadTimeout, net.WriteTimeout):
+        except (httpx.ReadTimeout, httpx.WriteTimeout):
             raise FetchError(
                 f"timed out after {format_seconds(s.read_timeout)} waiting for the server", retryable=True,
                 kind="timeout",
             ) from None
-        except net.ConnectError as error:
+        except httpx.ConnectError as error:
             raise FetchError(f"cannot connect: {_reason(error)}", kind="unreachable") from None
-        except (net.ReadError, net.RemoteProtocolError, net.WriteError) as error:
+        except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError) as error:
             raise FetchError(f"connection failed: {_reason(error)}", retryable=True) from None
-        except (net.HTTPError, ssl.SSLError) as error:
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
+            raise FetchError(f"invalid address: {error}") from None
+        except (httpx.HTTPError, ssl.SSLError) as error:
             raise FetchError(f"HTTP error: {_reason(error)}") from None
 
-    async def _read_capped(self, response: Response) -> bytes:
+    async def _read_capped(self, response: httpx.Response) -> bytes:
         """The decoded body, refusing it as soon as it exceeds max_bytes."""
         cap = self.settings.max_bytes
-        too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status,
+        too_big = FetchError(f"response larger than {format_size(cap)}", http_status=response.status_code,
                              kind="too large")
-        declared = _header(response.headers, b"content-length")
+        declared = response.headers.get("content-length")
         if declared and declared.strip().isdigit() and int(declared) > cap:
             raise too_big
-        decoder = _Decoder(_header(response.headers, b"content-encoding").strip().lower())
+        decoder = _Decoder(response.headers.get("content-encoding", "").strip().lower())
         chunks: list[bytes] = []
         size = 0
-        async for raw in response.aiter_stream():
+        async for raw in response.aiter_raw():
             for chunk in decoder.feed(raw, cap - size):
                 size += len(chunk)
                 if size > cap:
@@ -510,7 +450,7 @@ class FeedClient:
 _SMALL_BODY = 64 * 1024
 
 
-async def _finish(response: Response) -> None:
+async def _finish(response: httpx.Response) -> None:
     """Read a body we do not need (a 304's, which is empty; a small redirect page) to its end.
 
     An HTTP/1.1 connection goes back to the pool only once the whole response has been read;
@@ -518,9 +458,10 @@ async def _finish(response: Response) -> None:
     of 1,000 feeds then paid 1,000 connects and closes).  A large or unsized body is not worth
     reading: that connection is closed instead.
     """
-    declared = _header(response.headers, b"content-length").strip()
-    if response.status == 304 or (declared.isdigit() and int(declared) <= _SMALL_BODY):
-        await response.aread()
+    declared = response.headers.get("content-length", "").strip()
+    if response.status_code == 304 or (declared.isdigit() and int(declared) <= _SMALL_BODY):
+        async for _ in response.aiter_raw():  # (raw: a page nobody reads is not decoded)
+            pass
 
 
 def _reason(error: BaseException) -> str:

@@ -1,11 +1,11 @@
-"""Sockets for `exchange.py`: asyncio transports read through a buffer, and the errors of the network.
+"""Sockets for `exchange.py`: asyncio transports read through a buffer.
 
 httpcore reached the network through anyio, whose cancel scope around every read and write
 (task lookups, scope stacks) was a third of the CPU of each request of a warm fetch.  Here a
 read waits on a future with one timer for its timeout, and data arrives through an
-`asyncio.Protocol`.  Every failure is one of the `HTTPError` classes below (named as httpcore
-named them), chained to its cause: the client reads the cause for the message a user sees
-("Connection refused", an untrusted certificate).  A body is buffered up to `HIGH_WATER` bytes
+`asyncio.Protocol`.  Every failure is one of httpx's exception classes (`httpx.ConnectError`,
+`httpx.ReadTimeout`, ...), chained to its cause: the client reads the cause for the message a
+user sees ("Connection refused", an untrusted certificate).  A body is buffered up to `HIGH_WATER` bytes
 before the socket stops being read, so a gigabyte answer cannot fill memory faster than the
 client's size cap counts it.
 """
@@ -14,58 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from typing import Any, Iterable
+
+from httpx import ConnectError, ConnectTimeout, ReadError, ReadTimeout, WriteError
 
 
 HIGH_WATER = 1 << 20  # bytes buffered before the socket stops being read
-
-
-class HTTPError(Exception):
-    """An exchange failed below HTTP's answers: the network, a timeout, a malformed response."""
-
-
-class Timeout(HTTPError):
-    pass
-
-
-class ConnectTimeout(Timeout):
-    pass
-
-
-class ReadTimeout(Timeout):
-    pass
-
-
-class WriteTimeout(Timeout):
-    pass
-
-
-class NetworkError(HTTPError):
-    pass
-
-
-class ConnectError(NetworkError):
-    pass
-
-
-class ReadError(NetworkError):
-    pass
-
-
-class WriteError(NetworkError):
-    pass
-
-
-class ProtocolError(HTTPError):
-    pass
-
-
-class RemoteProtocolError(ProtocolError):
-    """The server's answer is not HTTP/1.1 as h11 reads it (or it hung up without one)."""
-
-
-class LocalProtocolError(ProtocolError):
-    """A request h11 refuses to send (a header value with a newline in it)."""
 
 
 class Stream(asyncio.Protocol):
@@ -162,21 +115,9 @@ class Stream(asyncio.Protocol):
         self._transport = transport  # type: ignore[assignment]
         return self
 
-    def get_extra_info(self, info: str) -> Any:
-        transport = self._transport
-        if info == "is_readable":  # an idle connection the server has closed (or sent stray bytes on)
-            return self._eof or bool(self._buffer)
-        if transport is None:
-            return None
-        if info == "ssl_object":
-            return transport.get_extra_info("ssl_object")
-        if info == "client_addr":
-            return transport.get_extra_info("sockname")
-        if info == "server_addr":
-            return transport.get_extra_info("peername")
-        if info == "socket":
-            return transport.get_extra_info("socket")
-        return None
+    def stale(self) -> bool:
+        """An idle connection the server has closed (or sent stray bytes on): not to be used again."""
+        return self._eof or bool(self._buffer)
 
 
 def _expire(waiter: asyncio.Future) -> None:
@@ -184,27 +125,14 @@ def _expire(waiter: asyncio.Future) -> None:
         waiter.set_exception(TimeoutError())
 
 
-class AsyncioBackend:
-    """Connections on asyncio's own transports."""
-
-    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                          socket_options: Iterable[tuple] | None = None) -> Stream:
-        loop = asyncio.get_running_loop()
-        try:
-            async with asyncio.timeout(timeout):
-                _, stream = await loop.create_connection(
-                    Stream, host, port, local_addr=(local_address, 0) if local_address else None)
-        except TimeoutError as error:
-            raise ConnectTimeout("timed out") from error
-        except OSError as error:
-            raise ConnectError(str(error) or type(error).__name__) from error
-        for option in socket_options or ():  # (asyncio has set TCP_NODELAY already)
-            stream.get_extra_info("socket").setsockopt(*option)
-        return stream
-
-    async def connect_unix_socket(self, path: str, timeout: float | None = None,
-                                  socket_options: Iterable[tuple] | None = None) -> Stream:
-        raise ConnectError("unix sockets are not used by briefing")
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
+async def connect_tcp(host: str, port: int, timeout: float | None = None) -> Stream:
+    """A connection on asyncio's own transport (asyncio sets TCP_NODELAY)."""
+    loop = asyncio.get_running_loop()
+    try:
+        async with asyncio.timeout(timeout):
+            _, stream = await loop.create_connection(Stream, host, port)
+    except TimeoutError as error:
+        raise ConnectTimeout("timed out") from error
+    except OSError as error:
+        raise ConnectError(str(error) or type(error).__name__) from error
+    return stream
