@@ -683,3 +683,11 @@ def test_a_figure_told_in_the_same_breath_as_a_running_total_is_part_of_it() -> 
 def test_an_authority_closing_its_bulletin_with_condolences_is_the_source_of_its_figures(text: str, language: str) -> None:
     claims = extract_claims("", text, DAY, language=language)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 1)]
+
+
+def test_an_armenian_sentence_may_end_with_a_typed_colon_after_a_bracket() -> None:
+    text = ("Ադրբեջանական կրակից զոհվել է ժամկետային զինծառայող, շարքային Արամ Պետրոսյանը (ծնված 2003թ.): "
+            "Վիրավորումներ են ստացել ժամկետային զինծառայողներ, շարքայիններ Դավիթ Հակոբյանը, Տիգրան Սարգսյանը և "
+            "Գոռ Մկրտչյանը, հայտնում է ՀՀ ՊՆ-ն։")
+    claims = extract_claims("", text, DAY, language="hy")
+    assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Armenia", "Armenia", 1, 3)]
