@@ -96,8 +96,28 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
             continue
         kept.append(reading)
     if summary_figures:
+        kept = _roles_from_headline(kept, sentences)
         kept = [r for r in kept if not sentences[r.mention.sentence].headline]
     return kept, dropped
+
+
+def _roles_from_headline(readings: list[Reading], sentences: dict[int, Sentence]) -> list[Reading]:
+    """ "Karabakh acknowledges the death of 32 soldiers" over "the Defence Army's losses were 32
+    soldiers": the summary's losses (killed or wounded, not said which) are the headline's dead or
+    wounded when the two give the same number."""
+    told = {(r.mention.count, r.mention.role) for r in readings
+            if sentences[r.mention.sentence].headline and r.mention.role in ("killed", "wounded")}
+    out = []
+    for reading in readings:
+        mention = reading.mention
+        roles = {role for count, role in told if count == mention.count}
+        if mention.role == "casualties" and not sentences[mention.sentence].headline and len(roles) == 1:
+            role = roles.pop()
+            fields = {n: getattr(mention, n) for n in Mention.__slots__}
+            fields.update(role=role, why=mention.why + (Why("role", role, "role.as-the-headline-tells", str(mention.count)),))
+            reading = Reading(Mention(**fields), reading.claimant, reading.side, reading.why)
+        out.append(reading)
+    return out
 
 
 def _goes_on(mention: Mention) -> bool:
