@@ -494,3 +494,19 @@ def test_grouping_is_the_same_in_every_run():
     runs = {subprocess.run([sys.executable, "-c", _TIED_TOLLS], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize("text, fell, buried", [
+    ("A soldier killed by Azerbaijani fire near Sotk on Monday was buried in his native village of Tegh, "
+     "Armenia's Defence Ministry said.", "Sotk", "Tegh"),
+    ("Военнослужащий, погибший в понедельник у Сотка от огня азербайджанской стороны, похоронен в родном селе Тех, "
+     "сообщило Минобороны Армении.", "Сотка", "Тех"),
+    ("Müdafiə Nazirliyi bildirib ki, Kəlbəcərdə şəhid olan əsgər Tovuzda dəfn edilib.", "Kəlbəcərdə", "Tovuz"),
+    ("Müdafiə Nazirliyi bildirib ki, Kəlbəcərdə bir hərbçi şəhid olub, Tovuz rayonunda ailəsinin evində vida mərasimi "
+     "keçirilir.", "Kəlbəcərdə", "Tovuz"),
+    ("Սոթքում զոհված զինծառայողին Գորիսում հուղարկավորել են, հայտնում է ՀՀ ՊՆ-ն։", "Սոթքում", "Գորիս"),
+])
+def test_where_the_dead_were_buried_is_not_where_they_fell(text: str, fell: str, buried: str) -> None:
+    (claim,) = extract_claims("", text, datetime(2023, 5, 12, 12, 0, tzinfo=TZ))
+    assert fell in claim.locations
+    assert not any(buried in place for place in claim.locations)
