@@ -655,9 +655,33 @@ def _named_people(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Mentio
     found = _names_before_verb(lexicon, sentence, trigger) if trigger.row.get("form", "verb") == "verb" else None
     if found is None:
         return None
+    whys = (Why("count", str(found[0]), NAMES_BEFORE_VERB, sentence.text[found[1]:trigger.start]),
+            Why("role", trigger.row.get("role"), trigger.rule, trigger.text))
+    noun = _noun_before_names(sentence, found[1])
+    if noun is not None:
+        # "Three servicemen of the Artsakh Defence Army—Aram Petrosyan (b. 1995), ...": the names are those people
+        sides = [n for n in sentence.of("nationality") if noun.end <= n.start and n.end <= found[1]]
+        side = str(sides[-1].row.get("side", "")) if sides else ""
+        return Mention(sentence.index, trigger.row.get("role"), found[0], found[1], str(noun.row.get("role")), side,
+                       str(noun.row.get("side", "")), noun.text.casefold(), False, False, False,
+                       whys + (Why("victim", str(noun.row.get("role")), "victim.noun-before-the-names", noun.text),))
     return Mention(sentence.index, trigger.row.get("role"), found[0], found[1], "person", "", "", "", False, False,
-                   False, (Why("count", str(found[0]), NAMES_BEFORE_VERB, sentence.text[found[1]:trigger.start]),
-                           Why("role", trigger.row.get("role"), trigger.rule, trigger.text)))
+                   False, whys)
+
+
+_NAMES_FOLLOW = re.compile(r"\s*[—–:,-]\s*$")  # the mark before a list of names that says who they are
+
+
+def _noun_before_names(sentence: Sentence, names_start: int) -> Span | None:
+    """The people's noun a list of names stands after ("servicemen of the Artsakh Defence Army—Aram
+    ..."), a few words before it and set off by a dash, colon or comma."""
+    for victim in reversed([v for v in sentence.of("victim") if v.end <= names_start]):
+        if _gap(sentence.text, victim.end, names_start) > 6 or not _NAMES_FOLLOW.search(sentence.text[victim.end:names_start]) \
+                or any(s.kind in ("trigger", "number", "speech", "boundary") and victim.end <= s.start < names_start
+                       for s in sentence.spans):
+            return None
+        return victim
+    return None
 
 
 def _subject_after(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:

@@ -691,3 +691,10 @@ def test_an_armenian_sentence_may_end_with_a_typed_colon_after_a_bracket() -> No
             "Գոռ Մկրտչյանը, հայտնում է ՀՀ ՊՆ-ն։")
     claims = extract_claims("", text, DAY, language="hy")
     assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Armenia", "Armenia", 1, 3)]
+
+
+def test_people_named_with_their_birth_years_in_brackets_before_the_verb_are_one_each() -> None:
+    text = ("Three servicemen of the Artsakh Defence Army—Aram Petrosyan (b. 1995), Davit Hakobyan (b. 1998) and "
+            "Tigran Sargsyan (b. 1997) were killed in a landmine explosion on Tuesday. The Artsakh Defence Ministry "
+            "expressed its condolences to their families.")
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Karabakh", "Karabakh", 3)]
