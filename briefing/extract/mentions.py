@@ -270,6 +270,8 @@ def _predicate_after(lexicon: Lexicon, sentence: Sentence, participle: Span, cou
 def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Span | None:
     """ "Private Arman Hakobyan was killed", "the serviceman died": one victim, no count."""
     for span in reversed([s for s in sentence.spans if s.kind == "victim" and s.end <= trigger.start]):
+        if _in_brackets(sentence.text, span):
+            continue  # "junior sergeant X (father's name Nelson) received fatal wounds": an aside names no one hurt
         between = sentence.text[span.end:trigger.start]
         if lexicon.is_plural(span.text) or span.row.get("role") == THEY:
             return None
@@ -292,6 +294,12 @@ def _singular_victim(lexicon: Lexicon, sentence: Sentence, trigger: Span) -> Spa
             return None
         return span
     return None
+
+
+def _in_brackets(text: str, span: Span) -> bool:
+    """The span stands inside round brackets that open and close around it."""
+    opened = text.rfind("(", 0, span.start)
+    return opened >= 0 and text.rfind(")", opened, span.start) < 0 and text.find(")", span.end) >= 0
 
 
 def _subject_and_final_verb(sentence: Sentence, victim: Span, trigger: Span) -> bool:

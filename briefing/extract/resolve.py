@@ -79,6 +79,7 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
     summary_figures = [r for r in readings if not sentences[r.mention.sentence].headline and r.mention.role != "zero"]
     war_sized = {r.mention.sentence for r in readings if r.mention.count >= WAR_TOTAL}
     scope_in: dict[int, tuple[str, int]] = {}  # the scope and place of the last figure dropped in each sentence
+    restated: dict[tuple[int, str], str] = {}  # (count, role) of the figures dropped so far, with their scope
     for reading in readings:
         sentence = sentences[reading.mention.sentence]
         scope = scope_of(sentence, reading.mention.start)
@@ -90,8 +91,14 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
         if not scope and before is not None and (_goes_on(reading.mention)
                                                  or _same_breath(sentence, before[1], reading.mention.start)):
             scope = before[0]
+        if not scope and reading.mention.count >= 2 and (reading.mention.count, reading.mention.role) in restated:
+            # "have killed 15 Azerbaijanis since November 10 ... the office said 15 Azerbaijanis were killed by
+            # mines": the same number for the same loss, told again, is the same running total
+            scope = restated[(reading.mention.count, reading.mention.role)]
         if scope:
             scope_in[reading.mention.sentence] = (scope, reading.mention.start)
+            if not sentence.headline:  # (a headline's month or year may name the story's own event)
+                restated.setdefault((reading.mention.count, reading.mention.role), scope)
             dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue
         kept.append(reading)

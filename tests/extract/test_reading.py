@@ -698,3 +698,15 @@ def test_people_named_with_their_birth_years_in_brackets_before_the_verb_are_one
             "Tigran Sargsyan (b. 1997) were killed in a landmine explosion on Tuesday. The Artsakh Defence Ministry "
             "expressed its condolences to their families.")
     assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Karabakh", "Karabakh", 3)]
+
+
+def test_a_person_named_in_brackets_is_no_one_hurt() -> None:
+    text = ("Junior sergeant Aram Petrosyan (father's name Nelson) received fatal gunshot wounds on the north-eastern "
+            "border, the Armenian Defence Ministry said.")
+    assert [(c.claimant, c.side_affected, c.killed) for c in extract_claims("", text, DAY)] == [("Armenia", "Armenia", 1)]
+
+
+def test_the_same_number_told_again_after_a_running_total_is_that_total() -> None:
+    text = ("Mines have killed 15 Azerbaijanis since 10 November 2023, when the clearance season began. "
+            "Azerbaijan's Prosecutor General's Office said 15 Azerbaijanis, including five soldiers, were killed by mines.")
+    assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY) if not c.vague] == []
