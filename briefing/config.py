@@ -194,13 +194,15 @@ def _minutes(where: str, value: object) -> float:
     return float(value)
 
 
-def parse_config(data: dict, path: Path | None = None) -> Config:
-    unknown = sorted(set(data) - TOP_KEYS)
+def parse_config(document: dict, path: Path | None = None) -> Config:
+    """A parsed feeds.toml as a `Config`, every table and key checked: a misspelt key is an error
+    naming it, never a setting silently left at its default."""
+    unknown = sorted(set(document) - TOP_KEYS)
     if unknown:
         raise ConfigError(f"unknown table or key {unknown[0]!r}; expected {', '.join(sorted(TOP_KEYS))}")
     config = Config(path=path)
 
-    settings = data.get("settings", {})
+    settings = document.get("settings", {})
     if not isinstance(settings, dict):
         raise ConfigError("[settings] must be a table")
     for key, value in settings.items():
@@ -208,7 +210,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
             raise ConfigError(f"settings: unknown key {key!r}; allowed keys are {', '.join(SETTING_RANGES)}")
         setattr(config.settings, key, check_setting(key, value))
 
-    tags = data.get("tags", {})
+    tags = document.get("tags", {})
     if not isinstance(tags, dict) or set(tags) - {"quick"}:
         raise ConfigError("[tags] takes one key, quick = [\"tag\", ...]")
     if "quick" in tags:
@@ -219,7 +221,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
             raise ConfigError("tags.quick: at most 9 quick tags (keys 1-9)")
         config.quick_tags = [t.strip() for t in quick]
 
-    relevance = data.get("relevance", {})
+    relevance = document.get("relevance", {})
     if not isinstance(relevance, dict) or set(relevance) - {"keywords"}:
         raise ConfigError("[relevance] takes one key, keywords = [\"word\", ...]")
     keywords = relevance.get("keywords", [])
@@ -227,14 +229,14 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         raise ConfigError("relevance.keywords must be a list of strings")
     config.keywords = list(keywords)
 
-    keys = data.get("keys", {})
+    keys = document.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
     ):
         raise ConfigError('[keys] maps binding ids to keys, e.g. "story_list.star" = "S"')
     config.keymap = {k: v.strip() for k, v in keys.items()}
 
-    feeds = data.get("feeds", [])
+    feeds = document.get("feeds", [])
     if not isinstance(feeds, list):
         raise ConfigError("feeds must be written as [[feeds]] tables")
     seen_names: dict[str, int] = {}
@@ -256,6 +258,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
 
 
 def load_config(path: Path) -> Config:
+    """feeds.toml read and checked; any problem is one `ConfigError` line that starts with the file's path."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -263,11 +266,11 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     try:
-        data = tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     try:
-        return parse_config(data, path)
+        return parse_config(document, path)
     except ConfigError as error:
         raise ConfigError(f"{path}: {error}") from None
 

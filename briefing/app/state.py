@@ -29,25 +29,27 @@ class AppState:
 
 
 def load_state(path: Path) -> AppState:
+    """The state the last run saved; a missing, unreadable or damaged file is a fresh start, never an error:
+    losing the place in the list is better than an app that will not open."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        saved = json.loads(path.read_text(encoding="utf-8"))
         places = {
             str(db): Place(cursor=p.get("cursor"), open=p.get("open"))
-            for db, p in (data.get("places") or {}).items() if isinstance(p, dict)
+            for db, p in (saved.get("places") or {}).items() if isinstance(p, dict)
         }
-        theme = data.get("theme")
+        theme = saved.get("theme")
         return AppState(theme=theme if isinstance(theme, str) else None, places=places)
     except (OSError, ValueError, AttributeError):
         return AppState()
 
 
 def save_state(path: Path, state: AppState) -> None:
-    data = {"theme": state.theme,
-            "places": {db: {"cursor": p.cursor, "open": p.open} for db, p in state.places.items()}}
+    saved = {"theme": state.theme,
+             "places": {db: {"cursor": p.cursor, "open": p.open} for db, p in state.places.items()}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".part")
-        partial.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        partial.write_text(json.dumps(saved, indent=1), encoding="utf-8")
         partial.replace(path)
     except OSError:
         pass  # a read-only home loses the place, never the reader's work
