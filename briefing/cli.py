@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report(args: argparse.Namespace, error: Exception) -> int:
+    """The one place an error no command handled becomes a sentence on stderr, never a traceback: a
+    database or file problem is the user's to fix (FAILED), anything else is ours (INTERNAL: "report it")."""
     import sqlite3
 
     from .store import StoreError
