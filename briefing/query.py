@@ -108,7 +108,7 @@ def _tokens(query: str) -> list[tuple[str, _Term | None]]:
 def _parse(query: str) -> _Parsed:
     """The terms in groups: each group one term, or the terms an OR joins to it (an OR binds the term
     after it to the group before it, so it binds tighter than AND; an OR with nothing before it is a
-    no-op), and the terms to exclude (`-word`, or any term after NOT)."""
+    no-op), and the terms to exclude (`-word`, or the term right after NOT)."""
     parsed = _Parsed()
     pending_or = False
     pending_not = False
