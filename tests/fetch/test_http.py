@@ -387,26 +387,63 @@ def test_one_bad_feed_never_stops_the_others(feed_server, db_path):
             "good": "new", "404": "error", "html": "error", "hang": "error", "refused": "error"}
 
 
+class _TLSFeed:
+    """An https feed on 127.0.0.1 served with `cert` (a certificate for IP 127.0.0.1, its own CA)."""
+
+    def __init__(self, cert: str, key: str) -> None:
+        import ssl
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(DOC)))
+                self.end_headers()
+                self.wfile.write(DOC)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        data = Path(__file__).parent / "data"
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(data / cert, data / key)
+        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        self.cert = data / cert
+        self.url = f"https://127.0.0.1:{self.server.server_address[1]}/feed.xml"
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_an_https_feed_is_trusted_by_the_certificates_ssl_cert_file_names(db_path, monkeypatch):
+    """The CA certificates are httpx's choice: $SSL_CERT_FILE first, else certifi's, which do not know the
+    feed's own certificate."""
+    feed = _TLSFeed("loopback-cert.pem", "loopback-key.pem")
+    try:
+        monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+        monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+        [untrusted], _ = fetch(make_config(("TLS", feed.url), retries=0), db_path)
+        monkeypatch.setenv("SSL_CERT_FILE", str(feed.cert))
+        [trusted], _ = fetch(make_config(("TLS", feed.url), retries=0), db_path)
+    finally:
+        feed.close()
+    assert untrusted.status == "error"
+    assert untrusted.error.startswith("cannot connect: the server's certificate is not trusted (")
+    assert trusted.status == "new" and trusted.new == 1
+
+
 def test_an_https_feed_with_an_untrusted_certificate_says_so_in_one_line(db_path):
     """A self-signed certificate is refused, and the reason names the certificate (TLS errors are OSErrors
     with errno 1, which used to read "cannot connect: Operation not permitted")."""
-    import ssl
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-
-    data = Path(__file__).parent / "data"
-    server = HTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(data / "selfsigned-cert.pem", data / "selfsigned-key.pem")
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
+    feed = _TLSFeed("selfsigned-cert.pem", "selfsigned-key.pem")
     try:
-        url = f"https://127.0.0.1:{server.server_address[1]}/feed.xml"
-        outcomes, _ = fetch(make_config(("TLS", url), retries=0), db_path)
+        outcomes, _ = fetch(make_config(("TLS", feed.url), retries=0), db_path)
     finally:
-        server.shutdown()
-        server.server_close()
+        feed.close()
     [outcome] = outcomes
     assert outcome.status == "error" and "\n" not in outcome.error
     assert outcome.error.startswith("cannot connect: the server's certificate is not trusted (self")
