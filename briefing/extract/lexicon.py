@@ -155,6 +155,10 @@ class Lexicon:
     kin: re.Pattern[str] = re.compile(r"(?!)")
     # "two women, aged 94 and 41": the word before ages; the numbers after it are no counts
     age_before: re.Pattern[str] = re.compile(r"(?!)")
+    # "among the civilians, two were killed", "խաղաղ բնակչության շրջանում 2 զոհ": the word that makes the
+    # people named before a count (after it, where it is a postposition: `among_after`) the count's people
+    among_before: re.Pattern[str] = re.compile(r"(?!)")
+    among_after: re.Pattern[str] = re.compile(r"(?!)")
 
     def is_plural(self, victim_words: str) -> bool:
         words = victim_words.split()
@@ -459,7 +463,11 @@ def load(language: str) -> Lexicon:
                    str(data.get("name_end", "(?!)")),
                    re.compile(rf"\s*(?:{data.get('side_noun', '(?!)')})(?!\w)", re.IGNORECASE),
                    re.compile(rf"(?:{data.get('kin', '(?!)')})", re.IGNORECASE),
-                   re.compile(rf"(?<!\w)(?:{data.get('age_before', '(?!)')})\s+(?:\d{{1,3}}\s*(?:,|and|or)?\s*)*$", re.IGNORECASE))
+                   re.compile(rf"(?<!\w)(?:{data.get('age_before', '(?!)')})\s+(?:\d{{1,3}}\s*(?:,|and|or)?\s*)*$", re.IGNORECASE),
+                   re.compile(rf"(?<!\w)(?:{data.get('among', '(?!)')})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+                   if not data.get("among_is_postposition") else re.compile(r"(?!)"),
+                   re.compile(rf"^\s*(?:{data.get('among', '(?!)')})\s*[,՝]?\s*(?:(?:{approx_words})\s*)*$", re.IGNORECASE)
+                   if data.get("among_is_postposition") else re.compile(r"(?!)"))
 
 
 def all_rows() -> list[Row]:

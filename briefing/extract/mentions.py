@@ -90,6 +90,21 @@ def _victim_of_count(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span 
     return head
 
 
+def _victim_among(lexicon: Lexicon, sentence: Sentence, count: Span) -> Span | None:
+    """ "Among the civilians, two were killed", "среди мирных жителей 2 погибших", "mülki şəxslər
+    arasında 3 nəfər", "խաղաղ բնակչության շրջանում 2 զոհ": the people set off by the language's word
+    for "among" right before a count that has no people's word of its own are its people."""
+    for victim in reversed([v for v in sentence.of("victim") if v.end <= count.start]):
+        between = sentence.text[victim.end:count.start]
+        if lexicon.among_after.match(between):
+            return victim
+        if lexicon.approx.match(between.replace(",", " ")) and lexicon.among_before.search(
+                sentence.text, max(0, victim.start - 30), victim.start):
+            return victim
+        return None
+    return None
+
+
 def _shared_noun(lexicon: Lexicon, sentence: Sentence, count: Span, second: Span, victim: Span) -> bool:
     """ "four Armenian and three Azerbaijani soldiers": two counts, each with its side word, joined
     by "and", share the noun after the second."""
@@ -632,7 +647,7 @@ def _victim_for(lexicon: Lexicon, sentence: Sentence, trigger: Span,
         and trigger.row.get("role") in ("killed", "wounded")
     participle = count is None and (any(p.start <= trigger.start < p.end for p in sentence.of("participle")) or noun_of)
     if count is not None:
-        victim = _victim_after(lexicon, sentence, count)
+        victim = _victim_after(lexicon, sentence, count) or _victim_among(lexicon, sentence, count)
     elif participle:
         victim = _victim_right_after(lexicon, sentence, trigger, 2 if noun_of else 4)
         if victim is not None and lexicon.kin.fullmatch(victim.text):

@@ -710,3 +710,12 @@ def test_the_same_number_told_again_after_a_running_total_is_that_total() -> Non
     text = ("Mines have killed 15 Azerbaijanis since 10 November 2023, when the clearance season began. "
             "Azerbaijan's Prosecutor General's Office said 15 Azerbaijanis, including five soldiers, were killed by mines.")
     assert [(c.killed, c.wounded) for c in extract_claims("", text, DAY) if not c.vague] == []
+
+
+@pytest.mark.parametrize("text, language, side", [
+    ("Among the civilians, two were killed, the Armenian Defence Ministry said.", "en", "civilians-Armenia"),
+    ("Среди мирных жителей двое погибших, сообщило Минобороны Армении.", "ru", "civilians-Armenia"),
+    ("Խաղաղ բնակչության շրջանում առնվազն 2 զոհ կա, հայտնում է Արցախի ՄԻՊ-ը։", "hy", "civilians-Armenia"),
+])
+def test_the_people_set_off_by_among_before_a_count_are_its_people(text: str, language: str, side: str) -> None:
+    assert [(c.side_affected, c.killed) for c in extract_claims("", text, DAY, language=language)] == [(side, 2)]
