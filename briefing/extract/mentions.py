@@ -458,8 +458,9 @@ def _coordinated(lexicon: Lexicon, sentence: Sentence, victim: Span, trigger: Sp
         previous = victims[index - 1]
         between = sentence.text[previous.end:victim.start]
         if _gap(sentence.text, previous.end, victim.start) > 4 or not lexicon.conjunction.search(between) \
-                or lexicon.is_plural(previous.text) or ";" in between:
-            break
+                or lexicon.is_plural(previous.text) or ";" in between \
+                or any(previous.end <= t.start < victim.start for t in sentence.of("trigger")):
+            break  # ("военнослужащий погиб, водитель получил травмы": the first has a verb of its own)
         if _apposition(lexicon, _without_births(sentence, previous.end, victim.start)) and NAME_FOLLOWS.match(sentence.text, victim.end):
             break  # "border guard, soldier Elvin Mammadli": one person named twice (a birth year may stand between)
         run += 1

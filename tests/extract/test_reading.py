@@ -719,3 +719,9 @@ def test_the_same_number_told_again_after_a_running_total_is_that_total() -> Non
 ])
 def test_the_people_set_off_by_among_before_a_count_are_its_people(text: str, language: str, side: str) -> None:
     assert [(c.side_affected, c.killed) for c in extract_claims("", text, DAY, language=language)] == [(side, 2)]
+
+
+def test_a_victim_with_a_verb_of_its_own_is_not_joined_to_the_next_one() -> None:
+    text = ("Как сообщили в Министерстве обороны Азербайджана, находившийся в машине военнослужащий погиб, водитель "
+            "получил тяжелые травмы.")
+    assert sorted(c.wounded for c in extract_claims("", text, DAY, language="ru")) == [0, 1]
