@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from sample_store import save_samples  # tests/sample_store.py (tests/ is on the path)
 from briefing.config import Config
 from briefing.demo.samples import sample_feeds
-from briefing.models import Feed, Story
+from briefing.models import Feed
 from briefing.store import Store
 
 os.environ["TZ"] = "UTC"
@@ -37,15 +38,7 @@ def load_samples(path: Path) -> Config:
     config = sample_config()
     with Store(path) as store:
         store.sync_feeds(config.feeds)
-        for feed in sample_feeds(NOW):
-            store.save_stories(
-                feed.name,
-                [
-                    Story(feed=feed.name, title=i.title, url=i.link, guid=i.id, summary=i.summary,
-                          content=i.summary, published=i.published)
-                    for i in feed.items
-                ],
-            )
+        save_samples(store, sample_feeds(NOW), with_content=True)
         # These screens show stories as stored, without claims or near-duplicate groups: clear the
         # pending-work marks so the app does not process them mid-test (test_app_pending.py does).
         store.finish_pending(store.pending_marks(100_000))

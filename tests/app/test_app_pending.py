@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from sample_store import save_samples  # tests/sample_store.py (tests/ is on the path)
 from briefing.app import BriefingApp
 from briefing.demo.samples import sample_feeds
-from briefing.models import Story
 from briefing.store import Store
 
 from .conftest import NOW, sample_config
@@ -16,9 +16,7 @@ async def test_the_reader_processes_stories_an_earlier_run_left_pending(tmp_path
     config = sample_config()
     with Store(path) as store:  # what `briefing fetch` killed after storing leaves behind
         store.sync_feeds(config.feeds)
-        for feed in sample_feeds(NOW):
-            store.save_stories(feed.name, [Story(feed=feed.name, title=i.title, url=i.link, guid=i.id,
-                                                 summary=i.summary, published=i.published) for i in feed.items])
+        save_samples(store, sample_feeds(NOW))
         waiting = store.pending_count()
     assert waiting > 0
 

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 
 import pytest
 
+from sample_store import save_samples  # tests/sample_store.py (tests/ is on the path)
 from briefing.app import BriefingApp
 from briefing.demo.samples import demo_config, sample_feeds
-from briefing.models import Story
 from briefing.store import Store
 
 from .helpers import region_text, wait_for
@@ -29,9 +29,7 @@ async def test_the_demos_freshest_reports_are_one_recent_incident(tmp_path, now,
     path = tmp_path / "demo.db"
     with Store(path) as store:  # the demo's stories as its fetch stores them, to be processed by the app
         store.sync_feeds(config.feeds)
-        for feed in sample_feeds(now, recent=True):
-            store.save_stories(feed.name, [Story(feed=feed.name, title=i.title, url=i.link, guid=i.id,
-                                                 summary=i.summary, published=i.published) for i in feed.items])
+        save_samples(store, sample_feeds(now, recent=True))
 
     def week() -> str:  # the tally's "7 days" part, its lines joined
         text = region_text(app, "#tally-text")

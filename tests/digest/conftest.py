@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from sample_store import save_samples  # tests/sample_store.py (tests/ is on the path)
 from briefing.config import Config
 from briefing.demo.samples import demo_config, sample_feeds
 from briefing.models import Claim, FetchOutcome, Incident, Story
@@ -47,11 +48,7 @@ def fill_store(store: Store) -> Config:
     """Fill `store` with the fixed sample day; return the config whose feeds it uses."""
     config = demo_config("http://127.0.0.1:9", now=NOW)
     store.sync_feeds(config.feeds)
-    for feed in sample_feeds(now=NOW):
-        store.save_stories(feed.name, [
-            Story(feed=feed.name, title=i.title, url=i.link, guid=i.id, summary=i.summary, published=i.published)
-            for i in feed.items
-        ])
+    save_samples(store, sample_feeds(now=NOW))
 
     sotk_am = _save(store, "Armenpress", "Azerbaijani forces shelled Sotk, one soldier killed", at(9, 10),
                     "https://armenpress.example/sotk")

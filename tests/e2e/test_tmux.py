@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from sample_store import save_samples  # tests/sample_store.py (tests/ is on the path)
 from briefing.demo.samples import sample_feeds
-from briefing.models import Story
 from briefing.store import Store, StoryFilter
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,9 +28,7 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 def load_samples(path: Path) -> None:
     with Store(path) as store:
-        for feed in sample_feeds():
-            store.save_stories(feed.name, [Story(feed=feed.name, title=i.title, url=i.link, guid=i.id,
-                                                 summary=i.summary, published=i.published) for i in feed.items])
+        save_samples(store, sample_feeds())
 
 
 def wait_until(condition, timeout: float = 20.0, what: str = "condition", screen=None) -> None:

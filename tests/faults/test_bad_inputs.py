@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from harness import NOW, REPO, Bench
 
+from sample_store import save_samples  # tests/sample_store.py (tests/ is on the path)
 from briefing.cli import main
 from briefing.demo.samples import demo_config, sample_feeds
-from briefing.models import Story
 from briefing.pipeline import process_pending
 from briefing.config import load_config
 from briefing.store import Store
@@ -48,9 +48,7 @@ def sample_db(tmp_path) -> Path:
     path = tmp_path / "samples.db"
     with Store(path) as store:
         store.sync_feeds(demo_config("http://127.0.0.1:9", NOW).feeds)
-        for feed in sample_feeds(NOW, recent=True):
-            store.save_stories(feed.name, [Story(feed=feed.name, title=i.title, url=i.link, guid=i.id,
-                                                 summary=i.summary, published=i.published) for i in feed.items])
+        save_samples(store, sample_feeds(NOW, recent=True))
         process_pending(store)
     return path
 
