@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
+from textual import events
 from textual.widgets import Static
 
 from briefing.app.screens.incidents import IncidentsScreen
@@ -72,6 +73,21 @@ async def test_w_shows_the_words_and_rules_behind_the_claim_drawn_as_text(review
         await press(pilot, "escape")
         await pilot.pause()
         assert isinstance(app.screen, IncidentsScreen) and app.is_running
+
+
+async def test_w_typed_right_after_enter_explains_the_claim_enter_moved_to(review_store):
+    """Enter and w as a terminal delivers a quick typist's keys, both at once: w reaches the claim Enter
+    moved to.  (Once Enter moved the focus in a message handled after w, which then asked the
+    incident list for a claim and only said "Pick a claim first".)"""
+    store, _ = review_store
+    app = IncidentsHost(store, DAY, days=7)
+    async with app.run_test(notifications=True, size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("w", "w"))
+        await settle(pilot)
+        assert isinstance(app.screen, WhyScreen)
+        assert "machine, confidence 0.90" in str(app.screen.query_one("#why-text", Static).render())
 
 
 async def test_each_claim_shows_its_confidence_until_a_reader_reviews_it(review_store):

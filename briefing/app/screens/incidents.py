@@ -151,6 +151,19 @@ def local_day_bounds(start: date, end: date) -> tuple[datetime | None, datetime 
     return since, until
 
 
+class _IncidentList(OptionList):
+    """The incident list, where Enter acts at once: in the key's own handling, not in a message handled
+    after it, so a key typed right after Enter (`w`, `c`, `e`) reaches the claim Enter moved to."""
+
+    def __init__(self, on_enter: Callable[[], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._on_enter = on_enter
+
+    def action_select(self) -> None:
+        if self.highlighted is not None and not self.get_option_at_index(self.highlighted).disabled:
+            self._on_enter()
+
+
 class IncidentsScreen(Screen[None]):
     """Every incident of a period; the highlighted one's claims side by side, correctable."""
 
@@ -226,7 +239,7 @@ class IncidentsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Incidents · loading…"), id="incidents-title")
-        yield OptionList(id="incident-list")
+        yield _IncidentList(self._enter_incident, id="incident-list")
         with Horizontal(id="claim-columns"):
             for column, heading, _ in COLUMNS:
                 with Vertical(classes="claim-column"):
@@ -397,8 +410,7 @@ class IncidentsScreen(Screen[None]):
             self.show_claims(incident)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on an incident moves into its first column that has claims; Enter on a claim or an
-        unread report opens its story."""
+        """Enter on a claim or an unread report opens its story (on an incident: `_enter_incident`)."""
         if event.option_list.id == UNREAD_LIST:
             if event.option.id:
                 self.post_message(self.OpenStory(event.option.id))
@@ -408,15 +420,17 @@ class IncidentsScreen(Screen[None]):
             if event.option_index < len(claims):
                 self.post_message(self.OpenStory(claims[event.option_index].story_id))
             return
-        if event.option_list.id != "incident-list":
-            return
+
+    def _enter_incident(self) -> None:
+        """Enter on an incident: into its first column that has claims (a story the reader marked as
+        an incident, with no claims: that story opens)."""
         incident = self.current_incident()
         if incident is not None and incident.marked_story:
             self.post_message(self.OpenStory(incident.marked_story))
             return
         for column, _, _ in COLUMNS:
             if self.column_claims[column]:
-                self.query_one(f"#{column}", OptionList).focus()
+                self.set_focus(self.query_one(f"#{column}", OptionList))  # now, not after queued keys
                 return
 
     def selected_claim(self) -> Claim | None:
