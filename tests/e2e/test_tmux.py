@@ -51,11 +51,10 @@ class Terminal:
         return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", "e2e"], capture_output=True, text=True).stdout
 
     def press(self, *keys: str) -> None:
-        """Keys at a person's pace: what a key does can be a message away (Enter on an incident moves
-        the focus to its claims), and a key typed faster than that goes where the focus still is."""
+        """Keys as fast as tmux sends them: a key must not depend on the one before it having been
+        handled (Enter then w on an incident once did)."""
         for key in keys:
             subprocess.run([*self.tmux, "send-keys", "-t", "e2e", key], check=True)
-            time.sleep(0.2)
 
     def until(self, condition, what: str, timeout: float = 20.0) -> None:
         """`wait_until`, showing the screen if the deadline passes."""
@@ -119,7 +118,9 @@ def test_the_demo_in_a_real_terminal_keys_incidents_and_why(isolated_dirs):
                        "the demo's first screen, its feeds fetched and processed", timeout=90)
         screen = terminal.screen()
         assert "Armenia" in screen and "Azerbaijan" in screen and "▲" in screen  # sources, an incident mark
-        terminal.press("?", "End")
+        terminal.press("?")
+        terminal.until(lambda: "Keys (Escape closes)" in terminal.screen(), "the help screen")
+        terminal.press("End")
         terminal.until(lambda: "incidents.why" in terminal.screen(), "the incidents screen's keys in the help")
         assert re.search(r"\bw\s+Why\b", terminal.screen())
         terminal.press("Escape")  # (alone: an Escape with a key right after it is Alt and that key)
