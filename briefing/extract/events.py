@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..language import detect_language
 
@@ -64,9 +65,10 @@ def _places(sentences: list[Sentence]) -> list[str]:
     where people met or fled to."""
     out: list[str] = []
     for sentence in sentences:
+        if not sentence.of("place"):
+            continue  # (most sentences name no place: nothing to set apart in them)
         names = [(s.start, s.end) for s in sentence.spans if s.kind in ("authority", "nationality")]
-        if sentence.of("place"):
-            names += _venues(sentence.text)
+        names += _venues(sentence.text)
         for span in sentence.of("place"):
             if span.value.name.casefold() in NOT_LOCATIONS or span.text in out:
                 continue
@@ -91,9 +93,11 @@ def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tu
     return published, Why("date", published.isoformat(), DATE_PUBLISHED)
 
 
-def _venues(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def _venues(text: str) -> tuple[tuple[int, int], ...]:
     """Where people met, talked or fled to ("talks in Yevlakh", "left for Barda"): the `grouping`
-    table's "venue" rows; a place there is not where the figure fell."""
+    table's "venue" rows; a place there is not where the figure fell. (Kept for the last few
+    sentences: each claim of a story asks again for the sentences it shares with the others.)"""
     out = []
     for hit in load(detect_language(text)).find("grouping", text):
         if hit.row.get("kind") == "venue":  # "talks were held in" + the place right after
@@ -101,7 +105,7 @@ def _venues(text: str) -> list[tuple[int, int]]:
             out.append((hit.end, after.end() if after else hit.end))
         elif hit.row.get("kind") == "venue-before":  # "В Евлахе прошла встреча": the place inside
             out.append((hit.start, hit.end))
-    return out
+    return tuple(out)
 
 
 _PLACE_AFTER = re.compile(r"\s*\S+(?:[ -]\S+)?")
