@@ -725,3 +725,10 @@ def test_a_victim_with_a_verb_of_its_own_is_not_joined_to_the_next_one() -> None
     text = ("Как сообщили в Министерстве обороны Азербайджана, находившийся в машине военнослужащий погиб, водитель "
             "получил тяжелые травмы.")
     assert sorted(c.wounded for c in extract_claims("", text, DAY, language="ru")) == [0, 1]
+
+
+def test_classical_armenian_verb_endings_and_letters_read_like_the_reformed() -> None:
+    text = ("Արցախի պաշտպանութեան նախարարութիւնը կը տեղեկացնէ, որ ականի պայթումէն զոհուած են Պաշտպանութեան "
+            "բանակի երեք զինծառայողներ, իսկ մէկ զինծառայող վիրաւորուած է։")
+    claims = extract_claims("", text, DAY, language="hy")
+    assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Karabakh", "Karabakh", 3, 1)]
