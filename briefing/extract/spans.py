@@ -54,7 +54,8 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
 def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, published: date,
                found: list[Span] | None = None) -> Sentence:
     """Every span of one sentence, and the day and scope the sentence speaks of."""
-    spans = _compounds(_topic_edges(list(found) if found is not None else table_spans(lexicon, [text])[0], text), text)
+    # (`_topic_edges` makes a new list: the spans handed in stay as they were)
+    spans = _compounds(_topic_edges(found if found is not None else table_spans(lexicon, [text])[0], text), text)
     dates = _dates(lexicon, text, published)
     numbers = _numbers(lexicon, text, dates)
     spans += numbers + dates
@@ -128,6 +129,8 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
     for match in _DIGITS.finditer(text, first.start()) if first is not None else ():
         value = int(_GROUPING.sub("", match.group(1)))
         raw.append(Span("number", match.start(), match.end(), match.group(0), None, value))
+    if not raw:
+        return raw  # (a sentence with no count: nothing to join or to tell from a year or an age)
     raw.sort(key=lambda span: span.start)
     joined: list[Span] = []
     for span in raw:
