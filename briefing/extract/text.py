@@ -76,16 +76,17 @@ def _plain_parentheses(text: str) -> str:
 
 # Armenian in the classical spelling (diaspora outlets: "վիրաւոր", "պաշտպանութեան", "յայտնում", "զօրամաս")
 # read in the reformed spelling the tables are written in, where one letter stands for one letter:
-# ւ → վ (not in ու, եւ, իւ), եա → յա, a word's first յ → հ, օ and է inside a word → ո and ե, and the verb endings
+# ւ → վ (not in ու, եւ), իւ → յու (իվ before a vowel), եա → յա, a word's first յ → հ, օ and է inside a word → ո and ե, and the verb endings
 # where ու stands for վ before a vowel (-ուած → -ված, -ուել → -վել, -ուեց → -վեց: "զոհուած", "վիրաւորուել")
 _CLASSICAL = re.compile(r"(?<![ոեիՈԵԻ])ւ")
-_CLASSICAL_LETTERS = ((re.compile(r"(?<=\w)ու(?=ած|ել|եց)"), "վ"), (re.compile(r"(?<![ոեիՈԵԻ])ւ"), "վ"),
+_CLASSICAL_LETTERS = ((re.compile(r"(?<=\w)ու(?=ած|ել|եց)"), "վ"), (re.compile(r"իւ(?=[աեէըիոօ])"), "իվ"),
+                      (re.compile(r"իւ"), "յու"), (re.compile(r"(?<![ոեիՈԵԻ])ւ"), "վ"),
                       (re.compile(r"եա"), "յա"), (re.compile(r"(?<![\w])յ(?=\w)"), "հ"), (re.compile(r"(?<=\w)օ"), "ո"),
                       (re.compile(r"(?<=\w)է"), "ե"))
 
 
 def _reformed_armenian(text: str) -> str:
-    if "ւ" not in text or not _CLASSICAL.search(text):
+    if "ւ" not in text or not (_CLASSICAL.search(text) or "իւ" in text):
         return text  # (a plain look for the letter first: the expression's look-behind makes it slow to scan)
     for pattern, letter in _CLASSICAL_LETTERS:
         text = pattern.sub(letter, text)

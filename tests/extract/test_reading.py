@@ -732,3 +732,9 @@ def test_classical_armenian_verb_endings_and_letters_read_like_the_reformed() ->
             "բանակի երեք զինծառայողներ, իսկ մէկ զինծառայող վիրաւորուած է։")
     claims = extract_claims("", text, DAY, language="hy")
     assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Karabakh", "Karabakh", 3, 1)]
+
+
+def test_classical_armenian_iu_reads_as_the_reformed_yu_or_iv() -> None:
+    text = "Արցախի Ազգային անվտանգութեան ծառայութիւնը կը տեղեկացնէ, որ ադրբեջանական կրակոցից զոհուած է մէկ քաղաքացի։"
+    claims = extract_claims("", text, DAY, language="hy")
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Karabakh", "civilians-Armenia", 1)]
