@@ -738,3 +738,8 @@ def test_classical_armenian_iu_reads_as_the_reformed_yu_or_iv() -> None:
     text = "Արցախի Ազգային անվտանգութեան ծառայութիւնը կը տեղեկացնէ, որ ադրբեջանական կրակոցից զոհուած է մէկ քաղաքացի։"
     claims = extract_claims("", text, DAY, language="hy")
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Karabakh", "civilians-Armenia", 1)]
+
+
+def test_showing_is_no_protest_in_armenian() -> None:
+    text = "Տեսանյութը ցույց է տալիս, որ ադրբեջանական կրակոցից զոհվել է հայ զինծառայող, հայտնում է ՀՀ ՊՆ-ն։"
+    assert [(c.claimant, c.killed) for c in extract_claims("", text, DAY, language="hy")] == [("Armenia", 1)]
