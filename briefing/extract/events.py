@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from ..language import detect_language
 
@@ -65,10 +64,9 @@ def _places(sentences: list[Sentence]) -> list[str]:
     where people met or fled to."""
     out: list[str] = []
     for sentence in sentences:
-        if not sentence.of("place"):
-            continue  # (most sentences name no place: nothing to set apart in them)
         names = [(s.start, s.end) for s in sentence.spans if s.kind in ("authority", "nationality")]
-        names += _venues(sentence.text)
+        if sentence.of("place"):
+            names += _venues(sentence.text)
         for span in sentence.of("place"):
             if span.value.name.casefold() in NOT_LOCATIONS or span.text in out:
                 continue
@@ -93,11 +91,9 @@ def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tu
     return published, Why("date", published.isoformat(), DATE_PUBLISHED)
 
 
-@lru_cache(maxsize=64)
-def _venues(text: str) -> tuple[tuple[int, int], ...]:
+def _venues(text: str) -> list[tuple[int, int]]:
     """Where people met, talked or fled to ("talks in Yevlakh", "left for Barda"): the `grouping`
-    table's "venue" rows; a place there is not where the figure fell. (Kept for the last few
-    sentences: each claim of a story asks again for the sentences it shares with the others.)"""
+    table's "venue" rows; a place there is not where the figure fell."""
     out = []
     for hit in load(detect_language(text)).find("grouping", text):
         if hit.row.get("kind") == "venue":  # "talks were held in" + the place right after
@@ -105,7 +101,7 @@ def _venues(text: str) -> tuple[tuple[int, int], ...]:
             out.append((hit.end, after.end() if after else hit.end))
         elif hit.row.get("kind") == "venue-before":  # "В Евлахе прошла встреча": the place inside
             out.append((hit.start, hit.end))
-    return tuple(out)
+    return out
 
 
 _PLACE_AFTER = re.compile(r"\s*\S+(?:[ -]\S+)?")

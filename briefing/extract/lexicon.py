@@ -209,23 +209,6 @@ class Lexicon:
                 return [(rows[m.lastgroup], m.start(), m.end(), m.group()) for m in matches[table]]  # type: ignore[index]
         return [(hit.row, hit.start, hit.end, hit.text) for hit in self.find(table, text)]
 
-    def found_each(self, names: tuple[str, ...], text: str) -> list[list[tuple[Row, int, int, str]]]:
-        """`found` for several tables of one text, in the order named: the spans ask fifteen tables of
-        each story, and the checks `found` makes for each (is the text a sentence, is it the one
-        walked) are made here once."""
-        if text in self._sentences:
-            return [self.found(name, text) for name in names]
-        _, matches, hits = self._walk(text)
-        out = []
-        for name in names:
-            table = self.tables.get(name)
-            if table is not None and name not in hits and self._walked(table):
-                rows = table.by_group
-                out.append([(rows[m.lastgroup], m.start(), m.end(), m.group()) for m in matches[name]])  # type: ignore[index]
-            else:
-                out.append(self.found(name, text))
-        return out
-
     def holds(self, text: str, *tables: str) -> bool:
         """Does any of the tables match anywhere in the text? Where the text was not walked yet, a
         quick look settles it (`matcher.may_match`: word by word, stopping at the first match),

@@ -8,7 +8,6 @@ what `briefing extract --explain` prints and the incidents screen shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -46,33 +45,19 @@ class Sentence:
     scope: str = ""  # cumulative | history | elsewhere: the first mark found (the sentence's tone)
     # where those marks stand: (start, end, kind); a mark reaches the figures near it only
     scopes: tuple[tuple[int, int, str], ...] = ()
-    # `of(kind)`: the sentence's spans of one kind, in order, as the record's own tuple (empty for a
-    # kind it has none of). The stages ask this a hundred times a story, so it is the filing dict's
-    # own look-up, bound once: a method of ours around it cost a Python call more each time
-    of: Callable[[str], tuple[Span, ...]] = field(init=False, repr=False, compare=False)
+    # the spans filed by kind, made once: the stages ask `of` a few dozen times per sentence
+    _by_kind: dict[str, tuple[Span, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_kind: dict[str, list[Span]] = {}
         for span in self.spans:
             by_kind.setdefault(span.kind, []).append(span)
-        filed = _ByKind.fromkeys(SPAN_KINDS, ())  # (every kind the stages make: a miss costs no call)
-        filed.update((kind, tuple(found)) for kind, found in by_kind.items())
-        object.__setattr__(self, "of", filed.__getitem__)
+        object.__setattr__(self, "_by_kind", {kind: tuple(found) for kind, found in by_kind.items()})
 
-
-# the kinds of span the spans stage makes (any other kind asked of a sentence is found empty all the same)
-SPAN_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
-              "attacker", "target", "boundary", "event", "setting", "participle", "utterance", "number",
-              "year", "date", "birth", "document", "month", "place")
-
-
-class _ByKind(dict):
-    """A sentence's spans filed by kind; a kind it has none of is an empty tuple."""
-
-    __slots__ = ()
-
-    def __missing__(self, kind: str) -> tuple[Span, ...]:
-        return ()
+    def of(self, kind: str) -> tuple[Span, ...]:
+        """The sentence's spans of one kind, in order (the record's own tuple: the stages ask this
+        a hundred times a story, and a new list each time cost more than reading it)."""
+        return self._by_kind.get(kind, ())
 
 
 @quick_init

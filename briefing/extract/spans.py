@@ -40,8 +40,8 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
         starts.append(position)
         position += len(text) + len(SEPARATOR)
     out: list[list[Span]] = [[] for _ in texts]
-    for kind, found in zip(_TABLE_KINDS, lexicon.found_each(_TABLE_KINDS, joined)):
-        for row, start, end, words in found:
+    for kind in _TABLE_KINDS:
+        for row, start, end, words in lexicon.found(kind, joined):
             index = bisect_right(starts, start) - 1
             offset = starts[index]
             if end - offset > len(texts[index]):
