@@ -53,8 +53,8 @@ NAME_AFTER_TITLE = re.compile(rf"\s+(?:{CAPITALISED}\s+){{0,2}}({SURNAME_WORD})"
 
 
 # what may stand between commas right after a name, a short aside with a number in it: the person's
-# age or birth year ("Nusrat Osmanov, born in 1962, was wounded"; "Арам Петросян, 1999 года рождения,";
-# "Ali Aliyev, 46,"), or in brackets ("Gegham Zakaryan (b. 1995)"), which keeps the name the subject of
+# age or birth year ("Rauf Guliyev, born in 1962, was wounded"; "Арам Петросян, 1999 года рождения,";
+# "Ali Aliyev, 46,"), or in brackets ("Aram Petrosyan (b. 1995)"), which keeps the name the subject of
 # the verb after it
 NAME_ASIDE = r"(?:\s*,\s*[^,;:.]{0,25}?\d{1,4}[^,;:.]{0,20}?,|\s*\([^()]{0,12}?\d{4}[^()]{0,6}\))?"
 

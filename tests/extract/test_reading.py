@@ -417,9 +417,9 @@ def test_people_named_by_full_name_before_the_verb_are_one_each(text: str) -> No
 
 
 @pytest.mark.parametrize("text, language", [
-    ("Kamran Aliyev, born in 1962, was wounded when a shell hit his house in Tartar, Azerbaijan's Prosecutor "
+    ("Rauf Guliyev, born in 1962, was wounded when a shell hit his house in Tartar, Azerbaijan's Prosecutor "
      "General's Office said.", "en"),
-    ("Камран Алиев, 1962 года рождения, получил ранение при попадании снаряда в дом в Тертере, сообщила "
+    ("Рауф Гулиев, 1962 года рождения, получил ранение при попадании снаряда в дом в Тертере, сообщила "
      "Генпрокуратура Азербайджана.", "ru"),
 ])
 def test_a_named_persons_birth_year_between_commas_keeps_the_name_the_verbs_subject(text: str, language: str) -> None:
