@@ -49,8 +49,8 @@ def is_relevant_text(lexicon: Lexicon, title: str, summary: str) -> bool:
     places = find_places(text)
     border = one_side and any(BORDER_SECTORS.intersection(m.place.sectors) for m in places)
     # soldiers killed or wounded in a place of the two countries ("4 զինծառայող է վիրավորվել Նորաբակում"):
-    # the two armies' losses, whatever the cause, are the tally's business (not police: they also fall in
-    # a town's riot)
-    soldiers_there = casualties and any(v.get("role") == "armed" and v.id != "police" for v in victims) and any(
+    # the two armies' losses, whatever the cause, are the tally's business (not police, rows marked
+    # civil_order: they also fall in a town's riot)
+    soldiers_there = casualties and any(v.get("role") == "armed" and not v.get("civil_order") for v in victims) and any(
         m.place.side in ("armenia", "azerbaijan", "karabakh") for m in places)
     return border or soldiers_there or any("karabakh" in m.place.sectors for m in places)
