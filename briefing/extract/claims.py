@@ -9,7 +9,7 @@ goes through the same stages as an English one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..language import detect_language
@@ -63,19 +63,16 @@ def _with_victims(mentions: list[Mention], sentences: list[Sentence]) -> list[Me
         if donor is None or abs(donor.sentence - mention.sentence) > 2:
             told = _told_without_a_count(mentions, sentences, mention.sentence)
             if told is not None:
-                fields = {n: getattr(mention, n) for n in Mention.__slots__}
-                fields.update(victim=str(told.row.get("role")), head=told.text.casefold(),
-                              why=mention.why + (Why("victim", str(told.row.get("role")), "victim.told-before-without-a-count", told.text, 0.8),))
-                out.append(Mention(**fields))
+                out.append(replace(mention, victim=str(told.row.get("role")), head=told.text.casefold(),
+                                   why=mention.why + (Why("victim", str(told.row.get("role")),
+                                                          "victim.told-before-without-a-count", told.text, 0.8),)))
                 continue
             at_war = any(span.row.get("kind") == "military" for s in sentences for span in s.of("setting"))
             out.append(mention if at_war else _named_without_rank(mention))
             continue
-        fields = {n: getattr(mention, n) for n in Mention.__slots__}
-        fields.update(victim=donor.victim, nationality=mention.nationality or donor.nationality,
-                      fixed_side=donor.fixed_side, head=donor.head,
-                      why=mention.why + (Why("victim", donor.victim, "victim.named-nearby-in-story", donor.head, 0.8),))
-        out.append(Mention(**fields))
+        out.append(replace(mention, victim=donor.victim, nationality=mention.nationality or donor.nationality,
+                           fixed_side=donor.fixed_side, head=donor.head,
+                           why=mention.why + (Why("victim", donor.victim, "victim.named-nearby-in-story", donor.head, 0.8),)))
     return out
 
 
@@ -91,10 +88,8 @@ def _another_as_before(mentions: list[Mention], lexicon: Lexicon) -> list[Mentio
         if (before is not None and counted is not None and counted.rule in another and not mention.nationality
                 and mention.role != "zero" and before.role != "zero" and before.nationality
                 and before.sentence < mention.sentence and mention.victim in (before.victim, "person")):
-            fields = {n: getattr(mention, n) for n in Mention.__slots__}
-            fields.update(nationality=before.nationality, why=mention.why + (
+            mention = replace(mention, nationality=before.nationality, why=mention.why + (
                 Why("nationality", before.nationality, "nationality.another-of-the-figure-before", counted.words),))
-            mention = Mention(**fields)
         out.append(mention)
     return out
 
@@ -124,13 +119,11 @@ def _they_counted(mentions: list[Mention], sentences: list[Sentence]) -> list[Me
             continue
         number, victim = counted
         sides = [n for n in before.of("nationality") if number.end <= n.start and n.end <= victim.start]
-        fields = {n: getattr(mention, n) for n in Mention.__slots__}
-        fields.update(count=int(number.value), victim=str(victim.row.get("role")), head=victim.text.casefold(),
-                      nationality=str(sides[-1].row.get("side", "")) if sides else "",
-                      fixed_side=str(victim.row.get("side", "")),
-                      why=tuple(Why("count", str(number.value), THEY_CARRIED, f"{number.text} {victim.text}")
-                                if w.rule == THEY_CARRIED else w for w in mention.why))
-        out.append(Mention(**fields))
+        out.append(replace(mention, count=int(number.value), victim=str(victim.row.get("role")), head=victim.text.casefold(),
+                           nationality=str(sides[-1].row.get("side", "")) if sides else "",
+                           fixed_side=str(victim.row.get("side", "")),
+                           why=tuple(Why("count", str(number.value), THEY_CARRIED, f"{number.text} {victim.text}")
+                                     if w.rule == THEY_CARRIED else w for w in mention.why)))
     return out
 
 
@@ -162,9 +155,7 @@ def _named_without_rank(mention: Mention) -> Mention:
     these are civilians."""
     if not any(w.rule == NAMES_BEFORE_VERB for w in mention.why):
         return mention
-    fields = {n: getattr(mention, n) for n in Mention.__slots__}
-    fields.update(victim="civilian", why=mention.why + (Why("victim", "civilian", "victim.named-without-a-rank", "", 0.7),))
-    return Mention(**fields)
+    return replace(mention, victim="civilian", why=mention.why + (Why("victim", "civilian", "victim.named-without-a-rank", "", 0.7),))
 
 
 def _a_sum_of_both_sides(mention: Mention, sentence: Sentence, who: Why) -> bool:

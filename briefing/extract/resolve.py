@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 from typing import Iterable
@@ -120,9 +120,8 @@ def _roles_from_headline(readings: list[Reading], sentences: dict[int, Sentence]
         roles = {role for count, role in told if count == mention.count}
         if mention.role == "casualties" and not sentences[mention.sentence].headline and len(roles) == 1:
             role = roles.pop()
-            fields = {n: getattr(mention, n) for n in Mention.__slots__}
-            fields.update(role=role, why=mention.why + (Why("role", role, "role.as-the-headline-tells", str(mention.count)),))
-            reading = Reading(Mention(**fields), reading.claimant, reading.side, reading.why)
+            reading = replace(reading, mention=replace(mention, role=role, why=mention.why + (
+                Why("role", role, "role.as-the-headline-tells", str(mention.count)),)))
         out.append(reading)
     return out
 
