@@ -140,6 +140,32 @@ def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
                or (u.end <= span.start and _gap(sentence.text, u.end, span.start) == 0) for u in sentence.of("utterance"))
 
 
+def _author_of_answered(sentence: Sentence, speaker: Speaker) -> bool:
+    """ "The allegations of the Azerbaijani ministry are false", "Заявление Минобороны Азербайджана о том,
+    что ...": an authority named as the author of what was said (an `utterance` word right before it, or
+    its own just after it), with no speech word of its own, is whose claim a denial answers. Not when a
+    speech word carries the utterance ("says the statement of the Defence Army", "the MoD statement denied")."""
+    text = sentence.text
+    if any((s.kind == "speech" or (s.kind == "denial" and s.row.get("speaks"))) and s.start >= speaker.end
+           and _gap(text, speaker.end, s.start) <= 3 for s in sentence.spans):
+        return False  # "the ministry's statement ... denied", not "the ministry's allegations are false"
+    # "the statement issued by the ministry": a speech word may stand between, as the utterance's own
+    between = ("denial", "authority", "boundary", "trigger", "number")
+    for said in sentence.of("utterance"):
+        if said.end <= speaker.start:
+            authored = _gap(text, said.end, speaker.start) <= 4 and not any(
+                said.end <= s.start < speaker.start for s in sentence.spans if s.kind in between)
+            carried = any(s.kind == "speech" and s.end <= said.start and _gap(text, s.end, said.start) <= 2
+                          for s in sentence.spans)
+        else:
+            authored = said.start >= speaker.end and _gap(text, speaker.end, said.start) <= 1
+            carried = any((s.kind == "speech" or (s.kind == "denial" and s.row.get("speaks"))) and s.start >= said.end
+                          and _gap(text, said.end, s.start) <= 3 for s in sentence.spans)
+        if authored and not carried:
+            return True
+    return False
+
+
 _NO_SEAT = re.compile(r"(?!)")
 
 
@@ -260,8 +286,9 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
             inside = [s for s in found if start <= s.start < end]
             before = [s for s in inside if s.end <= position]
             if subject:
-                # a denial is never the words of the one whose claim it answers ("Baku's report ... is a lie")
-                inside = [s for s in inside if not s.rule.endswith(CLAIM_OF_SIDE)]
+                # a denial is never the words of the one whose claim it answers ("Baku's report ... is a lie",
+                # "the statement issued by the Azerbaijani ministry that ... is disinformation")
+                inside = [s for s in inside if not s.rule.endswith(CLAIM_OF_SIDE) and not _author_of_answered(sentence, s)]
                 before = [s for s in inside if s.end <= position]
             if before and subject:
                 speaking = [s for s in before if _speaks(sentence, s)]
@@ -270,6 +297,10 @@ def _in_sentence(sentence: Sentence, position: int, found: list[Speaker], subjec
                 return before[-1], "claimant.speaker-before-in-clause"
             if inside:
                 return inside[0], "claimant.speaker-after-in-clause"
+    if subject:
+        found = [s for s in found if not _author_of_answered(sentence, s)]
+        if not found:
+            return None, ""
     return min(found, key=lambda s: abs(s.start - position)), "claimant.speaker-in-sentence"
 
 

@@ -743,3 +743,18 @@ def test_classical_armenian_iu_reads_as_the_reformed_yu_or_iv() -> None:
 def test_showing_is_no_protest_in_armenian() -> None:
     text = "Տեսանյութը ցույց է տալիս, որ ադրբեջանական կրակոցից զոհվել է հայ զինծառայող, հայտնում է ՀՀ ՊՆ-ն։"
     assert [(c.claimant, c.killed) for c in extract_claims("", text, DAY, language="hy")] == [("Armenia", 1)]
+
+
+@pytest.mark.parametrize(("language", "text", "denier", "accuser"), [
+    ("en", "The allegations of the Azerbaijani Ministry of Defence that Armenian units fired at its positions near "
+           "Kalbajar on Monday are completely false, the Armenian Defence Ministry said.", "Armenia", "Azerbaijan"),
+    ("en", "The statement issued by the Armenian defence ministry that Azerbaijani troops shelled a village near "
+           "Jermuk is disinformation, the Azerbaijani Defence Ministry said.", "Azerbaijan", "Armenia"),
+    ("ru", "Заявление Министерства обороны Армении о том, что подразделения ВС Азербайджана обстреляли позиции у "
+           "Сотка, не соответствует действительности, сообщило Минобороны Азербайджана.", "Azerbaijan", "Armenia"),
+])
+def test_whose_statement_a_denial_answers_is_not_a_denier(language: str, text: str, denier: str, accuser: str) -> None:
+    claims = extract_claims("Ceasefire violation denied", text, DAY)
+    zeros = {(c.claimant, c.killed, c.wounded) for c in claims}
+    assert (denier, 0, 0) in zeros
+    assert accuser not in {c.claimant for c in claims}
