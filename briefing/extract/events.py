@@ -6,10 +6,13 @@ before a clash before plain gunfire), and its `kind` keeps mine blasts and non-c
 out of the clash tally. Weapons are every weapon named there; places are the gazetteer's,
 as written. Where the claim's sentences name none, the whole story is asked.
 
-The event day is the first day the claim's own sentences name, else the first the story's body
-names, else the publication day; which of the three it was is recorded (`DATE_RULES`), because
+The event day is the first day the claim's own sentences name, else the nearest the story's body
+names (back first; forward not from a background sentence about an earlier episode), else the day
+the claimant spoke, else the publication day; which it was is recorded (`DATE_RULES`), because
 incident grouping trusts a named day more than a publication day (a recap published a week
-after an offensive names no day of its own).
+after an offensive names no day of its own). Not every day a sentence names is an event's: a
+statement's ("said on Monday"), a dateline's ("YEREVAN, June 28 --") and the day a wounded man
+died are not (`sentence_day`, `event_day`).
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from ..language import detect_language
 
 from .gazetteer import NOT_LOCATIONS
 from .lexicon import load
-from .records import Sentence, Why
+from .records import Sentence, Span, Why
 
 # How a claim's event day was found, as recorded in its `why` (field "date"): named in its own
 # sentences, named elsewhere in the story, or only the publication day.
 DATE_OWN, DATE_STORY, DATE_PUBLISHED = "date.own-sentence", "date.story", "date.published"
-DATE_RULES = (DATE_OWN, DATE_STORY, DATE_PUBLISHED)
+DATE_STATEMENT = "date.statement"  # no event day named: the day the claimant spoke
+DATE_RULES = (DATE_OWN, DATE_STORY, DATE_STATEMENT, DATE_PUBLISHED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,19 +80,94 @@ def _places(sentences: list[Sentence]) -> list[str]:
     return out
 
 
+def sentence_day(spans: list[Span], text: str, published: date) -> date | None:
+    """The day a sentence's event happened: an explicit date before a weekday before "yesterday".
+    Two kinds of day name no event: a statement's day ("said on Monday", "on Monday said") and a
+    dateline's ("YEREVAN, June 28." at the head of a wire story: the day it was filed)."""
+    dates = [span for span in spans if span.kind == "date"]
+    if not dates:
+        return None
+    told = [span for span in dates if not _statement_day(span, spans, text) and not _dateline(span, text, published)]
+    if not told:
+        return None
+    return max(told, key=_rank).value
+
+
+def _rank(span: Span) -> int:
+    """An explicit date outranks a weekday, which outranks "yesterday" and the like."""
+    return _DAY_RANK.get(span.row.get("kind") if span.row is not None else "", 1)
+
+
+_DAY_RANK = {"month": 3, "weekday": 2}
+
+
+def _statement_day(span: Span, spans: list[Span], text: str) -> bool:
+    """A day right after a speech word ("said on Monday", "said Monday")."""
+    return any(other.kind == "speech" and 0 <= span.start - other.end <= 4 for other in spans)
+
+
+def _dateline(span: Span, text: str, published: date) -> bool:
+    """ "10 October 2005 -- ...", "BAKU, October 12. /TASS/.", "YEREVAN, JUNE 28, ARMENPRESS.":
+    a date opening the sentence (after, at most, a city in capitals and a comma) and set off by a
+    dash, a slash, a full stop or a comma, within a day of publication: when the story was filed."""
+    if not 0 <= (published - span.value).days <= 1:
+        return False
+    return bool(_DATELINE_BEFORE.fullmatch(text, 0, span.start) and _DATELINE_AFTER.match(text, span.end))
+
+
+_DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d_][^\W\d_a-zа-яёա-ֆ]+(?:[ -][^\W\d_][^\W\d_a-zа-яёա-ֆ]+)?,\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:(?:--|[—–])\s|[.,](?:\s*(?:/|[^\W\d_a-zа-яёա-ֆ]{2,}|\d{1,2}:\d\d)|\s*$))")
+
+
 def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tuple[date, Why]:
     """The day the claim's event happened, and the rule that found it (never after publication)."""
     first = min((s.index for s in own), default=0)
     body = [s for s in story if not s.headline]
     # a claim's sentence with no day continues the thread of the closest sentence before it that
     # names one ("Baku put its losses over the four days at 31" after "the fighting of 2-5 April")
-    thread = sorted((s for s in body if s.index < first), key=lambda s: -s.index) + [s for s in body if s.index > first]
-    for rule, sentences in ((DATE_OWN, own), (DATE_STORY, thread)):
-        for sentence in sentences:
-            if sentence.day is not None and sentence.day <= published:
-                day = _night_end(sentence, sentence.day, published)
-                return day, Why("date", day.isoformat(), rule, sentence.text[:60])
+    # ... and else the next that does, but not a background sentence after it about an earlier
+    # episode ("On 29 August another resident was hurt by a mine"): its day is that episode's
+    thread = (sorted((s for s in body if s.index < first), key=lambda s: -s.index)
+              + [s for s in body if s.index > first and not _dated_back(s)])
+    # the day a wounded man died ("On 12 October a woman wounded in the strike died in hospital")
+    # is not the attack's: an earlier day the claim's or the story's sentences name is
+    late = next((s for s in own if _named(s, published) and _late_death(s)), None)
+    named = next(((rule, s) for rule, sentences in ((DATE_OWN, own), (DATE_STORY, thread)) for s in sentences
+                  if s is not late and _named(s, published)), None)
+    if named is not None and (late is None or named[1].day <= late.day):
+        rule, sentence = named
+    elif late is not None:
+        rule, sentence = DATE_OWN, late
+    else:
+        rule, sentence = DATE_PUBLISHED, None
+    if sentence is not None:
+        day = _night_end(sentence, sentence.day, published)
+        return day, Why("date", day.isoformat(), rule, sentence.text[:60])
+    for sentence in own + thread:
+        # no day of the event anywhere: the day the claimant spoke ("said on Wednesday", in a
+        # story filed after midnight) is nearer to it than the publication day
+        said = [span for span in sentence.of("date") if span.value <= published
+                and _statement_day(span, sentence.spans, sentence.text)]
+        if said:
+            day = max(said, key=_rank).value
+            return day, Why("date", day.isoformat(), DATE_STATEMENT, sentence.text[:60])
     return published, Why("date", published.isoformat(), DATE_PUBLISHED)
+
+
+def _named(sentence: Sentence, published: date) -> bool:
+    return sentence.day is not None and sentence.day <= published
+
+
+def _late_death(sentence: Sentence) -> bool:
+    """A death of wounds received earlier (the `grouping` table's "late-death" rows)."""
+    return any(hit.row.get("kind") == "late-death" for hit in load(detect_language(sentence.text)).find("grouping", sentence.text))
+
+
+def _dated_back(sentence: Sentence) -> bool:
+    """The sentence is about an earlier episode because of a day it names weeks back (the spans
+    stage marks such a date as history): "On 29 August another resident was hurt by a mine"."""
+    return any(kind == "history" and any(d.start == start for d in sentence.of("date"))
+               for start, _, kind in sentence.scopes)
 
 
 def _venues(text: str) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ from typing import Iterable
 
 from ..models import Claim, Incident
 from ..language import detect_language
-from .events import DATE_OWN, DATE_PUBLISHED
+from .events import DATE_OWN, DATE_PUBLISHED, DATE_STATEMENT
 from .gazetteer import BROAD_SECTOR, NOT_LOCATIONS, lookup
 from .lexicon import load
 
@@ -197,7 +197,8 @@ def _date_rule(claim: Claim) -> str:
 
 
 def _undated(claim: Claim) -> bool:
-    return _date_rule(claim) == DATE_PUBLISHED
+    """No day of the event named: only the publication day or the day the claimant spoke."""
+    return _date_rule(claim) in (DATE_PUBLISHED, DATE_STATEMENT)
 
 
 def _tolls(claims: Iterable[Claim]) -> dict[tuple[str, str], int]:

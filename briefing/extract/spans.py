@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from .events import sentence_day
 from .gazetteer import find_places
 from .lexicon import Lexicon
 from .records import Sentence, Span
@@ -62,7 +63,7 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     spans += [Span("place", m.start, m.end, m.text, None, m.place) for m in find_places(text)]
     spans.sort(key=lambda span: (span.start, -span.end))
     scopes = _without_comparisons(_scopes(spans, published), spans, text, lexicon)
-    day = _event_day(spans, text)
+    day = sentence_day(spans, text, published)
     return Sentence(index, text, headline, tuple(spans), day, scopes[0][2] if scopes else "", tuple(scopes))
 
 
@@ -251,23 +252,3 @@ def _scopes(spans: list[Span], published: date) -> list[tuple[int, int, str]]:
         elif span.kind == "month":
             out.append((span.start, span.end, "history"))
     return sorted(out)
-
-
-def _event_day(spans: list[Span], text: str) -> date | None:
-    """The day the sentence's event happened: an explicit date before a weekday before
-    "yesterday"; a day right after a speech word ("said on Monday") is the statement's day, not
-    the event's: a sentence with only that names no event day."""
-    speech_ends = [span.end for span in spans if span.kind == "speech"]
-    dates = [span for span in spans if span.kind == "date"
-             and not any(0 <= span.start - end <= 4 for end in speech_ends)]
-    if not dates:
-        return None
-    speech_ends = [span.end for span in spans if span.kind == "speech"]
-
-    def rank(span: Span) -> tuple[int, int]:
-        kind = span.row.get("kind") if span.row is not None else ""
-        base = {"month": 3, "weekday": 2}.get(kind, 1)
-        after_speech = any(0 <= span.start - end <= 4 for end in speech_ends)
-        return (0 if after_speech else 1, base)
-
-    return max(dates, key=rank).value
