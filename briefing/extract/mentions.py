@@ -15,6 +15,7 @@ figures whose claimant and side the next stages decide.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .lexicon import Lexicon
@@ -1094,10 +1095,23 @@ def zero_mentions(sentence: Sentence) -> list[Mention]:
         if target is not None:
             whys.append(Why("nationality", target.row.get("side"), target.rule, target.text))
         aimed = target is not None and target is _fired_at(sentence)
-        out.append(Mention(sentence.index, "zero", 0, span.start, "person",
-                           target.row.get("side") if target is not None else "", "target" if aimed else "", "",
-                           False, False, kind == "deny", tuple(whys)))
+        zero = Mention(sentence.index, "zero", 0, span.start, "person",
+                       target.row.get("side") if target is not None else "", "target" if aimed else "", "",
+                       False, False, kind == "deny", tuple(whys))
+        out += _soldiers_and_civilians(sentence, span, zero) if kind != "deny" else [zero]
     return out
+
+
+def _soldiers_and_civilians(sentence: Sentence, span: Span, zero: Mention) -> list[Mention]:
+    """ "No casualties among servicemen and the civilian population": a bulletin's "no one was hurt"
+    that names both the army and the civilians beside it speaks for each (two zeros: the side's forces,
+    its civilians; in Azerbaijani and Armenian the people come first: "şəxsi heyət və mülki əhali arasında")."""
+    text = sentence.text
+    named = {str(v.row.get("role")) for v in sentence.of("victim")
+             if _gap(text, span.end, v.start) <= 6 and _gap(text, v.end, span.start) <= 6}
+    if not {"armed", "civilian"} <= named:
+        return [zero]
+    return [replace(zero, victim="armed"), replace(zero, victim="civilian")]
 
 
 def _near_speech(sentence: Sentence, authority: Span) -> bool:

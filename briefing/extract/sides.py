@@ -166,7 +166,17 @@ _TARGET_NAMED = frozenset({"zero.side-said-fired-at", "zero.place-said-targeted"
 
 def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
                story: list[Sentence]) -> tuple[str, Why]:
-    """Whose losses a denial or "no casualties" is about (corpus rule 9)."""
+    """Whose losses a denial or "no casualties" is about (corpus rule 9); a zero said of a side's
+    civilians by name is about that side's civilians."""
+    side, why = _zero_side(mention, claimant, sentence, others, story)
+    if mention.victim == "civilian" and country_of(side) and side not in CIVILIANS.values():
+        side = CIVILIANS[country_of(side)]
+        why = Why("side", side, f"{why.rule}+side.civilians", why.words, why.confidence)
+    return side, why
+
+
+def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
+               story: list[Sentence]) -> tuple[str, Why]:
     if claimant in MONITORS_OF and (mention.victim == "monitor" or any(
             v.row.get("role") == "monitor" and abs(v.start - mention.start) <= 30 for v in sentence.of("victim"))):
         return MONITORS_OF[claimant], Why("side", MONITORS_OF[claimant], "zero.monitors-own-people", "", 0.8)
