@@ -87,7 +87,9 @@ def sentence_day(spans: list[Span], text: str, published: date) -> date | None:
     dates = [span for span in spans if span.kind == "date"]
     if not dates:
         return None
-    told = [span for span in dates if not _statement_day(span, spans, text) and not _dateline(span, text, published)]
+    alone = _only_dates(dates, text)
+    told = [span for span in dates if not _statement_day(span, spans, text)
+            and not ((alone or _dateline(span, text, published)) and 0 <= (published - span.value).days <= 1)]
     if not told:
         return None
     return max(told, key=_rank).value
@@ -109,10 +111,23 @@ def _statement_day(span: Span, spans: list[Span], text: str) -> bool:
 def _dateline(span: Span, text: str, published: date) -> bool:
     """ "10 October 2005 -- ...", "BAKU, October 12. /TASS/.", "YEREVAN, JUNE 28, ARMENPRESS.":
     a date opening the sentence (after, at most, a city in capitals and a comma) and set off by a
-    dash, a slash, a full stop or a comma, within a day of publication: when the story was filed."""
-    if not 0 <= (published - span.value).days <= 1:
-        return False
+    dash, a slash, a full stop or a comma (within a day of publication: when the story was filed)."""
     return bool(_DATELINE_BEFORE.fullmatch(text, 0, span.start) and _DATELINE_AFTER.match(text, span.end))
+
+
+def _only_dates(dates: list[Span], text: str) -> bool:
+    """A line of nothing but days, times and a few words in capitals ("27 Sep. 16:00 (UTC+3 MSK)",
+    "BAKU, October 12. /TASS/."): a dateline by itself, whatever its order."""
+    rest, end = [], 0
+    for span in sorted(dates, key=lambda span: span.start):
+        rest.append(text[end:span.start])
+        end = max(end, span.end)
+    rest.append(text[end:])
+    words = _WORD.findall(" ".join(rest))
+    return len(words) <= 3 and not any(word != word.upper() for word in words)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 _DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d_][^\W\d_a-zа-яёա-ֆ]+(?:[ -][^\W\d_][^\W\d_a-zа-яёա-ֆ]+)?,\s*)?")

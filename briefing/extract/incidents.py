@@ -62,8 +62,9 @@ class _Group:
     revision: bool = False  # "the number killed in the attack has risen to six": a toll revised days later
     undated: bool = False  # no day named anywhere in the story: the day is only the publication day
     dated: bool = False  # a claim's own sentences name its day ("on Tuesday", "on 27 October")
-    tolls: dict[tuple[str, str], int] = field(default_factory=dict)  # (claimant, side) -> killed
-    heaviest: int = 0  # the largest of `tolls`, kept beside them: grouping asks it of every pair
+    # (claimant, side) -> (killed, wounded), the largest of each the story gives
+    tolls: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    heaviest: int = 0  # the most killed of `tolls`, kept beside them: grouping asks it of every pair
 
 
 def _place_keys(locations: Iterable[str], whole_region: bool = True) -> tuple[set[str], set[str]]:
@@ -201,11 +202,12 @@ def _undated(claim: Claim) -> bool:
     return _date_rule(claim) in (DATE_PUBLISHED, DATE_STATEMENT)
 
 
-def _tolls(claims: Iterable[Claim]) -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = {}
+def _tolls(claims: Iterable[Claim]) -> dict[tuple[str, str], tuple[int, int]]:
+    out: dict[tuple[str, str], tuple[int, int]] = {}
     for claim in claims:
         key = (claim.claimant, claim.side_affected)
-        out[key] = max(out.get(key, 0), claim.killed)
+        killed, wounded = out.get(key, (0, 0))
+        out[key] = (max(killed, claim.killed), max(wounded, claim.wounded))
     return out
 
 
@@ -289,9 +291,10 @@ def _recap(a: _Group, b: _Group, gap: int) -> bool:
     """ "192 servicemen were killed in last week's offensive", in a story that names no day: a
     recap of the episode, when the same claimant gave a figure for the same side there and the
     recap's is no smaller (a new clash days later with its own small toll stays apart). Only an
-    episode is recapped so: "the number of dead" alone (a toll word) is said of any strike."""
+    episode is recapped so: "the number of dead" alone (a toll word) is said of any strike; and a
+    recap that calls it an offensive recaps a major clash (`_heavy`), not a skirmish weeks before."""
     later, earlier = (a, b) if a.day > b.day else (b, a)
-    if not (later.undated and gap <= RECAP_DAYS and (earlier.episode or later.episode)):
+    if not (later.undated and gap <= RECAP_DAYS and (earlier.episode or (later.episode and _heavy(earlier)))):
         return False
     return _toll_grew(later, earlier) and bool(
         a.places & b.places or (a.sectors & b.sectors) - {BROAD_SECTOR} or not a.places or not b.places)
@@ -311,12 +314,18 @@ def _one_episode(a: _Group, b: _Group, gap: int) -> bool:
 def _toll_grew(later: _Group, earlier: _Group) -> bool:
     """The later group repeats or raises the largest toll the same claimant gave the same side in
     the earlier (a smaller figure beside it, such as the civilians among the dead, may be told
-    differently by each report)."""
+    differently by each report). The largest is by all its casualties, and it is raised when as
+    many are killed or, where the earlier gave only wounded, as many are wounded ("511 wounded"
+    on the first day, "192 killed and 511 wounded" a week on)."""
     shared = later.tolls.keys() & earlier.tolls.keys()
     if not shared:
         return False
-    main = max(shared, key=lambda k: (earlier.tolls[k], k))  # (the same one however the set is ordered)
-    return later.tolls[main] >= earlier.tolls[main] > 0
+    # (the same one however the set is ordered)
+    main = max(shared, key=lambda k: (sum(earlier.tolls[k]), k))
+    (killed, wounded), (was_killed, was_wounded) = later.tolls[main], earlier.tolls[main]
+    if was_killed:
+        return killed >= was_killed
+    return wounded >= was_wounded > 0
 
 
 def _late_death(a: _Group, b: _Group, gap: int) -> bool:
@@ -473,8 +482,9 @@ class _Building:
         merged.episode |= group.episode
         merged.late_death |= group.late_death
         merged.dated = all(r.dated for r in self.reports)
-        for key, killed in group.tolls.items():
-            merged.tolls[key] = max(merged.tolls.get(key, 0), killed)
+        for key, (killed, wounded) in group.tolls.items():
+            was_killed, was_wounded = merged.tolls.get(key, (0, 0))
+            merged.tolls[key] = (max(was_killed, killed), max(was_wounded, wounded))
         merged.heaviest = max(merged.heaviest, group.heaviest)
         merged.stories.add(story)
 

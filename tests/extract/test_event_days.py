@@ -93,3 +93,12 @@ def test_a_late_death_keeps_its_own_day_when_nothing_names_an_earlier_one():
                "Baku said. He had been hit by Armenian fire near Tovuz.")
     found = days(summary, monday)
     assert found and {day for day, _ in found} == {date(2020, 10, 12)}
+
+
+def test_a_line_of_nothing_but_a_date_and_a_time_is_a_dateline():
+    # a recap filed a week after the fighting names no day of its own: grouping must know that
+    wednesday = datetime(2023, 9, 27, 16, 0, tzinfo=BAKU)
+    for line in ("27 Sep. 16:00 (UTC+3 MSK)", "BAKU, September 27. /AGENCY/."):
+        summary = (f"{line}\n\nDuring the recent operation in Karabakh, 192 Azerbaijani servicemen were killed "
+                   "and 511 wounded, Azerbaijan's Health Ministry said.")
+        assert days(summary, wednesday) == [(date(2023, 9, 27), DATE_PUBLISHED)], line

@@ -461,6 +461,38 @@ def test_a_recap_repeating_the_main_toll_joins_though_a_smaller_figure_beside_it
     assert ids["day-two"] == ids["recap"]
 
 
+def test_a_recap_with_the_dead_joins_an_offensive_first_told_by_its_wounded():
+    """On the offensive's day the ministry gave only its wounded (and one civilian killed); a week on,
+    a story naming no day gives the dead and the same wounded: its main toll grew, so it is a recap,
+    though the civilian figure beside it is told differently."""
+    start = datetime(2023, 9, 19, 20, 0, tzinfo=TZ)
+    first = [Claim("Azerbaijan", "Azerbaijan", start.date(), wounded=511, story_id="day-one",
+                   evidence="511 servicemen were wounded in the anti-terror operation"),
+             Claim("Azerbaijan", "civilians-Azerbaijan", start.date(), killed=1, wounded=1, story_id="day-one",
+                   evidence="a civilian was killed and another wounded in the anti-terror operation")]
+    recap = [_published_only(Claim("Azerbaijan", side, date(2023, 9, 27), killed=killed, wounded=wounded,
+                                   story_id="recap", evidence="servicemen were killed and wounded"))
+             for side, killed, wounded in (("Azerbaijan", 192, 511), ("civilians-Azerbaijan", 0, 1))]
+    items = [(c, start) for c in first] + [(c, start + timedelta(days=8)) for c in recap]
+    ids = incident_of(group_incidents(items))
+    assert ids["day-one"] == ids["recap"]
+
+
+def test_a_recap_calling_it_an_offensive_takes_in_no_skirmish_weeks_before():
+    """Three soldiers wounded at Kalbajar, and four weeks on a story naming no day with the
+    offensive's 192 dead and 511 wounded: more of everything, but a skirmish is no offensive."""
+    skirmish = datetime(2023, 9, 1, 20, 0, tzinfo=TZ)
+    items = [
+        (Claim("Azerbaijan", "Azerbaijan", skirmish.date(), wounded=3, story_id="skirmish", locations=["Kalbajar"],
+               evidence="three servicemen were wounded by Armenian fire"), skirmish),
+        (_published_only(Claim("Azerbaijan", "Azerbaijan", date(2023, 9, 27), killed=192, wounded=511,
+                               story_id="recap", evidence="192 servicemen were killed and 511 wounded in the offensive")),
+         skirmish + timedelta(days=26)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["skirmish"] != ids["recap"]
+
+
 def test_monitors_fired_on_join_a_report_of_them_that_also_gives_a_sides_word():
     """The mission says no monitor was hurt near a village, the ministry adds that no soldier was;
     a report the next day of the same patrol fired on names no place: one incident."""
