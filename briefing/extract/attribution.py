@@ -144,8 +144,24 @@ def _author_of_answered(sentence: Sentence, speaker: Speaker) -> bool:
     """ "The allegations of the Azerbaijani ministry are false", "Заявление Минобороны Азербайджана о том,
     что ...": an authority named as the author of what was said (an `utterance` word right before it, or
     its own just after it), with no speech word of its own, is whose claim a denial answers. Not when a
-    speech word carries the utterance ("says the statement of the Defence Army", "the MoD statement denied")."""
+    speech word carries the utterance ("says the statement of the Defence Army", "the MoD statement denied").
+    Whoever is said to spread it (an `utterance` row that `spreads`) is the one answered, whatever follows."""
     text = sentence.text
+    said = {u.start for u in sentence.of("utterance")}  # "сообщение" is a speech word and what was said
+    for spread in (u for u in sentence.of("utterance") if u.row.get("spreads")):
+        # "Baku continues to spread disinformation", "распространенное Минобороны Азербайджана сообщение
+        # ... не соответствует действительности"; not "the ministry spread a statement calling it a lie"
+        # the spreader is the clause's subject before the spreading word (an Azerbaijani or Armenian verb
+        # ends its clause) or its agent right after it ("circulated by Armenia"), with nobody speaking between
+        between = ("denial", "speech", "boundary", "authority")
+        agent = any(a.start >= spread.end and _gap(text, spread.end, a.start) <= 2 for a in sentence.of("authority"))
+        spreader = (spread.start >= speaker.end and not agent and not any(
+                speaker.end <= s.start < spread.start and (s.kind != "speech" or s.start not in said)
+                and (s.kind != "denial" or s.row.get("speaks")) for s in sentence.spans if s.kind in between)) or \
+            (spread.end <= speaker.start and _gap(text, spread.end, speaker.start) <= 2 and not any(
+                spread.end <= s.start < speaker.start for s in sentence.spans if s.kind in between))
+        if spreader and _spread_is_denied(sentence, spread):
+            return True
     if any((s.kind == "speech" or (s.kind == "denial" and s.row.get("speaks"))) and s.start >= speaker.end
            and _gap(text, speaker.end, s.start) <= 3 for s in sentence.spans):
         return False  # "the ministry's statement ... denied", not "the ministry's allegations are false"
@@ -164,6 +180,22 @@ def _author_of_answered(sentence: Sentence, speaker: Speaker) -> bool:
         if authored and not carried:
             return True
     return False
+
+
+def _spread_is_denied(sentence: Sentence, spread: Span) -> bool:
+    """What was spread is what the sentence calls false: a falsehood word beside the spreading word
+    ("spread disinformation", "yalan məlumatlar yayır"), or the next falsehood word after it with no
+    speech word between ("the message spread by the ministry ... is disinformation")."""
+    text = sentence.text
+    false = [d for d in sentence.of("denial") if d.row.get("kind") == "deny" and not d.row.get("speaks")]
+    if any(_gap(text, spread.end, d.start) <= 2 and d.start >= spread.end or
+           d.end <= spread.start and _gap(text, d.end, spread.start) <= 2 for d in false):
+        return True
+    after = [d for d in false if d.start >= spread.end]
+    said = {u.start for u in sentence.of("utterance")}  # "сообщение" is a speech word and what was said
+    return bool(after) and not any(spread.end <= s.start < after[0].start and s.start not in said
+                                   and (s.kind == "speech" or (s.kind == "denial" and s.row.get("speaks")))
+                                   for s in sentence.spans)
 
 
 _NO_SEAT = re.compile(r"(?!)")

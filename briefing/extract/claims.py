@@ -182,6 +182,10 @@ def _both_sides_people(mention: Mention, sentence: Sentence) -> bool:
     return {"Armenia", "Azerbaijan"} <= sides
 
 
+# how a denial's speaker may be found: beside it, where its quote closes, in the words that close the statement
+_DENIER_NAMED = ("claimant.speaker", "claimant.quote-closed-by", "claimant.closing-attribution", "claimant.next-sentence-speaker")
+
+
 def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     found = _with_victims(_they_counted([m for sentence in sentences for m in figure_mentions(lexicon, sentence)],
                                         sentences), sentences)
@@ -207,8 +211,8 @@ def _readings(sentences: list[Sentence], lexicon: Lexicon) -> list[Reading]:
     incident = any(s.of("event") or s.of("trigger") for s in sentences if not s.scope)
     for mention, sentence in zeros if incident else ():
         claimant, who = attributor.claimant(sentence, mention, mention.start)
-        if mention.denial and not who.rule.startswith("claimant.speaker"):
-            continue  # a denial counts when its speaker is named beside it
+        if mention.denial and not who.rule.startswith(_DENIER_NAMED):
+            continue  # a denial counts when its speaker is named beside it (or where its quote or statement closes)
         side, where = zero_side(mention, claimant, sentence, out, sentences)
         out.append(Reading(mention, claimant, side, mention.why + (who, where)))
     return out

@@ -758,3 +758,11 @@ def test_whose_statement_a_denial_answers_is_not_a_denier(language: str, text: s
     zeros = {(c.claimant, c.killed, c.wounded) for c in claims}
     assert (denier, 0, 0) in zeros
     assert accuser not in {c.claimant for c in claims}
+
+
+def test_a_denial_whose_speaker_is_named_in_the_next_sentence_is_that_speakers_zero() -> None:
+    claims = extract_claims("Ceasefire violation denied",
+                            "The allegations of the Azerbaijani Defence Ministry that Armenian units fired at its positions "
+                            "near Kalbajar on Monday are disinformation. This was reported by the press service of the "
+                            "Armenian Defence Ministry.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Armenia", "Azerbaijan", 0, 0)]
