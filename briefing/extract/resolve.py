@@ -80,6 +80,7 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
     war_sized = {r.mention.sentence for r in readings if r.mention.count >= WAR_TOTAL}
     scope_in: dict[int, tuple[str, int]] = {}  # the scope and place of the last figure dropped in each sentence
     restated: dict[tuple[int, str], str] = {}  # (count, role) of the figures dropped so far, with their scope
+    marked: dict[int, list[tuple[int, str]]] = {}  # the place and scope of each figure dropped, by sentence
     for reading in readings:
         sentence = sentences[reading.mention.sentence]
         scope = scope_of(sentence, reading.mention.start)
@@ -97,11 +98,13 @@ def news_readings(readings: list[Reading], sentences: dict[int, Sentence], publi
             scope = restated[(reading.mention.count, reading.mention.role)]
         if scope:
             scope_in[reading.mention.sentence] = (scope, reading.mention.start)
+            marked.setdefault(reading.mention.sentence, []).append((reading.mention.start, scope))
             if not sentence.headline:  # (a headline's month or year may name the story's own event)
                 restated.setdefault((reading.mention.count, reading.mention.role), scope)
             dropped.append(Why("dropped", reading.mention.role, f"scope.{scope}", sentence.text[:80]))
             continue
         kept.append(reading)
+    kept = _before_a_total(kept, marked, sentences, dropped)
     if summary_figures:
         kept = _roles_from_headline(kept, sentences)
         kept = [r for r in kept if not sentences[r.mention.sentence].headline]
@@ -122,6 +125,22 @@ def _roles_from_headline(readings: list[Reading], sentences: dict[int, Sentence]
             role = roles.pop()
             reading = replace(reading, mention=replace(mention, role=role, why=mention.why + (
                 Why("role", role, "role.as-the-headline-tells", str(mention.count)),)))
+        out.append(reading)
+    return out
+
+
+def _before_a_total(kept: list[Reading], marked: dict[int, list[tuple[int, str]]], sentences: dict[int, Sentence],
+                    dropped: list[Why]) -> list[Reading]:
+    """ "At least 20 civilians were killed, 93 injured ... since the beginning of hostilities": a figure
+    told in the same breath just before one a running total's mark reaches shares its time too."""
+    out = []
+    for reading in kept:
+        sentence = sentences[reading.mention.sentence]
+        later = [(at, scope) for at, scope in marked.get(reading.mention.sentence, ())
+                 if at > reading.mention.start and _same_breath(sentence, reading.mention.start, at)]
+        if later and reading.mention.role != "zero":
+            dropped.append(Why("dropped", reading.mention.role, f"scope.{later[0][1]}", sentence.text[:80]))
+            continue
         out.append(reading)
     return out
 

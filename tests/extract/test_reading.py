@@ -766,3 +766,11 @@ def test_a_denial_whose_speaker_is_named_in_the_next_sentence_is_that_speakers_z
                             "near Kalbajar on Monday are disinformation. This was reported by the press service of the "
                             "Armenian Defence Ministry.", DAY)
     assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Armenia", "Azerbaijan", 0, 0)]
+
+
+def test_a_figure_told_just_before_a_running_totals_mark_is_part_of_that_total() -> None:
+    claims = extract_claims("Karabakh ombudsman on civilian losses",
+                            "At least 20 civilians were killed, 93 injured and 5,800 people lost their homes since the "
+                            "beginning of hostilities on 27 September, the Karabakh ombudsman said.",
+                            datetime(2020, 10, 7, 12, 0, tzinfo=timezone.utc))
+    assert claims == []
