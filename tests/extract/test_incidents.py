@@ -493,6 +493,36 @@ def test_a_recap_calling_it_an_offensive_takes_in_no_skirmish_weeks_before():
     assert ids["skirmish"] != ids["recap"]
 
 
+def test_a_major_toll_days_after_an_offensive_told_only_by_denials_joins_it():
+    """An offensive's first report gives only denials ("Karabakh denies it lost any positions"); two
+    days on, a story naming no day gives 50 killed: a toll that size a couple of days after an
+    offensive at no other place is the offensive's. A denial is no toll that shrank."""
+    start = datetime(2016, 4, 4, 18, 0, tzinfo=TZ)
+    items = [
+        (Claim("Azerbaijan", "Karabakh", start.date(), story_id="offensive", locations=["Martakert"],
+               evidence="Azerbaijan denied the reports as the offensive resumed"), start),
+        (Claim("Karabakh", "Karabakh", start.date(), story_id="offensive", locations=["Martakert"],
+               evidence="Karabakh denied any losses in the offensive"), start),
+        (_published_only(Claim("Karabakh", "Karabakh", date(2016, 4, 6), killed=50, wounded=100, story_id="toll",
+                               evidence="about 50 soldiers were killed and over 100 wounded")),
+         start + timedelta(days=2)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["offensive"] == ids["toll"]
+
+
+def test_a_major_toll_days_after_a_single_shooting_stays_apart():
+    start = datetime(2022, 9, 10, 18, 0, tzinfo=TZ)
+    items = [
+        (Claim("Armenia", "Armenia", start.date(), killed=1, story_id="shooting", locations=["Sotk"],
+               evidence="a soldier was killed by Azerbaijani sniper fire"), start),
+        (_published_only(Claim("Armenia", "Armenia", date(2022, 9, 12), killed=49, story_id="toll",
+                               evidence="49 soldiers were killed")), start + timedelta(days=2)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["shooting"] != ids["toll"]
+
+
 def test_monitors_fired_on_join_a_report_of_them_that_also_gives_a_sides_word():
     """The mission says no monitor was hurt near a village, the ministry adds that no soldier was;
     a report the next day of the same patrol fired on names no place: one incident."""
