@@ -846,7 +846,10 @@ def _side_named_before(lexicon: Lexicon, sentence: Sentence, start: int) -> Span
         between = sentence.text[span.end:start]
         # the side phrase opens its clause: "two dead and one wounded on the Azerbaijani side" is the figures' before it
         clause = max(sentence.text.rfind(",", 0, span.start), sentence.text.rfind(";", 0, span.start), 0)
-        if lexicon.side_noun.match(between) and _gap(sentence.text, span.end, start) <= 5 \
+        # not the side fire came from ("в результате выстрела с азербайджанской стороны ранен ...")
+        fired = any(s.kind in ("attacker", "event") and s.end <= span.start and _gap(sentence.text, s.end, span.start) <= 1
+                    for s in sentence.spans)
+        if lexicon.side_noun.match(between) and _gap(sentence.text, span.end, start) <= 5 and not fired \
                 and not any(s.kind in ("number", "authority", "speech", "nationality") and span.end <= s.start < start
                             for s in sentence.spans) \
                 and not any(clause <= n.start < span.start for n in sentence.of("number")):

@@ -774,3 +774,10 @@ def test_a_figure_told_just_before_a_running_totals_mark_is_part_of_that_total()
                             "beginning of hostilities on 27 September, the Karabakh ombudsman said.",
                             datetime(2020, 10, 7, 12, 0, tzinfo=timezone.utc))
     assert claims == []
+
+
+def test_the_side_fire_came_from_is_not_the_side_of_the_wounded() -> None:
+    claims = extract_claims("В Карабахе ранен военнослужащий",
+                            "Об этом сообщает пресс-служба Армии обороны Арцаха. «В результате выстрела с азербайджанской "
+                            "стороны ранение получил военнослужащий Армен Петросян», — отмечается в сообщении.", DAY)
+    assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [("Karabakh", "Karabakh", 1)]
