@@ -510,7 +510,29 @@ class Attributor:
         if self.headline is not None and not sentence.headline:
             claimant, how = self._resolve(self.headline, mention, self.known)
             return claimant, Why("claimant", claimant, f"claimant.headline-speaker ({how})", self.headline.words, 0.8)
+        own = self._own_side_speaks(mention)
+        if own is not None:
+            return own
         return "unattributed", Why("claimant", "unattributed", "claimant.outlet-voice", "", 0.7)
+
+    def _own_side_speaks(self, mention: Mention | None) -> tuple[str, Why] | None:
+        """ "Four Armenian soldiers were killed ... Armenia's Defence Ministry reported that ...": a side's
+        soldiers lost, told in the outlet's voice in a story where that side's authority speaks, are its
+        figures (an army reports its own dead)."""
+        if mention is None or mention.role == "zero" or mention.victim != "armed":
+            return None  # (civilians told in an outlet's voice are more often its own count)
+        country = COUNTRY_OF.get(mention.nationality, "")
+        for sentence in self.sentences:
+            if sentence.headline or sentence.scope:
+                continue
+            # a body of that side, not the country's name ("Armenia and Azerbaijan blamed each other")
+            bodies = {a.start for a in sentence.of("authority") if not a.row.get("speaker_only")}
+            for speaker in _beside_speech(sentence, self.by_sentence[sentence.index]):
+                if speaker.claimant == country and speaker.start in bodies and _speaks(sentence, speaker) \
+                        and not speaker.rule.endswith(CLAIM_OF_SIDE):
+                    return country, Why("claimant", country, f"claimant.own-side-speaks-in-story ({speaker.rule})",
+                                        speaker.words, 0.7)
+        return None
 
     def _quote_closed_here(self, sentence: Sentence, position: int) -> Speaker | None:
         """The speaker named where a quote that opens the sentence closes, after `position` (in this

@@ -781,3 +781,10 @@ def test_the_side_fire_came_from_is_not_the_side_of_the_wounded() -> None:
                             "Об этом сообщает пресс-служба Армии обороны Арцаха. «В результате выстрела с азербайджанской "
                             "стороны ранение получил военнослужащий Армен Петросян», — отмечается в сообщении.", DAY)
     assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [("Karabakh", "Karabakh", 1)]
+
+
+def test_soldiers_lost_told_in_the_outlets_voice_are_their_armys_figure_when_it_speaks_in_the_story() -> None:
+    claims = extract_claims("Border attack", "Azerbaijani forces opened fire at Armenian positions near Sotk, killing four "
+                            "Armenian soldiers. Reports said there were also casualties on the Azerbaijani side. Armenia's "
+                            "Defence Ministry reported that the fire began at around 4 p.m. on Tuesday.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 4)]
