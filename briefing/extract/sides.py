@@ -60,6 +60,16 @@ def _units_of_a_victim(sentence: Sentence, side_word) -> bool:
                and "," not in sentence.text[v.end:side_word.start] for v in sentence.of("victim"))
 
 
+def _other_side(claimant: str, story: list[Sentence]) -> str:
+    """The side a denial says was not fired at: Baku's other side is Karabakh's forces in a story that
+    names Karabakh (its army, its places) and no place in Armenia."""
+    if claimant != "Azerbaijan":
+        return OPPOSITE[claimant]
+    sides = {PLACE_SIDE.get(getattr(p.value, "side", ""), "") for s in story for p in s.of("place")}
+    named = any(n.row.get("side") == "Karabakh" for s in story for n in s.of("nationality"))
+    return "Karabakh" if (named or "Karabakh" in sides) and "Armenia" not in sides else OPPOSITE[claimant]
+
+
 def _place_side(sentence: Sentence, story: list[Sentence]) -> tuple[str, str] | None:
     for source in [sentence] + [s for s in story if s is not sentence]:
         for span in source.of("place"):
@@ -219,7 +229,8 @@ def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list
             side = CIVILIANS[place[0]] if "civilian" in kinds and "military" not in kinds else place[0]
             return side, Why("side", side, "zero.place-said-targeted", "", 0.6)
         if claimant in OPPOSITE:
-            return OPPOSITE[claimant], Why("side", OPPOSITE[claimant], "zero.other-side-said-targeted", "", 0.6)
+            side = _other_side(claimant, story)
+            return side, Why("side", side, "zero.other-side-said-targeted", "", 0.6)
     side, why = side_affected(mention, claimant, sentence, story)
     if claimant not in PARTIES and side == OWN_SIDE.get(claimant) and not mention.fixed_side:
         # peacekeepers' "no one was hurt" after a violation they recorded: whose people were at

@@ -788,3 +788,10 @@ def test_soldiers_lost_told_in_the_outlets_voice_are_their_armys_figure_when_it_
                             "Armenian soldiers. Reports said there were also casualties on the Azerbaijani side. Armenia's "
                             "Defence Ministry reported that the fire began at around 4 p.m. on Tuesday.", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Armenia", "Armenia", 4)]
+
+
+def test_bakus_denial_in_a_story_about_karabakh_is_about_karabakhs_forces() -> None:
+    claims = extract_claims("Ceasefire violation denied", "The Karabakh Defence Army said Azerbaijani forces fired at its "
+                            "positions near Martuni overnight. Azerbaijan's Defence Ministry denied the reports, calling "
+                            "them completely false.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Azerbaijan", "Karabakh", 0, 0)]
