@@ -523,6 +523,21 @@ def test_a_major_toll_days_after_a_single_shooting_stays_apart():
     assert ids["shooting"] != ids["toll"]
 
 
+@pytest.mark.parametrize("village", ["Ашагы-Бузгов", "Aşağı Buzqovda", "Գյուննուտի", "Günnüt"])
+def test_a_nakhchivan_village_in_any_spelling_is_on_yeraskhs_stretch_of_border(village: str) -> None:
+    """Baku's report names its village on the Nakhchivan side, Yerevan's names Yeraskh across the
+    line: the gazetteer puts both on one stretch of border, so the same day's reports are one clash."""
+    when = datetime(2021, 5, 28, 12, 0, tzinfo=TZ)
+    items = [
+        (Claim("Azerbaijan", "Azerbaijan", when.date(), wounded=1, story_id="baku", locations=[village],
+               evidence="a serviceman was wounded by Armenian fire"), when),
+        (Claim("Armenia", "Armenia", when.date(), wounded=1, story_id="yerevan", locations=["Yeraskh"],
+               evidence="a serviceman was wounded by Azerbaijani fire"), when + timedelta(hours=2)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["baku"] == ids["yerevan"]
+
+
 def test_monitors_fired_on_join_a_report_of_them_that_also_gives_a_sides_word():
     """The mission says no monitor was hurt near a village, the ministry adds that no soldier was;
     a report the next day of the same patrol fired on names no place: one incident."""
