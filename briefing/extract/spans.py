@@ -232,7 +232,11 @@ def _scopes(spans: list[Span], published: date) -> list[tuple[int, int, str]]:
     """Marks that a figure near them is not the news: a running total, an earlier episode (a
     scope word, an earlier year, a date weeks before), another conflict."""
     out = []
+    # "in Aghdam district, liberated from occupation in 2020": an aside on a place's past dates no figure
+    asides = [(s.start, s.end) for s in spans if s.kind == "scope" and s.row.get("kind") == "aside"]
     for span in spans:
+        if any(start <= span.start < end for start, end in asides):
+            continue
         if span.kind == "scope":
             kind = str(span.row.get("kind"))
             if kind != "since":
