@@ -190,7 +190,7 @@ def _make_group(members: list[Claim], published: datetime | None) -> _Group:
                                for c in members if c.killed or c.wounded),
                   undated=all(_undated(c) for c in members), tolls=_tolls(members),
                   heaviest=max(c.killed for c in members),
-                  dated=any(_date_rule(c) == DATE_OWN for c in members))
+                  dated=any(_date_rule(c) == DATE_OWN and "day-of-its-own" in signals(c.evidence) for c in members))
 
 
 def _date_rule(claim: Claim) -> str:
@@ -231,13 +231,18 @@ def _answered(zero: Claim, buckets: dict[tuple, list[Claim]]) -> tuple | None:
 def signals(evidence: str) -> frozenset[str]:
     """What a claim's own sentences say about its event's span in time, from the `grouping` table
     of their language: an operation over days ("episode"), a death days after the wounding
-    ("late-death"), a toll revised later ("revised-toll"); "day-named" when they name a day."""
+    ("late-death"), a toll revised later ("revised-toll"); "day-named" when they name a day, and
+    "day-of-its-own" when that is a weekday or a date (not "today" or "overnight", which only
+    repeat the publication's day)."""
     if not evidence:
         return frozenset()
     lexicon = load(detect_language(evidence))
     found = {str(hit.row.get("kind")) for hit in lexicon.find("grouping", evidence)}
-    if any(hit.row.get("kind") in ("weekday", "month", "days-back") for hit in lexicon.find("date", evidence)):
+    kinds = {hit.row.get("kind") for hit in lexicon.find("date", evidence)}
+    if kinds & {"weekday", "month", "days-back"}:
         found.add("day-named")
+    if kinds & {"weekday", "month"}:
+        found.add("day-of-its-own")  # a weekday or a date, not "today", "overnight" (the publication's day)
     return frozenset(found)
 
 

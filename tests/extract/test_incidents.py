@@ -296,6 +296,20 @@ def test_two_strikes_on_one_town_a_day_apart_each_named_by_its_day_are_two_incid
     assert ids["first"] != ids["second"]
 
 
+def test_today_in_an_evening_report_and_today_in_next_mornings_are_no_two_days_of_their_own():
+    """A sniper's victim reported late in the evening ("today"), and next morning's story of his
+    funeral ("will be buried today"): "today" only repeats each story's publication day, so they
+    are not two reports each naming its own day, and the same village makes them one incident."""
+    evening = datetime(2020, 3, 5, 22, 30, tzinfo=TZ)
+    morning = evening + timedelta(hours=12)
+    items = (story("evening", "An Azerbaijani border guard was killed by an Armenian sniper near Gushchu Ayrim "
+                              "in the Gazakh district today, the State Border Service said.", evening)
+             + story("morning", "The Azerbaijani border guard killed by an Armenian sniper near Gushchu Ayrim in the "
+                                "Gazakh district will be buried today, the State Border Service said.", morning))
+    ids = incident_of(group_incidents(items))
+    assert ids["evening"] == ids["morning"]
+
+
 def test_where_talks_were_held_is_not_where_the_figure_fell():
     when = datetime(2023, 9, 21, 15, 0, tzinfo=TZ)
     (claim,) = extract_claims("Border report", "At least 200 people were killed in the offensive, the Karabakh ombudsman said "
