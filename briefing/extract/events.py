@@ -80,10 +80,13 @@ def _places(sentences: list[Sentence]) -> list[str]:
     return out
 
 
-def sentence_day(spans: list[Span], text: str, published: date) -> date | None:
+def sentence_day(spans: list[Span], text: str, published: date,
+                 scopes: tuple[tuple[int, int, str], ...] = ()) -> date | None:
     """The day a sentence's event happened: an explicit date before a weekday before "yesterday".
-    Two kinds of day name no event: a statement's day ("said on Monday", "on Monday said") and a
-    dateline's ("YEREVAN, June 28." at the head of a wire story: the day it was filed)."""
+    Two kinds of day name no event: a statement's day ("said on Monday") and a dateline's
+    ("YEREVAN, June 28." at the head of a wire story: the day it was filed). A day inside a running
+    total's mark ("bringing the toll since 27 September to 45") gives way to one outside it ("killed
+    on Thursday"): it is when the count began, not this event's day."""
     dates = [span for span in spans if span.kind == "date"]
     if not dates:
         return None
@@ -92,7 +95,9 @@ def sentence_day(spans: list[Span], text: str, published: date) -> date | None:
             and not ((alone or _dateline(span, text, published)) and 0 <= (published - span.value).days <= 1)]
     if not told:
         return None
-    return max(told, key=_rank).value
+    outside = [span for span in told if not any(start <= span.start and span.end <= end
+                                                 for start, end, kind in scopes if kind == "cumulative")]
+    return max(outside or told, key=_rank).value
 
 
 def _rank(span: Span) -> int:

@@ -63,7 +63,7 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     spans += [Span("place", m.start, m.end, m.text, None, m.place) for m in find_places(text)]
     spans.sort(key=lambda span: (span.start, -span.end))
     scopes = _without_comparisons(_scopes(spans, published), spans, text, lexicon)
-    day = sentence_day(spans, text, published)
+    day = sentence_day(spans, text, published, tuple(scopes))
     return Sentence(index, text, headline, tuple(spans), day, scopes[0][2] if scopes else "", tuple(scopes))
 
 

@@ -102,3 +102,12 @@ def test_a_line_of_nothing_but_a_date_and_a_time_is_a_dateline():
         summary = (f"{line}\n\nDuring the recent operation in Karabakh, 192 Azerbaijani servicemen were killed "
                    "and 511 wounded, Azerbaijan's Health Ministry said.")
         assert days(summary, wednesday) == [(date(2023, 9, 27), DATE_PUBLISHED)], line
+
+
+def test_the_day_a_running_total_began_is_not_the_day_of_the_strike_it_adds():
+    thursday = datetime(2020, 10, 29, 18, 0, tzinfo=YEREVAN)
+    summary = ("Two civilians were killed and three wounded when Azerbaijani forces fired rockets at Shushi on "
+               "Thursday, the Karabakh ombudsman's office said, bringing the number of civilians killed in Karabakh "
+               "since 27 September to 45.")
+    found = [(c.killed, c.wounded, c.event_date) for c in extract_claims("Border report", summary, thursday)]
+    assert (2, 3, date(2020, 10, 29)) in found
