@@ -39,7 +39,7 @@ FLOORS = {
 # set -> same-incident pairs F1 floor (incident grouping across the set's stories; a set whose
 # stories share no incident scores 1.0)
 PAIRS_FLOORS = {
-    "dev": 0.85, "heldout": 0.48, "heldout2": 0.57, "heldout3": 0.60, "heldout4": 0.84, "heldout5": 0.58,
+    "dev": 0.85, "heldout": 0.51, "heldout2": 0.57, "heldout3": 0.60, "heldout4": 0.84, "heldout5": 0.58,
     "heldout6": 0.75, "wire_en": 0.65, "ru": 0.88, "ru_twins_en": 0.95, "az": 0.95, "hy": 0.62, "azhy_twins_en": 0.95,
 }
 
