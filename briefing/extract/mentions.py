@@ -1078,7 +1078,10 @@ def _fields(mention: Mention) -> dict:
 def zero_mentions(sentence: Sentence) -> list[Mention]:
     """Denials and "no casualties": zero figures (claimant and side are decided later)."""
     out = []
-    for span in sentence.of("denial")[:1]:
+    # "no figures known yet" (a denial row of kind unknown) is no zero, nor is any denial word inside it
+    unknown = [u for u in sentence.of("denial") if u.row.get("kind") == "unknown"]
+    denials = [d for d in sentence.of("denial") if not any(u.start <= d.start < u.end for u in unknown)]
+    for span in denials[:1]:
         kind = span.row.get("kind")
         target = _fired_at(sentence)
         for other in sentence.spans if target is None else ():
