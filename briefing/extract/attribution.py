@@ -140,6 +140,19 @@ def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
                or (u.end <= span.start and _gap(sentence.text, u.end, span.start) == 0) for u in sentence.of("utterance"))
 
 
+_HOME_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan"}  # not Karabakh: both sides tell of its places
+
+
+def _home_country(sentence: Sentence, victims: list[Span]) -> str:
+    """ "Два жителя Баку погибли", "a resident of the Ismayilli district died", "Tərtər sakini": the
+    dead or wounded named by where they live belong to that place's country."""
+    for place in sentence.of("place"):
+        side = _HOME_SIDE.get(getattr(place.value, "side", ""), "")
+        if side and any(_gap(sentence.text, min(v.end, place.end), max(v.start, place.start)) <= 2 for v in victims):
+            return side
+    return ""
+
+
 def _author_of_answered(sentence: Sentence, speaker: Speaker) -> bool:
     """ "The allegations of the Azerbaijani ministry are false", "Заявление Минобороны Азербайджана о том,
     что ...": an authority named as the author of what was said (an `utterance` word right before it, or
@@ -469,6 +482,9 @@ class Attributor:
                 if side and any(0 <= v.start - side_word.end <= 2 or (v.end <= side_word.start and
                                 _OWNED_BY.fullmatch(sentence.text[v.end:side_word.start])) for v in victims):
                     return side
+            home = _home_country(sentence, victims)
+            if home:
+                return home
         return ""
 
     def _country_in_story(self, at: int) -> str:

@@ -795,3 +795,9 @@ def test_bakus_denial_in_a_story_about_karabakh_is_about_karabakhs_forces() -> N
                             "positions near Martuni overnight. Azerbaijan's Defence Ministry denied the reports, calling "
                             "them completely false.", DAY)
     assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("Azerbaijan", "Karabakh", 0, 0)]
+
+
+def test_the_dead_named_by_where_they_live_tell_whose_authority_speaks() -> None:
+    claims = extract_claims("Mine blast", "Two residents of Baku were killed by a mine near former Armenian positions in the "
+                            "Fuzuli district, the press service of the State Security Service said.", DAY)
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "civilians-Azerbaijan", 2)]
