@@ -281,22 +281,20 @@ def _heavy_toll(a: _Group, b: _Group, gap: int) -> bool:
     found, the other side's first figure, a press conference dated by its own day), unless their
     places differ or a toll the same claimant gave the same side shrank (a new clash). A report
     that calls it an offensive is a major clash's too, whatever figures it gives (only denials, on
-    an offensive's first day), when the other gives a major toll. Farther apart
+    an offensive's first day), when a later report whose own sentences name no day gives a major
+    toll (a report of "escalation" days before a clash told with its own day is not). Farther apart
     (up to `HEAVY_RECAP_DAYS`) only a later report that names no day of its own joins: two strikes on
     one city a week apart, each told with its own day, stay two."""
-    if a.kind != "combat" or not (_heavy(a) or _heavy(b)) or not (_major(a) and _major(b)):
+    if a.kind != "combat":
         return False
     later, earlier = (a, b) if a.day >= b.day else (b, a)
+    if not (_heavy(a) and _heavy(b) or (earlier.episode and _heavy(later) and not later.dated)):
+        return False
     if gap > HEAVY_DAYS and not (later.undated and gap <= HEAVY_RECAP_DAYS):
         return False
     if _toll_shrank(later, earlier):
         return False
     return bool(not a.places or not b.places or a.places & b.places or a.sectors & b.sectors)
-
-
-def _major(group: _Group) -> bool:
-    """A major clash by its toll, or an offensive by its own words."""
-    return _heavy(group) or group.episode
 
 
 def _toll_shrank(later: _Group, earlier: _Group) -> bool:

@@ -525,6 +525,23 @@ def test_a_major_toll_days_after_an_offensive_told_only_by_denials_joins_it():
     assert ids["offensive"] == ids["toll"]
 
 
+def test_a_major_clash_told_with_its_own_day_is_not_the_escalation_reported_days_before():
+    """Baku denies firing on Saturday and blames Yerevan for an escalation, and three days on 49
+    soldiers are killed "on Tuesday": the clash is told with its own day, so it is a new one."""
+    saturday = datetime(2022, 9, 10, 18, 0, tzinfo=TZ)
+    tuesday = saturday + timedelta(days=3)
+    items = [
+        (replace(Claim("Azerbaijan", "Armenia", saturday.date(), story_id="escalation",
+                       evidence="Baku denied opening fire on Saturday and blamed Yerevan for the escalation"),
+                 why=(Why("date", "2022-09-10", DATE_OWN),)), saturday),
+        (replace(Claim("Armenia", "Armenia", tuesday.date(), killed=49, story_id="clash",
+                       evidence="49 soldiers were killed on Tuesday"),
+                 why=(Why("date", "2022-09-13", DATE_OWN),)), tuesday),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["escalation"] != ids["clash"]
+
+
 def test_a_major_toll_days_after_a_single_shooting_stays_apart():
     start = datetime(2022, 9, 10, 18, 0, tzinfo=TZ)
     items = [
