@@ -331,8 +331,9 @@ def _toll_grew(later: _Group, earlier: _Group) -> bool:
     """The later group repeats or raises the largest toll the same claimant gave the same side in
     the earlier (a smaller figure beside it, such as the civilians among the dead, may be told
     differently by each report). The largest is by all its casualties, and it is raised when as
-    many are killed or, where the earlier gave only wounded, as many are wounded ("511 wounded"
-    on the first day, "192 killed and 511 wounded" a week on)."""
+    many are killed or, where the earlier gave only wounded and a major clash's number of them
+    (`HEAVY_TOLL` or more), as many are wounded ("511 wounded" on the first day, "192 killed and
+    511 wounded" a week on; one soldier wounded and, weeks on, two is no toll that grew)."""
     shared = later.tolls.keys() & earlier.tolls.keys()
     if not shared:
         return False
@@ -341,7 +342,7 @@ def _toll_grew(later: _Group, earlier: _Group) -> bool:
     (killed, wounded), (was_killed, was_wounded) = later.tolls[main], earlier.tolls[main]
     if was_killed:
         return killed >= was_killed
-    return wounded >= was_wounded > 0
+    return wounded >= was_wounded >= HEAVY_TOLL
 
 
 def _late_death(a: _Group, b: _Group, gap: int) -> bool:

@@ -492,6 +492,20 @@ def test_a_recap_with_the_dead_joins_an_offensive_first_told_by_its_wounded():
     assert ids["day-one"] == ids["recap"]
 
 
+def test_a_soldier_wounded_amid_escalation_and_two_weeks_later_two_more_are_two_incidents():
+    """More wounded than before, in a story naming no day, is no recap of a skirmish: only a
+    major clash's wounded (ten or more) grow into a recap's figure."""
+    first = datetime(2023, 5, 2, 18, 0, tzinfo=TZ)
+    items = [
+        (Claim("Armenia", "Armenia", first.date(), wounded=1, story_id="first",
+               evidence="a soldier was wounded amid the escalation"), first),
+        (_published_only(Claim("Armenia", "Armenia", date(2023, 5, 23), wounded=2, story_id="later",
+                               evidence="two soldiers were wounded amid the escalation")), first + timedelta(days=21)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert ids["first"] != ids["later"]
+
+
 def test_a_recap_calling_it_an_offensive_takes_in_no_skirmish_weeks_before():
     """Three soldiers wounded at Kalbajar, and four weeks on a story naming no day with the
     offensive's 192 dead and 511 wounded: more of everything, but a skirmish is no offensive."""
