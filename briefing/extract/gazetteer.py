@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -35,6 +36,19 @@ class Place:
     sectors: tuple[str, ...]
     kind: str = "village"
     aliases: tuple[str, ...] = ()
+
+
+# From October 2023 Karabakh's Armenian authorities no longer governed and its people had left: a
+# place there in a later story is Azerbaijan's, and the people hurt there are (mine victims, police)
+KARABAKH_UNDER_BAKU = date(2023, 10, 1)
+
+
+def as_of(place: Place, published: date) -> Place:
+    """The place with the side it had when the story was written (Karabakh's, Azerbaijan's after
+    `KARABAKH_UNDER_BAKU`)."""
+    if place.side == "karabakh" and published >= KARABAKH_UNDER_BAKU:
+        return replace(place, side="azerbaijan")
+    return place
 
 
 @quick_init

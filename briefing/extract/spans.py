@@ -13,7 +13,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from .events import sentence_day
-from .gazetteer import find_places
+from .gazetteer import as_of, find_places
 from .lexicon import Lexicon
 from .records import Sentence, Span
 from .text import SEPARATOR
@@ -60,7 +60,7 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     dates = _dates(lexicon, text, published)
     numbers = _numbers(lexicon, text, dates)
     spans += numbers + dates
-    spans += [Span("place", m.start, m.end, m.text, None, m.place) for m in find_places(text)]
+    spans += [Span("place", m.start, m.end, m.text, None, as_of(m.place, published)) for m in find_places(text)]
     spans.sort(key=lambda span: (span.start, -span.end))
     scopes = _without_comparisons(_scopes(spans, published), spans, text, lexicon)
     day = sentence_day(spans, text, published, tuple(scopes))

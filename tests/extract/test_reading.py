@@ -801,3 +801,14 @@ def test_the_dead_named_by_where_they_live_tell_whose_authority_speaks() -> None
     claims = extract_claims("Mine blast", "Two residents of Baku were killed by a mine near former Armenian positions in the "
                             "Fuzuli district, the press service of the State Security Service said.", DAY)
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "civilians-Azerbaijan", 2)]
+
+
+@pytest.mark.parametrize(("published", "claimant", "side"), [
+    (datetime(2024, 5, 2, tzinfo=timezone.utc), "Azerbaijan", "civilians-Azerbaijan"),
+    (datetime(2021, 5, 2, tzinfo=timezone.utc), "Karabakh", "civilians-Armenia"),
+])
+def test_a_place_in_karabakh_is_azerbaijans_in_stories_after_october_2023(published: datetime, claimant: str,
+                                                                            side: str) -> None:
+    claims = extract_claims("Mine blast", "A resident was injured in a mine explosion in the Khojaly district on Tuesday, "
+                            "the press service of the Interior Ministry said.", published)
+    assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [(claimant, side, 1)]
