@@ -232,17 +232,18 @@ def signals(evidence: str) -> frozenset[str]:
     """What a claim's own sentences say about its event's span in time, from the `grouping` table
     of their language: an operation over days ("episode"), a death days after the wounding
     ("late-death"), a toll revised later ("revised-toll"); "day-named" when they name a day, and
-    "day-of-its-own" when that is a weekday or a date (not "today" or "overnight", which only
-    repeat the publication's day)."""
+    "day-of-its-own" when that is a weekday, a date or a day back ("yesterday"), not "today" or
+    "overnight", which only repeat the publication's day."""
     if not evidence:
         return frozenset()
     lexicon = load(detect_language(evidence))
     found = {str(hit.row.get("kind")) for hit in lexicon.find("grouping", evidence)}
-    kinds = {hit.row.get("kind") for hit in lexicon.find("date", evidence)}
+    hits = lexicon.find("date", evidence)
+    kinds = {hit.row.get("kind") for hit in hits}
     if kinds & {"weekday", "month", "days-back"}:
         found.add("day-named")
-    if kinds & {"weekday", "month"}:
-        found.add("day-of-its-own")  # a weekday or a date, not "today", "overnight" (the publication's day)
+    if kinds & {"weekday", "month"} or any(hit.row.get("kind") == "days-back" and hit.row.get("value") for hit in hits):
+        found.add("day-of-its-own")  # not "today" or "overnight", which only repeat the publication's day
     return frozenset(found)
 
 

@@ -310,6 +310,16 @@ def test_today_in_an_evening_report_and_today_in_next_mornings_are_no_two_days_o
     assert ids["evening"] == ids["morning"]
 
 
+def test_two_strikes_on_one_town_each_told_the_next_day_as_yesterdays_are_two_incidents():
+    monday = datetime(2020, 10, 26, 12, 0, tzinfo=TZ)
+    items = (story("first", "Four civilians were killed when Armenian forces shelled Barda yesterday, Azerbaijan's "
+                            "Prosecutor General's Office said.", monday)
+             + story("second", "Twenty-one civilians were killed when Armenian forces shelled Barda yesterday, "
+                               "Azerbaijan's Prosecutor General's Office said.", monday + timedelta(days=1)))
+    ids = incident_of(group_incidents(items))
+    assert ids["first"] != ids["second"]
+
+
 def test_where_talks_were_held_is_not_where_the_figure_fell():
     when = datetime(2023, 9, 21, 15, 0, tzinfo=TZ)
     (claim,) = extract_claims("Border report", "At least 200 people were killed in the offensive, the Karabakh ombudsman said "
