@@ -114,9 +114,10 @@ def _statement_day(span: Span, spans: list[Span], text: str) -> bool:
 
 
 def _dateline(span: Span, text: str, published: date) -> bool:
-    """ "10 October 2005 -- ...", "BAKU, October 12. /TASS/.", "YEREVAN, JUNE 28, ARMENPRESS.":
-    a date opening the sentence (after, at most, a city in capitals and a comma) and set off by a
-    dash, a slash, a full stop or a comma (within a day of publication: when the story was filed)."""
+    """ "10 October 2005 -- ...", "BAKU, October 12. /TASS/.", "YEREVAN, JUNE 28, ARMENPRESS.",
+    "Sept 21 (Agency) - ...": a date opening the sentence (after, at most, a city in capitals and a
+    comma; before, at most, an agency in brackets) and set off by a dash, a slash, a full stop or a
+    comma (within a day of publication: when the story was filed)."""
     return bool(_DATELINE_BEFORE.fullmatch(text, 0, span.start) and _DATELINE_AFTER.match(text, span.end))
 
 
@@ -136,7 +137,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 _DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d_][^\W\d_a-zа-яёա-ֆ]+(?:[ -][^\W\d_][^\W\d_a-zа-яёա-ֆ]+)?,\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:(?:--|[—–])\s|[.,](?:\s*(?:/|[^\W\d_a-zа-яёա-ֆ]{2,}|\d{1,2}:\d\d)|\s*$))")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,30}\)\s*)?(?:(?:--?|[—–])\s|[.,](?:\s*(?:/|[^\W\d_a-zа-яёա-ֆ]{2,}|\d{1,2}:\d\d)|\s*$))")
 
 
 def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tuple[date, Why]:

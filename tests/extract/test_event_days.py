@@ -34,6 +34,8 @@ def test_a_dateline_is_when_the_story_was_filed_not_the_event_day():
         "the Defence Ministry said.",
         "YEREVAN, March 5. /Agency/. An Armenian soldier was killed by Azerbaijani fire near Sotk on Sunday, "
         "the Defence Ministry said.",
+        "March 5 (Agency) - An Armenian soldier was killed by Azerbaijani fire near Sotk on Sunday, "
+        "the Defence Ministry said.",
     ):
         assert days(summary, tuesday) == [(date(2024, 3, 3), DATE_OWN)], summary
 
