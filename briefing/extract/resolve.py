@@ -326,9 +326,15 @@ def _own_side(claimant: str, side: str) -> bool:
 def _without_bare_earlier(readings: list[Reading]) -> list[Reading]:
     """ "The toll rose to 10 civilians ... Earlier nine were reported killed": an earlier figure with no
     victim word of its own cannot say whose people it counted, so a newer figure of the same claimant
-    and role, whatever its side, is the one that stands."""
+    and role, whatever its side, is the one that stands; and an earlier figure a larger newer one
+    replaced is no claim at all."""
     newer = {(r.claimant, r.mention.role) for r in readings if not r.mention.old and r.mention.role != "zero"}
-    return [r for r in readings if not (r.mention.old and not r.mention.head and (r.claimant, r.mention.role) in newer)]
+    # "rose to 170 ... up from an earlier announcement by the Karabakh authorities of 68": an earlier
+    # figure that a larger newer one of the same loss replaced is no claim, whoever gave either (rule 3)
+    larger = [r for r in readings if not r.mention.old and r.mention.role != "zero"]
+    return [r for r in readings if not (r.mention.old and (
+        (not r.mention.head and (r.claimant, r.mention.role) in newer)
+        or any(n.mention.role == r.mention.role and n.mention.count > r.mention.count for n in larger)))]
 
 
 def figures(readings: list[Reading], sentences: dict[int, Sentence] | None = None) -> list[Figure]:
