@@ -812,3 +812,11 @@ def test_a_place_in_karabakh_is_azerbaijans_in_stories_after_october_2023(publis
     claims = extract_claims("Mine blast", "A resident was injured in a mine explosion in the Khojaly district on Tuesday, "
                             "the press service of the Interior Ministry said.", published)
     assert [(c.claimant, c.side_affected, c.wounded) for c in claims] == [(claimant, side, 1)]
+
+
+def test_an_earlier_figure_a_larger_newer_one_replaced_is_no_claim_whoever_gave_it() -> None:
+    claims = extract_claims("Fuel depot blast", "The death toll from the explosion at a fuel depot in Nagorno-Karabakh has "
+                            "risen to 170, Armenia's Health Ministry said on Friday. The number of victims rose sharply from "
+                            "an earlier announcement by the Karabakh authorities reporting 68 dead on Tuesday evening.",
+                            datetime(2023, 9, 29, tzinfo=timezone.utc))
+    assert [(c.claimant, c.killed) for c in claims] == [("Armenia", 170)]
