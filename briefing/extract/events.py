@@ -83,8 +83,9 @@ def _places(sentences: list[Sentence]) -> list[str]:
 def sentence_day(spans: list[Span], text: str, published: date,
                  scopes: tuple[tuple[int, int, str], ...] = ()) -> date | None:
     """The day a sentence's event happened: an explicit date before a weekday before "yesterday".
-    Two kinds of day name no event: a statement's day ("said on Monday") and a dateline's
-    ("YEREVAN, June 28." at the head of a wire story: the day it was filed). A day inside a running
+    Two kinds of day name no event: a statement's day ("said on Monday"; of several days, one right
+    before a speech or denial word, "on Tuesday rejected a claim that ... on Monday") and a
+    dateline's ("YEREVAN, June 28." at the head of a wire story: the day it was filed). A day inside a running
     total's mark ("bringing the toll since 27 September to 45") gives way to one outside it ("killed
     on Thursday"): it is when the count began, not this event's day."""
     dates = [span for span in spans if span.kind == "date"]
@@ -95,9 +96,23 @@ def sentence_day(spans: list[Span], text: str, published: date,
             and not ((alone or _dateline(span, text, published)) and 0 <= (published - span.value).days <= 1)]
     if not told:
         return None
+    if len({span.value for span in told}) > 1:
+        # of several days, one right before a speech word is the statement's ("the ministry on
+        # Tuesday called untrue a claim that its units fired on Monday")
+        told = [span for span in told if not _spoken(span, spans, text)] or told
     outside = [span for span in told if not any(start <= span.start and span.end <= end
                                                  for start, end, kind in scopes if kind == "cumulative")]
     return max(outside or told, key=_rank).value
+
+
+def _spoken(span: Span, spans: list[Span], text: str) -> bool:
+    """A day right before a speech or denial word ("on Tuesday called", "on Sunday rejected", "17
+    октября сообщает", "29-ին հայտարարել", a case ending between)."""
+    return any(other.kind in ("speech", "denial") and other.start >= span.end
+               and _BEFORE_SPEECH.fullmatch(text, span.end, other.start) for other in spans)
+
+
+_BEFORE_SPEECH = re.compile(r"(?:-\w{1,4})?\s+")
 
 
 def _rank(span: Span) -> int:

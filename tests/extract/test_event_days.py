@@ -113,3 +113,12 @@ def test_the_day_a_running_total_began_is_not_the_day_of_the_strike_it_adds():
                "since 27 September to 45.")
     found = [(c.killed, c.wounded, c.event_date) for c in extract_claims("Border report", summary, thursday)]
     assert (2, 3, date(2020, 10, 29)) in found
+
+
+def test_of_two_days_the_one_before_a_speech_or_denial_verb_is_the_statements():
+    tuesday = datetime(2025, 3, 11, 15, 0, tzinfo=YEREVAN)
+    for verb in ("dismissed", "called"):
+        summary = (f"Armenia's Defence Ministry on Tuesday {verb} as false a claim by Baku that Armenian units had "
+                   "fired at Azerbaijani positions near Kalbajar on Monday night, wounding an Azerbaijani soldier.")
+        found = days(summary, tuesday)
+        assert found and {day for day, _ in found} == {date(2025, 3, 10)}, verb
