@@ -152,7 +152,11 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 _DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d_][^\W\d_a-zа-яёա-ֆ]+(?:[ -][^\W\d_][^\W\d_a-zа-яёա-ֆ]+)?,\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,30}\)\s*)?(?:(?:--?|[—–])\s|[.,](?:\s*(?:/|[^\W\d_a-zа-яёա-ֆ]{2,}|\d{1,2}:\d\d)|\s*$))")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:\([^()]{2,30}\)\s*)?"  # "(Agency)"
+    r"(?:(?:--?|[—–])\s"  # "--", "—"
+    r"|[.,](?:\s*(?:/|[^\W\d_a-zа-яёա-ֆ]{2,}|\d{1,2}:\d\d)|\s*$))"  # ". /TASS/", ", ARMENPRESS", ". 16:00"
+)
 
 
 def event_day(own: list[Sentence], story: list[Sentence], published: date) -> tuple[date, Why]:
@@ -196,7 +200,8 @@ def _named(sentence: Sentence, published: date) -> bool:
 
 def _late_death(sentence: Sentence) -> bool:
     """A death of wounds received earlier (the `grouping` table's "late-death" rows)."""
-    return any(hit.row.get("kind") == "late-death" for hit in load(detect_language(sentence.text)).find("grouping", sentence.text))
+    hits = load(detect_language(sentence.text)).find("grouping", sentence.text)
+    return any(hit.row.get("kind") == "late-death" for hit in hits)
 
 
 def _dated_back(sentence: Sentence) -> bool:
