@@ -76,12 +76,13 @@ def _plain_parentheses(text: str) -> str:
 
 # Armenian in the classical spelling (diaspora outlets: "վիրաւոր", "պաշտպանութեան", "յայտնում", "զօրամաս")
 # read in the reformed spelling the tables are written in, where one letter stands for one letter:
-# ւ → վ (not in ու, եւ), իւ → յու (իվ before a vowel), եա → յա, a word's first յ → հ, օ and է inside a word → ո and ե, and the verb endings
-# where ու stands for վ before a vowel (-ուած → -ված, -ուել → -վել, -ուեց → -վեց: "զոհուած", "վիրաւորուել")
+# ւ → վ (not in ու, եւ), իւ → յու (իվ before a vowel), եա → յա, a longer word's final այ → ա ("վրայ", "20-ամեայ";
+# not "հայ"), a word's first յ → հ, օ and է inside a word → ո and ե, and the verb endings
+# where ու stands for վ before a vowel inside a word (-ուած → -ված, -ուել → -վել, "զինուոր" → "զինվոր", "տուեալ" → "տվյալ")
 _CLASSICAL = re.compile(r"(?<![ոեիՈԵԻ])ւ")
-_CLASSICAL_LETTERS = ((re.compile(r"(?<=\w)ու(?=ած|ել|եց)"), "վ"), (re.compile(r"իւ(?=[աեէըիոօ])"), "իվ"),
+_CLASSICAL_LETTERS = ((re.compile(r"(?<=\w)ու(?=[աեէըիոօ])"), "վ"), (re.compile(r"իւ(?=[աեէըիոօ])"), "իվ"),
                       (re.compile(r"իւ"), "յու"), (re.compile(r"(?<![ոեիՈԵԻ])ւ"), "վ"),
-                      (re.compile(r"եա"), "յա"), (re.compile(r"(?<![\w])յ(?=\w)"), "հ"), (re.compile(r"(?<=\w)օ"), "ո"),
+                      (re.compile(r"եա"), "յա"), (re.compile(r"(?<=\w\w)այ\b"), "ա"), (re.compile(r"(?<![\w])յ(?=\w)"), "հ"), (re.compile(r"(?<=\w)օ"), "ո"),
                       (re.compile(r"(?<=\w)է"), "ե"))
 
 

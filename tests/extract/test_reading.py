@@ -820,3 +820,11 @@ def test_an_earlier_figure_a_larger_newer_one_replaced_is_no_claim_whoever_gave_
                             "an earlier announcement by the Karabakh authorities reporting 68 dead on Tuesday evening.",
                             datetime(2023, 9, 29, tzinfo=timezone.utc))
     assert [(c.claimant, c.killed) for c in claims] == [("Armenia", 170)]
+
+
+def test_classical_armenian_u_before_a_vowel_and_a_final_ay_read_like_the_reformed() -> None:
+    # "զինուոր" is "զինվոր" (a soldier), "20-ամեայ" is "20-ամյա" (an age, no count), "ջրահեղձ եղած է" (drowned)
+    text = ("Արցախի պաշտպանութեան նախարարութիւնը կը հաղորդէ, որ ջրամբարին մէջ ջրահեղձ եղած է "
+            "ՊԲ 20-ամեայ զինուոր Արմէն Պետրոսեան։")
+    claims = extract_claims("", text, DAY, language="hy")
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Karabakh", "Karabakh", 1)]
