@@ -245,7 +245,11 @@ def _scopes(spans: list[Span], published: date) -> list[tuple[int, int, str]]:
             # "since 27 September": a running total when that day is more than a week back
             since = next((d for d in spans if d.kind in ("date", "year") and (0 <= d.start - span.end <= 2
                                                                                  or 0 <= span.start - d.end <= 6)), None)
-            if since is not None and (since.kind == "year" or (published - since.value).days > 7):
+            # "from 12 July till 16 July": a closed span of days is an episode when short, whatever day it is now
+            until = next((d for d in spans if d.kind == "date" and since is not None and since.kind == "date"
+                          and 0 < d.start - since.end <= 12), None)
+            last = until.value if until is not None else published
+            if since is not None and (since.kind == "year" or (last - since.value).days > 7):
                 out.append((span.start, since.end, "cumulative"))
         elif span.kind == "year" and span.value < published.year:
             out.append((span.start, span.end, "history"))

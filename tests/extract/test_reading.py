@@ -828,3 +828,9 @@ def test_classical_armenian_u_before_a_vowel_and_a_final_ay_read_like_the_reform
             "ՊԲ 20-ամեայ զինուոր Արմէն Պետրոսեան։")
     claims = extract_claims("", text, DAY, language="hy")
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Karabakh", "Karabakh", 1)]
+
+
+def test_a_toll_for_a_closed_span_of_a_few_days_is_an_episodes_claim_not_a_running_total() -> None:
+    claims = extract_claims("Tovuz clashes", "Azerbaijan's Defence Ministry said 12 servicemen were killed in the border "
+                            "clashes from July 12 till July 16.", datetime(2020, 7, 21, tzinfo=timezone.utc))
+    assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "Azerbaijan", 12)]
