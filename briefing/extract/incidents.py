@@ -299,9 +299,15 @@ def _heavy_toll(a: _Group, b: _Group, gap: int) -> bool:
 
 
 def _toll_shrank(later: _Group, earlier: _Group) -> bool:
-    """The later gives the same claimant's figure for the same side, smaller than the earlier's."""
+    """The later gives the same claimant's figure for the same side, smaller than the earlier's: by
+    more than a quarter when both are major tolls ("12 killed in four days" and, three days on, "13
+    lost over the weekend" beside another report's 15 are one flare-up counted two ways)."""
     shared = later.tolls.keys() & earlier.tolls.keys()
-    return bool(shared) and any(earlier.tolls[k] != (0, 0) for k in shared) and not _toll_grew(later, earlier)
+    if not shared or all(earlier.tolls[k] == (0, 0) for k in shared) or _toll_grew(later, earlier):
+        return False
+    main = max(shared, key=lambda k: (sum(earlier.tolls[k]), k))
+    killed, was_killed = later.tolls[main][0], earlier.tolls[main][0]
+    return not (killed >= HEAVY_TOLL and was_killed >= HEAVY_TOLL and killed * 4 >= was_killed * 3)
 
 
 def _recap(a: _Group, b: _Group, gap: int) -> bool:

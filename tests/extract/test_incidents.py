@@ -397,6 +397,22 @@ def test_a_major_clash_stays_apart_from_a_later_one(first_killed: int, later_kil
     assert ids["first"] != ids["later"]
 
 
+@pytest.mark.parametrize("later_killed, one", [(13, True), (15, True), (10, False)])
+def test_a_flare_ups_toll_counted_a_little_lower_days_on_is_still_the_flare_up(later_killed: int, one: bool) -> None:
+    """"15 soldiers killed" on Saturday and, three days on in a story naming no day, "13 killed over
+    the weekend": one flare-up counted two ways; a third fewer is another clash."""
+    saturday = datetime(2014, 8, 2, 18, 0, tzinfo=TZ)
+    items = [
+        (Claim("Azerbaijan", "Azerbaijan", saturday.date(), killed=15, story_id="first",
+               evidence="15 soldiers have been killed"), saturday),
+        (_published_only(Claim("Azerbaijan", "Azerbaijan", date(2014, 8, 5), killed=later_killed, story_id="later",
+                               evidence=f"{later_killed} soldiers were killed over the weekend")),
+         saturday + timedelta(days=3)),
+    ]
+    ids = incident_of(group_incidents(items))
+    assert (ids["first"] == ids["later"]) is one
+
+
 def test_one_storys_tolls_of_a_major_clash_dated_a_day_apart_are_one_event():
     """The other side's toll of the first night and this side's, given at a press conference the
     next day: one story, one clash, which a later report joins whole."""
