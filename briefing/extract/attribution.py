@@ -94,8 +94,8 @@ def _interrupted(sentence: Sentence, start: int, end: int) -> bool:
     """Another speaker, a figure or a clause edge between a name and its speech word; not inside a
     parenthesis between commas, which parts nothing ("Baku, for its part, said": `text.COMMA_PARENTHESIS`)."""
     parentheses = [m.span() for m in COMMA_PARENTHESIS.finditer(sentence.text, start, end)]
-    return any(s.kind in ("authority", "trigger", "number", "boundary") and start <= s.start < end
-               and not any(a <= s.start < b for a, b in parentheses) for s in sentence.spans) \
+    return any(start <= s.start < end and not any(a <= s.start < b for a, b in parentheses)
+               for kind in ("authority", "trigger", "number", "boundary") for s in sentence.of(kind)) \
         or "," in COMMA_PARENTHESIS.sub(" ", sentence.text[start:end])
 
 
@@ -366,7 +366,7 @@ def _quoted_by(sentence: Sentence, position: int, found: list[Speaker]) -> Speak
 
 def _named_again(sentence: Sentence, names: dict[str, Speaker], found: list[Speaker]) -> list[Speaker]:
     """Surnames met after a title earlier in the story, speaking again in this sentence."""
-    speech = [s for s in sentence.spans if s.kind in ("speech", "denial")]
+    speech = [*sentence.of("speech"), *sentence.of("denial")]
     out = []
     for stem, speaker in names.items():
         for word in re.finditer(rf"\b{re.escape(stem)}\w*", sentence.text, re.IGNORECASE):

@@ -68,9 +68,10 @@ def _places(sentences: list[Sentence]) -> list[str]:
     where people met or fled to."""
     out: list[str] = []
     for sentence in sentences:
-        names = [(s.start, s.end) for s in sentence.spans if s.kind in ("authority", "nationality")]
-        if sentence.of("place"):
-            names += _venues(sentence.text)
+        if not sentence.of("place"):
+            continue
+        names = [(s.start, s.end) for kind in ("authority", "nationality") for s in sentence.of(kind)]
+        names += _venues(sentence.text)
         for span in sentence.of("place"):
             if span.value.name.casefold() in NOT_LOCATIONS or span.text in out:
                 continue

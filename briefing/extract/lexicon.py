@@ -209,6 +209,15 @@ class Lexicon:
                 return [(rows[m.lastgroup], m.start(), m.end(), m.group()) for m in matches[table]]  # type: ignore[index]
         return [(hit.row, hit.start, hit.end, hit.text) for hit in self.find(table, text)]
 
+    def walked(self, table: str, text: str) -> tuple[list[Any], dict[str, Row] | None]:
+        """A table's hits in a text from the walk over it: the walk's matches with the table's rows
+        by group name, or, for a table the walk does not read, its `Hit`s (rows None). What `found`
+        gives, without a tuple made for each hit first (a story's spans are made straight from these)."""
+        known = self.tables.get(table)
+        if known is not None and self._walked(known) and text not in self._sentences:
+            return self._walk(text)[1][table], known.by_group
+        return self.find(table, text), None
+
     def holds(self, text: str, *tables: str) -> bool:
         """Does any of the tables match anywhere in the text? Where the text was not walked yet, a
         quick look settles it (`matcher.may_match`: word by word, stopping at the first match),

@@ -944,6 +944,8 @@ def _gapped(lexicon: Lexicon, sentence: Sentence, found: list[Mention], used: se
     """ "Yerevan reported 105 soldiers killed and Baku 71": after "and", a side's authority and a bare
     count repeat the figure before with the verb left out; the count is that authority's own people."""
     counted = [m for m in found if not m.subset and m.count > 0 and m.role in ("killed", "wounded")]
+    if not counted:
+        return []
     out = []
     for number in sentence.of("number"):
         if number.start in used or not counted:

@@ -40,14 +40,22 @@ def table_spans(lexicon: Lexicon, texts: list[str]) -> list[list[Span]]:
     for text in texts:
         starts.append(position)
         position += len(text) + len(SEPARATOR)
+    beyond = position + 1
     out: list[list[Span]] = [[] for _ in texts]
     for kind in _TABLE_KINDS:
-        for row, start, end, words in lexicon.found(kind, joined):
-            index = bisect_right(starts, start) - 1
-            offset = starts[index]
-            if end - offset > len(texts[index]):
+        found, rows = lexicon.walked(kind, joined)
+        index, begins, ends = 0, 0, (starts[1] if len(starts) > 1 else beyond)
+        for hit in found:
+            if rows is None:
+                row, start, end, words = hit.row, hit.start, hit.end, hit.text
+            else:
+                (start, end), row, words = hit.span(), rows[hit.lastgroup], hit.group()
+            if not begins <= start < ends:  # (hits come in order: mostly in the sentence of the one before)
+                index = bisect_right(starts, start) - 1
+                begins, ends = starts[index], (starts[index + 1] if index + 1 < len(starts) else beyond)
+            if end - begins > len(texts[index]):
                 continue  # a hit across two sentences
-            out[index].append(Span(kind, start - offset, end - offset, words, row))
+            out[index].append(Span(kind, start - begins, end - begins, words, row))
     lexicon.remember_sentences(texts, starts, joined)
     return out
 
