@@ -187,8 +187,9 @@ def zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[
 
 def _zero_side(mention: Mention, claimant: str, sentence: Sentence, others: list[Reading],
                story: list[Sentence]) -> tuple[str, Why]:
-    if claimant in MONITORS_OF and (mention.victim == "monitor" or any(
-            v.row.get("role") == "monitor" and abs(v.start - mention.start) <= 30 for v in sentence.of("victim"))):
+    if claimant in MONITORS_OF:
+        # a monitoring mission's "no one was hurt" or its denial ("its patrol was not the target") is about its
+        # own people: it speaks for no side's losses
         return MONITORS_OF[claimant], Why("side", MONITORS_OF[claimant], "zero.monitors-own-people", "", 0.8)
     about_losses = any(t.row.get("role") in ("killed", "wounded", "casualties") for t in sentence.of("trigger"))
     if mention.nationality == "enemy":

@@ -834,3 +834,10 @@ def test_a_toll_for_a_closed_span_of_a_few_days_is_an_episodes_claim_not_a_runni
     claims = extract_claims("Tovuz clashes", "Azerbaijan's Defence Ministry said 12 servicemen were killed in the border "
                             "clashes from July 12 till July 16.", datetime(2020, 7, 21, tzinfo=timezone.utc))
     assert [(c.claimant, c.side_affected, c.killed) for c in claims] == [("Azerbaijan", "Azerbaijan", 12)]
+
+
+def test_a_monitoring_missions_zero_is_about_its_own_people() -> None:
+    claims = extract_claims("EU monitors", "The EU monitoring mission (EUMA) has dismissed the statement by the Defence "
+                            "Ministry of Armenia that its monitors near the village of Kut had come under Azerbaijani fire "
+                            "on Monday.", datetime(2023, 11, 21, tzinfo=timezone.utc))
+    assert [(c.claimant, c.side_affected, c.killed, c.wounded) for c in claims] == [("EU", "unknown", 0, 0)]
