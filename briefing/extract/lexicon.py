@@ -171,9 +171,12 @@ class Lexicon:
     _plan: tuple[list[Table], Dispatch] | None = None
     # what the last story's sentences hold, per table, as read by one walk over the whole story:
     # worked out for a table when a stage first asks a sentence for it (`_split`)
-    _sentences: dict[str, dict[str, list[Hit]]] = field(default_factory=dict)
+    # (a table's entry is None where the sentence must be read alone)
+    _sentences: dict[str, dict[str, list[Hit] | None]] = field(default_factory=dict)
     _story: tuple[list[str], list[int], tuple[str, dict[str, list[re.Match[str]]], dict[str, list[Hit]]]] | None = None
-    _split_tables: set[str] = field(default_factory=set)
+    # each sentence's place(s) in the last story, and each table's hits per sentence from its walk
+    _indices: dict[str, list[int]] = field(default_factory=dict)
+    _split_tables: dict[str, tuple[list[list[Hit]], set[int]] | None] = field(default_factory=dict)
     # tables asked together whether they match at all (`holds`), walked as one plan (None: not quickly)
     _quick: dict[tuple[str, ...], Dispatch | None] = field(default_factory=dict)
 
@@ -181,10 +184,9 @@ class Lexicon:
         """A table's hits in a text: leftmost, non-overlapping, the longest alternative at a place."""
         known = self._sentences.get(text)
         if known is not None:
-            if table not in known and table not in self._split_tables:
-                self._split(table)
-            if table in known:
-                return known[table]
+            split = known[table] if table in known else self._from_walk(table, text, known)
+            if split is not None:
+                return split
         found = self.tables.get(table)
         if found is None:
             return []
@@ -269,19 +271,37 @@ class Lexicon:
         story's only)."""
         self._story = (texts, starts, self._walk(joined))
         self._sentences = {text: {} for text in texts}
-        self._split_tables = set()
+        self._indices = {}
+        for index, text in enumerate(texts):
+            self._indices.setdefault(text, []).append(index)
+        self._split_tables = {}
 
-    def _split(self, name: str) -> None:
-        """A table's hits in each sentence of the last story, from the walk over the whole story,
+    def _from_walk(self, name: str, text: str, known: dict[str, list[Hit] | None]) -> list[Hit] | None:
+        """A table's hits in a sentence of the last story, from the walk over the whole story,
         wherever that is exactly what reading the sentence alone would give: none of its hits runs
         across the sentence's edge, and its rules that look outside their match match at the same
         places, to the same ends, in the sentence alone and in the story (a rule that looks ahead
-        across the sentence's end, or behind across its start, may not). Only the tables a stage
-        asks of single sentences are split (counts, dates)."""
-        self._split_tables.add(name)
+        across the sentence's end, or behind across its start, may not); None where it is not.
+        Only the tables a stage asks of single sentences are split (counts, dates), and a sentence
+        is compared with the story only when it is asked (the events stage asks few of them)."""
+        if name not in self._split_tables:
+            self._split_tables[name] = self._split(name)
+        split, found = self._split_tables[name], None
+        if split is not None and self._story is not None:
+            per, broken = split
+            _, starts, (joined, _, _) = self._story
+            table = self.tables[name]
+            found = next((per[index] for index in self._indices[text]
+                          if index not in broken and _alike(table, text, joined, starts[index])), None)
+        known[name] = found
+        return found
+
+    def _split(self, name: str) -> tuple[list[list[Hit]], set[int]] | None:
+        """A table's hits in each sentence of the last story, from the walk over it, and the
+        sentences a hit runs out of (None: the table cannot be split)."""
         table = self.tables.get(name)
         if table is None or table.probes is None or self._story is None:
-            return
+            return None
         texts, starts, (joined, matches, _) = self._story
         rows = table.by_group
         per: list[list[Hit]] = [[] for _ in texts]
@@ -295,10 +315,7 @@ class Lexicon:
                 broken.update(range(index + 1, bisect_right(starts, end - 1)))
                 continue
             per[index].append(Hit(rows[match.lastgroup], start - offset, end - offset, match.group()))  # type: ignore[index]
-        for index, text in enumerate(texts):
-            known = self._sentences[text]
-            if index not in broken and name not in known and _alike(table, text, joined, starts[index]):
-                known[name] = per[index]
+        return per, broken
 
     def rows(self) -> list[Row]:
         return [row for table in self.tables.values() for row in table.rows]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
+from operator import attrgetter
 
 from .events import sentence_day
 from .gazetteer import as_of, find_places
@@ -23,6 +24,7 @@ _DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f
 _TABLE_KINDS = ("victim", "nationality", "trigger", "authority", "speech", "denial", "scope", "revision",
                 "attacker", "target", "boundary", "event", "setting", "participle", "utterance")
 _JOIN = re.compile(r"^[\s-]*(?:and\s+)?$")
+_START, _END = attrgetter("start"), attrgetter("end")
 _GROUPING = re.compile(r"[,\s\u00a0\u202f]")  # what groups a number's digits ("12,000", "12 000")
 
 
@@ -69,7 +71,8 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
     numbers = _numbers(lexicon, text, dates)
     spans += numbers + dates
     spans += [Span("place", m.start, m.end, m.text, None, as_of(m.place, published)) for m in find_places(text)]
-    spans.sort(key=lambda span: (span.start, -span.end))
+    spans.sort(key=_END, reverse=True)  # by start, the longer first: two stable sorts keyed in C
+    spans.sort(key=_START)
     scopes = _without_comparisons(_scopes(spans, published), spans, text, lexicon)
     day = sentence_day(spans, text, published, tuple(scopes))
     return Sentence(index, text, headline, tuple(spans), day, scopes[0][2] if scopes else "", tuple(scopes))
@@ -78,7 +81,7 @@ def find_spans(lexicon: Lexicon, text: str, index: int, headline: bool, publishe
 def _compounds(spans: list[Span], text: str) -> list[Span]:
     """ "солдата-контрактника", "military-serviceman": two victim words joined by a hyphen are one
     person's noun (the second is its head)."""
-    victims = sorted((s for s in spans if s.kind == "victim"), key=lambda s: s.start)
+    victims = sorted((s for s in spans if s.kind == "victim"), key=_START)
     joined = {}
     for first, second in zip(victims, victims[1:]):
         if text[first.end:second.start] == "-" and first not in joined.values():
@@ -140,7 +143,7 @@ def _numbers(lexicon: Lexicon, text: str, dates: list[Span]) -> list[Span]:
         raw.append(Span("number", match.start(), match.end(), match.group(0), None, value))
     if not raw:
         return raw  # (a sentence with no count: nothing to join or to tell from a year or an age)
-    raw.sort(key=lambda span: span.start)
+    raw.sort(key=_START)
     joined: list[Span] = []
     for span in raw:
         if joined and _JOIN.match(text[joined[-1].end:span.start]) and _joins(joined[-1], span):
