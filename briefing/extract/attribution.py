@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gazetteer import PLACE_SIDE
 from .names import NAME_AFTER_TITLE
 from .quick import quick_init
 from .records import Mention, Sentence, Span, Why
@@ -140,7 +141,8 @@ def _claim_of(sentence: Sentence, span: Span, words: int) -> bool:
                or (u.end <= span.start and _gap(sentence.text, u.end, span.start) == 0) for u in sentence.of("utterance"))
 
 
-_HOME_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan"}  # not Karabakh: both sides tell of its places
+# where the people hurt live tells their country only in Armenia and Azerbaijan: both sides tell of Karabakh's places
+_HOME_SIDE = {side: label for side, label in PLACE_SIDE.items() if label != "Karabakh"}
 
 
 def _home_country(sentence: Sentence, victims: list[Span]) -> str:
@@ -153,6 +155,11 @@ def _home_country(sentence: Sentence, victims: list[Span]) -> str:
     return ""
 
 
+def _says(span: Span) -> bool:
+    """A speech word, or a denial verb that says something ("denied"; not "false", which is said of a claim)."""
+    return span.kind == "speech" or (span.kind == "denial" and bool(span.row.get("speaks")))
+
+
 def _author_of_answered(sentence: Sentence, speaker: Speaker) -> bool:
     """ "The allegations of the Azerbaijani ministry are false", "Заявление Минобороны Азербайджана о том,
     что ...": an authority named as the author of what was said (an `utterance` word right before it, or
@@ -160,23 +167,9 @@ def _author_of_answered(sentence: Sentence, speaker: Speaker) -> bool:
     speech word carries the utterance ("says the statement of the Defence Army", "the MoD statement denied").
     Whoever is said to spread it (an `utterance` row that `spreads`) is the one answered, whatever follows."""
     text = sentence.text
-    said = {u.start for u in sentence.of("utterance")}  # "сообщение" is a speech word and what was said
-    for spread in (u for u in sentence.of("utterance") if u.row.get("spreads")):
-        # "Baku continues to spread disinformation", "распространенное Минобороны Азербайджана сообщение
-        # ... не соответствует действительности"; not "the ministry spread a statement calling it a lie"
-        # the spreader is the clause's subject before the spreading word (an Azerbaijani or Armenian verb
-        # ends its clause) or its agent right after it ("circulated by Armenia"), with nobody speaking between
-        between = ("denial", "speech", "boundary", "authority")
-        agent = any(a.start >= spread.end and _gap(text, spread.end, a.start) <= 2 for a in sentence.of("authority"))
-        spreader = (spread.start >= speaker.end and not agent and not any(
-                speaker.end <= s.start < spread.start and (s.kind != "speech" or s.start not in said)
-                and (s.kind != "denial" or s.row.get("speaks")) for s in sentence.spans if s.kind in between)) or \
-            (spread.end <= speaker.start and _gap(text, spread.end, speaker.start) <= 2 and not any(
-                spread.end <= s.start < speaker.start for s in sentence.spans if s.kind in between))
-        if spreader and _spread_is_denied(sentence, spread):
-            return True
-    if any((s.kind == "speech" or (s.kind == "denial" and s.row.get("speaks"))) and s.start >= speaker.end
-           and _gap(text, speaker.end, s.start) <= 3 for s in sentence.spans):
+    if _spreads_what_is_denied(sentence, speaker):
+        return True
+    if any(_says(s) and s.start >= speaker.end and _gap(text, speaker.end, s.start) <= 3 for s in sentence.spans):
         return False  # "the ministry's statement ... denied", not "the ministry's allegations are false"
     # "the statement issued by the ministry": a speech word may stand between, as the utterance's own
     between = ("denial", "authority", "boundary", "trigger", "number")
@@ -188,9 +181,28 @@ def _author_of_answered(sentence: Sentence, speaker: Speaker) -> bool:
                           for s in sentence.spans)
         else:
             authored = said.start >= speaker.end and _gap(text, speaker.end, said.start) <= 1
-            carried = any((s.kind == "speech" or (s.kind == "denial" and s.row.get("speaks"))) and s.start >= said.end
-                          and _gap(text, said.end, s.start) <= 3 for s in sentence.spans)
+            carried = any(_says(s) and s.start >= said.end and _gap(text, said.end, s.start) <= 3 for s in sentence.spans)
         if authored and not carried:
+            return True
+    return False
+
+
+def _spreads_what_is_denied(sentence: Sentence, speaker: Speaker) -> bool:
+    """ "Baku continues to spread disinformation", "распространенное Минобороны Азербайджана сообщение ...
+    не соответствует действительности"; not "the ministry spread a statement calling it a lie". The spreader
+    is the clause's subject before the spreading word (an Azerbaijani or Armenian verb ends its clause) or
+    its agent right after it ("circulated by Armenia"), with nobody speaking between."""
+    text = sentence.text
+    said_at = {u.start for u in sentence.of("utterance")}  # "сообщение" is a speech word and what was said
+    between = ("denial", "speech", "boundary", "authority")
+    for spread in (u for u in sentence.of("utterance") if u.row.get("spreads")):
+        agent = any(a.start >= spread.end and _gap(text, spread.end, a.start) <= 2 for a in sentence.of("authority"))
+        subject = spread.start >= speaker.end and not agent and not any(
+            speaker.end <= s.start < spread.start and (s.kind != "speech" or s.start not in said_at)
+            and (s.kind != "denial" or s.row.get("speaks")) for s in sentence.spans if s.kind in between)
+        by = spread.end <= speaker.start and _gap(text, spread.end, speaker.start) <= 2 and not any(
+            spread.end <= s.start < speaker.start for s in sentence.spans if s.kind in between)
+        if (subject or by) and _spread_is_denied(sentence, spread):
             return True
     return False
 
@@ -205,9 +217,8 @@ def _spread_is_denied(sentence: Sentence, spread: Span) -> bool:
            d.end <= spread.start and _gap(text, d.end, spread.start) <= 2 for d in false):
         return True
     after = [d for d in false if d.start >= spread.end]
-    said = {u.start for u in sentence.of("utterance")}  # "сообщение" is a speech word and what was said
-    return bool(after) and not any(spread.end <= s.start < after[0].start and s.start not in said
-                                   and (s.kind == "speech" or (s.kind == "denial" and s.row.get("speaks")))
+    said_at = {u.start for u in sentence.of("utterance")}  # "сообщение" is a speech word and what was said
+    return bool(after) and not any(spread.end <= s.start < after[0].start and s.start not in said_at and _says(s)
                                    for s in sentence.spans)
 
 
@@ -498,7 +509,7 @@ class Attributor:
                 if side and not firing:
                     return side
             for place in sentence.of("place"):
-                side = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}.get(place.value.side, "")
+                side = PLACE_SIDE.get(place.value.side, "")
                 if side:
                     return side
         return ""

@@ -38,6 +38,9 @@ class Place:
     aliases: tuple[str, ...] = ()
 
 
+# a place's side in the gazetteer -> the corpus's label for that side's country (or Karabakh)
+PLACE_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
+
 # From October 2023 Karabakh's Armenian authorities no longer governed and its people had left: a
 # place there in a later story is Azerbaijan's, and the people hurt there are (mine victims, police)
 KARABAKH_UNDER_BAKU = date(2023, 10, 1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .gazetteer import PLACE_SIDE
 from .records import Mention, Reading, Sentence, Span, Why
 
 _WORD = re.compile(r"\w+")
@@ -27,7 +28,6 @@ MONITORS_OF = {"EU": "unknown"}
 # reporting a ceasefire violation) reports whoever was fired at
 PARTIES = {"Armenia", "Azerbaijan", "Karabakh"}
 OPPOSITE = {"Armenia": "Azerbaijan", "Karabakh": "Azerbaijan", "Azerbaijan": "Armenia"}
-PLACE_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "karabakh": "Karabakh"}
 INHABITED = frozenset({"city", "town", "village"})  # gazetteer kinds of places where people live
 CIVILIANS = {"Armenia": "civilians-Armenia", "Karabakh": "civilians-Armenia", "Azerbaijan": "civilians-Azerbaijan"}
 
